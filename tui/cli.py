@@ -1,0 +1,267 @@
+"""The `wyber` command: the app, and the subcommands that need no screen.
+
+Exit codes: 0 success; 2 bad usage or bad input (a message says what to fix); 1 an unexpected
+failure (a short message and the path of a log with the details, never a traceback on screen).
+Textual is imported only when the app starts, so the subcommands start fast.
+"""
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui import __version__
+from tui.wyber.errors import UserError
+from tui.wyber.i18n import LANGUAGES, Language, detect_language, parse_language, tr
+from tui.wyber.paths import data_dir, plan_folders
+from tui.wyber.plans import PlanError, load_plan, plan_entries, resolve_plan
+from tui.wyber.portable import export_json, import_json, json_schema
+from tui.wyber.store import Archive, atomic_write
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(UserError):
+    """A usage or input error raised by a subcommand, with its message key and values."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(**params)
+        self.key = key
+
+
+def _language_from_argv(argv: Sequence[str]) -> Language:
+    """The language for help texts, read before argparse runs (it needs them to build)."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        lang = parse_language(value)
+        if lang is not None:
+            return lang
+    return detect_language()
+
+
+def build_parser(lang: Language) -> argparse.ArgumentParser:
+    def t(key: str, **params: object) -> str:
+        return tr(lang, key, **params)
+
+    # --data and --lang are accepted before the command and after it: `wyber list --data X`
+    # is how people type it. SUPPRESS keeps a subcommand from resetting what was given before.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=t("cli.help.data", default=data_dir(None, {})),
+    )
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang")
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="wyber", description=t("cli.description"), parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"wyber {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, key: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=t(key), description=t(key), parents=[common])
+
+    command("plans", "cli.help.plans")
+
+    check = command("check", "cli.help.check")
+    check.add_argument("plan", metavar="PLAN", help=t("cli.help.check.plan"))
+
+    listing = command("list", "cli.help.list")
+    listing.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
+    export = command("export", "cli.help.export")
+    export.add_argument("id", metavar="ID", help=t("cli.help.export.id"))
+    export.add_argument("--format", choices=["json"], default="json", help=t("cli.help.format"))
+    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+    export.add_argument("--force", action="store_true", help=t("cli.help.force"))
+
+    importer = command("import", "cli.help.import")
+    importer.add_argument("file", metavar="FILE", help=t("cli.help.import.file"))
+
+    command("schema", "cli.help.schema")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _language_from_argv(args_list)
+    args = build_parser(lang).parse_args(args_list)  # exits 2 itself on bad usage
+    data = data_dir(getattr(args, "data", None))
+    try:
+        return _dispatch(args, data, lang)
+    except PlanError as exc:
+        print(exc.render(lang), file=sys.stderr)
+        return EXIT_USAGE
+    except UserError as exc:
+        print(f"wyber: {exc.render(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK  # `wyber list | head`: the reader has all it wanted
+    except Exception as exc:
+        log = _log_failure(data)
+        print(tr(lang, "cli.unexpected", error=type(exc).__name__, log=log), file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _log_failure(data: Path) -> Path:
+    """Write the traceback of the exception being handled to a log file; return its path."""
+    for folder in (data / "logs", Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "wyber.log"
+            handler = logging.FileHandler(path, encoding="utf-8")
+        except OSError:
+            continue
+        logger = logging.getLogger("wyber.failure")
+        logger.addHandler(handler)
+        logger.exception("wyber %s: unexpected failure", __version__)
+        logger.removeHandler(handler)
+        handler.close()
+        return path
+    return Path("-")
+
+
+def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
+    archive = Archive(data)
+    match args.command:
+        case None:
+            from tui.app import run_app  # Textual loads only for the app
+
+            return run_app(data=data, lang=getattr(args, "lang", None))
+        case "plans":
+            return _plans(data, lang)
+        case "check":
+            return _check(args.plan, data, lang)
+        case "list":
+            return _list(archive, lang, as_json=args.json)
+        case "export":
+            return _export(archive, args.id, args.output, lang, force=args.force)
+        case "import":
+            return _import(archive, args.file, lang)
+        case "schema":
+            print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+            return EXIT_OK
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def _table(rows: list[list[str]]) -> str:
+    """Columns padded to their widest cell; the last column is left unpadded."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join(
+        "  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[-1]])
+        for row in rows
+    )
+
+
+def _plans(data: Path, lang: Language) -> int:
+    entries = plan_entries(plan_folders(data))
+    if not entries:
+        print(tr(lang, "cli.plans.none"))
+        return EXIT_OK
+    header = [tr(lang, f"cli.col.{c}") for c in ("name", "language", "minutes", "title", "path")]
+    rows = [header]
+    for entry in entries:
+        if entry.plan is None:
+            broken = tr(lang, "cli.plans.broken", name=entry.name)
+            rows.append([entry.name, "?", "?", broken, str(entry.path)])
+        else:
+            plan = entry.plan
+            rows.append([entry.name, plan.language, str(plan.minutes), plan.title, str(entry.path)])
+    print(_table(rows))
+    return EXIT_OK
+
+
+def _check(reference: str, data: Path, lang: Language) -> int:
+    path = resolve_plan(reference, plan_folders(data))
+    plan = load_plan(path)
+    print(
+        tr(
+            lang,
+            "plan.ok",
+            path=str(path),
+            title=plan.title,
+            steps=len(plan.steps),
+            minutes=plan.minutes,
+        )
+    )
+    return EXIT_OK
+
+
+def _list(archive: Archive, lang: Language, *, as_json: bool) -> int:
+    listing = archive.listing()
+    for problem in listing.problems:
+        print(f"wyber: {problem.render(lang)}", file=sys.stderr)
+    if as_json:
+        print(
+            json.dumps(
+                [s.model_dump(mode="json") for s in listing.sessions], indent=2, ensure_ascii=False
+            )
+        )
+        return EXIT_OK
+    if not listing.sessions:
+        print(tr(lang, "cli.list.empty", path=str(archive.root)))
+        return EXIT_OK
+    columns = ("id", "date", "status", "ideas", "agreements", "title")
+    rows = [[tr(lang, f"cli.col.{c}") for c in columns]]
+    for s in listing.sessions:
+        counts = s.counts
+        agreed = counts.agreements + counts.decisions + counts.actions + counts.parked
+        local = s.opened_at.astimezone()
+        rows.append(
+            [
+                s.id,
+                f"{local:%Y-%m-%d %H:%M}",
+                tr(lang, f"cli.status.{s.status}"),
+                str(counts.ideas),
+                str(agreed),
+                s.title,
+            ]
+        )
+    print(_table(rows))
+    return EXIT_OK
+
+
+def _export(
+    archive: Archive, session_id: str, output: str | None, lang: Language, *, force: bool
+) -> int:
+    payload = export_json(session_id, archive.read(session_id))
+    if output is None or output == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return EXIT_OK
+    target = Path(output).expanduser()
+    if target.exists() and not force:
+        raise CommandError("cli.file_exists", path=str(target))
+    try:
+        atomic_write(target, payload)
+    except OSError as exc:
+        raise CommandError(
+            "cli.cannot_write", path=str(target), reason=exc.strerror or str(exc)
+        ) from None
+    print(tr(lang, "cli.exported", session=session_id, path=str(target)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _import(archive: Archive, file: str, lang: Language) -> int:
+    source = Path(file).expanduser()
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else source.read_bytes()
+    except OSError as exc:
+        raise CommandError("cli.cannot_read", path=file, reason=exc.strerror or str(exc)) from None
+    session = import_json(data, file)
+    session_id = archive.import_records(session.records)
+    first = session.records[0].event
+    title = getattr(first, "title", "")
+    print(tr(lang, "cli.imported", session=session_id, title=title, records=len(session.records)))
+    return EXIT_OK

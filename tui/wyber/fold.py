@@ -1,0 +1,260 @@
+"""state = fold(records): the one way a session's state comes to be.
+
+The fold is total: a record that refers to something that is not there (an idea removed, a
+cluster merged away) changes nothing rather than failing, so any log — replayed in part, or
+written by a wyber with a bug — always folds. Checks that keep a meeting sensible (no more dots
+than the plan allows) belong to the commands that record events, not here.
+"""
+
+from collections.abc import Iterable
+
+from tui.wyber.events import (
+    AgreementEdited,
+    AgreementRecorded,
+    AgreementRemoved,
+    ClusterCreated,
+    ClusterRenamed,
+    ClustersMerged,
+    ConsentNoted,
+    EvaluationRecorded,
+    IdeaAdded,
+    IdeaEdited,
+    IdeaMoved,
+    IdeaRemoved,
+    IdeaRestored,
+    ParticipantAdded,
+    PresenceChanged,
+    Rebalanced,
+    Record,
+    RoundStarted,
+    ScoreGiven,
+    SelectionMarked,
+    SessionFinished,
+    SessionOpened,
+    SessionResumed,
+    TimeboxExtended,
+    TimerPaused,
+    TimerResumed,
+    VoteCast,
+)
+from tui.wyber.plan import MOVEMENTS, Movement
+from tui.wyber.state import (
+    ANONYMOUS,
+    Agreement,
+    Cluster,
+    Consent,
+    Evaluation,
+    Idea,
+    Participant,
+    Segment,
+    SessionState,
+    Tally,
+)
+
+
+class NotASessionLog(ValueError):
+    """The records do not start with the opening of a session."""
+
+
+def fold(records: Iterable[Record]) -> SessionState:
+    """The state of a session after all of `records`, which must start with its opening."""
+    iterator = iter(records)
+    first = next(iterator, None)
+    if first is None or not isinstance(first.event, SessionOpened):
+        raise NotASessionLog("a session log starts with a session_opened record")
+    state = opened(first)
+    for record in iterator:
+        apply(state, record)
+    return state
+
+
+def opened(record: Record) -> SessionState:
+    """The state right after the session was opened."""
+    event = record.event
+    if not isinstance(event, SessionOpened):
+        raise NotASessionLog("a session log starts with a session_opened record")
+    segments = [
+        Segment(step=i, movement=m, planned=seconds, budget=seconds)
+        for i, m in event.plan.segments()
+        for seconds in (event.plan.steps[i].timebox(m).minutes * 60.0,)
+    ]
+    return SessionState(
+        session_id=event.session_id,
+        title=event.title,
+        language=event.language,
+        plan=event.plan,
+        place=event.place,
+        facilitator=event.facilitator,
+        opened_at=record.at,
+        segments=segments,
+        last_seq=record.seq,
+        last_t=record.t,
+        last_at=record.at,
+    )
+
+
+def apply(state: SessionState, record: Record) -> None:
+    """Fold one more record into `state`, in place (the live session keeps one state this way)."""
+    t = record.t
+    match record.event:
+        case ParticipantAdded() as e:
+            state.participants[e.participant_id] = Participant(
+                e.participant_id, e.name, e.organisation, e.role, e.email, e.present
+            )
+        case PresenceChanged(participant_id=pid, present=present):
+            if pid in state.participants:
+                state.participants[pid].present = present
+        case RoundStarted(step=step, movement=movement):
+            index = state.segment_index(step, movement)
+            if index is not None and not state.finished:
+                _stop_running(state, t)
+                state.current = index
+                state.segments[index].visited = True
+                state.running_since = t
+                if state.started_t is None:
+                    state.started_t = t
+        case TimerPaused():
+            _stop_running(state, t)
+        case TimerResumed():
+            if state.paused:
+                state.running_since = t
+        case TimeboxExtended(step=step, movement=movement, seconds=seconds):
+            index = state.segment_index(step, movement)
+            if index is not None:
+                segment = state.segments[index]
+                segment.budget = max(0.0, segment.budget + seconds)
+        case Rebalanced(budgets=budgets):
+            for budget in budgets:
+                index = state.segment_index(budget.step, budget.movement)
+                if index is not None:
+                    state.segments[index].budget = budget.seconds
+        case SessionResumed(away_seconds=away):
+            state.away.append(away)
+        case IdeaAdded() as e:
+            if e.idea_id not in state.ideas and e.idea_id not in state.removed_ideas:
+                step, movement = _position(state)
+                state.ideas[e.idea_id] = Idea(
+                    e.idea_id, step, movement, e.text, e.author_id, e.author_name, t
+                )
+        case IdeaEdited() as e:
+            if e.idea_id in state.ideas:
+                idea = state.ideas[e.idea_id]
+                idea.text, idea.author_id, idea.author_name = e.text, e.author_id, e.author_name
+        case IdeaRemoved(idea_id=idea_id):
+            if idea_id in state.ideas:
+                state.removed_ideas[idea_id] = state.ideas.pop(idea_id)
+        case IdeaRestored(idea_id=idea_id):
+            if idea_id in state.removed_ideas:
+                idea = state.removed_ideas.pop(idea_id)
+                if idea.cluster_id not in state.clusters:
+                    idea.cluster_id = None
+                state.ideas[idea_id] = idea
+        case ClusterCreated() as e:
+            if e.cluster_id not in state.clusters:
+                step, _ = _position(state)
+                state.clusters[e.cluster_id] = Cluster(e.cluster_id, step, e.name, t)
+                for idea_id in e.idea_ids:
+                    if idea_id in state.ideas:
+                        state.ideas[idea_id].cluster_id = e.cluster_id
+        case ClusterRenamed(cluster_id=cluster_id, name=name):
+            if cluster_id in state.clusters:
+                state.clusters[cluster_id].name = name
+        case ClustersMerged(cluster_id=into, merged_ids=merged):
+            _merge_clusters(state, into, merged)
+        case IdeaMoved(idea_id=idea_id, cluster_id=cluster_id):
+            if idea_id in state.ideas and (cluster_id is None or cluster_id in state.clusters):
+                state.ideas[idea_id].cluster_id = cluster_id
+        case VoteCast(target_id=target, voter_id=voter, delta=delta):
+            tally = state.tally_of(target)
+            if tally is not None:
+                key = voter or ANONYMOUS
+                dots = tally.dots.get(key, 0) + delta
+                if dots > 0:
+                    tally.dots[key] = dots
+                else:
+                    tally.dots.pop(key, None)
+        case ScoreGiven(target_id=target, voter_id=voter, score=score):
+            tally = state.tally_of(target)
+            if tally is not None:
+                tally.scores[voter or ANONYMOUS] = score
+        case SelectionMarked(target_id=target, selected=selected):
+            tally = state.tally_of(target)
+            if tally is not None:
+                tally.selected = selected
+        case AgreementRecorded() as e:
+            if e.agreement_id not in state.agreements:
+                step, movement = _position(state)
+                state.agreements_recorded += 1
+                state.agreements[e.agreement_id] = Agreement(
+                    e.agreement_id,
+                    state.agreements_recorded,
+                    step,
+                    movement,
+                    e.kind,
+                    e.text,
+                    e.owner_id,
+                    e.owner_name,
+                    e.deadline,
+                    e.field,
+                    t,
+                )
+        case AgreementEdited() as e:
+            if e.agreement_id in state.agreements:
+                agreement = state.agreements[e.agreement_id]
+                agreement.kind, agreement.text = e.kind, e.text
+                agreement.owner_id, agreement.owner_name = e.owner_id, e.owner_name
+                agreement.deadline, agreement.field = e.deadline, e.field
+        case AgreementRemoved(agreement_id=agreement_id):
+            state.agreements.pop(agreement_id, None)
+        case ConsentNoted(agreement_id=agreement_id, consent=consent, objections=objections):
+            if agreement_id in state.agreements:
+                state.agreements[agreement_id].consent = Consent(consent, objections)
+        case EvaluationRecorded() as e:
+            state.evaluation = Evaluation(e.went_well, e.next_step, dict(e.scores))
+        case SessionFinished():
+            if not state.finished:
+                _stop_running(state, t)
+                state.finished_t = t
+        case SessionOpened():
+            pass  # only ever the first record; a second one carries no new fact
+    state.last_seq = record.seq
+    state.last_t = t
+    state.last_at = record.at
+
+
+def _stop_running(state: SessionState, t: float) -> None:
+    """Bank the running time of the current time box; it stops running (paused, or moved on)."""
+    if state.current is not None and state.running_since is not None:
+        state.segments[state.current].used += max(0.0, t - state.running_since)
+    state.running_since = None
+
+
+def _position(state: SessionState) -> tuple[int, Movement]:
+    """Where a new idea or agreement belongs: the current movement, else the first of the plan."""
+    segment = state.current_segment
+    if segment is not None:
+        return segment.step, segment.movement
+    first = state.segments[0] if state.segments else None
+    return (first.step, first.movement) if first else (0, MOVEMENTS[0])
+
+
+def _merge_clusters(state: SessionState, into: str, merged: list[str]) -> None:
+    if into not in state.clusters:
+        return
+    target = state.clusters[into].tally
+    for other_id in merged:
+        if other_id == into or other_id not in state.clusters:
+            continue
+        other = state.clusters.pop(other_id)
+        for idea in state.ideas.values():
+            if idea.cluster_id == other_id:
+                idea.cluster_id = into
+        _add_tally(target, other.tally)
+
+
+def _add_tally(target: Tally, other: Tally) -> None:
+    for voter, dots in other.dots.items():
+        target.dots[voter] = target.dots.get(voter, 0) + dots
+    for voter, score in other.scores.items():
+        target.scores.setdefault(voter, score)
+    target.selected = target.selected or other.selected

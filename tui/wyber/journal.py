@@ -1,0 +1,177 @@
+"""A TinyDB storage that appends, so recording an event costs one small fsync'd write.
+
+TinyDB's JSONStorage rewrites the whole file on every insert: the cost grows with the session,
+and a crash mid-write leaves a corrupt file. This storage keeps the data in memory and writes each
+new document as one JSON line appended to the file, then fsyncs, before `write` returns.
+
+The file is a journal: a header line, then one line per document, `{"table", "id", "doc"}`.
+Documents are never changed or removed once written (a session is an append-only log), so the
+journal is its own checkpoint and never needs compacting. A process killed while appending leaves
+at most one incomplete last line; it was never acknowledged, so reading drops it (and a writer
+truncates it away). A damaged line anywhere else means the file is corrupt.
+"""
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+HEADER = {"wyber": "session-journal", "format": 1}
+_HEADER_LINE = (json.dumps(HEADER, separators=(",", ":")) + "\n").encode()
+
+Tables = dict[str, dict[str, Any]]
+
+
+class JournalCorrupt(Exception):
+    """The journal cannot be read back: not a journal, or damaged before its last line."""
+
+    def __init__(self, path: Path, line: int, reason: str) -> None:
+        super().__init__(f"{path}, line {line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class AppendOnlyViolation(Exception):
+    """Something tried to change or remove a document already written: a programming error."""
+
+
+def _id_order(doc_id: str) -> tuple[int, str]:
+    """TinyDB's ids are numbers written as text: order "9" before "10"."""
+    return len(doc_id), doc_id
+
+
+def _encode(table: str, doc_id: str, doc: Any) -> bytes:
+    line = {"table": table, "id": doc_id, "doc": doc}
+    return (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a file's creation, rename or removal in `folder` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_journal(path: Path) -> tuple[Tables, int, bool]:
+    """The tables in the journal, the byte length of its intact part, and whether a torn last
+    line was dropped."""
+    raw = path.read_bytes()
+    if not raw.startswith(_HEADER_LINE):
+        raise JournalCorrupt(path, 1, "not a wyber session journal")
+    tables: Tables = {}
+    offset = len(_HEADER_LINE)
+    number = 1
+    while offset < len(raw):
+        number += 1
+        end = raw.find(b"\n", offset)
+        last = end == -1 or end == len(raw) - 1
+        chunk = raw[offset:] if end == -1 else raw[offset:end]
+        try:
+            line = json.loads(chunk)
+            table, doc_id, doc = line["table"], line["id"], line["doc"]
+            if not isinstance(table, str) or not isinstance(doc_id, str):
+                raise ValueError("table and id must be strings")
+        except (ValueError, KeyError, TypeError) as exc:
+            if last:
+                return tables, offset, True
+            raise JournalCorrupt(path, number, f"damaged record: {exc}") from None
+        if end == -1:
+            # Complete JSON but no newline: the write was cut short; it was never acknowledged.
+            return tables, offset, True
+        tables.setdefault(table, {})[doc_id] = doc
+        offset = end + 1
+    return tables, offset, False
+
+
+def create_journal(path: Path) -> None:
+    """A new, empty journal, durably created; raises FileExistsError rather than replace a file.
+
+    The header is written to a temporary file that is then linked into place, so the journal
+    appears whole or not at all: there is never an empty or half-headed session file.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        _write_all(fd, _HEADER_LINE)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(temporary, path)  # fails if the path exists: no session is ever replaced
+    finally:
+        temporary.unlink()
+    fsync_folder(path.parent)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+class JournalStorage(Storage):  # type: ignore[misc]  # tinydb ships no type information
+    """TinyDB storage over a journal file.
+
+    Writable only while holding the session's lock; read-only, it never touches the file, so it
+    can read a session another wyber is recording into (a torn last line is then just skipped).
+    """
+
+    def __init__(
+        self, path: Path, *, writable: bool = False, fsync: Callable[[int], None] = os.fsync
+    ) -> None:
+        self.path = path
+        self._fsync = fsync
+        self._data, intact, torn = read_journal(path)
+        self.dropped_tail = torn
+        self._size = intact
+        self._fd = -1
+        if writable:
+            self._fd = os.open(path, os.O_WRONLY)
+            if torn:
+                os.ftruncate(self._fd, intact)
+                self._fsync(self._fd)
+            os.lseek(self._fd, intact, os.SEEK_SET)
+
+    def read(self) -> Tables:
+        # A shallow copy: TinyDB puts its changed table into what read() returned before calling
+        # write(), and if that write fails, the data here must still be what is on disk.
+        return dict(self._data)
+
+    def write(self, data: Tables) -> None:
+        lines: list[bytes] = []
+        for table, docs in data.items():
+            known = self._data.get(table, {})
+            if known.keys() - docs.keys():
+                raise AppendOnlyViolation(f"documents removed from table {table!r}")
+            new_ids = sorted(docs.keys() - known, key=_id_order)
+            lines.extend(_encode(table, doc_id, docs[doc_id]) for doc_id in new_ids)
+        if not lines:
+            return
+        if self._fd < 0:
+            raise PermissionError(f"{self.path} is open read-only")
+        payload = b"".join(lines)
+        try:
+            _write_all(self._fd, payload)
+            self._fsync(self._fd)
+        except OSError:
+            # Leave the file as it was before this write: never a half-written record behind.
+            try:
+                os.ftruncate(self._fd, self._size)
+                os.lseek(self._fd, self._size, os.SEEK_SET)
+            except OSError:
+                pass  # the next open drops a torn tail all the same
+            raise
+        self._size += len(payload)
+        self._data = data
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1

@@ -1,0 +1,217 @@
+"""Session plans: what a facilitator prepares before the meeting, validated with pydantic.
+
+A plan is a TOML file: a title, a language, the goal (opgave) and the steps. Each step works
+through some of the three movements of a wyber — diverge, converge, consolidate — each with a
+time box in minutes and, optionally, a technique with its settings. See sessions/README.md.
+"""
+
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from tui.wyber.i18n import Language
+from tui.wyber.text import clean_line, clean_text
+
+
+class Movement(StrEnum):
+    """The three movements of a wyber, in the order a step works through them."""
+
+    DIVERGE = "diverge"
+    CONVERGE = "converge"
+    CONSOLIDATE = "consolidate"
+
+
+MOVEMENTS: tuple[Movement, ...] = tuple(Movement)
+
+
+class Technique(StrEnum):
+    OPEN = "open"
+    SILENT_WRITING = "silent_writing"
+    GO_AROUND = "go_around"
+    ONE_TWO_FOUR_ALL = "1-2-4-all"
+    DOT_VOTE = "dot_vote"
+    SCORE = "score"
+    CONSENT_ROUND = "consent_round"
+
+
+# Which techniques make sense in which movement: a dot vote while diverging is a plan typo.
+TECHNIQUES_FOR: dict[Movement, frozenset[Technique]] = {
+    Movement.DIVERGE: frozenset(
+        {Technique.OPEN, Technique.SILENT_WRITING, Technique.GO_AROUND, Technique.ONE_TWO_FOUR_ALL}
+    ),
+    Movement.CONVERGE: frozenset(
+        {Technique.OPEN, Technique.DOT_VOTE, Technique.SCORE, Technique.GO_AROUND}
+    ),
+    Movement.CONSOLIDATE: frozenset({Technique.OPEN, Technique.CONSENT_ROUND, Technique.GO_AROUND}),
+}
+
+
+class VeldField(StrEnum):
+    """The seven fields of the 7-veldenmodel (Procesregie als vak)."""
+
+    DESIGNING = "ontwerpend"
+    POSITIONING = "positionerend"
+    COMMISSIONING = "opdrachtgevend"
+    INTERNAL = "intern"
+    CONNECTING = "verbindend"
+    EXECUTING = "uitvoerend"
+    INTERVENTION = "interventie"
+
+
+VELD_FIELDS: tuple[VeldField, ...] = tuple(VeldField)
+
+# Facilitators write a field as its Dutch name, its English name, its full Dutch name or its
+# number in the model (1-7); all of them mean the same field.
+_FIELD_ALIASES: dict[str, VeldField] = {}
+for _number, (_field, _english) in enumerate(
+    zip(
+        VELD_FIELDS,
+        (
+            "designing",
+            "positioning",
+            "commissioning",
+            "internal",
+            "connecting",
+            "executing",
+            "intervention",
+        ),
+        strict=True,
+    ),
+    start=1,
+):
+    for _alias in (
+        _field.value,
+        f"{_field.value}e veld",
+        f"{_field.value}e",
+        _english,
+        str(_number),
+    ):
+        _FIELD_ALIASES[_alias] = _field
+_FIELD_ALIASES["interventieveld"] = VeldField.INTERVENTION
+
+
+def parse_veld_field(value: object) -> object:
+    """A field as a facilitator writes it, to a VeldField; anything else is left to validation."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        return _FIELD_ALIASES.get(value.strip().lower(), value)
+    return value
+
+
+Title = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class TimeBox(BaseModel):
+    """One movement of a step: its time box, and the technique the group works with."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    minutes: int = Field(ge=1, le=480)
+    technique: Technique = Technique.OPEN
+    dots: int | None = Field(default=None, ge=1, le=50, description="dot vote: dots each")
+    max_score: int | None = Field(default=None, ge=2, le=100, description="score: top of scale")
+    turn_seconds: int | None = Field(
+        default=None, ge=10, le=1800, description="go-around: each participant's turn"
+    )
+
+    @model_validator(mode="after")
+    def _settings_fit_the_technique(self) -> Self:
+        owners = {
+            "dots": Technique.DOT_VOTE,
+            "max_score": Technique.SCORE,
+            "turn_seconds": Technique.GO_AROUND,
+        }
+        for setting, technique in owners.items():
+            if getattr(self, setting) is not None and self.technique is not technique:
+                raise PydanticCustomError(
+                    "plan_setting_needs_technique",
+                    "{setting} belongs to technique {technique}",
+                    {"setting": setting, "technique": technique.value},
+                )
+        return self
+
+    @property
+    def dots_each(self) -> int:
+        """Dots per participant in a dot vote: the plan's number, or three (a common default)."""
+        return self.dots if self.dots is not None else 3
+
+    @property
+    def score_top(self) -> int:
+        return self.max_score if self.max_score is not None else 5
+
+
+class Step(BaseModel):
+    """A step of the meeting: a question, worked through in one or more movements."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Title
+    question: str = Field(default="", max_length=2000)
+    field: VeldField | None = None
+    diverge: TimeBox | None = None
+    converge: TimeBox | None = None
+    consolidate: TimeBox | None = None
+
+    _clean_title = field_validator("title", mode="after")(clean_line)
+    _clean_question = field_validator("question", mode="after")(clean_text)
+    _parse_field = field_validator("field", mode="before")(parse_veld_field)
+
+    @model_validator(mode="after")
+    def _movements_are_sound(self) -> Self:
+        if not self.movements:
+            raise PydanticCustomError(
+                "plan_step_without_movement", "a step needs at least one movement", {}
+            )
+        for movement in self.movements:
+            technique = self.timebox(movement).technique
+            if technique not in TECHNIQUES_FOR[movement]:
+                raise PydanticCustomError(
+                    "plan_technique_misplaced",
+                    "technique {technique} does not fit {movement}",
+                    {"technique": technique.value, "movement": movement.value},
+                )
+        return self
+
+    @property
+    def movements(self) -> tuple[Movement, ...]:
+        return tuple(m for m in MOVEMENTS if getattr(self, m.value) is not None)
+
+    def timebox(self, movement: Movement) -> TimeBox:
+        box: TimeBox | None = getattr(self, movement.value)
+        if box is None:
+            raise KeyError(f"step {self.title!r} has no {movement.value}")
+        return box
+
+    @property
+    def minutes(self) -> int:
+        return sum(self.timebox(m).minutes for m in self.movements)
+
+
+class Plan(BaseModel):
+    """A whole session plan."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Title
+    language: Language
+    goal: str = Field(default="", max_length=4000)
+    steps: list[Step] = Field(min_length=1, max_length=100)
+
+    _clean_title = field_validator("title", mode="after")(clean_line)
+    _clean_goal = field_validator("goal", mode="after")(clean_text)
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _lower_language(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @property
+    def minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+    def segments(self) -> list[tuple[int, Movement]]:
+        """Every (step index, movement) of the meeting, in the order the meeting runs them."""
+        return [(i, m) for i, step in enumerate(self.steps) for m in step.movements]

@@ -1,0 +1,285 @@
+"""Finding and reading plan files, with messages a facilitator can act on.
+
+A bad plan is reported by file, step, field and what is wrong (and the line, where one can be
+found), in the facilitator's language, never as a traceback.
+"""
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from tui.wyber.i18n import Language, tr
+from tui.wyber.plan import Plan, Step, TimeBox
+
+PLAN_SUFFIX = ".toml"
+MAX_PLAN_BYTES = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class PlanProblem:
+    """One thing wrong in a plan file, ready to be rendered in either language."""
+
+    key: str
+    params: dict[str, object]
+    step: int | None = None  # 1-based, as a facilitator counts
+    step_title: str = ""
+    field: str = ""
+    line: int | None = None
+
+    def render(self, lang: Language) -> str:
+        params = dict(self.params)
+        if "hint" in params:
+            # A suggestion is a name; the words around it belong to the language.
+            suggestion = params["hint"]
+            params["hint"] = tr(lang, "plan.did_you_mean", name=suggestion) if suggestion else ""
+        where: list[str] = []
+        if self.line is not None:
+            where.append(tr(lang, "plan.line", line=self.line))
+        if self.step is not None:
+            step = tr(lang, "plan.step", number=self.step)
+            where.append(f"{step} “{self.step_title}”" if self.step_title else step)
+        if self.field:
+            where.append(self.field)
+        message = tr(lang, self.key, **params)
+        return f"{', '.join(where)}: {message}" if where else message
+
+
+class PlanError(Exception):
+    """A plan file that cannot be used, with every problem found in it."""
+
+    def __init__(self, path: Path, problems: Sequence[PlanProblem]) -> None:
+        super().__init__(f"{path}: {len(problems)} problem(s)")
+        self.path = path
+        self.problems = tuple(problems)
+
+    def render(self, lang: Language) -> str:
+        head = tr(lang, "plan.invalid", path=str(self.path))
+        return "\n".join([head, *(f"  {p.render(lang)}" for p in self.problems)])
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """A plan file found in one of the plan folders: its name, and the plan or what is wrong."""
+
+    name: str
+    path: Path
+    plan: Plan | None
+    error: PlanError | None
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate one plan file; raise PlanError with every problem found."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanError(path, [PlanProblem("plan.too_big", {"limit": MAX_PLAN_BYTES})])
+        source = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise PlanError(path, [PlanProblem("plan.not_found", {})]) from None
+    except IsADirectoryError:
+        raise PlanError(path, [PlanProblem("plan.is_folder", {})]) from None
+    except UnicodeDecodeError:
+        raise PlanError(path, [PlanProblem("plan.not_utf8", {})]) from None
+    except OSError as exc:
+        raise PlanError(path, [PlanProblem("plan.unreadable", {"reason": exc.strerror})]) from None
+    return parse_plan(source, path)
+
+
+def parse_plan(source: str, path: Path) -> Plan:
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanError(path, [_toml_problem(exc)]) from None
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        problems = [_validation_problem(err, data, source) for err in exc.errors()]
+        raise PlanError(path, problems) from None
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> PlanProblem:
+    message = str(exc)
+    match = _TOML_POSITION.search(message)
+    line = int(match.group(1)) if match else None
+    reason = _TOML_POSITION.sub("", message)
+    return PlanProblem("plan.toml_syntax", {"reason": reason}, line=line)
+
+
+# Where pydantic's own wording is replaced by the catalog's, in both languages.
+_ERROR_KEYS = {
+    "missing": "plan.missing",
+    "extra_forbidden": "plan.unknown_field",
+    "greater_than_equal": "plan.at_least",
+    "less_than_equal": "plan.at_most",
+    "int_type": "plan.whole_number",
+    "int_parsing": "plan.whole_number",
+    "int_from_float": "plan.whole_number",
+    "string_type": "plan.text",
+    "string_too_short": "plan.empty",
+    "string_too_long": "plan.too_long",
+    "too_short": "plan.too_few",
+    "too_long": "plan.too_many",
+    "list_type": "plan.list",
+    "model_type": "plan.table",
+    "dict_type": "plan.table",
+    "enum": "plan.one_of",
+    "literal_error": "plan.one_of",
+    "plan_step_without_movement": "plan.step_without_movement",
+    "plan_technique_misplaced": "plan.technique_misplaced",
+    "plan_setting_needs_technique": "plan.setting_needs_technique",
+}
+
+_KNOWN_FIELDS = {
+    "plan": tuple(Plan.model_fields),
+    "step": tuple(Step.model_fields),
+    "timebox": tuple(TimeBox.model_fields),
+}
+
+
+def _validation_problem(err: ErrorDetails, data: object, source: str) -> PlanProblem:
+    loc = tuple(err["loc"])
+    ctx = dict(err.get("ctx") or {})
+    key = _ERROR_KEYS.get(err["type"])
+    params: dict[str, object]
+    if key is None:
+        key, params = "plan.other", {"reason": err["msg"]}
+    elif key == "plan.unknown_field":
+        params = {"name": loc[-1] if loc else "", "hint": _did_you_mean(loc)}
+    elif key == "plan.one_of":
+        # pydantic joins the choices with an English "or"; a comma reads in both languages.
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        params = {"expected": expected, "got": _shown(err.get("input"))}
+    else:
+        params = {**ctx, "got": _shown(err.get("input"))}
+    # A missing key has no line of its own: point at the table that lacks it.
+    line_loc = loc[:-1] if err["type"] == "missing" else loc
+    if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int):
+        return PlanProblem(
+            key,
+            params,
+            step=loc[1] + 1,
+            step_title=_step_title(data, loc[1]),
+            field=".".join(str(part) for part in loc[2:]),
+            line=_line_of(line_loc, source),
+        )
+    field = ".".join(str(part) for part in loc)
+    return PlanProblem(key, params, field=field, line=_line_of(line_loc, source))
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _did_you_mean(loc: tuple[int | str, ...]) -> str:
+    """The nearest known field name to a typo, given where in the plan it was written."""
+    depth = len(loc)
+    if depth == 1:
+        known = _KNOWN_FIELDS["plan"]
+    elif depth == 3 and loc[0] == "steps":
+        known = _KNOWN_FIELDS["step"]
+    else:
+        known = _KNOWN_FIELDS["timebox"]
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+def _step_title(data: object, index: int) -> str:
+    if isinstance(data, dict):
+        steps = data.get("steps")
+        if isinstance(steps, list) and 0 <= index < len(steps) and isinstance(steps[index], dict):
+            title = steps[index].get("title")
+            if isinstance(title, str):
+                return title.strip()[:60]
+    return ""
+
+
+_STEP_HEADER = re.compile(r"^\s*\[\[\s*steps\s*\]\]")
+_TABLE_HEADER = re.compile(r"^\s*\[")
+
+
+def _line_of(loc: tuple[int | str, ...], source: str) -> int | None:
+    """The line a validation error points at, where the TOML text makes it plain.
+
+    Plans are written with one [[steps]] table per step; each further part of the location is
+    looked for after the previous one (a key, or a [steps.NAME] table), so the line is that of
+    the most precise part found.
+    """
+    lines = source.splitlines()
+    if not loc:
+        return None
+    start, end, parts = 0, len(lines), loc
+    if loc[0] == "steps" and len(loc) >= 2 and isinstance(loc[1], int):
+        headers = [i for i, text in enumerate(lines) if _STEP_HEADER.match(text)]
+        if loc[1] >= len(headers):
+            return None
+        start = headers[loc[1]]
+        end = headers[loc[1] + 1] if loc[1] + 1 < len(headers) else len(lines)
+        parts = loc[2:]
+    found = start + 1 if loc[0] == "steps" else None
+    for part in parts:
+        at = _find_key(lines, start, end, str(part))
+        if at is None:
+            break
+        found = at + 1
+        if _TABLE_HEADER.match(lines[at]):
+            # Inside a [steps.converge] table: look no further than the next table.
+            nxt = next((i for i in range(at + 1, end) if _TABLE_HEADER.match(lines[i])), end)
+            start, end = at + 1, nxt
+        else:
+            start = at
+    return found
+
+
+def _find_key(lines: list[str], start: int, end: int, key: str) -> int | None:
+    """The index of the line that sets `key` or opens the table [steps.key], from start on."""
+    name = re.escape(key)
+    pattern = re.compile(rf"^\s*(\[\s*steps\.\s*\"?{name}\"?\s*\]|\"?{name}\"?\s*=)")
+    for i in range(start, end):
+        if pattern.match(lines[i]):
+            return i
+    return None
+
+
+def plan_entries(folders: Iterable[Path]) -> list[PlanEntry]:
+    """Every plan file in the folders, first folder first; a name found twice keeps the first."""
+    entries: list[PlanEntry] = []
+    seen: set[str] = set()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob(f"*{PLAN_SUFFIX}")):
+            if path.stem in seen:
+                continue
+            seen.add(path.stem)
+            try:
+                entries.append(PlanEntry(path.stem, path, load_plan(path), None))
+            except PlanError as exc:
+                entries.append(PlanEntry(path.stem, path, None, exc))
+    return entries
+
+
+def resolve_plan(reference: str, folders: Iterable[Path]) -> Path:
+    """A plan named on the command line: a path to a file, or the name of a plan in a folder."""
+    as_path = Path(reference).expanduser()
+    if as_path.suffix == PLAN_SUFFIX or as_path.exists() or "/" in reference:
+        return as_path
+    for folder in folders:
+        candidate = folder / f"{reference}{PLAN_SUFFIX}"
+        if candidate.is_file():
+            return candidate
+    names = sorted(p.stem for folder in folders if folder.is_dir() for p in folder.glob("*.toml"))
+    close = difflib.get_close_matches(reference, names, n=3, cutoff=0.5)
+    raise PlanError(
+        as_path,
+        [PlanProblem("plan.unknown_name", {"name": reference, "hint": ", ".join(close)})],
+    )

@@ -1,0 +1,131 @@
+"""A live session: the one place that stamps events into records and writes them.
+
+It keeps the session's clock — seconds since the session was opened, from an injected monotonic
+clock while running — and the folded state, updated record by record after each is on disk.
+After a break-off (crash, closed terminal, power cut) the meeting went on without the laptop:
+the clock resumes at the last record's time plus the wall-clock time that passed since, and a
+session_resumed record says how long that was.
+"""
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from tui.wyber.events import (
+    Event,
+    ParticipantAdded,
+    Record,
+    SessionOpened,
+    SessionResumed,
+)
+from tui.wyber.fold import apply, fold
+from tui.wyber.state import SessionState
+from tui.wyber.store import Archive, SessionWriter
+
+Monotonic = Callable[[], float]
+WallClock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SessionClock:
+    """Seconds on the session's own clock: `base` at the moment it was made, then monotonic."""
+
+    def __init__(self, base: float, monotonic: Monotonic = time.monotonic) -> None:
+        self._monotonic = monotonic
+        self._origin = monotonic() - base
+
+    def now(self) -> float:
+        return self._monotonic() - self._origin
+
+
+class LiveSession:
+    def __init__(
+        self, writer: SessionWriter, state: SessionState, clock: SessionClock, wall: WallClock
+    ) -> None:
+        self._writer = writer
+        self.state = state
+        self.clock = clock
+        self._wall = wall
+
+    @property
+    def session_id(self) -> str:
+        return self.state.session_id
+
+    def now(self) -> float:
+        return self.clock.now()
+
+    def _stamp(self, event: Event, seq: int) -> Record:
+        return Record(seq=seq, at=self._wall(), t=round(self.clock.now(), 6), event=event)
+
+    def record(self, event: Event) -> Record:
+        """Stamp the event, write it durably, then fold it into the state; return the record."""
+        record = self._stamp(event, self.state.last_seq + 1)
+        self._writer.append(record)
+        apply(self.state, record)
+        return record
+
+    def record_many(self, events: Sequence[Event]) -> list[Record]:
+        """Several events that belong together (a session and its participants), in one write."""
+        seq = self.state.last_seq
+        records = [self._stamp(event, seq + n) for n, event in enumerate(events, start=1)]
+        self._writer.append_many(records)
+        for record in records:
+            apply(self.state, record)
+        return records
+
+    def close(self) -> None:
+        self._writer.close()
+
+    def __enter__(self) -> "LiveSession":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def start_session(
+    archive: Archive,
+    opened: SessionOpened,
+    participants: Sequence[ParticipantAdded] = (),
+    *,
+    monotonic: Monotonic = time.monotonic,
+    wall: WallClock = utc_now,
+) -> LiveSession:
+    """Create the session in the archive: its opening and its participants, on disk at once."""
+    clock = SessionClock(0.0, monotonic)
+    first = Record(seq=1, at=wall(), t=0.0, event=opened)
+    writer = archive.create(first)
+    session = LiveSession(writer, fold([first]), clock, wall)
+    try:
+        if participants:
+            session.record_many(list(participants))
+    except BaseException:
+        session.close()
+        raise
+    return session
+
+
+def resume_session(
+    archive: Archive,
+    session_id: str,
+    *,
+    monotonic: Monotonic = time.monotonic,
+    wall: WallClock = utc_now,
+) -> LiveSession:
+    """Open a recorded session to go on with it; time that passed while away counts."""
+    writer = archive.open(session_id)
+    try:
+        state = fold(writer.records)
+        away = 0.0
+        if state.last_at is not None:
+            away = max(0.0, (wall() - state.last_at).total_seconds())
+        session = LiveSession(writer, state, SessionClock(state.last_t + away, monotonic), wall)
+        if not state.finished:
+            session.record(SessionResumed(away_seconds=round(away, 3)))
+    except BaseException:
+        writer.close()
+        raise
+    return session

@@ -1,0 +1,161 @@
+"""What a session holds at a moment: the fold of its records up to that moment.
+
+These are plain dataclasses: the fold builds them, and the live screen, the minutes and the replay
+read them. Nothing else is a source of truth.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tui.wyber.events import AgreementKind
+from tui.wyber.i18n import Language
+from tui.wyber.plan import Movement, Plan, VeldField
+
+# The voter key for a dot or score given without naming who gave it.
+ANONYMOUS = ""
+
+
+@dataclass(slots=True)
+class Participant:
+    id: str
+    name: str
+    organisation: str = ""
+    role: str = ""
+    email: str = ""
+    present: bool = True
+
+
+@dataclass(slots=True)
+class Tally:
+    """Dots and scores on one idea or cluster, by voter (ANONYMOUS for unnamed)."""
+
+    dots: dict[str, int] = field(default_factory=dict)
+    scores: dict[str, int] = field(default_factory=dict)
+    selected: bool = False
+
+    @property
+    def total_dots(self) -> int:
+        return sum(self.dots.values())
+
+    @property
+    def total_score(self) -> int:
+        return sum(self.scores.values())
+
+
+@dataclass(slots=True)
+class Idea:
+    id: str
+    step: int
+    movement: Movement
+    text: str
+    author_id: str | None
+    author_name: str
+    added_t: float
+    cluster_id: str | None = None
+    tally: Tally = field(default_factory=Tally)
+
+
+@dataclass(slots=True)
+class Cluster:
+    id: str
+    step: int
+    name: str
+    created_t: float
+    tally: Tally = field(default_factory=Tally)
+
+
+@dataclass(slots=True)
+class Consent:
+    given: bool
+    objections: str = ""
+
+
+@dataclass(slots=True)
+class Agreement:
+    id: str
+    number: int  # 1, 2, 3 … in the order they were recorded, as the minutes number them
+    step: int
+    movement: Movement
+    kind: AgreementKind
+    text: str
+    owner_id: str | None
+    owner_name: str
+    deadline: date | None
+    field: VeldField | None
+    recorded_t: float
+    consent: Consent | None = None
+
+
+@dataclass(slots=True)
+class Evaluation:
+    went_well: str
+    next_step: str
+    scores: dict[str, int]
+
+
+@dataclass(slots=True)
+class Segment:
+    """One movement of one step on the meeting's timeline."""
+
+    step: int
+    movement: Movement
+    planned: float  # seconds, as the plan has it
+    budget: float  # seconds, after extensions and rebalances
+    used: float = 0.0  # seconds run up to the last time it stopped running
+    visited: bool = False
+
+
+@dataclass(slots=True)
+class SessionState:
+    session_id: str
+    title: str
+    language: Language
+    plan: Plan
+    place: str
+    facilitator: str
+    opened_at: datetime
+    segments: list[Segment]
+    participants: dict[str, Participant] = field(default_factory=dict)
+    ideas: dict[str, Idea] = field(default_factory=dict)
+    removed_ideas: dict[str, Idea] = field(default_factory=dict)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    evaluation: Evaluation | None = None
+    current: int | None = None  # index into segments of the movement the group is in
+    running_since: float | None = None  # session time the current time box last started running
+    started_t: float | None = None  # session time of the first round
+    finished_t: float | None = None
+    away: list[float] = field(default_factory=list)  # seconds away, per resume after a break-off
+    agreements_recorded: int = 0
+    last_seq: int = 0
+    last_t: float = 0.0
+    last_at: datetime | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_t is not None
+
+    @property
+    def paused(self) -> bool:
+        return self.current is not None and self.running_since is None and not self.finished
+
+    def segment_index(self, step: int, movement: Movement) -> int | None:
+        for i, segment in enumerate(self.segments):
+            if segment.step == step and segment.movement is movement:
+                return i
+        return None
+
+    @property
+    def current_segment(self) -> Segment | None:
+        return None if self.current is None else self.segments[self.current]
+
+    def tally_of(self, target_id: str) -> Tally | None:
+        """The tally of an idea or a cluster, whichever the id names."""
+        if target_id in self.ideas:
+            return self.ideas[target_id].tally
+        if target_id in self.clusters:
+            return self.clusters[target_id].tally
+        return None
+
+    def cluster_ideas(self, cluster_id: str) -> list[Idea]:
+        return [idea for idea in self.ideas.values() if idea.cluster_id == cluster_id]

@@ -1,0 +1,62 @@
+"""A session in one line: what the archive listing (and `wyber list --json`) shows of it."""
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from tui.wyber.events import AgreementKind
+from tui.wyber.i18n import Language
+from tui.wyber.state import SessionState
+from tui.wyber.timebox import used
+
+Status = Literal["finished", "unfinished"]
+
+
+class Counts(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    participants: int
+    ideas: int
+    clusters: int
+    agreements: int
+    decisions: int
+    actions: int
+    parked: int
+    records: int
+
+
+class SessionSummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    language: Language
+    opened_at: datetime
+    status: Status
+    minutes: float  # how long the meeting's rounds ran, up to the last record, pauses excluded
+    counts: Counts
+
+
+def summarise(state: SessionState, records: int) -> SessionSummary:
+    kinds = [agreement.kind for agreement in state.agreements.values()]
+    return SessionSummary(
+        id=state.session_id,
+        title=state.title,
+        language=state.language,
+        opened_at=state.opened_at,
+        status="finished" if state.finished else "unfinished",
+        minutes=round(
+            sum(used(state, i, state.last_t) for i in range(len(state.segments))) / 60, 1
+        ),
+        counts=Counts(
+            participants=len(state.participants),
+            ideas=len(state.ideas),
+            clusters=len(state.clusters),
+            agreements=kinds.count(AgreementKind.AGREEMENT),
+            decisions=kinds.count(AgreementKind.DECISION),
+            actions=kinds.count(AgreementKind.ACTION),
+            parked=kinds.count(AgreementKind.PARKED),
+            records=records,
+        ),
+    )
