@@ -1,9 +1,10 @@
 """Home: the plans to start from and the sessions recorded so far."""
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -14,7 +15,7 @@ from tui.wyber.store import Archive
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "Quit", id="quit")]
 
     def __init__(self, data: Path, lang: Language) -> None:
         super().__init__()

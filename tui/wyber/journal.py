@@ -116,7 +116,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-class JournalStorage(Storage):  # type: ignore[misc]  # tinydb ships no type information
+class JournalStorage(Storage):
     """TinyDB storage over a journal file.
 
     Writable only while holding the session's lock; read-only, it never touches the file, so it

@@ -14,7 +14,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def shipped_plans_dir() -> Path:
-    """The plans that come with wyber: inside the installed wheel, or the source tree's sessions/."""
+    """The plans that come with wyber: in the installed wheel, or the source tree's sessions/."""
     installed = _PACKAGE / "sessions"
     return installed if installed.is_dir() else _PACKAGE.parent / "sessions"
 

@@ -14,7 +14,7 @@ from tui import __version__
 from tui.wyber.errors import UserError
 from tui.wyber.events import SCHEMA_VERSION, Record, SessionOpened
 
-FORMAT = "wyber-session"
+FORMAT: Literal["wyber-session"] = "wyber-session"
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 

@@ -14,7 +14,7 @@ import json
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,7 +92,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        temporary.replace(path)
     except OSError:
         temporary.unlink(missing_ok=True)
         raise
@@ -271,7 +271,7 @@ class Archive:
         self.set_aside_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         target = self.set_aside_dir / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
-        os.replace(path, target)
+        path.replace(target)
         fsync_folder(path.parent)
         return target
 
@@ -339,10 +339,9 @@ class Archive:
 
     def _save_index(self, entries: dict[str, dict[str, Any]]) -> None:
         payload = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
-        try:
+        # A read-only archive still lists; it just cannot remember the work for next time.
+        with suppress(OSError):
             atomic_write(self.index_path, payload)
-        except OSError:
-            pass  # a read-only archive still lists; it just cannot remember the work
 
     def import_records(self, records: list[Record]) -> str:
         """Add a session from its records (a portable export); refuses an id already here."""

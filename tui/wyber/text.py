@@ -11,7 +11,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 def clean_text(text: str) -> str:
-    """Remove XML-illegal characters; keep everything else as typed, carriage returns as newlines."""
+    """Remove XML-illegal characters; keep the rest as typed (carriage returns become newlines)."""
     return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
