@@ -62,34 +62,22 @@ class VeldField(StrEnum):
 
 VELD_FIELDS: tuple[VeldField, ...] = tuple(VeldField)
 
-# Facilitators write a field as its Dutch name, its English name, its full Dutch name or its
-# number in the model (1-7); all of them mean the same field.
-_FIELD_ALIASES: dict[str, VeldField] = {}
-for _number, (_field, _english) in enumerate(
-    zip(
-        VELD_FIELDS,
-        (
-            "designing",
-            "positioning",
-            "commissioning",
-            "internal",
-            "connecting",
-            "executing",
-            "intervention",
-        ),
-        strict=True,
-    ),
-    start=1,
-):
-    for _alias in (
-        _field.value,
-        f"{_field.value}e veld",
-        f"{_field.value}e",
-        _english,
-        str(_number),
-    ):
-        _FIELD_ALIASES[_alias] = _field
-_FIELD_ALIASES["interventieveld"] = VeldField.INTERVENTION
+# Facilitators write a field as its Dutch name ("verbindend", "verbindende veld"), its English
+# name ("connecting") or its number in the model (1-7); all of them mean the same field.
+_ENGLISH_NAMES = (
+    "designing",
+    "positioning",
+    "commissioning",
+    "internal",
+    "connecting",
+    "executing",
+    "intervention",
+)
+_FIELD_ALIASES: dict[str, VeldField] = {"interventieveld": VeldField.INTERVENTION}
+for _number, (_field, _english) in enumerate(zip(VELD_FIELDS, _ENGLISH_NAMES, strict=True), 1):
+    _FIELD_ALIASES.update({_field.value: _field, _english: _field, str(_number): _field})
+    if _field is not VeldField.INTERVENTION:  # "interventie" takes no adjective ending
+        _FIELD_ALIASES.update({f"{_field.value}e": _field, f"{_field.value}e veld": _field})
 
 
 def parse_veld_field(value: object) -> object:
