@@ -6,6 +6,7 @@ Stored records carry a `schema_version`; a before-validator upgrades older recor
 written by an older wyber always reads.
 """
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -299,7 +300,7 @@ class NewerSchemaError(ValueError):
 
 # Upgrades from each older schema version to the next; empty while version 1 is the only one.
 # An upgrade takes the raw stored dict of version N and returns the dict of version N + 1.
-UPGRADES: dict[int, Any] = {}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class Record(BaseModel):
