@@ -53,8 +53,9 @@ def test_check_a_good_and_a_bad_plan(capsys: pytest.CaptureFixture[str], tmp_pat
     code, out, _ = run(capsys, "check", "wyber-30.nl", "--data", str(tmp_path))
     assert code == 0 and "30" in out
     bad = tmp_path / "bad.toml"
-    bad.write_text('title = "x"\nlanguage = "nl"\n[[steps]]\ntitle = "a"\n'
-                   "[steps.diverge]\nminutes = -1\n")
+    bad.write_text(
+        'title = "x"\nlanguage = "nl"\n[[steps]]\ntitle = "a"\n[steps.diverge]\nminutes = -1\n'
+    )
     code, out, err = run(capsys, "--lang", "en", "check", str(bad))
     assert code == 2 and out == ""
     assert f"{bad} is not a usable plan" in err
@@ -111,8 +112,9 @@ def test_export_never_overwrites_without_force(
     target.write_text("keep me")
     code, _, err = run(capsys, "--data", str(archive), "export", SESSION, "-o", str(target))
     assert code == 2 and "--force" in err and target.read_text() == "keep me"
-    code, _, _ = run(capsys, "--data", str(archive), "export", SESSION, "-o", str(target),
-                     "--force")
+    code, _, _ = run(
+        capsys, "--data", str(archive), "export", SESSION, "-o", str(target), "--force"
+    )
     assert code == 0 and json.loads(target.read_text())["session_id"] == SESSION
 
 
@@ -138,7 +140,8 @@ def test_import_of_a_file_that_is_not_a_session(
     code, _, err = run(capsys, "--data", str(tmp_path / "a"), "import", str(bad))
     assert code == 2 and expected in err and "Traceback" not in err
     assert not (tmp_path / "a" / "sessions").exists() or not any(
-        (tmp_path / "a" / "sessions").iterdir())
+        (tmp_path / "a" / "sessions").iterdir()
+    )
 
 
 def test_import_of_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -27,14 +27,18 @@ def test_importing_a_core_module_loads_no_textual_or_rich(module: str) -> None:
         "leaks = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')); "
         "print(','.join(leaks))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "", f"{module} loads {result.stdout.strip()}"
 
 
 def test_the_cli_subcommands_do_not_load_textual() -> None:
-    code = ("import sys; from tui.cli import main; main(['plans']); "
-            "print('textual' in sys.modules, file=sys.stderr)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys; from tui.cli import main; main(['plans']); "
+        "print('textual' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stderr.strip().endswith("False")

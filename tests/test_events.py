@@ -29,8 +29,10 @@ def test_times_are_kept_in_utc() -> None:
 
 
 def test_a_naive_time_or_an_unknown_event_type_is_refused() -> None:
-    for change in ({"at": "2026-11-23T09:00:00"},
-                   {"event": {"type": "idea_shouted", "idea_id": "i1"}}):
+    for change in (
+        {"at": "2026-11-23T09:00:00"},
+        {"event": {"type": "idea_shouted", "idea_id": "i1"}},
+    ):
         with pytest.raises(ValidationError):
             Record.model_validate({**stored(idea_record()), **change})
 

@@ -26,9 +26,13 @@ def words(text: str) -> str:
 
 
 def test_no_message_is_left_untranslated() -> None:
-    same = [k for k in CATALOGS["en"] if CATALOGS["en"][k] == CATALOGS["nl"][k]
-            and any(c.isalpha() for c in words(CATALOGS["en"][k]))
-            and not k.startswith("cli.col.")]  # column heads like ID, MIN, STATUS are shared
+    same = [
+        k
+        for k in CATALOGS["en"]
+        if CATALOGS["en"][k] == CATALOGS["nl"][k]
+        and any(c.isalpha() for c in words(CATALOGS["en"][k]))
+        and not k.startswith("cli.col.")
+    ]  # column heads like ID, MIN, STATUS are shared
     assert same == []
 
 
