@@ -89,16 +89,21 @@ def read_journal(path: Path) -> tuple[Tables, int, bool]:
     return tables, offset, False
 
 
-def create_journal(path: Path) -> None:
-    """A new, empty journal, durably created; raises FileExistsError rather than replace a file.
+def create_journal(path: Path, table: str, documents: dict[str, Any]) -> None:
+    """A new journal holding its first documents, durably created; raises FileExistsError rather
+    than replace a file.
 
-    The header is written to a temporary file that is then linked into place, so the journal
-    appears whole or not at all: there is never an empty or half-headed session file.
+    Everything is written to a temporary file that is then linked into place, so the journal
+    appears whole — header and first documents — or not at all: a crash can never leave a
+    session file without its opening.
     """
+    payload = _HEADER_LINE + b"".join(
+        _encode(table, doc_id, documents[doc_id]) for doc_id in sorted(documents, key=_id_order)
+    )
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        _write_all(fd, _HEADER_LINE)
+        _write_all(fd, payload)
         os.fsync(fd)
     finally:
         os.close(fd)

@@ -26,7 +26,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from tui.wyber.errors import UserError
-from tui.wyber.events import RECORDS, NewerSchemaError, Record, stored
+from tui.wyber.events import RECORDS, NewerSchemaError, Record, SessionOpened, stored
 from tui.wyber.fold import NotASessionLog, fold
 from tui.wyber.i18n import Language, tr
 from tui.wyber.journal import (
@@ -110,6 +110,8 @@ def _read_records(storage: JournalStorage, path: Path) -> list[Record]:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise SessionCorrupt(path=str(path), reason=f"{where}: {first['msg']}") from None
+    if not records or not isinstance(records[0].event, SessionOpened):
+        raise SessionCorrupt(path=str(path), reason="the log does not start with its opening")
     for expected, record in enumerate(records, start=1):
         if record.seq != expected:
             raise SessionCorrupt(path=str(path), reason=f"record {expected} is missing")
@@ -215,21 +217,14 @@ class Archive:
         lock = self._lock(session_id)
         path = self.path_of(session_id)
         try:
-            create_journal(path)
+            create_journal(path, EVENTS_TABLE, {str(first.seq): stored(first)})
         except FileExistsError:
             lock.release()
             raise SessionExists(session=session_id) from None
         except OSError as exc:
             lock.release()
             raise write_failure(exc, path) from None
-        writer = self._writer(session_id, lock)
-        try:
-            writer.append(first)
-        except WriteFailed:
-            writer.close()
-            path.unlink(missing_ok=True)
-            raise
-        return writer
+        return self._writer(session_id, lock)
 
     def open(self, session_id: str) -> SessionWriter:
         """Open a session to record into; refused while another wyber has it open."""
