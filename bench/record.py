@@ -1,0 +1,527 @@
+"""How long recording one event durably takes, and whether the archive's size changes it.
+
+What is measured, with `time.perf_counter_ns`:
+
+- wyber: `LiveSession.record(IdeaAdded(...))` — stamp the event, append it as one JSON line to the
+  session's journal, fsync, fold it into the state — with 100, 2,000 and 5,000 events already in
+  the session, in an archive holding 0 and 1,000 other sessions (made-up meetings of 50-150 ideas
+  each, written with `Archive.import_records`). The session is imported with `import_records` and
+  opened with `resume_session` (which records a session_resumed event: it is the N-th); then a
+  block of events is recorded, the session is deleted and a fresh copy made for the next block,
+  so the session grows by at most one block (25 events) while it is measured. The blocks of the
+  two archives alternate (A B, B A, ...) so that disk noise hits both alike. The event is built
+  before the clock starts; garbage left by making the copy is collected before each block; a
+  first block per scenario is a warm-up and is not counted.
+- floor: the very bytes wyber appended in each block, written again with one `os.write` to a
+  plain file opened O_APPEND and `os.fsync`'d after each line, right after that block: the least
+  a durable append can cost on this disk. wyber's p99 is given as a multiple of it.
+- naive peer: TinyDB's default `JSONStorage`, every session in one file (one table per session),
+  pre-filled with the same sessions (the file written directly, in JSONStorage's layout: filling
+  it through TinyDB would rewrite it once per document), then `table.insert` of the same event
+  document, as wyber stores it. TinyDB
+  4.9's JSONStorage flushes and fsyncs the file itself in `write`, so no fsync is added: both
+  sides are durable writes. It rewrites the whole file per insert, so it gets few samples (a
+  time budget per scenario): its p99 is then nearly its maximum.
+
+How to read it: p50/p99/max in milliseconds per scenario; "x floor" is wyber's p99 over the
+floor's p99 measured beside it, "x wyber" is the naive peer's p99 over wyber's. The goal lines
+say PASS or MISS; the benchmark never fails on a goal, only on an error. The archive goal is
+judged on the median, over ten groups of 100 interleaved samples, of the groups' p99 ratio: a
+burst of noise from elsewhere on the machine spoils a group or two, not the verdict. The floor's
+same ratio (two sets of identical work) shows how large mere noise is; the p99 ratio of all
+samples pooled, with a bootstrap interval, is printed too. The load average, before and after,
+says whether something else ran. `--quick` is a smoke run (fewer sessions and samples): its
+figures are indicative only.
+"""
+
+import argparse
+import gc
+import itertools
+import json
+import math
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from importlib.metadata import version
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from tui.wyber.events import IdeaAdded, Record, stored
+from tui.wyber.plan import Plan
+from tui.wyber.sample import sample_records
+from tui.wyber.session import resume_session
+from tui.wyber.store import Archive
+
+REPO = Path(__file__).resolve().parent.parent
+SESSION_SIZES = (100, 2_000, 5_000)
+GOAL_SIZE = 2_000
+GOAL_P99_MS = 5.0
+GOAL_ARCHIVE_CHANGE = 0.20
+START = datetime(2025, 11, 24, 9, 0, tzinfo=UTC)
+MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
+NAIVE_SESSION = "20251124-0900-live"
+
+PLAN_DATA = {
+    "title": "Batterijen in de wijk: van losse initiatieven naar één aanpak",
+    "language": "nl",
+    "goal": "Samen bepalen hoe we lege accu's van deelscooters veilig inzamelen en hergebruiken.",
+    "steps": [
+        {
+            "title": "Check-in",
+            "question": "Wat neem je mee uit je eigen organisatie?",
+            "diverge": {"minutes": 10, "technique": "go_around", "turn_seconds": 60},
+        },
+        {
+            "title": "Kansen en knelpunten",
+            "question": "Wat moet er gebeuren om accu's veilig in te zamelen in de wijk?",
+            "field": "verbindend",
+            "diverge": {"minutes": 20, "technique": "silent_writing"},
+            "converge": {"minutes": 15, "technique": "dot_vote", "dots": 3},
+            "consolidate": {"minutes": 15, "technique": "consent_round"},
+        },
+        {
+            "title": "Afspraken",
+            "question": "Wie doet wat, en wanneer?",
+            "field": "uitvoerend",
+            "converge": {"minutes": 10, "technique": "open"},
+            "consolidate": {"minutes": 15, "technique": "consent_round"},
+        },
+    ],
+}
+
+IDEAS = (
+    "Inzamelpunt bij de milieustraat",
+    "Een pilot van drie maanden in Feijenoord met vaste ophaaldagen",
+    "Brandveilige opslagkasten bij de hubs van de deelscooters",
+    "Bewoners vragen wat zij nodig hebben voordat we iets plaatsen",
+    "Data delen: hoeveel accu's zijn er nu echt in omloop, en waar liggen ze?",
+    "Subsidie aanvragen bij de provincie voor de eerste opslagcontainer",
+    "Afspraken over aansprakelijkheid vastleggen voordat de pilot start",
+    "ReCell Lab test de accu's op tweede leven als thuisbatterij",
+    "Vergunning: kan dit onder de bestaande omgevingsvergunning van AfvalWerk, of hebben we "
+    "een nieuwe nodig? Navragen bij het omgevingsloket vóór de volgende sessie.",
+    "Wijkconciërges betrekken",
+    "Een vaste contactpersoon per organisatie, ook voor spoed bij een beschadigde accu",
+    "Transport in ADR-verpakking; wie betaalt dat?",
+    "Scholen meenemen in de communicatie: kinderen nemen het mee naar huis",
+    "Eerst in kaart brengen welke keten er nu al loopt bij de leveranciers, zodat we niets "
+    "dubbel doen en de bestaande inzameling via de winkels niet ondergraven",
+    "Maandelijks een korte evaluatie met alle partners",
+    "Planning koppelen aan de vervangingscyclus van de scooters",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    others: int  # other sessions in the big archive
+    samples: int  # wyber samples per scenario
+    block: int  # events recorded into one fresh copy of the session
+    naive_max: int  # naive samples per scenario, at most
+    naive_min: int  # ... and at least, whatever the time budget
+    naive_seconds: float  # time budget per naive scenario
+
+
+FULL = Settings(others=1_000, samples=1_000, block=25, naive_max=50, naive_min=3, naive_seconds=8.0)
+QUICK = Settings(others=40, samples=50, block=10, naive_max=3, naive_min=1, naive_seconds=1.0)
+
+
+@dataclass
+class Scenario:
+    """One archive size x one session size, and every latency measured for it (ns)."""
+
+    archive: Archive
+    others: int
+    size: int
+    template: list[Record]
+    floor_path: Path
+    wyber: list[int] = field(default_factory=list)
+    floor: list[int] = field(default_factory=list)
+    naive: list[int] = field(default_factory=list)
+    naive_bytes: int = 0
+    blocks: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.others:,} others · {self.size:,} events"
+
+
+@dataclass(frozen=True)
+class Stats:
+    n: int
+    p50: float  # ms
+    p99: float
+    max: float
+
+
+def percentile(values: Sequence[int], p: float) -> int:
+    """The nearest-rank percentile: the smallest value with at least p% of values at or below."""
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
+
+
+def stats(values: Sequence[int]) -> Stats:
+    ms = 1e-6
+    return Stats(
+        len(values), percentile(values, 50) * ms, percentile(values, 99) * ms, max(values) * ms
+    )
+
+
+class IdeaSource:
+    """Realistic IdeaAdded events, different each time, built before the clock starts."""
+
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(seed)
+        self._texts = itertools.cycle(IDEAS)
+        self._count = 0
+
+    def event(self) -> IdeaAdded:
+        self._count += 1
+        author = self._rng.choice(["p1", "p2", "p3", "p4", "p5", "p6", None])
+        return IdeaAdded(idea_id=f"m{self._count}", text=next(self._texts), author_id=author)
+
+    def record(self, seq: int) -> Record:
+        return Record(seq=seq, at=datetime.now(UTC), t=float(seq), event=self.event())
+
+
+# --- scratch folder ------------------------------------------------------------------------------
+
+
+def filesystem_of(path: Path) -> tuple[str, str]:
+    """(mount point, type) of the filesystem holding `path`; ("?", "unknown") off Linux."""
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return "?", "unknown"
+    target = str(path.resolve())
+    best = ("", "unknown")
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best[0]):
+            best = (point, parts[2])
+    return best if best[0] else ("?", "unknown")
+
+
+def scratch_folder() -> Path:
+    """A new folder on a disk: the system's temporary folder, unless that lives in memory."""
+    base = Path(tempfile.gettempdir())
+    if filesystem_of(base)[1] in MEMORY_FILESYSTEMS:
+        base = REPO
+    return Path(tempfile.mkdtemp(prefix=".wyber-bench-record-", dir=base))
+
+
+def describe_scratch(folder: Path) -> str:
+    mount, kind = filesystem_of(folder)
+    same = folder.stat().st_dev == REPO.stat().st_dev
+    where = "the same filesystem as the repo" if same else "not the repo's filesystem"
+    return f"{folder} ({kind} mounted at {mount}, {where})"
+
+
+# --- sessions ------------------------------------------------------------------------------------
+
+
+def session_template(plan: Plan, size: int) -> list[Record]:
+    """The first `size` records of a made-up meeting: the measured session before recording."""
+    records = sample_records(plan, "template", START, ideas=size, seed=size)
+    if len(records) < size:
+        raise RuntimeError(f"sample_records gave {len(records)} records, wanted {size}")
+    return records[:size]
+
+
+def with_id(records: Sequence[Record], session_id: str) -> list[Record]:
+    """The same records as a session called `session_id`."""
+    first = records[0]
+    opened = first.event.model_copy(update={"session_id": session_id})
+    return [first.model_copy(update={"event": opened}), *records[1:]]
+
+
+def naive_table(session_id: str, records: Sequence[Record]) -> str:
+    """One session as a table of TinyDB's JSON file: `"id": {"1": {...}, ...}`."""
+    docs = {str(record.seq): stored(record) for record in records}
+    return f"{json.dumps(session_id)}: {json.dumps(docs)}"
+
+
+def fill_archive(archive: Archive, plan: Plan, count: int) -> list[str]:
+    """Import `count` made-up sessions of 50-150 ideas; return them as naive tables too."""
+    rng = random.Random(2025)
+    tables: list[str] = []
+    for n in range(count):
+        session_id = f"20251124-0900-o{n:04d}"
+        records = sample_records(
+            plan,
+            session_id,
+            START - timedelta(days=n, hours=rng.randint(0, 8)),
+            ideas=rng.randint(50, 150),
+            participants=rng.randint(4, 10),
+            seed=n,
+        )
+        archive.import_records(records)
+        tables.append(naive_table(session_id, records))
+    return tables
+
+
+# --- measuring -----------------------------------------------------------------------------------
+
+
+def wyber_block(scenario: Scenario, count: int, ideas: IdeaSource) -> list[bytes]:
+    """Record `count` events into a fresh copy of the session; return the lines wyber wrote."""
+    archive = scenario.archive
+    session_id = f"20251124-0900-b{scenario.size}-{scenario.blocks:03d}"
+    scenario.blocks += 1
+    archive.import_records(with_id(scenario.template[: scenario.size - 1], session_id))
+    path = archive.path_of(session_id)
+    with resume_session(archive, session_id) as live:
+        if live.state.last_seq != scenario.size:
+            raise RuntimeError(f"session has {live.state.last_seq} events, not {scenario.size}")
+        before = path.stat().st_size
+        events = [ideas.event() for _ in range(count)]
+        gc.collect()
+        for event in events:
+            started = time.perf_counter_ns()
+            live.record(event)
+            scenario.wyber.append(time.perf_counter_ns() - started)
+    lines = path.read_bytes()[before:].splitlines(keepends=True)
+    path.unlink()
+    (archive.locks_dir / f"{session_id}.lock").unlink(missing_ok=True)
+    if len(lines) != count:
+        raise RuntimeError(f"wyber wrote {len(lines)} lines for {count} events")
+    return lines
+
+
+def floor_block(scenario: Scenario, lines: Sequence[bytes]) -> None:
+    """Append each line to a plain file and fsync it: the least a durable append costs."""
+    fd = os.open(scenario.floor_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        for line in lines:
+            started = time.perf_counter_ns()
+            os.write(fd, line)
+            os.fsync(fd)
+            scenario.floor.append(time.perf_counter_ns() - started)
+    finally:
+        os.close(fd)
+
+
+def measure_wyber(pairs: Sequence[tuple[Scenario, Scenario]], settings: Settings) -> None:
+    """Blocks round-robin over the session sizes; the two archives alternate A B, B A, ...
+
+    One block per scenario is recorded first and thrown away: a warm-up (imports, first writes).
+    """
+    ideas = IdeaSource(seed=1)
+    for pair in pairs:
+        for scenario in pair:
+            floor_block(scenario, wyber_block(scenario, settings.block, ideas))
+            scenario.wyber.clear()
+            scenario.floor.clear()
+    for round_ in range(math.ceil(settings.samples / settings.block)):
+        for pair in pairs:
+            for scenario in pair if round_ % 2 == 0 else reversed(pair):
+                count = min(settings.block, settings.samples - len(scenario.wyber))
+                floor_block(scenario, wyber_block(scenario, count, ideas))
+
+
+def write_naive_file(path: Path, tables: Sequence[str], records: Sequence[Record]) -> None:
+    """The file TinyDB's JSONStorage would have written: every session, then the live one."""
+    body = ", ".join([*tables, naive_table(NAIVE_SESSION, records)])
+    path.write_text("{" + body + "}", encoding="utf-8")
+
+
+def measure_naive(scenario: Scenario, tables: Sequence[str], settings: Settings) -> None:
+    """Insert one event at a time with TinyDB's default storage, until out of samples or time."""
+    path = scenario.floor_path.with_name(f"naive-{scenario.others}-{scenario.size}.json")
+    write_naive_file(path, tables[: scenario.others], scenario.template)
+    scenario.naive_bytes = path.stat().st_size
+    ideas = IdeaSource(seed=2)
+    db = TinyDB(path)  # the default: JSONStorage, which json-dumps and fsyncs the whole file
+    try:
+        table = db.table(NAIVE_SESSION)
+        deadline = time.monotonic() + settings.naive_seconds
+        seq = scenario.size
+        while len(scenario.naive) < settings.naive_max and (
+            len(scenario.naive) < settings.naive_min or time.monotonic() < deadline
+        ):
+            seq += 1
+            doc = stored(ideas.record(seq))
+            started = time.perf_counter_ns()
+            table.insert(doc)
+            scenario.naive.append(time.perf_counter_ns() - started)
+    finally:
+        db.close()
+        path.unlink()
+
+
+# --- report --------------------------------------------------------------------------------------
+
+
+def row(label: str, system: str, figures: Stats, note: str) -> str:
+    return (
+        f"{label:<28} {system:<6} {figures.n:>5} {figures.p50:>9.3f} {figures.p99:>9.3f}"
+        f" {figures.max:>9.3f}   {note}"
+    )
+
+
+def file_size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB file" if size >= 1e6 else f"{size / 1e3:.0f} kB file"
+
+
+def print_table(scenarios: Sequence[Scenario]) -> None:
+    print()
+    header = f"{'scenario':<28} {'system':<6} {'n':>5} {'p50 ms':>9} {'p99 ms':>9} {'max ms':>9}"
+    print(f"{header}   p99 ratio")
+    print("-" * (len(header) + 24))
+    for scenario in scenarios:
+        wyber, floor, naive = stats(scenario.wyber), stats(scenario.floor), stats(scenario.naive)
+        print(row(scenario.label, "wyber", wyber, f"{wyber.p99 / floor.p99:6.1f} x floor"))
+        print(row("", "floor", floor, "(baseline)"))
+        size = file_size(scenario.naive_bytes)
+        print(row("", "naive", naive, f"{naive.p99 / wyber.p99:6.1f} x wyber  ({size})"))
+
+
+def bootstrap_ratio(
+    numerator: Sequence[int], denominator: Sequence[int], rounds: int = 1_000
+) -> tuple[float, float]:
+    """A 95% bootstrap interval of p99(numerator) / p99(denominator)."""
+    rng = random.Random(3)
+    ratios = sorted(
+        percentile(rng.choices(numerator, k=len(numerator)), 99)
+        / percentile(rng.choices(denominator, k=len(denominator)), 99)
+        for _ in range(rounds)
+    )
+    return ratios[int(0.025 * rounds)], ratios[int(0.975 * rounds) - 1]
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def grouped_ratio(numerator: Sequence[int], denominator: Sequence[int], group: int) -> float:
+    """The median, over consecutive groups of interleaved samples, of the groups' p99 ratio.
+
+    A burst of noise (another process, the disk flushing) lands in one or two groups; the median
+    of ten ratios shrugs it off, where the p99 of all samples pooled may not.
+    """
+    ratios = sorted(
+        percentile(numerator[k : k + group], 99) / percentile(denominator[k : k + group], 99)
+        for k in range(0, min(len(numerator), len(denominator)), group)
+    )
+    middle = len(ratios) // 2
+    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+
+
+def print_goals(pairs: Sequence[tuple[Scenario, Scenario]], settings: Settings) -> None:
+    print()
+    if settings is QUICK:
+        print("(quick run: too few sessions and samples to judge the goals; indicative only)")
+    small, big = next(pair for pair in pairs if pair[0].size == GOAL_SIZE)
+    for scenario in (small, big):
+        p99 = stats(scenario.wyber).p99
+        print(
+            f"{verdict(p99 <= GOAL_P99_MS)}  p99 at {GOAL_SIZE:,} events <= {GOAL_P99_MS:g} ms,"
+            f" {scenario.others:,} other sessions: {p99:.3f} ms"
+        )
+    group = settings.block * max(1, settings.samples // (10 * settings.block))
+    ratio = grouped_ratio(big.wyber, small.wyber, group)
+    pooled = stats(big.wyber).p99 / stats(small.wyber).p99
+    low, high = bootstrap_ratio(big.wyber, small.wyber)
+    p50_ratio = stats(big.wyber).p50 / stats(small.wyber).p50
+    print(
+        f"{verdict(abs(ratio - 1) <= GOAL_ARCHIVE_CHANGE)}  archive size changes p99 by at most"
+        f" {GOAL_ARCHIVE_CHANGE:.0%}: p99 with {big.others:,} / with {small.others:,} other"
+        f" sessions at {GOAL_SIZE:,} events = {ratio:.3f}"
+    )
+    print(
+        f"      (median over groups of {group} interleaved samples; noise reference, the floor's"
+        f" same ratio: {grouped_ratio(big.floor, small.floor, group):.3f})"
+    )
+    print(
+        f"      all samples pooled: p99 ratio {pooled:.3f}, 95% bootstrap interval"
+        f" {low:.3f}-{high:.3f}; p50 ratio {p50_ratio:.3f}"
+    )
+
+
+def print_notes(scratch: Path, settings: Settings, setup_seconds: float) -> None:
+    print(f"python {sys.version.split()[0]}, tinydb {version('tinydb')}, {os.cpu_count()} CPUs")
+    print(f"scratch folder: {describe_scratch(scratch)}")
+    print(
+        f"wyber/floor: {settings.samples} samples per scenario, in blocks of {settings.block}"
+        f" recorded into a fresh copy of the session (it grows by at most {settings.block} events"
+        " while measured); archives interleaved block by block; one warm-up block per"
+        " scenario discarded"
+    )
+    print(
+        f"naive: one JSON file, one table per session; {settings.naive_min}-{settings.naive_max}"
+        f" samples or {settings.naive_seconds:g} s per scenario, whichever ends first (few"
+        " samples: its p99 is about its max); TinyDB's JSONStorage fsyncs each write itself"
+    )
+    print(f"setup of {settings.others:,} other sessions: {setup_seconds:.1f} s")
+    print_load()
+
+
+def print_load() -> None:
+    """The load average: other work on the machine shows up as noise in the tails."""
+    with suppress(OSError, AttributeError):
+        one, five, _ = os.getloadavg()
+        print(f"load average: {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs")
+
+
+# --- main ----------------------------------------------------------------------------------------
+
+
+def build_scenarios(
+    scratch: Path, plan: Plan, settings: Settings
+) -> tuple[list[tuple[Scenario, Scenario]], list[str], float]:
+    empty, full = Archive(scratch / "archive-0"), Archive(scratch / "archive-others")
+    started = time.perf_counter()
+    tables = fill_archive(full, plan, settings.others)
+    setup_seconds = time.perf_counter() - started
+    pairs = []
+    for size in SESSION_SIZES:
+        template = session_template(plan, size)
+        pairs.append(
+            (
+                Scenario(empty, 0, size, template, scratch / f"floor-0-{size}.bin"),
+                Scenario(full, settings.others, size, template, scratch / f"floor-n-{size}.bin"),
+            )
+        )
+    return pairs, tables, setup_seconds
+
+
+def run(settings: Settings) -> None:
+    scratch = scratch_folder()
+    try:
+        plan = Plan.model_validate(PLAN_DATA)
+        pairs, tables, setup_seconds = build_scenarios(scratch, plan, settings)
+        print_notes(scratch, settings, setup_seconds)
+        measure_wyber(pairs, settings)
+        scenarios = [scenario for pair in pairs for scenario in pair]
+        for scenario in scenarios:
+            measure_naive(scenario, tables, settings)
+        print_table(scenarios)
+        print_goals(pairs, settings)
+        print_load()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="a fast smoke run: fewer samples")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    run(QUICK if args.quick else FULL)
+    print(f"\n(ran in {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
