@@ -105,6 +105,9 @@ def create_journal(path: Path, table: str, documents: dict[str, Any]) -> None:
     try:
         _write_all(fd, payload)
         os.fsync(fd)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a half-written file helps nobody on a full disk
+        raise
     finally:
         os.close(fd)
     try:

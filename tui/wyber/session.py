@@ -96,16 +96,11 @@ def start_session(
 ) -> LiveSession:
     """Create the session in the archive: its opening and its participants, on disk at once."""
     clock = SessionClock(0.0, monotonic)
-    first = Record(seq=1, at=wall(), t=0.0, event=opened)
-    writer = archive.create(first)
-    session = LiveSession(writer, fold([first]), clock, wall)
-    try:
-        if participants:
-            session.record_many(list(participants))
-    except BaseException:
-        session.close()
-        raise
-    return session
+    at = wall()
+    events: list[Event] = [opened, *participants]
+    records = [Record(seq=seq, at=at, t=0.0, event=e) for seq, e in enumerate(events, start=1)]
+    writer = archive.create(records)
+    return LiveSession(writer, fold(records), clock, wall)
 
 
 def resume_session(

@@ -210,14 +210,15 @@ class Archive:
             raise write_failure(exc, self.locks_dir) from None
         return lock
 
-    def create(self, first: Record) -> SessionWriter:
-        """A new session whose log starts with `first` (its session_opened record)."""
-        session_id = fold([first]).session_id
+    def create(self, records: list[Record]) -> SessionWriter:
+        """A new session whose log starts with `records` (its opening first), all of them on disk
+        at once or none: a session never exists half made."""
+        session_id = fold(records).session_id
         self._ensure_folders()
         lock = self._lock(session_id)
         path = self.path_of(session_id)
         try:
-            create_journal(path, EVENTS_TABLE, {str(first.seq): stored(first)})
+            create_journal(path, EVENTS_TABLE, {str(r.seq): stored(r) for r in records})
         except FileExistsError:
             lock.release()
             raise SessionExists(session=session_id) from None
@@ -297,7 +298,7 @@ class Archive:
                 continue  # deleted while we looked
             stamp = [stat.st_size, stat.st_mtime_ns]
             entry = cache.get(session_id)
-            if entry is not None and entry.get("stamp") == stamp:
+            if isinstance(entry, dict) and entry.get("stamp") == stamp:
                 try:
                     summary = SessionSummary.model_validate(entry["summary"])
                 except (ValidationError, KeyError):
@@ -343,8 +344,7 @@ class Archive:
         state = fold(records)
         if self.exists(state.session_id):
             raise SessionExists(session=state.session_id)
-        with self.create(records[0]) as writer:
-            writer.append_many(records[1:])
+        self.create(records).close()
         return state.session_id
 
 
