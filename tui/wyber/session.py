@@ -67,15 +67,6 @@ class LiveSession:
         apply(self.state, record)
         return record
 
-    def record_many(self, events: Sequence[Event]) -> list[Record]:
-        """Several events that belong together (a session and its participants), in one write."""
-        seq = self.state.last_seq
-        records = [self._stamp(event, seq + n) for n, event in enumerate(events, start=1)]
-        self._writer.append_many(records)
-        for record in records:
-            apply(self.state, record)
-        return records
-
     def close(self) -> None:
         self._writer.close()
 

@@ -135,18 +135,13 @@ class SessionWriter:
 
     def append(self, record: Record) -> None:
         """Write one record durably (fsync'd) before returning; raise WriteFailed if not."""
-        self.append_many([record])
-
-    def append_many(self, records: list[Record]) -> None:
-        """Write records in one durable write: all of them are on disk, or none."""
-        for offset, record in enumerate(records, start=1):
-            if record.seq != self.last_seq + offset:
-                raise AppendOnlyViolation(f"record {record.seq} after {self.last_seq}")
+        if record.seq != self.last_seq + 1:
+            raise AppendOnlyViolation(f"record {record.seq} after {self.last_seq}")
         try:
-            self._events.insert_multiple(Document(stored(r), doc_id=r.seq) for r in records)
+            self._events.insert(Document(stored(record), doc_id=record.seq))
         except OSError as exc:
             raise write_failure(exc, self.path) from None
-        self.records.extend(records)
+        self.records.append(record)
 
     def close(self) -> None:
         self._db.close()
@@ -213,7 +208,10 @@ class Archive:
     def create(self, records: list[Record]) -> SessionWriter:
         """A new session whose log starts with `records` (its opening first), all of them on disk
         at once or none: a session never exists half made."""
-        session_id = fold(records).session_id
+        first = records[0].event if records else None
+        if not isinstance(first, SessionOpened):
+            raise NotASessionLog("a session log starts with a session_opened record")
+        session_id = first.session_id
         self._ensure_folders()
         lock = self._lock(session_id)
         path = self.path_of(session_id)
