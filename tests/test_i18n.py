@@ -1,5 +1,6 @@
 """Dutch and English are both first-class: the catalogs hold the same keys and placeholders."""
 
+import importlib
 import string
 
 import pytest
@@ -46,3 +47,16 @@ def test_language_comes_from_wyber_lang_then_the_locale_then_english() -> None:
 
 def test_tr_fills_placeholders() -> None:
     assert tr("nl", "store.exists", session="x") == "sessie x staat al in dit archief"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_key_is_defined_in_two_areas(lang: str) -> None:
+    package = importlib.import_module(f"tui.wyber.locales.{lang}")
+    seen: dict[str, str] = {}
+    twice = []
+    for area in package.AREAS:
+        for key in area.MESSAGES:
+            if key in seen:
+                twice.append((key, seen[key], area.__name__))
+            seen[key] = area.__name__
+    assert twice == []

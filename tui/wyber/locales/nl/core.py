@@ -1,4 +1,4 @@
-"""Nederlandse teksten. Keys and {placeholders} must match en.py (a test checks)."""
+"""Dutch messages of the core and the command line."""
 
 MESSAGES: dict[str, str] = {
     # plan files
@@ -80,7 +80,4 @@ MESSAGES: dict[str, str] = {
     "cli.cannot_write": "kan {path} niet schrijven: {reason}",
     "cli.cannot_read": "kan {path} niet lezen: {reason}",
     "cli.unexpected": "wyber stopte door een onverwachte fout: {error}\nDe details staan in {log}; niets van wat al is vastgelegd is verloren.",
-    # app
-    "home.plans": "Plannen om mee te beginnen",
-    "home.sessions": "Vastgelegde sessies",
 }

@@ -1,4 +1,4 @@
-"""English messages. Keys and {placeholders} must match nl.py (a test checks)."""
+"""English messages of the core and the command line."""
 
 MESSAGES: dict[str, str] = {
     # plan files
@@ -80,7 +80,4 @@ MESSAGES: dict[str, str] = {
     "cli.cannot_write": "cannot write {path}: {reason}",
     "cli.cannot_read": "cannot read {path}: {reason}",
     "cli.unexpected": "wyber stopped on an unexpected error: {error}\nThe details are in {log}; nothing already recorded is lost.",
-    # app
-    "home.plans": "Plans to start from",
-    "home.sessions": "Recorded sessions",
 }

@@ -1,0 +1,3 @@
+"""English messages: dates."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English messages: ending."""
+
+MESSAGES: dict[str, str] = {}

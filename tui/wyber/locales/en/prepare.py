@@ -1,0 +1,3 @@
+"""English messages: prepare."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English messages: run."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,10 @@
+"""Dutch messages, one module per area of the app; keys and {placeholders} match en/ (a test checks).
+
+Each area module holds a MESSAGES dict whose keys start with the area's prefix; they are merged
+here, and a test asserts that no key is defined in two areas.
+"""
+
+from tui.wyber.locales.nl import core, dates, ending, home, prepare, run
+
+AREAS = (core, dates, home, prepare, run, ending)
+MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -1,0 +1,3 @@
+"""Dutch messages: dates."""
+
+MESSAGES: dict[str, str] = {}

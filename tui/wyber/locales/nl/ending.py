@@ -1,0 +1,3 @@
+"""Dutch messages: ending."""
+
+MESSAGES: dict[str, str] = {}

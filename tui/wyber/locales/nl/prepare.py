@@ -1,0 +1,3 @@
+"""Dutch messages: prepare."""
+
+MESSAGES: dict[str, str] = {}

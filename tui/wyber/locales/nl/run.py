@@ -1,0 +1,3 @@
+"""Dutch messages: run."""
+
+MESSAGES: dict[str, str] = {}
