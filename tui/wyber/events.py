@@ -166,6 +166,13 @@ class ClusterRenamed(_Event):
     name: Line = Field(min_length=1)
 
 
+class ClusterDissolved(_Event):
+    """The cluster is gone, with its dots and scores; its ideas are unclustered again."""
+
+    type: Literal["cluster_dissolved"] = "cluster_dissolved"
+    cluster_id: Id
+
+
 class ClustersMerged(_Event):
     """The ideas, votes and scores of other clusters were taken into one; the others are gone."""
 
@@ -279,6 +286,7 @@ Event = Annotated[
     | IdeaRestored
     | ClusterCreated
     | ClusterRenamed
+    | ClusterDissolved
     | ClustersMerged
     | IdeaMoved
     | VoteCast

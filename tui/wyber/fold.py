@@ -13,6 +13,7 @@ from tui.wyber.events import (
     AgreementRecorded,
     AgreementRemoved,
     ClusterCreated,
+    ClusterDissolved,
     ClusterRenamed,
     ClustersMerged,
     ConsentNoted,
@@ -159,6 +160,11 @@ def apply(state: SessionState, record: Record) -> None:
         case ClusterRenamed(cluster_id=cluster_id, name=name):
             if cluster_id in state.clusters:
                 state.clusters[cluster_id].name = name
+        case ClusterDissolved(cluster_id=cluster_id):
+            if state.clusters.pop(cluster_id, None) is not None:
+                for idea in state.ideas.values():
+                    if idea.cluster_id == cluster_id:
+                        idea.cluster_id = None
         case ClustersMerged(cluster_id=into, merged_ids=merged):
             _merge_clusters(state, into, merged)
         case IdeaMoved(idea_id=idea_id, cluster_id=cluster_id):

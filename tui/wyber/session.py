@@ -24,6 +24,9 @@ from tui.wyber.store import Archive, SessionWriter
 
 Monotonic = Callable[[], float]
 WallClock = Callable[[], datetime]
+# Where stamped records go: the writer's durable append (the default), or a background writer's
+# queue when the caller must not wait on the disk (the live screen).
+Sink = Callable[[Record], None]
 
 
 def utc_now() -> datetime:
@@ -45,10 +48,11 @@ class LiveSession:
     def __init__(
         self, writer: SessionWriter, state: SessionState, clock: SessionClock, wall: WallClock
     ) -> None:
-        self._writer = writer
+        self.writer = writer
         self.state = state
         self.clock = clock
         self._wall = wall
+        self.sink: Sink = writer.append
 
     @property
     def session_id(self) -> str:
@@ -61,14 +65,15 @@ class LiveSession:
         return Record(seq=seq, at=self._wall(), t=round(self.clock.now(), 6), event=event)
 
     def record(self, event: Event) -> Record:
-        """Stamp the event, write it durably, then fold it into the state; return the record."""
+        """Stamp the event, hand it to the sink (by default: write it durably), then fold it into
+        the state; return the record."""
         record = self._stamp(event, self.state.last_seq + 1)
-        self._writer.append(record)
+        self.sink(record)
         apply(self.state, record)
         return record
 
     def close(self) -> None:
-        self._writer.close()
+        self.writer.close()
 
     def __enter__(self) -> "LiveSession":
         return self
