@@ -1,27 +1,208 @@
-"""The Textual app. For now a home screen with the plans and the archive; the live-meeting
-screens come with the next issue."""
+"""The Textual app: the screens of a live meeting, its themes, keys and command palette.
 
+The app owns what outlives a screen: the data folder, the language, the clocks (injected, so tests
+run on a fake clock and never sleep), and the live meeting once one runs. Screens ask the app to
+start, resume or leave a meeting; the slow parts (creating or reading a session file) run in
+thread workers so the screen never waits on the disk.
+"""
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from typing import ClassVar
 
-from textual.app import App
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
+from tui.keys import localise, run_command, screen_commands
 from tui.screens.home import HomeScreen
-from tui.wyber.i18n import Language, detect_language
+from tui.themes import CONTRAST_THEME, THEMES
+from tui.wyber.errors import UserError
+from tui.wyber.i18n import Language, detect_language, tr
+from tui.wyber.meeting import Meeting
+from tui.wyber.plan import Plan
+from tui.wyber.preparation import Preparation, prepare
+from tui.wyber.recorder import BackgroundWriter
+from tui.wyber.session import LiveSession, resume_session, start_session, utc_now
+from tui.wyber.store import Archive
+
+
+@dataclass(frozen=True, slots=True)
+class Clocks:
+    """Where the app reads time: a monotonic clock for time boxes, a wall clock for stamps."""
+
+    monotonic: Callable[[], float] = time.monotonic
+    wall: Callable[[], datetime] = utc_now
+
+    def today(self) -> date:
+        return self.wall().astimezone().date()
+
+
+@dataclass(frozen=True, slots=True)
+class Launch:
+    """What the app opens with: home, a plan to prepare (or to run at once), or a session."""
+
+    plan: Plan | None = None
+    run_now: bool = False
+    session_id: str | None = None
+    notices: list[str] = field(default_factory=list)
 
 
 class WyberApp(App[None]):
     TITLE = "wyber"
     CSS_PATH = "app.tcss"
+    # Screens restyle for a laptop at 80×24 and a projector at 200×60.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (120, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (40, "-tall")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "key.help", id="help"),
+        Binding("f6", "toggle_contrast", "key.contrast", id="contrast"),
+        Binding("ctrl+q", "quit", "key.quit", id="quit", priority=True),
+    ]
 
-    def __init__(self, data: Path, lang: Language) -> None:
+    def __init__(
+        self,
+        data: Path,
+        lang: Language,
+        *,
+        clocks: Clocks | None = None,
+        launch: Launch | None = None,
+    ) -> None:
         super().__init__()
         self.data = data
         self.lang = lang
+        self.archive = Archive(data)
+        self.clocks = clocks or Clocks()
+        self.launch = launch or Launch()
+        self.meeting: Meeting | None = None
+        self.writer: BackgroundWriter | None = None
+        localise(self, lang)
+        for theme in THEMES:
+            self.register_theme(theme)
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.data, self.lang))
+        self.push_screen(HomeScreen())
+        for notice in self.launch.notices:
+            self.notify(notice, markup=False, severity="warning", timeout=10)
+        if self.launch.session_id is not None:
+            self.resume_meeting(self.launch.session_id)
+        elif self.launch.plan is not None:
+            if self.launch.run_now:
+                self.start_meeting(prepare(self.launch.plan, self.clocks.today()), run_now=True)
+            else:
+                self.prepare_meeting(self.launch.plan)
+
+    # ── meetings ────────────────────────────────────────────────────────────────────────────
+
+    def prepare_meeting(self, plan: Plan) -> None:
+        from tui.screens.prepare import PrepareScreen
+
+        def start(preparation: Preparation | None) -> None:
+            if preparation is not None:
+                self.start_meeting(preparation)
+
+        self.push_screen(PrepareScreen(prepare(plan, self.clocks.today())), start)
+
+    @work(thread=True, exit_on_error=False, group="session", name="start")
+    def start_meeting(self, preparation: Preparation, run_now: bool = False) -> None:
+        at = self.clocks.wall()
+        opening = preparation.opening(self.archive.new_id(at))
+        session = start_session(
+            self.archive,
+            opening,
+            preparation.participant_events(),
+            monotonic=self.clocks.monotonic,
+            wall=self.clocks.wall,
+        )
+        self.call_from_thread(self._run, session, None, run_now)
+
+    @work(thread=True, exit_on_error=False, group="session", name="resume")
+    def resume_meeting(self, session_id: str) -> None:
+        session = resume_session(
+            self.archive, session_id, monotonic=self.clocks.monotonic, wall=self.clocks.wall
+        )
+        away = session.state.away[-1] if session.state.away else None
+        self.call_from_thread(self._run, session, away, False)
+
+    def _run(self, session: LiveSession, away: float | None, run_now: bool) -> None:
+        from tui.screens.run import RunScreen
+        from tui.screens.summary import SummaryScreen
+
+        self.writer = BackgroundWriter(session.writer)
+        session.sink = self.writer.submit
+        self.meeting = Meeting(session)
+        if session.state.finished:
+            self.push_screen(SummaryScreen(self.meeting))
+            return
+        if run_now and not self.meeting.started:
+            self.meeting.start()
+        self.push_screen(RunScreen(self.meeting, away_seconds=away))
+
+    def leave_meeting(self) -> bool:
+        """Write what is queued and release the session; False if the disk still refuses."""
+        writer, self.writer, self.meeting = self.writer, None, None
+        return writer.close() if writer is not None else True
+
+    def go_home(self) -> None:
+        """Back to the home screen, which lists the sessions again."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_lists()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.group == "session":
+            self.show_error(event.worker.error)
+
+    def show_error(self, error: BaseException | None) -> None:
+        """An error a person can act on in their language; anything else briefly, and logged."""
+        if isinstance(error, UserError):
+            message = error.render(self.lang)
+        else:
+            self.log.error(repr(error))
+            message = tr(self.lang, "app.unexpected", error=repr(error))
+        self.notify(message, severity="error", markup=False, timeout=12)
+
+    # ── keys, help, themes ──────────────────────────────────────────────────────────────────
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = "textual-dark" if self.theme == CONTRAST_THEME.name else CONTRAST_THEME.name
+
+    async def action_quit(self) -> None:
+        if self.writer is not None and not self.leave_meeting():
+            self.notify(tr(self.lang, "app.unsaved_on_quit"), severity="error", timeout=20)
+            return
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette: every key the screen offers now, then the app's own commands."""
+        for command in screen_commands(screen):
+            yield SystemCommand(
+                f"{command.title}  ({command.key})",
+                command.help or command.title,
+                lambda command=command: run_command(command),  # type: ignore[misc]
+            )
+        yield SystemCommand(
+            tr(self.lang, "app.palette.theme"),
+            tr(self.lang, "app.palette.theme_help"),
+            self.action_change_theme,
+        )
 
 
-def run_app(data: Path, lang: Language | None) -> int:
-    WyberApp(data, lang or detect_language()).run()
+def run_app(data: Path, lang: Language | None, launch: Launch | None = None) -> int:
+    WyberApp(data, lang or detect_language(), launch=launch).run()
     return 0

@@ -58,6 +58,7 @@ class SessionOpened(_Event):
     language: Language
     place: Line = ""
     facilitator: Name = ""
+    held_on: date | None = None  # the meeting's date as prepared; None means the day it opened
 
 
 class ParticipantAdded(_Event):

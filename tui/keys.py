@@ -1,0 +1,57 @@
+"""Key bindings in the facilitator's language, and every binding also in the command palette.
+
+Bindings are declared with a catalog key as their description ("key.pause"); `localise` swaps in
+the text in the screen's language once the node exists, so the Footer, the help screen and the
+palette all show the same words. Textual keeps a node's bindings in `_bindings` (a copy per
+instance), which is the one place to change them for a single screen.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from tui.wyber.i18n import CATALOGS, Language
+
+
+def localise(node: DOMNode, lang: Language) -> None:
+    """Replace catalog keys in the node's binding descriptions and tooltips with their text."""
+    catalog = CATALOGS[lang]
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            replace(
+                binding,
+                description=catalog.get(binding.description, binding.description),
+                tooltip=catalog.get(binding.tooltip, binding.tooltip),
+            )
+            for binding in bindings
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One action the screen offers now, as the palette and the help screen list it."""
+
+    key: str
+    title: str
+    help: str
+    node: DOMNode
+    action: str
+
+
+def screen_commands(screen: Screen[object]) -> Iterator[Command]:
+    """The shown, enabled bindings of the screen and its focused widgets, without repeats."""
+    seen: set[str] = set()
+    for key, active in screen.active_bindings.items():
+        binding: Binding = active.binding
+        if not binding.show or not active.enabled or binding.action in seen:
+            continue
+        seen.add(binding.action)
+        display = screen.app.get_key_display(binding)
+        yield Command(display or key, binding.description, binding.tooltip, active.node, binding.action)
+
+
+def run_command(command: Command) -> None:
+    command.node.call_later(command.node.run_action, command.action)

@@ -1,0 +1,63 @@
+"""What the facilitator prepares before the meeting starts: a plan made into a session's opening.
+
+The Prepare screen edits one of these; `wyber run PLAN --now` takes the plan's defaults as they
+are. Nothing is recorded until the meeting starts: then `opening` and `participant_events` are
+written together, atomically.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tui.wyber.events import ParticipantAdded, SessionOpened
+from tui.wyber.i18n import Language
+from tui.wyber.plan import Plan
+
+
+@dataclass(slots=True)
+class Invitee:
+    """A participant as prepared: who comes, from where, in what role, and where minutes go."""
+
+    name: str
+    organisation: str = ""
+    role: str = ""
+    email: str = ""
+
+
+@dataclass(slots=True)
+class Preparation:
+    plan: Plan
+    title: str
+    language: Language
+    held_on: date
+    place: str = ""
+    facilitator: str = ""
+    invitees: list[Invitee] = field(default_factory=list)
+
+    def opening(self, session_id: str) -> SessionOpened:
+        return SessionOpened(
+            session_id=session_id,
+            plan=self.plan,
+            title=self.title,
+            language=self.language,
+            place=self.place,
+            facilitator=self.facilitator,
+            held_on=self.held_on,
+        )
+
+    def participant_events(self) -> list[ParticipantAdded]:
+        # Participants are numbered in the order prepared; later arrivals get the record's seq.
+        return [
+            ParticipantAdded(
+                participant_id=f"p{number}",
+                name=invitee.name,
+                organisation=invitee.organisation,
+                role=invitee.role,
+                email=invitee.email,
+            )
+            for number, invitee in enumerate(self.invitees, start=1)
+        ]
+
+
+def prepare(plan: Plan, today: date) -> Preparation:
+    """The plan's defaults: its title and language, today, nobody invited yet."""
+    return Preparation(plan=plan, title=plan.title, language=plan.language, held_on=today)
