@@ -57,11 +57,8 @@ class WyberApp(App[None]):
     TITLE = "wyber"
     CSS_PATH = "app.tcss"
     # Screens restyle for a laptop at 80×24 and a projector at 200×60.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (120, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (40, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual's API)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "key.help", id="help"),
         Binding("f6", "toggle_contrast", "key.contrast", id="contrast"),
@@ -134,12 +131,13 @@ class WyberApp(App[None]):
 
     def _run(self, session: LiveSession, away: float | None, run_now: bool) -> None:
         from tui.screens.run import RunScreen
-        from tui.screens.summary import SummaryScreen
 
         self.writer = BackgroundWriter(session.writer)
         session.sink = self.writer.submit
         self.meeting = Meeting(session)
         if session.state.finished:
+            from tui.screens.summary import SummaryScreen
+
             self.push_screen(SummaryScreen(self.meeting))
             return
         if run_now and not self.meeting.started:
@@ -194,7 +192,7 @@ class WyberApp(App[None]):
             yield SystemCommand(
                 f"{command.title}  ({command.key})",
                 command.help or command.title,
-                lambda command=command: run_command(command),  # type: ignore[misc]
+                lambda command=command: run_command(command),
             )
         yield SystemCommand(
             tr(self.lang, "app.palette.theme"),

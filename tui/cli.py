@@ -72,6 +72,10 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 
     command("plans", "cli.help.plans")
 
+    run = command("run", "cli.help.run")
+    run.add_argument("target", metavar="PLAN|ID", help=t("cli.help.run.target"))
+    run.add_argument("--now", action="store_true", help=t("cli.help.run.now"))
+
     check = command("check", "cli.help.check")
     check.add_argument("plan", metavar="PLAN", help=t("cli.help.check.plan"))
 
@@ -139,6 +143,8 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
             from tui.app import run_app  # Textual loads only for the app
 
             return run_app(data=data, lang=getattr(args, "lang", None))
+        case "run":
+            return _run(args.target, args.now, archive, data, getattr(args, "lang", None))
         case "plans":
             return _plans(data, lang)
         case "check":
@@ -180,6 +186,21 @@ def _plans(data: Path, lang: Language) -> int:
             rows.append([entry.name, plan.language, str(plan.minutes), plan.title, str(entry.path)])
     print(_table(rows))
     return EXIT_OK
+
+
+def _run(target: str, now: bool, archive: Archive, data: Path, lang: Language | None) -> int:
+    """Resume the session with this id, else prepare (or, --now, start) the plan so named.
+
+    Everything that can be wrong with the target is found here, before the screen opens, so it
+    is a message and exit code 2 rather than an error inside the app.
+    """
+    from tui.app import Launch, run_app
+
+    if archive.exists(target):
+        archive.open(target).close()  # refuses now if another wyber has it, or it is damaged
+        return run_app(data=data, lang=lang, launch=Launch(session_id=target))
+    plan = load_plan(resolve_plan(target, plan_folders(data)))
+    return run_app(data=data, lang=lang, launch=Launch(plan=plan, run_now=now))
 
 
 def _check(reference: str, data: Path, lang: Language) -> int:

@@ -50,8 +50,12 @@ def screen_commands(screen: Screen[object]) -> Iterator[Command]:
             continue
         seen.add(binding.action)
         display = screen.app.get_key_display(binding)
-        yield Command(display or key, binding.description, binding.tooltip, active.node, binding.action)
+        yield Command(
+            display or key, binding.description, binding.tooltip, active.node, binding.action
+        )
 
 
 def run_command(command: Command) -> None:
-    command.node.call_later(command.node.run_action, command.action)
+    """Run the binding's action in the namespace of the node that declared it."""
+    app = command.node.app
+    app.call_later(app.run_action, command.action, command.node)

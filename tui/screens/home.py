@@ -1,53 +1,336 @@
-"""Home: the plans to start from and the sessions recorded so far."""
+"""Home: the plans to start from and the sessions recorded so far.
 
+A meeting that was broken off (a crash, a closed laptop) is offered at the top, with the key that
+picks it up again: that is how wyber gives a session back after a crash. The lists are read in a
+thread worker, so a large archive or a slow disk never freezes the screen.
+"""
+
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
+from textual.worker import Worker, WorkerState
 
+from tui.keys import localise
+from tui.screens.base import WyberModal, WyberScreen
+from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import plan_folders
-from tui.wyber.plans import plan_entries
-from tui.wyber.store import Archive
+from tui.wyber.plan import Plan
+from tui.wyber.plans import PlanEntry, PlanError, PlanProblem, load_plan, plan_entries
+from tui.wyber.preparation import prepare
+from tui.wyber.store import Archive, Listing
+from tui.wyber.summary import SessionSummary
+
+LOAD_GROUP = "home-lists"
+OPEN_GROUP = "open-plan"
 
 
-class HomeScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "Quit", id="quit")]
+@dataclass(frozen=True, slots=True)
+class Lists:
+    """What the home screen shows, as read from the disk."""
 
-    def __init__(self, data: Path, lang: Language) -> None:
+    plans: list[PlanEntry]
+    listing: Listing
+
+
+def read_lists(data: Path, archive: Archive) -> Lists:
+    return Lists(plan_entries(plan_folders(data)), archive.listing())
+
+
+def when(opened_at: datetime, today: date, lang: Language) -> str:
+    """A session's opening in local time: "ma 23 nov om 10:05", with the year if not this one."""
+    local = opened_at.astimezone()
+    day = short_date(local.date(), lang)
+    if local.year != today.year:
+        day = f"{day} {local.year}"
+    return tr(lang, "home.when", date=day, time=f"{local:%H:%M}")
+
+
+class PlanTable(DataTable[Text]):
+    """The plans; Enter prepares the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "home.key.prepare", id="prepare"),
+    ]
+
+
+class SessionTable(DataTable[Text]):
+    """The recorded sessions; Enter opens the highlighted one (resumes or shows its summary)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "home.key.open", id="open"),
+    ]
+
+
+class HomeScreen(WyberScreen[None]):
+    CSS_PATH = "home.tcss"
+    HELP_KEY = "home.help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "resume", "home.key.resume", id="resume"),
+        Binding("n", "run_now", "home.key.run_now", id="run_now"),
+        Binding("o", "open_file", "home.key.open_file", id="open_file"),
+    ]
+
+    def __init__(self) -> None:
         super().__init__()
-        self.data = data
-        self.lang = lang
+        self.plans: dict[str, Plan] = {}
+        self.sessions: dict[str, SessionSummary] = {}
+        self.unfinished: list[SessionSummary] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(tr(self.lang, "home.plans"), classes="heading")
-        yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
-        yield Static(tr(self.lang, "home.sessions"), classes="heading")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="notice", markup=False)
+        yield Static(self.t("home.plans"), classes="heading", markup=False)
+        yield PlanTable(id="plans", cursor_type="row", zebra_stripes=True)
+        yield Static(self.t("home.sessions"), classes="heading", markup=False)
+        yield SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(self.t("home.loading"), id="status", classes="hint", markup=False)
+        yield Static(id="problems", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        plans = self.query_one("#plans", DataTable)
-        plans.add_columns(
-            *(tr(self.lang, f"cli.col.{c}") for c in ("title", "language", "minutes", "name"))
-        )
-        for entry in plan_entries(plan_folders(self.data)):
-            if entry.plan is not None:
-                plans.add_row(
-                    entry.plan.title, entry.plan.language, str(entry.plan.minutes), entry.name
-                )
-        sessions = self.query_one("#sessions", DataTable)
-        sessions.add_columns(
-            *(tr(self.lang, f"cli.col.{c}") for c in ("date", "status", "title", "id"))
-        )
-        for summary in Archive(self.data).listing().sessions:
-            sessions.add_row(
-                f"{summary.opened_at.astimezone():%Y-%m-%d %H:%M}",
-                tr(self.lang, f"cli.status.{summary.status}"),
-                summary.title,
-                summary.id,
+        self.sub_title = self.t("home.subtitle")
+        plans = self.query_one(PlanTable)
+        sessions = self.query_one(SessionTable)
+        for table in (plans, sessions):
+            localise(table, self.lang)
+        plans.add_column(self.t("home.col.title"), key="title")
+        plans.add_column(self.t("home.col.language"), key="language")
+        plans.add_column(self.t("home.col.minutes"), key="minutes")
+        plans.add_column(self.t("home.col.steps"), key="steps")
+        for key in ("date", "title", "status", "minutes", "ideas", "agreements"):
+            sessions.add_column(self.t(f"home.col.{key}"), key=key)
+        self.query_one("#notice").display = False
+        self.query_one("#problems").display = False
+        plans.focus()
+        self.refresh_lists()
+
+    # ── loading ─────────────────────────────────────────────────────────────────────────────
+
+    def refresh_lists(self) -> None:
+        """Read the plans and the archive again, off the event loop."""
+        for table in self.query(DataTable):
+            table.loading = True
+        self._load(self.wyber.data, self.wyber.archive)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group=LOAD_GROUP)
+    def _load(self, data: Path, archive: Archive) -> Lists:
+        return read_lists(data, archive)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != LOAD_GROUP:
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Lists):
+            self._show(event.worker.result)
+        elif event.state is WorkerState.ERROR:
+            for table in self.query(DataTable):
+                table.loading = False
+            self.query_one("#status", Static).update(Text(""))
+            self.wyber.show_error(event.worker.error)
+
+    def _show(self, lists: Lists) -> None:
+        today = self.wyber.clocks.today()
+        plans = self.query_one(PlanTable)
+        sessions = self.query_one(SessionTable)
+        plan_key = _cursor_key(plans)
+        session_key = _cursor_key(sessions)
+        plans.clear()
+        sessions.clear()
+        self.plans = {e.name: e.plan for e in lists.plans if e.plan is not None}
+        for name, plan in self.plans.items():
+            plans.add_row(
+                Text(plan.title),
+                Text(plan.language),
+                Text(str(plan.minutes), justify="right"),
+                Text(str(len(plan.steps)), justify="right"),
+                key=name,
             )
+        self.sessions = {s.id: s for s in lists.listing.sessions}
+        for summary in lists.listing.sessions:
+            counts = summary.counts
+            agreed = counts.agreements + counts.decisions + counts.actions
+            status = Text(self.t(f"home.status.{summary.status}"))
+            if summary.status == "unfinished":
+                status.stylize("bold")
+            sessions.add_row(
+                Text(when(summary.opened_at, today, self.lang)),
+                Text(summary.title),
+                status,
+                Text(f"{summary.minutes:.0f}", justify="right"),
+                Text(str(counts.ideas), justify="right"),
+                Text(str(agreed), justify="right"),
+                key=summary.id,
+            )
+        _restore_cursor(plans, plan_key)
+        _restore_cursor(sessions, session_key)
+        for table in (plans, sessions):
+            table.loading = False
+        self.unfinished = [s for s in lists.listing.sessions if s.status == "unfinished"]
+        self._show_notice(today)
+        self._show_status(lists)
+        self.refresh_bindings()
+
+    def _show_notice(self, today: date) -> None:
+        notice = self.query_one("#notice", Static)
+        if not self.unfinished:
+            notice.display = False
+            return
+        latest = self.unfinished[0]
+        lines = [
+            self.t(
+                "home.unfinished",
+                title=latest.title,
+                when=when(latest.opened_at, today, self.lang),
+            )
+        ]
+        if len(self.unfinished) > 1:
+            lines.append(self.t("home.unfinished_more", count=len(self.unfinished) - 1))
+        notice.update(Text("\n".join(lines)))
+        notice.display = True
+
+    def _show_status(self, lists: Lists) -> None:
+        status = self.query_one("#status", Static)
+        if not self.plans:
+            status.update(Text(self.t("home.no_plans")))
+        elif not self.sessions:
+            status.update(Text(self.t("home.no_sessions")))
+        else:
+            status.update(Text(""))
+        status.display = not (self.plans and self.sessions)
+        problems = [
+            self.t("home.broken_plan", name=entry.name)
+            for entry in lists.plans
+            if entry.error is not None
+        ]
+        problems += [error.render(self.lang) for error in lists.listing.problems]
+        widget = self.query_one("#problems", Static)
+        widget.update(Text("\n".join(problems)))
+        widget.display = bool(problems)
+
+    # ── actions ─────────────────────────────────────────────────────────────────────────────
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return bool(self.unfinished)
+        if action == "run_now":
+            return bool(self.plans)
+        return True
+
+    def _highlighted_plan(self) -> Plan | None:
+        key = _cursor_key(self.query_one(PlanTable))
+        return self.plans.get(key) if key is not None else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        key = event.row_key.value
+        if key is None:
+            return
+        if event.data_table.id == "plans" and key in self.plans:
+            self.wyber.prepare_meeting(self.plans[key])
+        elif event.data_table.id == "sessions" and key in self.sessions:
+            self.wyber.resume_meeting(key)
+
+    def action_resume(self) -> None:
+        if self.unfinished:
+            self.wyber.resume_meeting(self.unfinished[0].id)
+
+    def action_run_now(self) -> None:
+        plan = self._highlighted_plan()
+        if plan is not None:
+            self.wyber.start_meeting(prepare(plan, self.wyber.clocks.today()), run_now=True)
+
+    def action_open_file(self) -> None:
+        def opened(plan: Plan | None) -> None:
+            if plan is not None:
+                self.wyber.prepare_meeting(plan)
+
+        self.app.push_screen(OpenPlanDialog(), opened)
+
+
+def _cursor_key(table: DataTable[Text]) -> str | None:
+    if table.row_count == 0:
+        return None
+    row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+    return row_key.value
+
+
+def _restore_cursor(table: DataTable[Text], key: str | None) -> None:
+    if key is None:
+        return
+    with suppress(RowDoesNotExist):  # the row is gone: the cursor stays where it is
+        table.move_cursor(row=table.get_row_index(key))
+
+
+class OpenPlanDialog(WyberModal[Plan | None]):
+    """Ask for the path of a plan file; say what is wrong with it, or hand back the plan."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="open-plan"):
+            yield Static(self.t("home.open.title"), classes="dialog-title", markup=False)
+            yield Input(id="path", placeholder=self.t("home.open.placeholder"))
+            yield Static(self.t("home.open.hint"), classes="hint", markup=False)
+            yield Static(id="open-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(self.t("key.cancel"), id="cancel")
+                yield Button(self.t("home.open.button"), id="open", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#open-error").display = False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._open()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "open":
+            self._open()
+        else:
+            self.dismiss(None)
+
+    def _say(self, message: str) -> None:
+        error = self.query_one("#open-error", Static)
+        error.update(Text(message))
+        error.display = bool(message)
+
+    def _open(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            self._say(self.t("home.open.empty"))
+            return
+        self._say(self.t("home.open.reading"))
+        self._read(text)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group=OPEN_GROUP)
+    def _read(self, text: str) -> Plan:
+        try:
+            path = Path(text).expanduser()
+        except RuntimeError:  # "~someone" who does not exist here
+            raise PlanError(Path(text), [PlanProblem("plan.not_found", {})]) from None
+        return load_plan(path)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != OPEN_GROUP:
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Plan):
+            self.dismiss(event.worker.result)
+        elif event.state is WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, PlanError):
+                self._say(error.render(self.lang))
+            else:
+                self._say(self.t("app.unexpected", error=repr(error)))

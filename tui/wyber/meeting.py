@@ -60,8 +60,8 @@ class Refused(UserError):
     """The facilitator asked for something the meeting cannot do now; nothing was recorded."""
 
     def __init__(self, key: str, **params: object) -> None:
+        self.key = key  # before the message is made, so it names this key
         super().__init__(**params)
-        self.key = key
 
 
 # "Anna: text" or "Anna - text": a name of at most 40 characters before a colon or a dash.
@@ -378,8 +378,9 @@ class Meeting:
         top = self.score_top()
         if not 0 <= score <= top:
             raise Refused("run.refused.score_range", top=top)
-        self._record(ScoreGiven(target_id=target_id, voter_id=voter_id, score=score))
+        # Read before recording: the fold changes this very tally.
         previous = tally.scores.get(voter_id or ANONYMOUS)
+        self._record(ScoreGiven(target_id=target_id, voter_id=voter_id, score=score))
         if previous is not None:
             self._undo.append([ScoreGiven(target_id=target_id, voter_id=voter_id, score=previous)])
 

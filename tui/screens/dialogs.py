@@ -1,0 +1,71 @@
+"""Small dialogs the run screen asks with: a line of text, or a choice from a list."""
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.screens.base import WyberModal
+from tui.wyber.i18n import Language
+
+
+class TextDialog(WyberModal[str | None]):
+    """Ask for one line: a cluster's name, an idea's new text, a score. None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
+    ]
+
+    def __init__(self, lang: Language, title: str, value: str = "", hint: str = "") -> None:
+        super().__init__(lang)
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            yield Input(self.value, id="answer")
+            if self.hint:
+                yield Static(Text(self.hint), classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+
+class ChoiceDialog(WyberModal[str | None]):
+    """Pick one of a list (a cluster to move an idea into, who votes now). None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
+    ]
+
+    def __init__(
+        self, lang: Language, title: str, choices: list[tuple[str, str]], current: str = ""
+    ) -> None:
+        super().__init__(lang)
+        self.title_text = title
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            yield OptionList(
+                *(Option(Text(label), id=value) for value, label in self.choices), id="choices"
+            )
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        ids = [value for value, _ in self.choices]
+        if self.current in ids:
+            options.highlighted = ids.index(self.current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)

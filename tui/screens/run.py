@@ -1,0 +1,254 @@
+"""Run: the screen the facilitator runs the meeting from, often on the projector.
+
+Left, the agenda rail; right, the step's question, the big clock, the diamond, and the work area
+of the movement the group is in. The clock is redrawn four times a second from the derived time
+box, never counted. Every key works while typing an idea (function keys and Ctrl combinations),
+and is in the Footer, the help screen (F1) and the command palette (Ctrl+P).
+"""
+
+from collections.abc import Callable
+from functools import partial
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Header, Static
+
+from tui.screens.base import WyberScreen
+from tui.screens.people import Attendance, PeopleDialog
+from tui.widgets.agenda import AgendaRail
+from tui.widgets.agreements import AgreementBoard
+from tui.widgets.clock import BigClock, clock_text
+from tui.widgets.converge import ConvergeBoard
+from tui.widgets.diamond import Diamond
+from tui.widgets.ideas import IdeaBoard
+from tui.widgets.panel import MovementPanel
+from tui.wyber.meeting import Meeting, Refused
+from tui.wyber.timebox import current_clock
+
+TICK_SECONDS = 0.25
+
+
+class RunScreen(WyberScreen[None]):
+    CSS_PATH = "run.tcss"
+    HELP_KEY = "run.help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "pause", "key.pause", id="pause"),
+        Binding("f3", "extend(1)", "key.extend_1", id="extend_1"),
+        Binding("f4", "extend(5)", "key.extend_5", id="extend_5"),
+        Binding("f7", "previous", "key.previous", id="previous"),
+        Binding("f8", "next", "key.next", id="next"),
+        Binding("f9", "next_step", "key.next_step", id="next_step"),
+        Binding("ctrl+b", "rebalance", "key.rebalance", id="rebalance"),
+        Binding("ctrl+g", "people", "key.people", id="people"),
+        Binding("ctrl+z", "undo", "key.undo", id="undo"),
+        Binding("ctrl+f", "finish", "key.finish", id="finish"),
+    ]
+
+    def __init__(self, meeting: Meeting, away_seconds: float | None = None) -> None:
+        super().__init__(meeting.state.language)
+        self.meeting = meeting
+        self.away_seconds = away_seconds
+        self._shown_segment: int | None = None
+        # The bell rings once per time box, when it runs out while this screen watches.
+        self._rung: set[int] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="run"):
+            with Vertical(id="side"):
+                yield AgendaRail(id="rail")
+                yield Static(id="saved")
+            with Vertical(id="main"):
+                yield Static(id="step-title")
+                yield Static(id="question")
+                with Horizontal(id="band"):
+                    yield BigClock("--:--", id="clock")
+                    yield Diamond(id="diamond")
+                    with Vertical(id="movement-info"):
+                        yield Static(id="movement")
+                        yield Static(id="technique", classes="hint")
+                with ContentSwitcher(id="panels", initial="waiting"):
+                    yield Static(self.t("run.waiting"), id="waiting")
+                    yield IdeaBoard(self.meeting, self.lang)
+                    yield ConvergeBoard(self.meeting, self.lang)
+                    yield AgreementBoard(self.meeting, self.lang)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = self.meeting.state.title
+        state = self.meeting.state
+        if state.current is not None:
+            clock = current_clock(state, self.meeting.now())
+            if clock is not None and clock.remaining <= 0:
+                self._rung.add(state.current)  # it ran out while wyber was away: no late bell
+        if self.away_seconds:
+            self.notify(
+                self.t("run.resumed", away=clock_text(self.away_seconds)),
+                title=self.t("run.resumed_title"),
+                timeout=20,
+            )
+        self.show_movement()
+        self.tick()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    # ── what the screen shows ───────────────────────────────────────────────────────────────
+
+    @property
+    def panel(self) -> MovementPanel | None:
+        segment = self.meeting.segment
+        if segment is None:
+            return None
+        return self.query_one(f"#{segment.movement.value}", MovementPanel)
+
+    def show_movement(self) -> None:
+        """The step, question, movement and work area: redrawn when the group moves on."""
+        state = self.meeting.state
+        segment = self.meeting.segment
+        step = self.meeting.step
+        index = segment.step if segment else 0
+        self.query_one("#step-title", Static).update(
+            Text(
+                self.t("run.step", number=index + 1, of=len(state.plan.steps)) + " · " + step.title
+            )
+        )
+        self.query_one("#question", Static).update(Text(step.question or step.title))
+        self.query_one(Diamond).movement = segment.movement if segment else None
+        movement = self.query_one("#movement", Static)
+        technique = self.query_one("#technique", Static)
+        switcher = self.query_one(ContentSwitcher)
+        if segment is None:
+            movement.update(self.t("run.not_started"))
+            technique.update("")
+            switcher.current = "waiting"
+            return
+        movement.update(Text(self.t(f"run.movement.{segment.movement.value}"), "bold"))
+        box = self.meeting.timebox
+        if box is not None:
+            technique.update(Text(self.t(f"run.technique.{box.technique.value}")))
+        switcher.current = segment.movement.value
+        panel = self.panel
+        if panel is not None:
+            panel.refresh_board()
+            panel.focus_default()
+        self._shown_segment = state.current
+
+    def tick(self) -> None:
+        now = self.meeting.now()
+        state = self.meeting.state
+        clock = current_clock(state, now)
+        self.query_one(BigClock).show(clock)
+        self.query_one(AgendaRail).show(state, now, self.lang)
+        ran_out = clock is not None and clock.remaining <= 0 and not clock.paused
+        if ran_out and state.current is not None and state.current not in self._rung:
+            self._rung.add(state.current)
+            self.app.bell()
+            self.notify(self.t("run.time_up"), severity="warning", timeout=8)
+        ideas = self.query_one(IdeaBoard)
+        if ideas.go_around is not None:
+            ideas.show_turn(now)
+        self._show_saved()
+
+    def _show_saved(self) -> None:
+        writer = self.wyber.writer
+        saved = self.query_one("#saved", Static)
+        if writer is None:
+            return
+        failure = writer.failure
+        if failure is not None:
+            text = Text("✖ " + self.t("run.saved.failing", pending=writer.pending), "bold red")
+            text.append("\n" + failure.render(self.lang), "red")
+        elif writer.pending:
+            text = Text("… " + self.t("run.saved.pending", pending=writer.pending), "yellow")
+        else:
+            text = Text("✔ " + self.t("run.saved.ok"), "green")
+        if text != getattr(saved, "_shown", None):
+            saved._shown = text  # type: ignore[attr-defined]
+            saved.update(text)
+
+    def on_movement_panel_changed(self, event: MovementPanel.Changed) -> None:
+        event.stop()
+        self.tick()
+
+    # ── the facilitator's keys ──────────────────────────────────────────────────────────────
+
+    def _do(self, command: Callable[[], object]) -> bool:
+        """Run a meeting command and redraw; a refusal is shown, not raised. False when refused
+        or when the command said it could not (the end of the agenda, nothing to undo)."""
+        try:
+            result = command()
+        except Refused as refused:
+            self.refuse(refused)
+            return False
+        if self.meeting.state.current != self._shown_segment:
+            self.show_movement()
+        self.tick()
+        return result is not False
+
+    def action_pause(self) -> None:
+        if self._do(self.meeting.toggle_pause):
+            key = "run.paused" if self.meeting.state.paused else "run.running"
+            self.notify(self.t(key), timeout=3)
+
+    def action_extend(self, minutes: int) -> None:
+        if self._do(lambda: self.meeting.extend(minutes)):
+            self.notify(self.t("run.extended", minutes=minutes), timeout=3)
+
+    def action_previous(self) -> None:
+        self._do(self.meeting.previous_movement)
+
+    def action_next(self) -> None:
+        if not self.meeting.started:
+            self._do(self.meeting.start)
+        elif not self._do(self.meeting.next_movement):
+            self.action_finish()
+
+    def action_next_step(self) -> None:
+        if not self._do(self.meeting.next_step):
+            self.notify(self.t("run.last_step"), timeout=5)
+
+    def action_rebalance(self) -> None:
+        if self._do(self.meeting.rebalance):
+            self.notify(self.t("run.rebalanced"), timeout=5)
+        else:
+            self.notify(self.t("run.on_time"), timeout=5)
+
+    def action_undo(self) -> None:
+        if self._do(self.meeting.undo):
+            panel = self.panel
+            if panel is not None:
+                panel.refresh_board()
+        else:
+            self.notify(self.t("run.nothing_to_undo"), timeout=3)
+
+    def action_people(self) -> None:
+        def update(attendance: Attendance | None) -> None:
+            if attendance is None:
+                return
+            changes = [
+                (person.id, person.id in attendance.present)
+                for person in self.meeting.state.participants.values()
+                if (person.id in attendance.present) != person.present
+            ]
+            for participant_id, present in changes:
+                self._do(partial(self.meeting.set_present, participant_id, present))
+            for name in attendance.arrived:
+                self._do(partial(self.meeting.add_participant, name))
+            panel = self.panel
+            if panel is not None:
+                panel.refresh_board()
+
+        people = list(self.meeting.state.participants.values())
+        self.app.push_screen(PeopleDialog(self.lang, people), update)
+
+    def action_finish(self) -> None:
+        from tui.screens.evaluation import EvaluationScreen
+        from tui.screens.summary import SummaryScreen
+
+        def ended(finished: bool | None) -> None:
+            if finished:
+                self.app.switch_screen(SummaryScreen(self.meeting))
+
+        self.app.push_screen(EvaluationScreen(self.meeting), ended)

@@ -1,0 +1,62 @@
+"""The agenda rail: every step and movement with its minutes, the current one marked, and the
+projected end of the meeting against the planned end."""
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.wyber.i18n import Language, tr
+from tui.wyber.state import SessionState
+from tui.wyber.timebox import planned_end, planned_total, projected_end, used, wall_time
+
+
+def _minutes(seconds: float) -> str:
+    return f"{round(seconds / 60)}"
+
+
+def agenda_text(state: SessionState, now: float, lang: Language) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    last_step = -1
+    for index, segment in enumerate(state.segments):
+        if segment.step != last_step:
+            last_step = segment.step
+            title = state.plan.steps[segment.step].title
+            text.append(f"{segment.step + 1} ", "bold")
+            text.append(f"{title}\n", "bold")
+        current = index == state.current
+        spent = used(state, index, now)
+        figures = (
+            f"{_minutes(spent)}/{_minutes(segment.budget)}′"
+            if segment.visited
+            else (f"–/{_minutes(segment.budget)}′")
+        )
+        label = tr(lang, f"run.movement.{segment.movement.value}")
+        style = "reverse bold" if current else ("" if segment.visited else "dim")
+        over = segment.visited and spent > segment.budget
+        text.append(" ▶ " if current else "   ", style)
+        text.append(f"{label:<12}", style)
+        text.append(f"{figures:>8}\n", ("bold red" if over else style))
+    text.append("\n")
+    end = planned_end(state)
+    if end is None:
+        text.append(tr(lang, "run.agenda.length", minutes=_minutes(planned_total(state))))
+        return text
+    projected = projected_end(state, now)
+    late = round((projected - end) / 60)
+    text.append(tr(lang, "run.agenda.ends", time=_local_time(state, projected)) + "\n")
+    text.append(tr(lang, "run.agenda.planned", time=_local_time(state, end)))
+    if late:
+        text.append(f"  {late:+d}′", "bold red" if late > 0 else "green")
+    return text
+
+
+def _local_time(state: SessionState, t: float) -> str:
+    return f"{wall_time(state, t).astimezone():%H:%M}"
+
+
+class AgendaRail(Static):
+    def show(self, state: SessionState, now: float, lang: Language) -> None:
+        text = agenda_text(state, now, lang)
+        # Redraw only when something visible changed: the rail is asked every clock tick.
+        if text != getattr(self, "_shown", None):
+            self._shown = text
+            self.update(text)

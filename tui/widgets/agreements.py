@@ -1,0 +1,139 @@
+"""Consolidate: record what the group now holds — agreements, decisions, actions, parked items —
+and note consent of all present, or the objections."""
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from tui.screens.agreement import AgreementDialog, AgreementDraft, ConsentDialog
+from tui.widgets.panel import MovementPanel
+from tui.wyber.dates import short_date
+from tui.wyber.i18n import Language
+from tui.wyber.meeting import Meeting
+from tui.wyber.state import Agreement
+
+
+class AgreementBoard(MovementPanel):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "key.agreement_add", id="agreement_add"),
+        Binding("e", "edit", "key.agreement_edit", id="agreement_edit"),
+        Binding("i", "consent", "key.consent", id="consent"),
+        Binding("delete", "remove", "key.agreement_remove", id="agreement_remove"),
+    ]
+
+    def __init__(self, meeting: Meeting, lang: Language) -> None:
+        super().__init__(meeting, lang, id="consolidate")
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="selected", classes="status")
+        yield DataTable(id="agreements", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#agreements", DataTable)
+        for column in ("number", "kind", "text", "owner", "deadline", "field", "consent"):
+            table.add_column(self.t(f"run.agreement.col.{column}"), key=column)
+        self.refresh_board()
+
+    def focus_default(self) -> None:
+        self.query_one("#agreements", DataTable).focus()
+
+    def refresh_board(self) -> None:
+        table = self.query_one("#agreements", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for agreement in self.meeting.state.agreements.values():
+            table.add_row(*self._cells(agreement), key=agreement.id)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        selected = [t.label for t in self.meeting.ranking() if t.selected]
+        line = Text(self.t("run.agreement.selected") + " ", "dim")
+        line.append(" · ".join(selected) if selected else self.t("run.agreement.none_selected"))
+        self.query_one("#selected", Static).update(line)
+
+    def _cells(self, a: Agreement) -> list[Text]:
+        consent = ""
+        if a.consent is not None:
+            consent = "✔" if a.consent.given else "✖ " + a.consent.objections
+        return [
+            Text(str(a.number)),
+            Text(self.t(f"run.kind.{a.kind.value}")),
+            Text(a.text),
+            Text(a.owner_name),
+            Text(short_date(a.deadline, self.lang) if a.deadline else ""),
+            Text(self.t(f"run.field.{a.field.value}") if a.field else ""),
+            Text(consent, "green" if a.consent and a.consent.given else "red"),
+        ]
+
+    def _current(self) -> Agreement | None:
+        table = self.query_one("#agreements", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.meeting.state.agreements.get(key or "")
+
+    def _dialog(self, agreement: Agreement | None, text: str = "") -> AgreementDialog:
+        people = list(self.meeting.state.participants.values())
+        today = self.meeting.session.wall_now().astimezone().date()
+        return AgreementDialog(self.lang, people, today, agreement, text)
+
+    def action_add(self) -> None:
+        # The first thing the group selected, not yet an agreement, is the likely proposal.
+        recorded = {a.text for a in self.meeting.state.agreements.values()}
+        proposals = [
+            t.label for t in self.meeting.ranking() if t.selected and t.label not in recorded
+        ]
+
+        def save(draft: AgreementDraft | None) -> None:
+            if draft is not None:
+                self.act(
+                    lambda: self.meeting.record_agreement(
+                        draft.text, draft.kind, draft.owner_id, draft.deadline, draft.field
+                    )
+                )
+                self.query_one("#agreements", DataTable).move_cursor(row=10**6)
+
+        self.app.push_screen(self._dialog(None, proposals[0] if proposals else ""), save)
+
+    def action_edit(self) -> None:
+        agreement = self._current()
+        if agreement is None:
+            return
+
+        def save(draft: AgreementDraft | None) -> None:
+            if draft is not None:
+                self.act(
+                    lambda: self.meeting.edit_agreement(
+                        agreement.id,
+                        draft.text,
+                        draft.kind,
+                        draft.owner_id,
+                        draft.deadline,
+                        draft.field,
+                    )
+                )
+
+        self.app.push_screen(self._dialog(agreement), save)
+
+    def action_consent(self) -> None:
+        agreement = self._current()
+        if agreement is None:
+            return
+
+        def noted(answer: tuple[bool, str] | None) -> None:
+            if answer is not None:
+                consent, objections = answer
+                self.act(lambda: self.meeting.note_consent(agreement.id, consent, objections))
+
+        self.app.push_screen(ConsentDialog(self.lang, agreement), noted)
+
+    def action_remove(self) -> None:
+        agreement = self._current()
+        if agreement is not None:
+            self.act(lambda: self.meeting.remove_agreement(agreement.id))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()

@@ -1,0 +1,53 @@
+"""What the three movement panels of the run screen share.
+
+A panel is the work area of one movement (the idea board, the clustering and voting board, the
+agreements). It runs meeting commands through `act`, which shows a refusal as a calm warning and
+tells the run screen that the meeting changed, so the rail and the status follow.
+"""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from tui.keys import localise
+from tui.wyber.i18n import Language, tr
+from tui.wyber.meeting import Meeting, Refused
+
+Result = TypeVar("Result")
+
+
+class MovementPanel(Vertical):
+    class Changed(Message):
+        """Something was recorded: the run screen refreshes what depends on it."""
+
+    def __init__(self, meeting: Meeting, lang: Language, *, id: str) -> None:
+        super().__init__(id=id)
+        self.meeting = meeting
+        self.lang = lang
+        localise(self, lang)
+
+    def t(self, key: str, /, **params: object) -> str:
+        return tr(self.lang, key, **params)
+
+    def act(self, command: Callable[[], Result], *, refresh: bool = True) -> Result | None:
+        """Run a meeting command; on refusal say why and return None. `refresh=False` when the
+        caller updates the board itself (adding one idea must not rebuild a board of hundreds)."""
+        try:
+            result = command()
+        except Refused as refused:
+            self.notify(refused.render(self.lang), severity="warning", markup=False)
+            return None
+        if refresh:
+            self.refresh_board()
+        self.post_message(self.Changed())
+        return result
+
+    def refresh_board(self) -> None:
+        """Show the meeting's state as it now is."""
+        raise NotImplementedError
+
+    def focus_default(self) -> None:
+        """Put the cursor where the facilitator works first in this movement."""
+        self.focus()
