@@ -39,6 +39,7 @@ from tui.wyber.events import (
 from tui.wyber.fold import fold
 from tui.wyber.plan import Movement
 from tui.wyber.state import ANONYMOUS, SessionState
+from tui.wyber.text import clean_text
 
 from .factory import opened, records, two_step_plan
 
@@ -193,7 +194,7 @@ def test_editing_and_removing_agreements() -> None:
 
 IDS = st.sampled_from(["x1", "x2", "x3", "i1", "c1", "a1", "p1"])
 MOVEMENTS = st.sampled_from(list(Movement))
-TEXT = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+TEXT = st.text(min_size=1, max_size=40).filter(lambda s: clean_text(s).strip() != "")
 STEPS = st.integers(min_value=0, max_value=2)  # step 2 does not exist in the plan: ignored
 
 EVENTS: st.SearchStrategy[Event] = st.one_of(

@@ -33,6 +33,19 @@ SCHEMA_VERSION = 1
 Name = Annotated[str, AfterValidator(clean_line), Field(max_length=200)]
 Line = Annotated[str, AfterValidator(clean_line), Field(max_length=500)]
 Text = Annotated[str, AfterValidator(clean_text), Field(max_length=20_000)]
+
+
+def _required(text: str) -> str:
+    """Checked after cleaning: a name of only spaces or control characters is no name."""
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text
+
+
+# The same, for what must be there: cleaned first, then checked, so what is written always reads.
+RequiredName = Annotated[Name, AfterValidator(_required)]
+RequiredLine = Annotated[Line, AfterValidator(_required)]
+RequiredText = Annotated[Text, AfterValidator(_required)]
 Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")]
 Field7 = Annotated[VeldField | None, BeforeValidator(parse_veld_field)]
 
@@ -64,7 +77,7 @@ class SessionOpened(_Event):
 class ParticipantAdded(_Event):
     type: Literal["participant_added"] = "participant_added"
     participant_id: Id
-    name: Name = Field(min_length=1)
+    name: RequiredName
     organisation: Name = ""
     role: Name = ""
     email: Annotated[str, AfterValidator(clean_line), Field(max_length=320)] = ""
@@ -129,7 +142,7 @@ class SessionResumed(_Event):
 class IdeaAdded(_Event):
     type: Literal["idea_added"] = "idea_added"
     idea_id: Id
-    text: Text = Field(min_length=1)
+    text: RequiredText
     author_id: Id | None = None
     author_name: Name = ""
 
@@ -137,7 +150,7 @@ class IdeaAdded(_Event):
 class IdeaEdited(_Event):
     type: Literal["idea_edited"] = "idea_edited"
     idea_id: Id
-    text: Text = Field(min_length=1)
+    text: RequiredText
     author_id: Id | None = None
     author_name: Name = ""
 
@@ -157,14 +170,14 @@ class IdeaRestored(_Event):
 class ClusterCreated(_Event):
     type: Literal["cluster_created"] = "cluster_created"
     cluster_id: Id
-    name: Line = Field(min_length=1)
+    name: RequiredLine
     idea_ids: list[Id] = []
 
 
 class ClusterRenamed(_Event):
     type: Literal["cluster_renamed"] = "cluster_renamed"
     cluster_id: Id
-    name: Line = Field(min_length=1)
+    name: RequiredLine
 
 
 class ClusterDissolved(_Event):
@@ -218,7 +231,7 @@ class AgreementRecorded(_Event):
     type: Literal["agreement_recorded"] = "agreement_recorded"
     agreement_id: Id
     kind: AgreementKind = AgreementKind.AGREEMENT
-    text: Text = Field(min_length=1)
+    text: RequiredText
     owner_id: Id | None = None
     owner_name: Name = ""
     deadline: date | None = None
@@ -231,7 +244,7 @@ class AgreementEdited(_Event):
     type: Literal["agreement_edited"] = "agreement_edited"
     agreement_id: Id
     kind: AgreementKind = AgreementKind.AGREEMENT
-    text: Text = Field(min_length=1)
+    text: RequiredText
     owner_id: Id | None = None
     owner_name: Name = ""
     deadline: date | None = None

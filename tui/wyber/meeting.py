@@ -537,6 +537,8 @@ class Meeting:
             raise Refused("run.refused.finished")
 
     def _record(self, event: Event) -> None:
+        if self.state.finished and not isinstance(event, SessionFinished):
+            raise Refused("run.refused.finished")
         self.session.record(event)
 
     def _new_id(self, prefix: str) -> str:

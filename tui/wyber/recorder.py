@@ -13,6 +13,10 @@ from tui.wyber.events import Record
 from tui.wyber.store import SessionWriter, WriteFailed
 
 
+def _unexpected(error: Exception, path: str) -> WriteFailed:
+    return WriteFailed(path=path, reason="io", detail=f"{type(error).__name__}: {error}")
+
+
 class BackgroundWriter:
     def __init__(self, writer: SessionWriter, retry_seconds: float = 2.0) -> None:
         self._writer = writer
@@ -87,7 +91,8 @@ class BackgroundWriter:
                 record = self._queue[0]
             try:
                 self._writer.append(record)
-            except WriteFailed as failure:
+            except Exception as error:  # a writer thread that dies silently loses records
+                failure = error if isinstance(error, WriteFailed) else _unexpected(error, self.path)
                 with self._changed:
                     self._failure = failure
                     if self._closing:
