@@ -24,8 +24,8 @@ from tui.widgets.clock import BigClock, clock_text
 from tui.widgets.converge import ConvergeBoard
 from tui.widgets.diamond import Diamond
 from tui.widgets.ideas import IdeaBoard
-from tui.widgets.panel import MovementPanel
-from tui.wyber.meeting import Meeting, Refused
+from tui.widgets.panel import Failed, MovementPanel, attempt
+from tui.wyber.meeting import Meeting
 from tui.wyber.timebox import current_clock
 
 TICK_SECONDS = 0.25
@@ -177,10 +177,8 @@ class RunScreen(WyberScreen[None]):
     def _do(self, command: Callable[[], object]) -> bool:
         """Run a meeting command and redraw; a refusal is shown, not raised. False when refused
         or when the command said it could not (the end of the agenda, nothing to undo)."""
-        try:
-            result = command()
-        except Refused as refused:
-            self.refuse(refused)
+        result = attempt(self, self.lang, command)
+        if isinstance(result, Failed):
             return False
         if self.meeting.state.current != self._shown_segment:
             self.show_movement()

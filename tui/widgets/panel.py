@@ -8,7 +8,9 @@ tells the run screen that the meeting changed, so the rail and the status follow
 from collections.abc import Callable
 from typing import TypeVar
 
+from pydantic import ValidationError
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.message import Message
 
 from tui.keys import localise
@@ -16,6 +18,26 @@ from tui.wyber.i18n import Language, tr
 from tui.wyber.meeting import Meeting, Refused
 
 Result = TypeVar("Result")
+
+
+class Failed:
+    """The command was refused (and the facilitator told why)."""
+
+
+FAILED = Failed()
+
+
+def attempt(node: Widget, lang: Language, command: Callable[[], Result]) -> Result | Failed:
+    """Run a meeting command; a refusal, or input the record cannot hold (an idea longer than
+    the limit), becomes a calm warning instead of an error."""
+    try:
+        return command()
+    except Refused as refused:
+        message = refused.render(lang)
+    except ValidationError as invalid:
+        message = tr(lang, "run.refused.invalid", reason=invalid.errors()[0]["msg"])
+    node.notify(message, severity="warning", markup=False)
+    return FAILED
 
 
 class MovementPanel(Vertical):
@@ -34,10 +56,8 @@ class MovementPanel(Vertical):
     def act(self, command: Callable[[], Result], *, refresh: bool = True) -> Result | None:
         """Run a meeting command; on refusal say why and return None. `refresh=False` when the
         caller updates the board itself (adding one idea must not rebuild a board of hundreds)."""
-        try:
-            result = command()
-        except Refused as refused:
-            self.notify(refused.render(self.lang), severity="warning", markup=False)
+        result = attempt(self, self.lang, command)
+        if isinstance(result, Failed):
             return None
         if refresh:
             self.refresh_board()

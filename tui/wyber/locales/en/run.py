@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "run.refused.empty_agreement": "Type the agreement first.",
     "run.refused.no_such_agreement": "That agreement is no longer there.",
     "run.refused.objection_needs_text": "Write down the objection, so the minutes hold it.",
+    "run.refused.invalid": "That cannot be recorded: {reason}.",
     "run.refused.evaluation_score": "An evaluation score runs from 1 to 10.",
     "key.pause": "Pause",
     "key.extend_1": "+1 minute",

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "run.refused.empty_agreement": "Typ eerst de afspraak.",
     "run.refused.no_such_agreement": "Die afspraak is er niet meer.",
     "run.refused.objection_needs_text": "Schrijf het bezwaar op, zodat het verslag het bevat.",
+    "run.refused.invalid": "Dat kan niet worden vastgelegd: {reason}.",
     "run.refused.evaluation_score": "Een evaluatiecijfer loopt van 1 tot en met 10.",
     "key.pause": "Pauze",
     "key.extend_1": "+1 minuut",
