@@ -50,6 +50,11 @@ class PeopleDialog(WyberModal[Attendance | None]):
             with Horizontal(classes="buttons"):
                 yield Button(self.t("key.save"), id="save", variant="primary")
 
+    def on_mount(self) -> None:
+        # Nobody yet: the facilitator is here to add people, so the cursor waits in the name field.
+        if not self.participants:
+            self.query_one("#new-person", Input).focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         name = event.value.strip()

@@ -27,7 +27,7 @@ class BigClock(Digits):
             self.update("--:--")
             self.set_classes("-idle")
             return
-        if clock.remaining > 0:
+        if clock.remaining >= 0:
             text = clock_text(clock.remaining)
             fraction = clock.fraction_left
             state = "-ok"
