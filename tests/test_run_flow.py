@@ -198,3 +198,53 @@ async def test_the_whole_30_minute_exercise(tmp_path: Path) -> None:
         assert agreement.consent is not None and agreement.consent.given
         assert on_disk.clusters[cluster.id].tally.selected
         assert on_disk.segments[0].budget == 11 * 60  # the extension
+
+
+async def test_after_a_crash_the_session_resumes_as_it_was_and_says_how_long_it_was_away(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    wall = FakeWall(clock)
+    first = make_app(tmp_path, clock, wall, plan=wyber_30("nl"), run_now=True)
+    async with first.run_test(size=SIZE) as pilot:
+        await first.workers.wait_for_complete()
+        await pilot.pause()
+        for idea in ("meer koffie", "gedeelde agenda"):
+            await type_text(pilot, idea)
+            await pilot.press("enter")
+        clock.advance(4 * 60)
+        await pilot.pause()
+        session_id = first.meeting.state.session_id  # type: ignore[union-attr]
+        assert first.writer is not None and first.writer.flush(timeout=10)
+        # The terminal is closed mid-round: no quit, no finish. The process dies, and with it
+        # its lock; what was acknowledged is on disk.
+        writer = first.writer
+    assert writer.close()
+    Archive(tmp_path).open(session_id).close()
+
+    wall.jumped = 7 * 60  # seven minutes pass before the laptop is back
+    rebooted = FakeClock(now=3.0)
+    second = WyberApp(
+        tmp_path, "nl", clocks=Clocks(rebooted, wall), launch=Launch(session_id=session_id)
+    )
+    bells: list[bool] = []
+    second.bell = lambda: bells.append(True)  # type: ignore[method-assign]
+    async with second.run_test(size=SIZE) as pilot:
+        await second.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(second.screen, RunScreen), [n.message for n in second._notifications]
+        notices = [n.message for n in second._notifications]
+        # Away counts from the last record: the 4 quiet minutes before the crash and the 7 after.
+        assert any("11:00" in message and "weg" in message for message in notices), notices
+        assert [t.split("  ", 2)[-1] for t in board_texts(second, "#ideas")] == [
+            "meer koffie",
+            "gedeelde agenda",
+        ]
+        # 10 minutes of diverge: 4 used before the crash, 7 passed while away: 1 over.
+        assert second.screen.query_one(BigClock).value == "+01:00"
+        assert bells == []  # it ran out while away: no late bell
+        await type_text(pilot, "na de herstart")
+        await pilot.press("enter")
+        on_disk = stored(second)
+        assert on_disk.away == [660.0]
+        assert [i.text for i in on_disk.ideas.values()][-1] == "na de herstart"

@@ -785,3 +785,24 @@ def test_each_record_is_fsynced_to_the_session_file_before_record_returns(
             assert live.state.last_seq == record.seq
             last_line = path.read_bytes().splitlines()[-1]
             assert json.loads(last_line)["doc"] == stored(record)
+
+
+def test_a_session_opened_in_one_thread_is_released_when_closed_from_another(
+    tmp_path: Path,
+) -> None:
+    # The app opens a session in a worker thread; its background writer closes it elsewhere.
+    # A thread-local lock would stay held by the worker thread, refusing every later resume.
+    import threading
+
+    archive = Archive(tmp_path)
+    clock = FakeClock()
+    opened_in_worker: list[LiveSession] = []
+    worker = threading.Thread(
+        target=lambda: opened_in_worker.append(
+            start_session(archive, opened(), PEOPLE, monotonic=clock, wall=FakeWall(clock))
+        )
+    )
+    worker.start()
+    worker.join()
+    opened_in_worker[0].close()
+    archive.open("s1").close()

@@ -196,7 +196,9 @@ class Archive:
             raise write_failure(exc, self.root) from None
 
     def _lock(self, session_id: str) -> FileLock:
-        lock = FileLock(self.locks_dir / f"{session_id}.lock", blocking=False)
+        # thread_local=False: the app takes the lock in a worker thread and the background
+        # writer releases it from another; a thread-local lock would stay held by the first.
+        lock = FileLock(self.locks_dir / f"{session_id}.lock", blocking=False, thread_local=False)
         try:
             lock.acquire()
         except Timeout:
