@@ -10,8 +10,8 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 from textual.containers import Vertical
-from textual.widget import Widget
 from textual.message import Message
+from textual.widget import Widget
 
 from tui.keys import localise
 from tui.wyber.i18n import Language, tr
