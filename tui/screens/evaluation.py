@@ -64,26 +64,29 @@ class EvaluationScreen(WyberScreen[bool]):
     def compose(self) -> ComposeResult:
         earlier = self.meeting.state.evaluation
         with VerticalScroll(id="evaluation"):
-            yield Static(self.t("ending.evaluation.title"), classes="kicker")
-            yield Static(Text(self.meeting.state.title), id="evaluation-title")
+            heading = Text(self.t("ending.evaluation.title"), style="bold")
+            heading.append(" · ", style="dim").append(self.meeting.state.title)
+            yield Static(heading, id="evaluation-title")
             yield Static(self.t("ending.evaluation.intro"), classes="hint", markup=False)
-            yield Label(self.t("ending.evaluation.went_well"), classes="question")
+            yield Static(self.t("ending.evaluation.went_well"), classes="question", markup=False)
             yield TextArea(
                 earlier.went_well if earlier else "",
                 id="went-well",
                 soft_wrap=True,
                 placeholder=self.t("ending.evaluation.placeholder"),
             )
-            yield Label(self.t("ending.evaluation.next_step"), classes="question")
+            yield Static(self.t("ending.evaluation.next_step"), classes="question", markup=False)
             yield TextArea(
                 earlier.next_step if earlier else "",
                 id="next-step",
                 soft_wrap=True,
                 placeholder=self.t("ending.evaluation.placeholder"),
             )
-            yield Label(self.t("ending.evaluation.scores"), classes="question")
+            yield Static(self.t("ending.evaluation.scores"), classes="question", markup=False)
             if not self.present:
-                yield Static(self.t("ending.evaluation.nobody_present"), classes="hint")
+                yield Static(
+                    self.t("ending.evaluation.nobody_present"), classes="hint", markup=False
+                )
             with Vertical(id="scores"):
                 for index, person in enumerate(self.present):
                     score = earlier.scores.get(person.id) if earlier else None
@@ -140,6 +143,9 @@ class EvaluationScreen(WyberScreen[bool]):
             self._score_input(person).set_class(person.id in wrong, "-bad")
         problem = self.query_one("#score-problem", Static)
         problem.update(Text(self._bad_score_message(bad[0])) if bad else "")
+        if bad and not problem.display:
+            # Right under the scores: in view together with the score being typed.
+            self.call_after_refresh(problem.scroll_visible, animate=False)
         problem.display = bool(bad)
         return bad
 
@@ -150,9 +156,14 @@ class EvaluationScreen(WyberScreen[bool]):
             self._show_score_problems()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in a score goes to the next participant's score, as a go-around does."""
+        """Enter in a score goes to the next participant's score, as a go-around does.
+
+        After the last score it stays: a second Enter must not press a button by accident.
+        """
         event.stop()
-        self.focus_next()
+        scores = list(self.query(".score"))
+        if event.input in scores[:-1]:
+            scores[scores.index(event.input) + 1].focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

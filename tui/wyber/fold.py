@@ -88,6 +88,7 @@ def opened(record: Record) -> SessionState:
         facilitator=event.facilitator,
         opened_at=record.at,
         segments=segments,
+        held_on=event.held_on,
         last_seq=record.seq,
         last_t=record.t,
         last_at=record.at,

@@ -115,6 +115,7 @@ class SessionState:
     facilitator: str
     opened_at: datetime
     segments: list[Segment]
+    held_on: date | None = None  # the date as prepared; None: the day it was opened
     participants: dict[str, Participant] = field(default_factory=dict)
     ideas: dict[str, Idea] = field(default_factory=dict)
     removed_ideas: dict[str, Idea] = field(default_factory=dict)

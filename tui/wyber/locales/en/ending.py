@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     # the evaluation round
     "ending.evaluation.title": "Evaluation",
     "ending.evaluation.help": "The last round of the meeting: what went well, what the next step is, and if you like a score from each participant present. Everything is optional. Finish the meeting records what is filled in and ends the meeting; Escape goes back to the meeting without recording anything.",
-    "ending.evaluation.intro": "Look back together and agree on the next step. Everything is optional: Ctrl+S records what is filled in and finishes the meeting; Escape goes back without recording.",
+    "ending.evaluation.intro": "Everything is optional. Ctrl+S records what is filled in and finishes the meeting; Escape goes back without recording anything.",
     "ending.evaluation.went_well": "What went well?",
     "ending.evaluation.next_step": "What is the next step?",
     "ending.evaluation.placeholder": "Type what the group says…",

@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     # de evaluatieronde
     "ending.evaluation.title": "Evaluatie",
     "ending.evaluation.help": "De laatste ronde van de bijeenkomst: wat ging goed, wat is de volgende stap, en desgewenst een cijfer van elke aanwezige deelnemer. Alles is optioneel. Bijeenkomst afronden legt vast wat is ingevuld en sluit de bijeenkomst af; Escape gaat terug naar de bijeenkomst zonder iets vast te leggen.",
-    "ending.evaluation.intro": "Kijk samen terug en spreek de volgende stap af. Alles is optioneel: Ctrl+S legt vast wat is ingevuld en rondt de bijeenkomst af; Escape gaat terug zonder iets vast te leggen.",
+    "ending.evaluation.intro": "Alles is optioneel. Ctrl+S legt vast wat is ingevuld en rondt de bijeenkomst af; Escape gaat terug zonder iets vast te leggen.",
     "ending.evaluation.went_well": "Wat ging goed?",
     "ending.evaluation.next_step": "Wat is de volgende stap?",
     "ending.evaluation.placeholder": "Typ wat de groep zegt…",

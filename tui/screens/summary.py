@@ -1,0 +1,389 @@
+"""Summary: a finished meeting at a glance, calm enough to leave on the projector.
+
+Who was there, what was produced (ideas, clusters), what the group now holds (agreements,
+decisions, actions and parked items, numbered as the minutes number them), planned against actual
+time per step, and the evaluation. Everything a person typed is shown as typed: as Rich Text,
+never as markup. Tables fit the width they get: at a laptop's 80 columns an agreement's owner,
+deadline, field and consent go on a line under its text; on a projector they get columns.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import ClassVar
+
+from babel.numbers import format_decimal
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from tui.screens.base import WyberScreen
+from tui.wyber.dates import short_date, spoken_date
+from tui.wyber.events import AgreementKind
+from tui.wyber.i18n import Language, tr
+from tui.wyber.meeting import Meeting
+from tui.wyber.state import Agreement, Participant, SessionState
+from tui.wyber.summary import summarise
+from tui.wyber.timebox import planned_end, step_actual, step_planned, wall_time
+
+_LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
+MINUS = "\u2212"  # a real minus sign: "−2" reads as a number, "-2" as a dash
+SEPARATOR = " · "
+# From this many columns on, an agreement's details get columns of their own.
+WIDE_TABLE = 110
+# An agreement's details, in the order the tables show them; consent takes the width left.
+DETAILS = ("owner", "deadline", "field", "consent")
+DETAIL_WIDTH = {"owner": 24, "deadline": 11, "field": 15}
+
+
+def whole_minutes(seconds: float) -> int:
+    return round(seconds / 60)
+
+
+def signed(minutes: int) -> str:
+    """+3, −2 or 0: how far a step ran over (or under) its plan."""
+    if minutes > 0:
+        return f"+{minutes}"
+    if minutes < 0:
+        return f"{MINUS}{-minutes}"
+    return "0"
+
+
+def duration(seconds: float, lang: Language) -> str:
+    """'45 seconds', '1 minute', '12 minutes' in the session's language."""
+    if seconds < 60:
+        return tr(lang, "ending.duration.seconds", seconds=round(seconds))
+    minutes = whole_minutes(seconds)
+    if minutes == 1:
+        return tr(lang, "ending.duration.minute")
+    return tr(lang, "ending.duration.minutes", minutes=minutes)
+
+
+def meeting_date(state: SessionState) -> date:
+    """The day the meeting was held: as prepared, else the local day it was opened."""
+    return state.held_on or state.opened_at.astimezone().date()
+
+
+def joined(parts: Iterable[Text]) -> Text:
+    """Non-empty parts on one line, separated by a middle dot."""
+    return Text(SEPARATOR, style="dim").join(part for part in parts if part.plain)
+
+
+def details(a: Agreement, lang: Language) -> dict[str, Text]:
+    """Owner, deadline, field and consent of one agreement, an empty Text where it has none."""
+    consent = Text()
+    if a.consent is not None and a.consent.given:
+        consent = Text("✔ " + tr(lang, "ending.consent.given"), style="green")
+    elif a.consent is not None:
+        consent = Text("✖ ", style="bold red")
+        consent.append(tr(lang, "ending.consent.objections") + " ")
+        consent.append(a.consent.objections)
+    return {
+        "owner": Text(a.owner_name),
+        "deadline": Text(short_date(a.deadline, lang) if a.deadline else ""),
+        "field": Text(tr(lang, f"ending.field.{a.field.value}") if a.field else ""),
+        "consent": consent,
+    }
+
+
+def used_details(agreements: Iterable[Agreement], lang: Language) -> list[str]:
+    """The details some agreement has: the columns worth showing."""
+    rows = [details(a, lang) for a in agreements]
+    return [d for d in DETAILS if any(row[d].plain for row in rows)]
+
+
+class AgreementTable(Widget):
+    """The agreements of one kind, numbered as the session numbers them.
+
+    On a projector the details (owner, deadline, field, consent) get columns, the same ones in
+    every section so the sections line up; at narrow widths they go on a dim line under the text,
+    so the text keeps the width it needs, and a detail a row lacks is left out.
+    """
+
+    DEFAULT_CSS = """
+    AgreementTable {
+        height: auto;
+    }
+    """
+
+    def __init__(
+        self,
+        kind: AgreementKind,
+        agreements: Sequence[Agreement],
+        lang: Language,
+        columns: Sequence[str] = DETAILS,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.kind = kind
+        self.agreements = list(agreements)
+        self.lang = lang
+        self.columns = list(columns)
+
+    def t(self, key: str, /, **params: object) -> str:
+        return tr(self.lang, key, **params)
+
+    def _heading(self, detail: str) -> str:
+        if detail == "owner" and self.kind is AgreementKind.ACTION:
+            return self.t("ending.col.action_owner")
+        return self.t(f"ending.col.{detail}")
+
+    def table(self, width: int) -> Table:
+        wide = width >= WIDE_TABLE
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            show_edge=False,
+            pad_edge=False,
+            header_style="bold",
+        )
+        table.add_column(self.t("ending.col.number"), justify="right", no_wrap=True, width=4)
+        table.add_column(self.t("ending.col.text"), ratio=3, overflow="fold")
+        if wide:
+            for detail in self.columns:
+                # Fixed widths line the details up from one section to the next.
+                width_of = DETAIL_WIDTH.get(detail)
+                table.add_column(
+                    self._heading(detail),
+                    width=width_of,
+                    ratio=None if width_of else 1,
+                    overflow="fold",
+                )
+        for a in self.agreements:
+            cells = details(a, self.lang)
+            if wide:
+                table.add_row(Text(str(a.number)), Text(a.text), *(cells[d] for d in self.columns))
+                continue
+            labelled = []
+            for detail in self.columns:
+                if cells[detail].plain:
+                    part = Text(self._heading(detail) + ": ", style="dim")
+                    part.append_text(cells[detail])
+                    labelled.append(part)
+            cell: RenderableType = Text(a.text)
+            if labelled:
+                cell = Group(Text(a.text), joined(labelled))
+            table.add_row(Text(str(a.number)), cell)
+        return table
+
+    # ── rendering at the width the widget gets ──────────────────────────────────────────────
+
+    def render(self) -> RenderableType:
+        return self.table(self.size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        console = self.app.console
+        lines = console.render_lines(self.table(width), console.options.update_width(width))
+        return len(lines)
+
+
+class SummaryScreen(WyberScreen[None]):
+    CSS_PATH = "summary.tcss"
+    HELP_KEY = "ending.summary.help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h,escape", "home", "ending.key.home", id="home"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__(meeting.state.language)
+        self.meeting = meeting
+
+    @property
+    def state(self) -> SessionState:
+        return self.meeting.state
+
+    def compose(self) -> ComposeResult:
+        state = self.state
+        with VerticalScroll(id="summary"):
+            yield Static(self.t("ending.summary.title"), classes="kicker", markup=False)
+            yield Static(Text(state.title), id="summary-title")
+            yield Static(self._meta(), id="meta")
+            yield Static(self._presence(), id="presence")
+            if not state.finished:
+                yield Static(self.t("ending.summary.unfinished"), classes="hint", markup=False)
+            with Grid(id="counts"):
+                yield from self._counts()
+            yield from self._agreements()
+            yield Static(self.t("ending.time.heading"), classes="section", markup=False)
+            yield Static(self._time_table(), id="time")
+            yield Static(self._time_notes(), id="time-notes", classes="hint")
+            yield Static(self.t("ending.summary.evaluation"), classes="section", markup=False)
+            yield Static(self._evaluation(), id="evaluation")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#summary", VerticalScroll).focus()
+
+    def action_home(self) -> None:
+        if not self.wyber.leave_meeting():
+            self.app.notify(
+                self.t("ending.summary.unsaved"), severity="error", timeout=20, markup=False
+            )
+        self.wyber.go_home()
+
+    # ── who, when, where ────────────────────────────────────────────────────────────────────
+
+    def _meta(self) -> Text:
+        state = self.state
+        parts = [Text(spoken_date(meeting_date(state), self.lang))]
+        if state.place:
+            parts.append(Text(self.t("ending.summary.place", place=state.place)))
+        if state.facilitator:
+            parts.append(Text(self.t("ending.summary.facilitator", name=state.facilitator)))
+        return joined(parts)
+
+    def _presence(self) -> Text:
+        people = list(self.state.participants.values())
+        if not people:
+            return Text(self.t("ending.summary.no_participants"), style="dim")
+        present = [p for p in people if p.present]
+        absent = [p for p in people if not p.present]
+
+        def named(label: str, group: list[Participant]) -> Text:
+            line = Text(self.t(label) + " ", style="dim")
+            line.append(
+                ", ".join(
+                    p.name + (f" ({p.organisation})" if p.organisation else "") for p in group
+                )
+            )
+            return line
+
+        text = Text(
+            self.t("ending.summary.present", present=len(present), total=len(people)),
+            style="bold",
+        )
+        if present:
+            text.append("\n").append_text(named("ending.summary.present_names", present))
+        if absent:
+            text.append("\n").append_text(named("ending.summary.absent_names", absent))
+        return text
+
+    # ── what the meeting produced ───────────────────────────────────────────────────────────
+
+    def _counts(self) -> Iterable[Static]:
+        counts = summarise(self.state, self.state.last_seq).counts
+        for name, value in (
+            ("ideas", counts.ideas),
+            ("clusters", counts.clusters),
+            ("agreements", counts.agreements),
+            ("decisions", counts.decisions),
+            ("actions", counts.actions),
+            ("parked", counts.parked),
+        ):
+            figure = Text(str(value), style="bold")
+            figure.append("\n" + self.t(f"ending.count.{name}"), style="not bold")
+            yield Static(figure, id=f"count-{name}", classes="count")
+
+    def _agreements(self) -> Iterable[Widget]:
+        everything = sorted(self.state.agreements.values(), key=lambda a: a.number)
+        if not everything:
+            yield Static(
+                self.t("ending.summary.nothing_agreed"), classes="section-empty", markup=False
+            )
+            return
+        columns = used_details(everything, self.lang)
+        for kind in AgreementKind:
+            of_kind = [a for a in everything if a.kind is kind]
+            if of_kind:
+                yield Static(self.t(f"ending.kind.{kind.value}"), classes="section", markup=False)
+                yield AgreementTable(kind, of_kind, self.lang, columns, id=f"kind-{kind.value}")
+
+    # ── time ────────────────────────────────────────────────────────────────────────────────
+
+    def _time_table(self) -> Table:
+        state, now = self.state, self.meeting.now()
+        table = Table(
+            box=box.SIMPLE,
+            show_edge=False,
+            pad_edge=False,
+            header_style="bold",
+            show_footer=True,
+            footer_style="bold",
+        )
+        total_planned = total_actual = 0
+        rows: list[tuple[Text, str, str, str]] = []
+        for index, step in enumerate(state.plan.steps):
+            planned = whole_minutes(step_planned(state, index))
+            actual = whole_minutes(step_actual(state, index, now))
+            total_planned += planned
+            total_actual += actual
+            title = Text(f"{index + 1}. ")
+            title.append(step.title)
+            reached = any(s.visited for s in state.segments if s.step == index)
+            if reached:
+                rows.append((title, str(planned), str(actual), signed(actual - planned)))
+            else:
+                rows.append((title, str(planned), self.t("ending.time.not_reached"), ""))
+        table.add_column(self.t("ending.time.col.step"), self.t("ending.time.total"), ratio=1)
+        for key, total in (
+            ("ending.time.col.planned", str(total_planned)),
+            ("ending.time.col.actual", str(total_actual)),
+            ("ending.time.col.difference", signed(total_actual - total_planned)),
+        ):
+            table.add_column(self.t(key), total, justify="right", no_wrap=True)
+        for title, planned_cell, actual_cell, difference in rows:
+            table.add_row(title, planned_cell, actual_cell, difference)
+        return table
+
+    def _time_notes(self) -> Text:
+        state = self.state
+        lines = []
+        if state.started_t is None:
+            lines.append(self.t("ending.time.never_started"))
+        elif state.finished_t is not None:
+            end = planned_end(state)
+            lines.append(
+                self.t(
+                    "ending.time.span",
+                    start=self._clock_time(state.started_t),
+                    end=self._clock_time(state.finished_t),
+                    planned=self._clock_time(end if end is not None else state.started_t),
+                )
+            )
+        away = [seconds for seconds in state.away if seconds > 0]
+        if len(away) == 1:
+            lines.append(self.t("ending.time.away", duration=duration(away[0], self.lang)))
+        elif away:
+            lines.append(
+                self.t(
+                    "ending.time.away_many",
+                    count=len(away),
+                    duration=duration(sum(away), self.lang),
+                )
+            )
+        return Text("\n".join(lines))
+
+    def _clock_time(self, t: float) -> str:
+        return f"{wall_time(self.state, t).astimezone():%H:%M}"
+
+    # ── the evaluation ──────────────────────────────────────────────────────────────────────
+
+    def _evaluation(self) -> Text:
+        evaluation = self.state.evaluation
+        if evaluation is None:
+            return Text(self.t("ending.summary.no_evaluation"), style="dim")
+        text = Text()
+        for label, answer in (
+            ("ending.summary.went_well", evaluation.went_well),
+            ("ending.summary.next_step", evaluation.next_step),
+        ):
+            if answer:
+                text.append(self.t(label) + "\n", style="bold")
+                text.append(answer + "\n\n")
+        scores = list(evaluation.scores.values())
+        if not scores:
+            text.append(self.t("ending.summary.no_scores"), style="dim")
+            return text
+        average = format_decimal(
+            sum(scores) / len(scores), format="0.0", locale=_LOCALES[self.lang]
+        )
+        key = "ending.summary.average_one" if len(scores) == 1 else "ending.summary.average"
+        text.append(self.t(key, average=average, count=len(scores)), style="bold")
+        return text
