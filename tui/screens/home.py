@@ -11,8 +11,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
+from babel.dates import format_date
+from rich.cells import cell_len
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -31,6 +33,7 @@ from tui.wyber.preparation import prepare
 from tui.wyber.store import Archive, Listing
 from tui.wyber.summary import SessionSummary
 
+LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
 LOAD_GROUP = "home-lists"
 OPEN_GROUP = "open-plan"
 
@@ -47,16 +50,73 @@ def read_lists(data: Path, archive: Archive) -> Lists:
     return Lists(plan_entries(plan_folders(data)), archive.listing())
 
 
-def when(opened_at: datetime, today: date, lang: Language) -> str:
-    """A session's opening in local time: "ma 23 nov om 10:05", with the year if not this one."""
+def day_of(opened_at: datetime, today: date, lang: Language) -> str:
+    """A session's opening day in local time: "ma 23 nov", with the year if not this one."""
     local = opened_at.astimezone()
     day = short_date(local.date(), lang)
-    if local.year != today.year:
-        day = f"{day} {local.year}"
-    return tr(lang, "home.when", date=day, time=f"{local:%H:%M}")
+    return day if local.year == today.year else f"{day} {local.year}"
 
 
-class PlanTable(DataTable[Text]):
+def listed_at(opened_at: datetime, today: date, lang: Language) -> str:
+    """A session's opening as the archive lists it, compact: "23 nov 10:05", "4 Dec 2025 09:30"."""
+    local = opened_at.astimezone()
+    pattern = "d MMM" if local.year == today.year else "d MMM y"
+    day = format_date(local.date(), pattern, locale=LOCALES[lang]).replace(".", "")
+    return f"{day} {local:%H:%M}"
+
+
+def when(opened_at: datetime, today: date, lang: Language) -> str:
+    """A session's opening in local time, as said: "ma 23 nov om 10:05"."""
+    local = opened_at.astimezone()
+    return tr(lang, "home.when", date=day_of(opened_at, today, lang), time=f"{local:%H:%M}")
+
+
+Row = tuple[str, list[Text]]
+
+
+class ListTable(DataTable[Text]):
+    """A list whose last column, a title people typed, takes the width that is left.
+
+    A long title ends in "…" instead of pushing the columns before it off a laptop's screen;
+    on a projector the titles get all the room there is.
+    """
+
+    def __init__(self, columns: list[tuple[str, str]], *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.heads = columns  # (key, label); the last is the title
+        self.rows_shown: list[Row] = []
+        self._laid_out_for = -1
+
+    def show(self, rows: list[Row]) -> None:
+        self.rows_shown = rows
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        keep = _cursor_key(self)
+        width = self.size.width
+        self._laid_out_for = width
+        # Room for a vertical scrollbar, shown or not: rows come and go.
+        width -= self.styles.scrollbar_size_vertical
+        self.clear(columns=True)
+        padding = 2 * self.cell_padding
+        used = 0
+        for index, (key, label) in enumerate(self.heads[:-1]):
+            cells = [row[index].cell_len for _, row in self.rows_shown]
+            used += max([cell_len(label), *cells]) + padding
+            self.add_column(label, key=key)
+        title_key, title_label = self.heads[-1]
+        room = width - used - padding
+        self.add_column(title_label, key=title_key, width=room if room >= 12 else None)
+        for key, row in self.rows_shown:
+            self.add_row(*row, key=key)
+        _restore_cursor(self, keep)
+
+    def on_resize(self) -> None:
+        if self.size.width != self._laid_out_for:
+            self._lay_out()
+
+
+class PlanTable(ListTable):
     """The plans; Enter prepares the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,12 +124,16 @@ class PlanTable(DataTable[Text]):
     ]
 
 
-class SessionTable(DataTable[Text]):
+class SessionTable(ListTable):
     """The recorded sessions; Enter opens the highlighted one (resumes or shows its summary)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "home.key.open", id="open"),
     ]
+
+
+def title_cell(title: str) -> Text:
+    return Text(title, no_wrap=True, overflow="ellipsis")
 
 
 class HomeScreen(WyberScreen[None]):
@@ -91,12 +155,20 @@ class HomeScreen(WyberScreen[None]):
         yield Header()
         yield Static(id="notice", markup=False)
         yield Static(self.t("home.plans"), classes="heading", markup=False)
-        yield PlanTable(id="plans", cursor_type="row", zebra_stripes=True)
+        # Titles are typed by people and may be long: they come last (see ListTable).
+        plan_columns = ["minutes", "steps", "language", "title"]
+        yield PlanTable([(c, self.t(f"home.col.{c}")) for c in plan_columns], id="plans")
         yield Static(self.t("home.sessions"), classes="heading", markup=False)
-        yield SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        session_columns = ["date", "status", "minutes", "ideas", "agreements", "title"]
+        yield SessionTable([(c, self.t(f"home.col.{c}")) for c in session_columns], id="sessions")
         yield Static(self.t("home.loading"), id="status", classes="hint", markup=False)
         yield Static(id="problems", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # On a laptop the keys of this screen and F1 matter more than the palette's hint
+        # (Ctrl+P still works, and the help screen names it).
+        self.query_one(Footer).show_command_palette = event.size.width >= 100
 
     def on_mount(self) -> None:
         self.sub_title = self.t("home.subtitle")
@@ -104,12 +176,6 @@ class HomeScreen(WyberScreen[None]):
         sessions = self.query_one(SessionTable)
         for table in (plans, sessions):
             localise(table, self.lang)
-        plans.add_column(self.t("home.col.title"), key="title")
-        plans.add_column(self.t("home.col.language"), key="language")
-        plans.add_column(self.t("home.col.minutes"), key="minutes")
-        plans.add_column(self.t("home.col.steps"), key="steps")
-        for key in ("date", "title", "status", "minutes", "ideas", "agreements"):
-            sessions.add_column(self.t(f"home.col.{key}"), key=key)
         self.query_one("#notice").display = False
         self.query_one("#problems").display = False
         plans.focus()
@@ -142,37 +208,38 @@ class HomeScreen(WyberScreen[None]):
         today = self.wyber.clocks.today()
         plans = self.query_one(PlanTable)
         sessions = self.query_one(SessionTable)
-        plan_key = _cursor_key(plans)
-        session_key = _cursor_key(sessions)
-        plans.clear()
-        sessions.clear()
         self.plans = {e.name: e.plan for e in lists.plans if e.plan is not None}
-        for name, plan in self.plans.items():
-            plans.add_row(
-                Text(plan.title),
-                Text(plan.language),
-                Text(str(plan.minutes), justify="right"),
-                Text(str(len(plan.steps)), justify="right"),
-                key=name,
+        plan_rows: list[Row] = [
+            (
+                name,
+                [
+                    Text(str(plan.minutes), justify="right"),
+                    Text(str(len(plan.steps)), justify="right"),
+                    Text(plan.language),
+                    title_cell(plan.title),
+                ],
             )
+            for name, plan in self.plans.items()
+        ]
         self.sessions = {s.id: s for s in lists.listing.sessions}
+        session_rows: list[Row] = []
         for summary in lists.listing.sessions:
             counts = summary.counts
             agreed = counts.agreements + counts.decisions + counts.actions
             status = Text(self.t(f"home.status.{summary.status}"))
             if summary.status == "unfinished":
                 status.stylize("bold")
-            sessions.add_row(
-                Text(when(summary.opened_at, today, self.lang)),
-                Text(summary.title),
+            cells = [
+                Text(listed_at(summary.opened_at, today, self.lang)),
                 status,
                 Text(f"{summary.minutes:.0f}", justify="right"),
                 Text(str(counts.ideas), justify="right"),
                 Text(str(agreed), justify="right"),
-                key=summary.id,
-            )
-        _restore_cursor(plans, plan_key)
-        _restore_cursor(sessions, session_key)
+                title_cell(summary.title),
+            ]
+            session_rows.append((summary.id, cells))
+        plans.show(plan_rows)
+        sessions.show(session_rows)
         for table in (plans, sessions):
             table.loading = False
         self.unfinished = [s for s in lists.listing.sessions if s.status == "unfinished"]
@@ -193,8 +260,11 @@ class HomeScreen(WyberScreen[None]):
                 when=when(latest.opened_at, today, self.lang),
             )
         ]
-        if len(self.unfinished) > 1:
-            lines.append(self.t("home.unfinished_more", count=len(self.unfinished) - 1))
+        more = len(self.unfinished) - 1
+        if more == 1:
+            lines.append(self.t("home.unfinished_more_one"))
+        elif more > 1:
+            lines.append(self.t("home.unfinished_more", count=more))
         notice.update(Text("\n".join(lines)))
         notice.display = True
 
@@ -273,6 +343,8 @@ def _restore_cursor(table: DataTable[Text], key: str | None) -> None:
 
 class OpenPlanDialog(WyberModal[Plan | None]):
     """Ask for the path of a plan file; say what is wrong with it, or hand back the plan."""
+
+    CSS_PATH = "home.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),

@@ -49,7 +49,7 @@ MESSAGES: dict[str, str] = {
     "prepare.technique.consent_round": "consent round",
     "prepare.minutes": "minutes",
     "prepare.total": "Total {minutes} minutes · ends at {time} if you start now",
-    "prepare.total_unknown": "Total unknown until every time box is a number of minutes",
+    "prepare.total_unknown": "Total unknown: give every movement 1 to 480 minutes",
     "prepare.bad_minutes": "Step {number}, {movement}: a time box is a whole number of minutes from 1 to 480.",
     "prepare.plan_invalid": "The agenda cannot be used: {reason}",
     "prepare.start": "Start the meeting",
@@ -58,4 +58,5 @@ MESSAGES: dict[str, str] = {
     "prepare.key.back": "Back",
     "prepare.key.edit": "Edit",
     "prepare.key.remove": "Remove",
+    "prepare.key.next_tab": "Next tab",
 }

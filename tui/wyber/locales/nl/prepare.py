@@ -49,7 +49,7 @@ MESSAGES: dict[str, str] = {
     "prepare.technique.consent_round": "consentronde",
     "prepare.minutes": "minuten",
     "prepare.total": "Totaal {minutes} minuten · klaar om {time} als je nu start",
-    "prepare.total_unknown": "Totaal onbekend tot elke tijdsduur een aantal minuten is",
+    "prepare.total_unknown": "Totaal onbekend: geef elke beweging 1 tot en met 480 minuten",
     "prepare.bad_minutes": "Stap {number}, {movement}: een tijdsduur is een heel aantal minuten, van 1 tot en met 480.",
     "prepare.plan_invalid": "De agenda is zo niet bruikbaar: {reason}",
     "prepare.start": "Bijeenkomst starten",
@@ -58,4 +58,5 @@ MESSAGES: dict[str, str] = {
     "prepare.key.back": "Terug",
     "prepare.key.edit": "Bewerken",
     "prepare.key.remove": "Verwijderen",
+    "prepare.key.next_tab": "Volgend tabblad",
 }

@@ -1,0 +1,497 @@
+"""Prepare: the meeting's title, date and place, who comes, and the time box of every movement.
+
+Nothing is recorded here: Start hands the edited Preparation back (the app then opens the
+session), Escape goes back home without asking. Everything typed is shown as typed: names with
+brackets, emoji or right-to-left script are never read as markup.
+"""
+
+import re
+from datetime import date, timedelta
+from typing import ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from tui.keys import localise
+from tui.screens.base import WyberScreen
+from tui.wyber.dates import DeadlineError, parse_deadline, understood
+from tui.wyber.i18n import LANGUAGES
+from tui.wyber.plan import Movement, Plan, Step
+from tui.wyber.preparation import Invitee, Preparation
+from tui.wyber.text import clean_line
+
+MIN_MINUTES, MAX_MINUTES = 1, 480
+# A light check: something, an @, something with a dot in it. Typos like "anna@gemeente" or
+# "anna.gemeente.nl" are caught; the mail server is the judge of the rest.
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+INVITEE_FIELDS = ("name", "organisation", "role", "email")
+
+
+def typed_date(day: date) -> str:
+    """A date as a Dutch or English facilitator types it: 4-12-2026."""
+    return f"{day.day}-{day.month}-{day.year}"
+
+
+def parse_minutes(text: str) -> int | None:
+    """A time box as typed, or None if it is not a whole number of minutes from 1 to 480."""
+    text = text.strip()
+    if not text.isdigit() or not text.isascii():
+        return None
+    minutes = int(text)
+    return minutes if MIN_MINUTES <= minutes <= MAX_MINUTES else None
+
+
+def minutes_id(step: int, movement: Movement) -> str:
+    return f"minutes-{step}-{movement.value}"
+
+
+def with_minutes(plan: Plan, minutes: dict[tuple[int, Movement], int]) -> Plan:
+    """The plan with its time boxes replaced, validated again as a whole."""
+    steps: list[Step] = []
+    for index, step in enumerate(plan.steps):
+        update = {
+            movement.value: step.timebox(movement).model_copy(
+                update={"minutes": minutes[(index, movement)]}
+            )
+            for movement in step.movements
+        }
+        steps.append(step.model_copy(update=update))
+    edited = plan.model_copy(update={"steps": steps})
+    return Plan.model_validate(edited.model_dump())
+
+
+class InviteeTable(DataTable[Text]):
+    """The participants; Enter edits the highlighted one, Delete removes it.
+
+    Every column is text people typed, any of it long: the columns share the width equally and
+    a long value ends in "…", so one long name never pushes the e-mail off the screen.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "prepare.key.edit", id="edit"),
+        Binding("delete", "screen.remove_invitee", "prepare.key.remove", id="remove"),
+    ]
+
+    def __init__(self, labels: list[str], *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.labels = labels
+        self.rows_shown: list[list[str]] = []
+        self._laid_out_for = -1
+
+    def show(self, rows: list[list[str]]) -> None:
+        self.rows_shown = rows
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        row = self.cursor_row
+        self._laid_out_for = self.size.width
+        room = self.size.width - self.styles.scrollbar_size_vertical
+        share = (room - 2 * self.cell_padding * len(self.labels)) // len(self.labels)
+        self.clear(columns=True)
+        for label in self.labels:
+            self.add_column(label, width=share if share >= 6 else None)
+        for cells in self.rows_shown:
+            self.add_row(*(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells))
+        if self.rows_shown:
+            self.move_cursor(row=min(row, len(self.rows_shown) - 1))
+
+    def on_resize(self) -> None:
+        if self.size.width != self._laid_out_for:
+            self._lay_out()
+
+
+class PrepareScreen(WyberScreen[Preparation | None]):
+    CSS_PATH = "prepare.tcss"
+    HELP_KEY = "prepare.help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "prepare.key.start", id="start", priority=True),
+        Binding("escape", "back", "prepare.key.back", id="back"),
+        Binding("f2", "next_tab", "prepare.key.next_tab", id="next_tab"),
+    ]
+
+    def __init__(self, preparation: Preparation) -> None:
+        super().__init__()
+        self.preparation = preparation
+        self.invitees: list[Invitee] = [
+            Invitee(i.name, i.organisation, i.role, i.email) for i in preparation.invitees
+        ]
+        self.editing: int | None = None
+
+    # ── layout ──────────────────────────────────────────────────────────────────────────────
+
+    def compose(self) -> ComposeResult:
+        prep = self.preparation
+        yield Header()
+        with TabbedContent(id="tabs", initial="meeting"):
+            with (
+                TabPane(self.t("prepare.tab.meeting"), id="meeting"),
+                VerticalScroll(can_focus=False),
+            ):
+                yield from self._field("title", Input(prep.title, id="title", max_length=200))
+                yield from self._field(
+                    "date",
+                    Input(
+                        typed_date(prep.held_on),
+                        id="date",
+                        max_length=60,
+                        placeholder=self.t("prepare.placeholder.date"),
+                    ),
+                )
+                yield Static(id="date-understood", classes="under-field", markup=False)
+                yield from self._field(
+                    "place",
+                    Input(
+                        prep.place,
+                        id="place",
+                        max_length=500,
+                        placeholder=self.t("prepare.placeholder.place"),
+                    ),
+                )
+                yield from self._field(
+                    "facilitator",
+                    Input(
+                        prep.facilitator,
+                        id="facilitator",
+                        max_length=200,
+                        placeholder=self.t("prepare.placeholder.facilitator"),
+                    ),
+                )
+                languages = [(self.t(f"prepare.lang.{code}"), code) for code in LANGUAGES]
+                yield from self._field(
+                    "language",
+                    Select(languages, value=prep.language, allow_blank=False, id="language"),
+                )
+                yield Static(
+                    self.t("prepare.language_hint"), classes="under-field hint", markup=False
+                )
+                yield Static(id="meeting-message", classes="message", markup=False)
+            with TabPane(self._participants_label(), id="participants"):
+                with Horizontal(classes="invitee-row"):
+                    for name in ("name", "organisation", "role"):
+                        yield self._invitee_input(name)
+                with Horizontal(classes="invitee-row"):
+                    yield self._invitee_input("email")
+                    yield Button(self.t("prepare.participant.add"), id="add", variant="primary")
+                    yield Button(self.t("prepare.participant.remove"), id="remove")
+                yield Static(id="invitee-message", classes="message", markup=False)
+                labels = [self.t(f"prepare.participant.{name}") for name in INVITEE_FIELDS]
+                yield InviteeTable(labels, id="invitees")
+                yield Static(self.t("prepare.participant.none"), id="no-invitees", classes="hint")
+                yield Static(self.t("prepare.participant.hint"), classes="hint", markup=False)
+            with TabPane(self._agenda_label(prep.plan.minutes), id="agenda"):
+                with VerticalScroll(id="agenda-scroll", can_focus=False):
+                    yield Static(self.t("prepare.goal"), classes="label-head", markup=False)
+                    goal = prep.plan.goal.strip() or self.t("prepare.no_goal")
+                    yield Static(Text(goal), id="goal", markup=False)
+                    yield from self._steps()
+                yield Static(id="total", markup=False)
+                yield Static(id="agenda-message", classes="message", markup=False)
+        with Horizontal(id="actions"):
+            yield Button(self.t("prepare.back"), id="back")
+            yield Button(self.t("prepare.start"), id="start", variant="success")
+        yield Footer(compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # On a laptop this screen's keys matter more than the palette's hint (Ctrl+P still works).
+        self.query_one(Footer).show_command_palette = event.size.width >= 100
+
+    def _field(self, name: str, widget: Input | Select[str]) -> ComposeResult:
+        with Horizontal(classes="field"):
+            yield Label(self.t(f"prepare.field.{name}"), classes="field-label", markup=False)
+            yield widget
+
+    def _invitee_input(self, name: str) -> Input:
+        return Input(
+            id=f"invitee-{name}",
+            placeholder=self.t(f"prepare.participant.{name}"),
+            max_length=320 if name == "email" else 200,
+        )
+
+    def _steps(self) -> ComposeResult:
+        for index, step in enumerate(self.preparation.plan.steps):
+            yield Static(
+                Text(self.t("prepare.step", number=index + 1, title=step.title)),
+                classes="step-title",
+            )
+            if step.question:
+                yield Static(Text(step.question), classes="question")
+            for movement in step.movements:
+                box = step.timebox(movement)
+                what = (
+                    f"{self.t(f'prepare.movement.{movement.value}')} · "
+                    f"{self.t(f'prepare.technique.{box.technique.value}')}"
+                )
+                with Horizontal(classes="movement"):
+                    yield Label(what, classes="movement-label", markup=False)
+                    yield Input(
+                        str(box.minutes),
+                        id=minutes_id(index, movement),
+                        type="integer",
+                        max_length=3,
+                        compact=True,
+                        classes="minutes",
+                    )
+                    yield Label(self.t("prepare.minutes"), classes="unit", markup=False)
+
+    def _participants_label(self) -> str:
+        return self.t("prepare.tab.participants", count=len(self.invitees))
+
+    def _agenda_label(self, minutes: int | None) -> str:
+        return self.t("prepare.tab.agenda", minutes="?" if minutes is None else minutes)
+
+    def on_mount(self) -> None:
+        self.sub_title = self.t("prepare.subtitle")
+        localise(self.query_one(InviteeTable), self.lang)
+        self._fill_invitees()
+        for message in self.query(".message"):
+            message.display = False
+        self._show_date()
+        self._show_total()
+        # The planned end moves with the clock while the facilitator prepares.
+        self.set_interval(15, self._show_total)
+        self.query_one("#title", Input).focus()
+
+    # ── meeting ─────────────────────────────────────────────────────────────────────────────
+
+    def _say(self, where: str, message: str, *, error: bool = True) -> None:
+        widget = self.query_one(f"#{where}-message", Static)
+        widget.update(Text(message))
+        widget.set_class(error, "-error")
+        widget.display = bool(message)
+
+    def _parse_date(self) -> date:
+        return parse_deadline(self.query_one("#date", Input).value, self.wyber.clocks.today())
+
+    def _show_date(self) -> None:
+        shown = self.query_one("#date-understood", Static)
+        try:
+            held_on = self._parse_date()
+        except DeadlineError as error:
+            shown.update(Text(error.render(self.lang)))
+            shown.add_class("-error")
+            return
+        shown.update(Text(understood(held_on, self.wyber.clocks.today(), self.lang)))
+        shown.remove_class("-error")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        if name == "date":
+            self._show_date()
+        elif name == "title" and event.value.strip():
+            self._say("meeting", "")
+        elif name.startswith("minutes-"):
+            event.input.set_class(parse_minutes(event.value) is None, "-bad")
+            self._show_total()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if (event.input.id or "").startswith("invitee-"):
+            self._add_invitee()
+        else:
+            self.focus_next()
+
+    # ── participants ────────────────────────────────────────────────────────────────────────
+
+    def _invitee_field(self, name: str) -> Input:
+        return self.query_one(f"#invitee-{name}", Input)
+
+    def _form(self) -> Invitee:
+        values = {name: clean_line(self._invitee_field(name).value) for name in INVITEE_FIELDS}
+        return Invitee(**values)
+
+    def _form_is_empty(self) -> bool:
+        return not any(self._invitee_field(name).value.strip() for name in INVITEE_FIELDS)
+
+    def _clear_form(self) -> None:
+        for name in INVITEE_FIELDS:
+            self._invitee_field(name).value = ""
+        self.editing = None
+        self.query_one("#add", Button).label = self.t("prepare.participant.add")
+
+    def _fill_invitees(self) -> None:
+        self.query_one(InviteeTable).show(
+            [[getattr(invitee, name) for name in INVITEE_FIELDS] for invitee in self.invitees]
+        )
+        self.query_one("#no-invitees").display = not self.invitees
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("participants").label = self._participants_label()
+
+    def _add_invitee(self) -> bool:
+        """Add (or update) the participant in the form; False, with a message, if it cannot."""
+        invitee = self._form()
+        if not invitee.name:
+            self._say("invitee", self.t("prepare.participant.name_required"))
+            self._invitee_field("name").focus()
+            return False
+        if invitee.email and not EMAIL.match(invitee.email):
+            self._say("invitee", self.t("prepare.participant.bad_email", email=invitee.email))
+            self._invitee_field("email").focus()
+            return False
+        others = [i for n, i in enumerate(self.invitees) if n != self.editing]
+        duplicate = any(i.name.casefold() == invitee.name.casefold() for i in others)
+        if self.editing is not None and self.editing < len(self.invitees):
+            self.invitees[self.editing] = invitee
+            done = "prepare.participant.updated"
+            row = self.editing
+        else:
+            self.invitees.append(invitee)
+            done = "prepare.participant.added"
+            row = len(self.invitees) - 1
+        self._clear_form()
+        self._fill_invitees()
+        self.query_one(InviteeTable).move_cursor(row=row)
+        if duplicate:
+            self._say("invitee", self.t("prepare.participant.duplicate", name=invitee.name))
+        else:
+            self._say("invitee", self.t(done, name=invitee.name), error=False)
+        self._invitee_field("name").focus()
+        return True
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        match event.button.id:
+            case "add":
+                self._add_invitee()
+            case "remove":
+                self.action_remove_invitee()
+            case "start":
+                self.action_start()
+            case "back":
+                self.action_back()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a participant: into the form, to edit."""
+        event.stop()
+        index = event.cursor_row
+        if not 0 <= index < len(self.invitees):
+            return
+        invitee = self.invitees[index]
+        for name in INVITEE_FIELDS:
+            self._invitee_field(name).value = getattr(invitee, name)
+        self.editing = index
+        self.query_one("#add", Button).label = self.t("prepare.participant.update")
+        self._say("invitee", "")
+        self._invitee_field("name").focus()
+
+    def action_remove_invitee(self) -> None:
+        table = self.query_one(InviteeTable)
+        index = table.cursor_row
+        if not self.invitees or not 0 <= index < len(self.invitees):
+            return
+        removed = self.invitees.pop(index)
+        if self.editing is not None:
+            self._clear_form()
+        self._fill_invitees()
+        self._say("invitee", self.t("prepare.participant.removed", name=removed.name), error=False)
+
+    # ── agenda ──────────────────────────────────────────────────────────────────────────────
+
+    def _minutes(self) -> dict[tuple[int, Movement], int | None]:
+        return {
+            (index, movement): parse_minutes(
+                self.query_one(f"#{minutes_id(index, movement)}", Input).value
+            )
+            for index, step in enumerate(self.preparation.plan.steps)
+            for movement in step.movements
+        }
+
+    def _show_total(self) -> None:
+        minutes = self._minutes()
+        total_widget = self.query_one("#total", Static)
+        tabs = self.query_one(TabbedContent)
+        if any(value is None for value in minutes.values()):
+            total_widget.update(Text(self.t("prepare.total_unknown")))
+            tabs.get_tab("agenda").label = self._agenda_label(None)
+            return
+        total = sum(value for value in minutes.values() if value is not None)
+        ends = self.wyber.clocks.wall().astimezone() + timedelta(minutes=total)
+        total_widget.update(Text(self.t("prepare.total", minutes=total, time=f"{ends:%H:%M}")))
+        tabs.get_tab("agenda").label = self._agenda_label(total)
+        self._say("agenda", "")
+
+    # ── start, back ─────────────────────────────────────────────────────────────────────────
+
+    def _refuse(self, tab: str, where: str, message: str, focus: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._say(where, message)
+        self.query_one(f"#{focus}").focus()
+
+    def action_start(self) -> None:
+        """Check everything, and hand back the prepared meeting; or say what to fix, where."""
+        title = clean_line(self.query_one("#title", Input).value)
+        if not title:
+            self._refuse("meeting", "meeting", self.t("prepare.title_required"), "title")
+            return
+        try:
+            held_on = self._parse_date()
+        except DeadlineError as error:
+            self._refuse("meeting", "meeting", error.render(self.lang), "date")
+            return
+        if not self._form_is_empty():
+            pending = self.t("prepare.participant.pending")
+            self._refuse("participants", "invitee", pending, "invitee-name")
+            return
+        minutes = self._minutes()
+        for (index, movement), value in minutes.items():
+            if value is None:
+                message = self.t(
+                    "prepare.bad_minutes",
+                    number=index + 1,
+                    movement=self.t(f"prepare.movement.{movement.value}"),
+                )
+                self._refuse("agenda", "agenda", message, minutes_id(index, movement))
+                return
+        try:
+            plan = with_minutes(
+                self.preparation.plan,
+                {key: value for key, value in minutes.items() if value is not None},
+            )
+        except ValidationError as error:
+            reason = error.errors()[0]["msg"]
+            self._refuse("agenda", "agenda", self.t("prepare.plan_invalid", reason=reason), "tabs")
+            return
+        chosen = self.query_one("#language", Select).value
+        language = next((c for c in LANGUAGES if c == chosen), self.preparation.language)
+        self.dismiss(
+            Preparation(
+                plan=plan,
+                title=title,
+                language=language,
+                held_on=held_on,
+                place=clean_line(self.query_one("#place", Input).value),
+                facilitator=clean_line(self.query_one("#facilitator", Input).value),
+                invitees=list(self.invitees),
+            )
+        )
+
+    def action_next_tab(self) -> None:
+        """The next tab, with the cursor in its first field."""
+        tabs = self.query_one(TabbedContent)
+        order = ["meeting", "participants", "agenda"]
+        tab = (
+            order[(order.index(tabs.active) + 1) % len(order)]
+            if tabs.active in order
+            else "meeting"
+        )
+        tabs.active = tab
+        first = {"meeting": "#title", "participants": "#invitee-name", "agenda": "Input.minutes"}
+        self.query(first[tab]).first().focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
