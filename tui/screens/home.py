@@ -11,7 +11,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
-from babel.dates import format_date
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events, work
@@ -24,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.keys import localise
 from tui.screens.base import WyberModal, WyberScreen
-from tui.wyber.dates import short_date
+from tui.wyber.dates import compact_date, short_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan import Plan
@@ -33,7 +32,6 @@ from tui.wyber.preparation import prepare
 from tui.wyber.store import Archive, Listing
 from tui.wyber.summary import SessionSummary
 
-LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
 LOAD_GROUP = "home-lists"
 OPEN_GROUP = "open-plan"
 
@@ -60,8 +58,7 @@ def day_of(opened_at: datetime, today: date, lang: Language) -> str:
 def listed_at(opened_at: datetime, today: date, lang: Language) -> str:
     """A session's opening as the archive lists it, compact: "23 nov 10:05", "4 Dec 2025 09:30"."""
     local = opened_at.astimezone()
-    pattern = "d MMM" if local.year == today.year else "d MMM y"
-    day = format_date(local.date(), pattern, locale=LOCALES[lang]).replace(".", "")
+    day = compact_date(local.date(), lang, with_year=local.year != today.year)
     return f"{day} {local:%H:%M}"
 
 

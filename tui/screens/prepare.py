@@ -234,7 +234,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             for movement in step.movements:
                 box = step.timebox(movement)
                 what = (
-                    f"{self.t(f'prepare.movement.{movement.value}')} · "
+                    f"{self.t(f'run.movement.{movement.value}')} · "
                     f"{self.t(f'prepare.technique.{box.technique.value}')}"
                 )
                 with Horizontal(classes="movement"):
@@ -453,7 +453,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 message = self.t(
                     "prepare.bad_minutes",
                     number=index + 1,
-                    movement=self.t(f"prepare.movement.{movement.value}"),
+                    movement=self.t(f"run.movement.{movement.value}"),
                 )
                 self._refuse("agenda", "agenda", message, minutes_id(index, movement))
                 return

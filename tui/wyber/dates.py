@@ -275,6 +275,12 @@ def short_date(d: date, lang: Language) -> str:
     return format_date(d, "EEE d MMM", locale=_LOCALES[lang]).replace(".", "")
 
 
+def compact_date(d: date, lang: Language, *, with_year: bool = False) -> str:
+    """The shortest readable date, for lists: "23 nov", "4 Dec 2025"."""
+    pattern = "d MMM y" if with_year else "d MMM"
+    return format_date(d, pattern, locale=_LOCALES[lang]).replace(".", "")
+
+
 def relative_hint(d: date, today: date, lang: Language) -> str:
     """How far `d` is from `today`, exact in days: "morgen", "over 11 dagen", "3 days ago"."""
     days = (d - today).days
