@@ -396,7 +396,7 @@ async def test_prepare_a_meeting_and_start_it(
             lang,
             "prepare.bad_minutes",
             number=1,
-            movement=tr(lang, "prepare.movement.converge"),
+            movement=tr(lang, "run.movement.converge"),
         )
         assert screen.focused is screen.query_one("#minutes-0-converge")
         await fill(pilot, "#minutes-0-converge", "481")
