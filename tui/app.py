@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -63,6 +64,8 @@ class WyberApp(App[None]):
         Binding("f1", "help", "key.help", id="help"),
         Binding("f6", "toggle_contrast", "key.contrast", id="contrast"),
         Binding("ctrl+q", "quit", "key.quit", id="quit", priority=True),
+        # Declared here (Textual adds it otherwise) so its Footer label is in the right language.
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
     ]
 
     def __init__(
@@ -76,6 +79,7 @@ class WyberApp(App[None]):
         super().__init__()
         self.data = data
         self.lang = lang
+        self.home_lang = lang  # --lang; a running meeting speaks its session's language
         self.archive = Archive(data)
         self.clocks = clocks or Clocks()
         self.launch = launch or Launch()
@@ -132,6 +136,7 @@ class WyberApp(App[None]):
     def _run(self, session: LiveSession, away: float | None, run_now: bool) -> None:
         from tui.screens.run import RunScreen
 
+        self.speak(session.state.language)
         self.writer = BackgroundWriter(session.writer)
         session.sink = self.writer.submit
         self.meeting = Meeting(session)
@@ -147,7 +152,15 @@ class WyberApp(App[None]):
     def leave_meeting(self) -> bool:
         """Write what is queued and release the session; False if the disk still refuses."""
         writer, self.writer, self.meeting = self.writer, None, None
+        self.speak(self.home_lang)
         return writer.close() if writer is not None else True
+
+    def speak(self, lang: Language) -> None:
+        """The app's own keys (help, quit, palette) in this language from now on."""
+        self.lang = lang
+        self._bindings = self._merged_bindings.copy() if self._merged_bindings else self._bindings
+        localise(self, lang)
+        self.refresh_bindings()
 
     def go_home(self) -> None:
         """Back to the home screen, which lists the sessions again."""
@@ -186,12 +199,18 @@ class WyberApp(App[None]):
             return
         self.exit()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the facilitator's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = tr(self.lang, "app.palette.search")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette: every key the screen offers now, then the app's own commands."""
         for command in screen_commands(screen):
             yield SystemCommand(
-                f"{command.title}  ({command.key})",
-                command.help or command.title,
+                command.title,
+                command.help or tr(self.lang, "app.palette.key", key=command.key),
                 lambda command=command: run_command(command),
             )
         yield SystemCommand(
