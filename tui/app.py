@@ -201,7 +201,7 @@ class WyberApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its search prompt in the facilitator's language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = tr(self.lang, "app.palette.search")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
