@@ -5,7 +5,8 @@ go-around each participant present gets a turn with its own small clock, and wha
 turn is theirs.
 """
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +24,20 @@ from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
 from tui.wyber.state import Idea
 from tui.wyber.timebox import remaining
+
+
+class IdeaInput(Input):
+    """The idea line. Enter hands the text over and clears the line within the same key press:
+    keys typed fast after Enter (or a pasted list of lines) then start the next idea, instead of
+    being added to the previous one while its Submitted message waits in a queue."""
+
+    def __init__(self, submit: Callable[[str], bool], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._submit = submit
+
+    async def action_submit(self) -> None:
+        if self._submit(self.value):
+            self.value = ""
 
 
 def idea_prompt(number: int, idea: Idea) -> Text:
@@ -59,7 +74,7 @@ class IdeaBoard(MovementPanel):
                 id="author",
                 compact=True,
             )
-            yield Input(placeholder=self.t("run.idea.placeholder"), id="idea")
+            yield IdeaInput(self.add_typed, placeholder=self.t("run.idea.placeholder"), id="idea")
 
     def on_mount(self) -> None:
         self.query_one("#turn").display = False
@@ -93,25 +108,22 @@ class IdeaBoard(MovementPanel):
             if current in self._author_ids:
                 author.value = current
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "idea":
-            return
-        event.stop()
+    def add_typed(self, typed: str) -> bool:
+        """Put the typed idea on the board; False (and the text stays) when it was refused."""
         author = self.query_one("#author", Select)
         author_id = author.value if isinstance(author.value, str) else None
         if self.go_around is not None and self.go_around.current is not None:
             author_id = self.go_around.current
-        typed = event.value
         if author_id is not None and self.meeting.split_author(typed)[1] is not None:
             author_id = None  # "Anna: …" typed in someone's turn: the name typed wins
         idea = self.act(lambda: self.meeting.add_idea(typed, author_id), refresh=False)
         if idea is None:
-            return
-        event.input.value = ""
+            return False
         # Adding is the hot path (hundreds of ideas): append one option, do not rebuild.
         board = self.query_one("#ideas", OptionList)
         board.add_option(Option(idea_prompt(board.option_count + 1, idea), id=idea.id))
         board.highlighted = board.option_count - 1
+        return True
 
     def action_board(self, step: int) -> None:
         """Up and down in the idea input move the board's highlight: the idea Ctrl+O edits."""
