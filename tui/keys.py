@@ -42,11 +42,12 @@ class Command:
 
 
 def screen_commands(screen: Screen[object]) -> Iterator[Command]:
-    """The shown, enabled bindings of the screen and its focused widgets, without repeats."""
+    """wyber's enabled bindings (those with an id) of the screen and its focused widgets, without
+    repeats: also the ones kept out of a crowded Footer. Textual's own editing keys have no id."""
     seen: set[str] = set()
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
-        if not binding.show or not active.enabled or binding.action in seen:
+        if binding.id is None or not active.enabled or binding.action in seen:
             continue
         seen.add(binding.action)
         display = screen.app.get_key_display(binding)

@@ -123,6 +123,7 @@ class RunScreen(WyberScreen[None]):
             movement.update(self.t("run.not_started"))
             technique.update("")
             switcher.current = "waiting"
+            self.set_focus(None)  # no panel yet: the keys on offer are the screen's (F8 starts)
             return
         movement.update(Text(self.t(f"run.movement.{segment.movement.value}"), "bold"))
         box = self.meeting.timebox

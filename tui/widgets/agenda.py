@@ -1,6 +1,8 @@
 """The agenda rail: every step and movement with its minutes, the current one marked, and the
 projected end of the meeting against the planned end."""
 
+from datetime import datetime
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -40,17 +42,19 @@ def agenda_text(state: SessionState, now: float, lang: Language) -> Text:
     if end is None:
         text.append(tr(lang, "run.agenda.length", minutes=_minutes(planned_total(state))))
         return text
-    projected = projected_end(state, now)
-    late = round((projected - end) / 60)
-    text.append(tr(lang, "run.agenda.ends", time=_local_time(state, projected)) + "\n")
-    text.append(tr(lang, "run.agenda.planned", time=_local_time(state, end)))
+    projected, planned = _local(state, projected_end(state, now)), _local(state, end)
+    # Late by the minutes the two times shown differ, so the figures always agree on screen.
+    late = round((projected - planned).total_seconds() / 60)
+    text.append(tr(lang, "run.agenda.ends", time=f"{projected:%H:%M}") + "\n")
+    text.append(tr(lang, "run.agenda.planned", time=f"{planned:%H:%M}"))
     if late:
         text.append(f"  {late:+d}′", "bold red" if late > 0 else "green")
     return text
 
 
-def _local_time(state: SessionState, t: float) -> str:
-    return f"{wall_time(state, t).astimezone():%H:%M}"
+def _local(state: SessionState, t: float) -> datetime:
+    """The local wall-clock minute of session time `t`."""
+    return wall_time(state, t).astimezone().replace(second=0, microsecond=0)
 
 
 class AgendaRail(Static):

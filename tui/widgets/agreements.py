@@ -19,9 +19,9 @@ from tui.wyber.state import Agreement
 class AgreementBoard(MovementPanel):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "key.agreement_add", id="agreement_add"),
-        Binding("e", "edit", "key.agreement_edit", id="agreement_edit"),
+        Binding("e", "edit", "key.agreement_edit", id="agreement_edit", show=False),
         Binding("i", "consent", "key.consent", id="consent"),
-        Binding("delete", "remove", "key.agreement_remove", id="agreement_remove"),
+        Binding("delete", "remove", "key.agreement_remove", id="agreement_remove", show=False),
     ]
 
     def __init__(self, meeting: Meeting, lang: Language) -> None:
@@ -32,9 +32,9 @@ class AgreementBoard(MovementPanel):
         yield DataTable(id="agreements", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#agreements", DataTable)
-        for column in ("number", "kind", "text", "owner", "deadline", "field", "consent"):
-            table.add_column(self.t(f"run.agreement.col.{column}"), key=column)
+        self.refresh_board()
+
+    def on_resize(self) -> None:
         self.refresh_board()
 
     def focus_default(self) -> None:
@@ -43,9 +43,21 @@ class AgreementBoard(MovementPanel):
     def refresh_board(self) -> None:
         table = self.query_one("#agreements", DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
+        # The agreement takes the width left by the short columns, and wraps: at 80 columns the
+        # owner, deadline and field go on a line under the text instead of off the screen.
+        number, consent = 3, 12
+        width = max(20, self.size.width - number - consent - 8)
+        table.add_column(self.t("run.agreement.col.number"), width=number, key="number")
+        table.add_column(self.t("run.agreement.col.text"), width=width, key="text")
+        table.add_column(self.t("run.agreement.col.consent"), width=consent, key="consent")
         for agreement in self.meeting.state.agreements.values():
-            table.add_row(*self._cells(agreement), key=agreement.id)
+            cells = self._cells(agreement)
+            lines = max(
+                len(cell.wrap(self.app.console, w))
+                for cell, w in zip(cells, (number, width, consent), strict=True)
+            )
+            table.add_row(*cells, key=agreement.id, height=lines)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         selected = [t.label for t in self.meeting.ranking() if t.selected]
@@ -57,13 +69,18 @@ class AgreementBoard(MovementPanel):
         consent = ""
         if a.consent is not None:
             consent = "✔" if a.consent.given else "✖ " + a.consent.objections
+        details = [
+            a.owner_name,
+            short_date(a.deadline, self.lang) if a.deadline else "",
+            self.t(f"run.field.{a.field.value}") if a.field else "",
+        ]
+        text = Text(self.t(f"run.kind.{a.kind.value}") + ": ", "bold")
+        text.append(a.text)
+        if any(details):
+            text.append("\n" + " · ".join(d for d in details if d), "dim")
         return [
             Text(str(a.number)),
-            Text(self.t(f"run.kind.{a.kind.value}")),
-            Text(a.text),
-            Text(a.owner_name),
-            Text(short_date(a.deadline, self.lang) if a.deadline else ""),
-            Text(self.t(f"run.field.{a.field.value}") if a.field else ""),
+            text,
             Text(consent, "green" if a.consent and a.consent.given else "red"),
         ]
 

@@ -20,18 +20,19 @@ ROOM = "~room"
 
 
 class ConvergeBoard(MovementPanel):
+    # The Footer shows the keys of a dot vote; the rest are in F1 help and the palette (Ctrl+P).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "mark", "key.mark", id="mark"),
+        Binding("space", "mark", "key.mark", id="mark", show=False),
         Binding("c", "cluster", "key.cluster", id="cluster"),
-        Binding("r", "rename", "key.rename", id="rename"),
-        Binding("m", "merge", "key.merge", id="merge"),
-        Binding("x", "move", "key.move", id="move"),
-        Binding("d", "dissolve", "key.dissolve", id="dissolve"),
+        Binding("r", "rename", "key.rename", id="rename", show=False),
+        Binding("m", "merge", "key.merge", id="merge", show=False),
+        Binding("x", "move", "key.move", id="move", show=False),
+        Binding("d", "dissolve", "key.dissolve", id="dissolve", show=False),
         Binding("plus,equals_sign", "vote(1)", "key.dot_add", id="dot_add", key_display="+"),
         Binding("minus", "vote(-1)", "key.dot_remove", id="dot_remove", key_display="-"),
         Binding("v", "voter", "key.voter", id="voter"),
-        Binding("s", "score", "key.score", id="score"),
-        Binding("enter", "select", "key.select", id="select"),
+        Binding("s", "score", "key.score", id="score", show=False),
+        Binding("enter", "select", "key.select", id="select", show=False),
     ]
 
     def __init__(self, meeting: Meeting, lang: Language) -> None:

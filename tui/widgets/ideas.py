@@ -51,12 +51,13 @@ def idea_prompt(number: int, idea: Idea) -> Text:
 class IdeaBoard(MovementPanel):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Ctrl keys the idea input does not use itself, so they work while typing.
-        Binding("ctrl+o", "edit", "key.edit_idea", id="edit_idea"),
-        Binding("ctrl+y", "remove", "key.remove_idea", id="remove_idea"),
+        # Kept out of the Footer, where the run screen's keys need the room; in F1 and Ctrl+P.
+        Binding("ctrl+o", "edit", "key.edit_idea", id="edit_idea", show=False),
+        Binding("ctrl+y", "remove", "key.remove_idea", id="remove_idea", show=False),
         Binding("up", "board(-1)", show=False),
         Binding("down", "board(1)", show=False),
         Binding("ctrl+r", "go_around", "key.go_around", id="go_around"),
-        Binding("ctrl+n", "next_turn", "key.next_turn", id="next_turn"),
+        Binding("ctrl+n", "next_turn", "key.next_turn", id="next_turn", show=False),
     ]
 
     def __init__(self, meeting: Meeting, lang: Language) -> None:
