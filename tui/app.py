@@ -6,12 +6,15 @@ start, resume or leave a meeting; the slow parts (creating or reading a session 
 thread workers so the screen never waits on the disk.
 """
 
+from __future__ import annotations
+
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -25,12 +28,17 @@ from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import Language, detect_language, tr
-from tui.wyber.meeting import Meeting
-from tui.wyber.plan import Plan
-from tui.wyber.preparation import Preparation, prepare
-from tui.wyber.recorder import BackgroundWriter
-from tui.wyber.session import LiveSession, resume_session, start_session, utc_now
-from tui.wyber.store import Archive
+from tui.wyber.wall import utc_now
+
+# The meeting's core (pydantic models, the store) loads when a meeting starts, not before the
+# first frame: the home screen reads its lists in a worker.
+if TYPE_CHECKING:
+    from tui.wyber.meeting import Meeting
+    from tui.wyber.plan import Plan
+    from tui.wyber.preparation import Preparation
+    from tui.wyber.recorder import BackgroundWriter
+    from tui.wyber.session import LiveSession
+    from tui.wyber.store import Archive
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,10 @@ class WyberApp(App[None]):
     # Screens restyle for a laptop at 80×24 and a projector at 200×60.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual's API)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
+    # Home is the bottom of the stack from the first frame (not pushed over a blank screen, which
+    # costs a frame at startup). A mode, rather than get_default_screen, so its own CSS loads.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[object]]]] = {"home": HomeScreen}  # type: ignore[dict-item]
+    DEFAULT_MODE: ClassVar[str] = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "key.help", id="help"),
         Binding("f6", "toggle_contrast", "key.contrast", id="contrast"),
@@ -80,7 +92,6 @@ class WyberApp(App[None]):
         self.data = data
         self.lang = lang
         self.home_lang = lang  # --lang; a running meeting speaks its session's language
-        self.archive = Archive(data)
         self.clocks = clocks or Clocks()
         self.launch = launch or Launch()
         self.meeting: Meeting | None = None
@@ -89,13 +100,20 @@ class WyberApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
 
+    @cached_property
+    def archive(self) -> Archive:
+        from tui.wyber.store import Archive
+
+        return Archive(self.data)
+
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
         for notice in self.launch.notices:
             self.notify(notice, markup=False, severity="warning", timeout=10)
         if self.launch.session_id is not None:
             self.resume_meeting(self.launch.session_id)
         elif self.launch.plan is not None:
+            from tui.wyber.preparation import prepare
+
             if self.launch.run_now:
                 self.start_meeting(prepare(self.launch.plan, self.clocks.today()), run_now=True)
             else:
@@ -105,6 +123,7 @@ class WyberApp(App[None]):
 
     def prepare_meeting(self, plan: Plan) -> None:
         from tui.screens.prepare import PrepareScreen
+        from tui.wyber.preparation import prepare
 
         def start(preparation: Preparation | None) -> None:
             if preparation is not None:
@@ -114,6 +133,8 @@ class WyberApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="session", name="start")
     def start_meeting(self, preparation: Preparation, run_now: bool = False) -> None:
+        from tui.wyber.session import start_session
+
         at = self.clocks.wall()
         opening = preparation.opening(self.archive.new_id(at))
         session = start_session(
@@ -127,6 +148,8 @@ class WyberApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="session", name="resume")
     def resume_meeting(self, session_id: str) -> None:
+        from tui.wyber.session import resume_session
+
         session = resume_session(
             self.archive, session_id, monotonic=self.clocks.monotonic, wall=self.clocks.wall
         )
@@ -135,6 +158,8 @@ class WyberApp(App[None]):
 
     def _run(self, session: LiveSession, away: float | None, run_now: bool) -> None:
         from tui.screens.run import RunScreen
+        from tui.wyber.meeting import Meeting
+        from tui.wyber.recorder import BackgroundWriter
 
         self.speak(session.state.language)
         self.writer = BackgroundWriter(session.writer)
@@ -160,11 +185,12 @@ class WyberApp(App[None]):
         self.lang = lang
         self._bindings = self._merged_bindings.copy() if self._merged_bindings else self._bindings
         localise(self, lang)
-        self.refresh_bindings()
+        if self.screen_stack:  # not while the app is closing
+            self.refresh_bindings()
 
     def go_home(self) -> None:
         """Back to the home screen, which lists the sessions again."""
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
         if isinstance(self.screen, HomeScreen):
             self.screen.refresh_lists()

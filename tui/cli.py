@@ -5,6 +5,8 @@ failure (a short message and the path of a log with the details, never a traceba
 Textual is imported only when the app starts, so the subcommands start fast.
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import logging
@@ -12,14 +14,18 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import LANGUAGES, Language, detect_language, parse_language, tr
 from tui.wyber.paths import data_dir, plan_folders
-from tui.wyber.plans import PlanError, load_plan, plan_entries, resolve_plan
-from tui.wyber.portable import export_json, import_json, json_schema
-from tui.wyber.store import Archive, atomic_write
+from tui.wyber.plan_errors import PlanError
+
+# The rest of the core (pydantic models, the store) and Textual are imported by the commands
+# that need them: `wyber` shows its first screen sooner, `wyber --version` answers at once.
+if TYPE_CHECKING:
+    from tui.wyber.store import Archive
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -137,25 +143,36 @@ def _log_failure(data: Path) -> Path:
 
 
 def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
+    if args.command in (None, "plans", "check", "schema"):
+        return _without_archive(args, data, lang)
+    from tui.wyber.store import Archive
+
     archive = Archive(data)
     match args.command:
-        case None:
-            from tui.app import run_app  # Textual loads only for the app
-
-            return run_app(data=data, lang=getattr(args, "lang", None))
         case "run":
             return _run(args.target, args.now, archive, data, getattr(args, "lang", None))
-        case "plans":
-            return _plans(data, lang)
-        case "check":
-            return _check(args.plan, data, lang)
         case "list":
             return _list(archive, lang, as_json=args.json)
         case "export":
             return _export(archive, args.id, args.output, lang, force=args.force)
         case "import":
             return _import(archive, args.file, lang)
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def _without_archive(args: argparse.Namespace, data: Path, lang: Language) -> int:
+    match args.command:
+        case None:
+            from tui.app import run_app  # Textual loads only for the app
+
+            return run_app(data=data, lang=getattr(args, "lang", None))
+        case "plans":
+            return _plans(data, lang)
+        case "check":
+            return _check(args.plan, data, lang)
         case "schema":
+            from tui.wyber.portable import json_schema
+
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return EXIT_OK
     raise AssertionError(f"unhandled command {args.command}")
@@ -171,6 +188,8 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def _plans(data: Path, lang: Language) -> int:
+    from tui.wyber.plans import plan_entries
+
     entries = plan_entries(plan_folders(data))
     if not entries:
         print(tr(lang, "cli.plans.none"))
@@ -195,6 +214,7 @@ def _run(target: str, now: bool, archive: Archive, data: Path, lang: Language | 
     is a message and exit code 2 rather than an error inside the app.
     """
     from tui.app import Launch, run_app
+    from tui.wyber.plans import load_plan, resolve_plan
 
     if archive.exists(target):
         archive.open(target).close()  # refuses now if another wyber has it, or it is damaged
@@ -204,6 +224,8 @@ def _run(target: str, now: bool, archive: Archive, data: Path, lang: Language | 
 
 
 def _check(reference: str, data: Path, lang: Language) -> int:
+    from tui.wyber.plans import load_plan, resolve_plan
+
     path = resolve_plan(reference, plan_folders(data))
     plan = load_plan(path)
     print(
@@ -256,6 +278,9 @@ def _list(archive: Archive, lang: Language, *, as_json: bool) -> int:
 def _export(
     archive: Archive, session_id: str, output: str | None, lang: Language, *, force: bool
 ) -> int:
+    from tui.wyber.portable import export_json
+    from tui.wyber.store import atomic_write
+
     payload = export_json(session_id, archive.read(session_id))
     if output is None or output == "-":
         sys.stdout.buffer.write(payload)
@@ -280,6 +305,8 @@ def _import(archive: Archive, file: str, lang: Language) -> int:
         data = sys.stdin.buffer.read() if file == "-" else source.read_bytes()
     except OSError as exc:
         raise CommandError("cli.cannot_read", path=file, reason=exc.strerror or str(exc)) from None
+    from tui.wyber.portable import import_json
+
     session = import_json(data, file)
     session_id = archive.import_records(session.records)
     first = session.records[0].event

@@ -5,11 +5,13 @@ picks it up again: that is how wyber gives a session back after a crash. The lis
 thread worker, so a large archive or a slow disk never freezes the screen.
 """
 
+from __future__ import annotations
+
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -23,14 +25,17 @@ from textual.worker import Worker, WorkerState
 
 from tui.keys import localise
 from tui.screens.base import WyberModal, WyberScreen
-from tui.wyber.dates import compact_date, short_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import plan_folders
-from tui.wyber.plan import Plan
-from tui.wyber.plans import PlanEntry, PlanError, PlanProblem, load_plan, plan_entries
-from tui.wyber.preparation import prepare
-from tui.wyber.store import Archive, Listing
-from tui.wyber.summary import SessionSummary
+from tui.wyber.plan_errors import PlanError, PlanProblem
+
+# The plan model, the store and Babel load in the worker that reads the lists, after the first
+# frame: home is the first thing a facilitator sees, and it should be there at once.
+if TYPE_CHECKING:
+    from tui.wyber.plan import Plan
+    from tui.wyber.plans import PlanEntry
+    from tui.wyber.store import Listing
+    from tui.wyber.summary import SessionSummary
 
 LOAD_GROUP = "home-lists"
 OPEN_GROUP = "open-plan"
@@ -44,12 +49,17 @@ class Lists:
     listing: Listing
 
 
-def read_lists(data: Path, archive: Archive) -> Lists:
-    return Lists(plan_entries(plan_folders(data)), archive.listing())
+def read_lists(data: Path) -> Lists:
+    from tui.wyber.plans import plan_entries
+    from tui.wyber.store import Archive
+
+    return Lists(plan_entries(plan_folders(data)), Archive(data).listing())
 
 
 def day_of(opened_at: datetime, today: date, lang: Language) -> str:
     """A session's opening day in local time: "ma 23 nov", with the year if not this one."""
+    from tui.wyber.dates import short_date
+
     local = opened_at.astimezone()
     day = short_date(local.date(), lang)
     return day if local.year == today.year else f"{day} {local.year}"
@@ -57,6 +67,8 @@ def day_of(opened_at: datetime, today: date, lang: Language) -> str:
 
 def listed_at(opened_at: datetime, today: date, lang: Language) -> str:
     """A session's opening as the archive lists it, compact: "23 nov 10:05", "4 Dec 2025 09:30"."""
+    from tui.wyber.dates import compact_date
+
     local = opened_at.astimezone()
     day = compact_date(local.date(), lang, with_year=local.year != today.year)
     return f"{day} {local:%H:%M}"
@@ -176,7 +188,7 @@ class HomeScreen(WyberScreen[None]):
         self.query_one("#notice").display = False
         self.query_one("#problems").display = False
         plans.focus()
-        self.refresh_lists()
+        self.call_after_refresh(self.refresh_lists)  # the first frame first, then the lists
 
     # ── loading ─────────────────────────────────────────────────────────────────────────────
 
@@ -184,11 +196,11 @@ class HomeScreen(WyberScreen[None]):
         """Read the plans and the archive again, off the event loop."""
         for table in self.query(DataTable):
             table.loading = True
-        self._load(self.wyber.data, self.wyber.archive)
+        self._load(self.wyber.data)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group=LOAD_GROUP)
-    def _load(self, data: Path, archive: Archive) -> Lists:
-        return read_lists(data, archive)
+    def _load(self, data: Path) -> Lists:
+        return read_lists(data)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != LOAD_GROUP:
@@ -314,6 +326,8 @@ class HomeScreen(WyberScreen[None]):
     def action_run_now(self) -> None:
         plan = self._highlighted_plan()
         if plan is not None:
+            from tui.wyber.preparation import prepare
+
             self.wyber.start_meeting(prepare(plan, self.wyber.clocks.today()), run_now=True)
 
     def action_open_file(self) -> None:
@@ -338,7 +352,7 @@ def _restore_cursor(table: DataTable[Text], key: str | None) -> None:
         table.move_cursor(row=table.get_row_index(key))
 
 
-class OpenPlanDialog(WyberModal[Plan | None]):
+class OpenPlanDialog(WyberModal["Plan | None"]):
     """Ask for the path of a plan file; say what is wrong with it, or hand back the plan."""
 
     CSS_PATH = "home.tcss"
@@ -390,13 +404,15 @@ class OpenPlanDialog(WyberModal[Plan | None]):
             path = Path(text).expanduser()
         except RuntimeError:  # "~someone" who does not exist here
             raise PlanError(Path(text), [PlanProblem("plan.not_found", {})]) from None
+        from tui.wyber.plans import load_plan
+
         return load_plan(path)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != OPEN_GROUP:
             return
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Plan):
-            self.dismiss(event.worker.result)
+        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
+            self.dismiss(cast("Plan", event.worker.result))
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, PlanError):

@@ -9,7 +9,7 @@ session_resumed record says how long that was.
 
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from tui.wyber.events import (
     Event,
@@ -21,16 +21,13 @@ from tui.wyber.events import (
 from tui.wyber.fold import apply, fold
 from tui.wyber.state import SessionState
 from tui.wyber.store import Archive, SessionWriter
+from tui.wyber.wall import utc_now
 
 Monotonic = Callable[[], float]
 WallClock = Callable[[], datetime]
 # Where stamped records go: the writer's durable append (the default), or a background writer's
 # queue when the caller must not wait on the disk (the live screen).
 Sink = Callable[[Record], None]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class SessionClock:
