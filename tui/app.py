@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -70,8 +70,6 @@ class WyberApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
     # Home is the bottom of the stack from the first frame (not pushed over a blank screen, which
     # costs a frame at startup). A mode, rather than get_default_screen, so its own CSS loads.
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[object]]]] = {"home": HomeScreen}  # type: ignore[dict-item]
-    DEFAULT_MODE: ClassVar[str] = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "key.help", id="help"),
         Binding("f6", "toggle_contrast", "key.contrast", id="contrast"),
@@ -105,6 +103,14 @@ class WyberApp(App[None]):
         from tui.wyber.store import Archive
 
         return Archive(self.data)
+
+    def get_default_screen(self) -> Screen[object]:
+        # Home is the bottom of the stack from the first frame: pushing it over Textual's blank
+        # default screen costs a frame at startup. Textual loads a pushed screen's CSS_PATH but
+        # not the default screen's, hence the explicit load.
+        home = HomeScreen()
+        self._load_screen_css(home)
+        return cast(Screen[object], home)
 
     def on_mount(self) -> None:
         for notice in self.launch.notices:
