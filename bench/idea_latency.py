@@ -53,7 +53,6 @@ import random
 import re
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -61,6 +60,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from _scratch import REPO, describe_scratch, scratch_folder
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -73,12 +73,10 @@ from tui.screens.run import RunScreen
 from tui.widgets.ideas import IdeaBoard
 from tui.wyber.plans import load_plan
 
-REPO = Path(__file__).resolve().parent.parent
 PLAN = REPO / "sessions" / "wyber-30.en.toml"
 SIZE = (80, 24)
 BOARD = 500
 GOAL_P95_MS = 50.0
-MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
 CSI = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")  # styles and cursor moves split a line's text
 SETTLE_SECONDS = 0.02  # and 0-20 ms more at random: the typed text's frame is out
 FRAME_TIMEOUT = 5.0  # seconds: no frame with the idea by then is an error
@@ -160,41 +158,6 @@ def floor_prompt(number: int, text: str) -> Text:
     prompt = Text(f"{number:>3}  ", style="dim")
     prompt.append(text)
     return prompt
-
-
-# --- scratch folder (as bench/record.py) ---------------------------------------------------------
-
-
-def filesystem_of(path: Path) -> tuple[str, str]:
-    """(mount point, type) of the filesystem holding `path`; ("?", "unknown") off Linux."""
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return "?", "unknown"
-    target = str(path.resolve())
-    best = ("", "unknown")
-    for line in mounts:
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        point = parts[1].replace("\\040", " ")
-        inside = target == point or target.startswith(point.rstrip("/") + "/")
-        if inside and len(point) >= len(best[0]):
-            best = (point, parts[2])
-    return best if best[0] else ("?", "unknown")
-
-
-def scratch_folder() -> Path:
-    """A new folder on a disk: the system's temporary folder, unless that lives in memory."""
-    base = Path(tempfile.gettempdir())
-    if filesystem_of(base)[1] in MEMORY_FILESYSTEMS:
-        base = REPO
-    return Path(tempfile.mkdtemp(prefix=".wyber-bench-ideas-", dir=base))
-
-
-def describe_scratch(folder: Path) -> str:
-    mount, kind = filesystem_of(folder)
-    return f"{folder} ({kind} mounted at {mount})"
 
 
 # --- watching frames -----------------------------------------------------------------------------
@@ -451,7 +414,7 @@ async def run_all(scratch: Path, settings: Settings) -> list[Scenario]:
 
 
 def run(settings: Settings) -> None:
-    scratch = scratch_folder()
+    scratch = scratch_folder("ideas")
     try:
         print(
             f"python {sys.version.split()[0]}, textual {version('textual')},"

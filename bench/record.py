@@ -43,7 +43,6 @@ import os
 import random
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from contextlib import suppress
@@ -52,6 +51,7 @@ from datetime import UTC, datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 
+from _scratch import describe_scratch, scratch_folder
 from tinydb import TinyDB
 
 from tui.wyber.events import IdeaAdded, Record, stored
@@ -60,13 +60,11 @@ from tui.wyber.sample import sample_records
 from tui.wyber.session import resume_session
 from tui.wyber.store import Archive
 
-REPO = Path(__file__).resolve().parent.parent
 SESSION_SIZES = (100, 2_000, 5_000)
 GOAL_SIZE = 2_000
 GOAL_P99_MS = 5.0
 GOAL_ARCHIVE_CHANGE = 0.20
 START = datetime(2025, 11, 24, 9, 0, tzinfo=UTC)
-MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
 NAIVE_SESSION = "20251124-0900-live"
 
 PLAN_DATA = {
@@ -189,43 +187,6 @@ class IdeaSource:
 
     def record(self, seq: int) -> Record:
         return Record(seq=seq, at=datetime.now(UTC), t=float(seq), event=self.event())
-
-
-# --- scratch folder ------------------------------------------------------------------------------
-
-
-def filesystem_of(path: Path) -> tuple[str, str]:
-    """(mount point, type) of the filesystem holding `path`; ("?", "unknown") off Linux."""
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return "?", "unknown"
-    target = str(path.resolve())
-    best = ("", "unknown")
-    for line in mounts:
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        point = parts[1].replace("\\040", " ")
-        inside = target == point or target.startswith(point.rstrip("/") + "/")
-        if inside and len(point) >= len(best[0]):
-            best = (point, parts[2])
-    return best if best[0] else ("?", "unknown")
-
-
-def scratch_folder() -> Path:
-    """A new folder on a disk: the system's temporary folder, unless that lives in memory."""
-    base = Path(tempfile.gettempdir())
-    if filesystem_of(base)[1] in MEMORY_FILESYSTEMS:
-        base = REPO
-    return Path(tempfile.mkdtemp(prefix=".wyber-bench-record-", dir=base))
-
-
-def describe_scratch(folder: Path) -> str:
-    mount, kind = filesystem_of(folder)
-    same = folder.stat().st_dev == REPO.stat().st_dev
-    where = "the same filesystem as the repo" if same else "not the repo's filesystem"
-    return f"{folder} ({kind} mounted at {mount}, {where})"
 
 
 # --- sessions ------------------------------------------------------------------------------------
@@ -497,7 +458,7 @@ def build_scenarios(
 
 
 def run(settings: Settings) -> None:
-    scratch = scratch_folder()
+    scratch = scratch_folder("record")
     try:
         plan = Plan.model_validate(PLAN_DATA)
         pairs, tables, setup_seconds = build_scenarios(scratch, plan, settings)

@@ -48,7 +48,6 @@ import statistics
 import struct
 import subprocess
 import sys
-import tempfile
 import termios
 import time
 from collections import defaultdict
@@ -57,11 +56,11 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from _scratch import describe_scratch, scratch_folder
+
 from tui.wyber.i18n import tr
 
-REPO = Path(__file__).resolve().parent.parent
 GOAL_RATIO = 1.2
-MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
 ROWS, COLUMNS = 24, 80
 SGR = re.compile(rb"\x1b\[[0-9;:]*m")  # colours and styles: they split the text of a line
 HELLO_MARK = b"Hello, world"
@@ -109,41 +108,6 @@ class Subject:
     name: str
     marks: tuple[bytes, ...]  # any of these in the output: the screen's first frame is shown
     frame: list[float] = field(default_factory=list)  # seconds from spawn to first frame
-
-
-# --- scratch folder (as bench/record.py) ---------------------------------------------------------
-
-
-def filesystem_of(path: Path) -> tuple[str, str]:
-    """(mount point, type) of the filesystem holding `path`; ("?", "unknown") off Linux."""
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return "?", "unknown"
-    target = str(path.resolve())
-    best = ("", "unknown")
-    for line in mounts:
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        point = parts[1].replace("\\040", " ")
-        inside = target == point or target.startswith(point.rstrip("/") + "/")
-        if inside and len(point) >= len(best[0]):
-            best = (point, parts[2])
-    return best if best[0] else ("?", "unknown")
-
-
-def scratch_folder() -> Path:
-    """A new folder on a disk: the system's temporary folder, unless that lives in memory."""
-    base = Path(tempfile.gettempdir())
-    if filesystem_of(base)[1] in MEMORY_FILESYSTEMS:
-        base = REPO
-    return Path(tempfile.mkdtemp(prefix=".wyber-bench-startup-", dir=base))
-
-
-def describe_scratch(folder: Path) -> str:
-    mount, kind = filesystem_of(folder)
-    return f"{folder} ({kind} mounted at {mount})"
 
 
 # --- one run -------------------------------------------------------------------------------------
@@ -421,7 +385,7 @@ def home_marks() -> tuple[bytes, ...]:
 
 
 def run(settings: Settings) -> None:
-    scratch = scratch_folder()
+    scratch = scratch_folder("startup")
     home = Path.cwd()
     os.chdir(scratch)  # the children's working folder: nothing is imported from the repo by it
     try:

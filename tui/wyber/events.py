@@ -227,8 +227,9 @@ class SelectionMarked(_Event):
     selected: bool = True
 
 
-class AgreementRecorded(_Event):
-    type: Literal["agreement_recorded"] = "agreement_recorded"
+class _AgreementContent(_Event):
+    """What an agreement holds; recorded whole, and again whole when edited."""
+
     agreement_id: Id
     kind: AgreementKind = AgreementKind.AGREEMENT
     text: RequiredText
@@ -238,17 +239,14 @@ class AgreementRecorded(_Event):
     field: Field7 = None
 
 
-class AgreementEdited(_Event):
+class AgreementRecorded(_AgreementContent):
+    type: Literal["agreement_recorded"] = "agreement_recorded"
+
+
+class AgreementEdited(_AgreementContent):
     """The agreement's content as it now stands (every field, so the record is self-contained)."""
 
     type: Literal["agreement_edited"] = "agreement_edited"
-    agreement_id: Id
-    kind: AgreementKind = AgreementKind.AGREEMENT
-    text: RequiredText
-    owner_id: Id | None = None
-    owner_name: Name = ""
-    deadline: date | None = None
-    field: Field7 = None
 
 
 class AgreementRemoved(_Event):
