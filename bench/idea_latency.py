@@ -46,8 +46,6 @@ never fails on a goal, only on an error. `--quick` is a smoke run (fewer samples
 
 import argparse
 import asyncio
-import contextlib
-import math
 import os
 import random
 import re
@@ -60,7 +58,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from _scratch import REPO, describe_scratch, scratch_folder
+from _shared import REPO, describe_scratch, percentile, print_load, scratch_folder
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -123,12 +121,6 @@ class Stats:
     p95: float
     p99: float
     max: float
-
-
-def percentile(values: Sequence[float], p: float) -> float:
-    """The nearest-rank percentile: the smallest value with at least p% of values at or below."""
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
 
 
 def stats(values: Sequence[float]) -> Stats:
@@ -389,12 +381,6 @@ def report(scenarios: Sequence[Scenario]) -> None:
         f"{verdict}  Enter -> frame showing the idea, {full.ideas} ideas on the board:"
         f" p95 {p95:.1f} ms (goal: at most {GOAL_P95_MS:g} ms)"
     )
-
-
-def print_load() -> None:
-    with contextlib.suppress(OSError, AttributeError):
-        one, five, _ = os.getloadavg()
-        print(f"load average: {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs")
 
 
 # --- main ----------------------------------------------------------------------------------------

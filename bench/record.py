@@ -45,13 +45,12 @@ import shutil
 import sys
 import time
 from collections.abc import Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 
-from _scratch import describe_scratch, scratch_folder
+from _shared import describe_scratch, percentile, print_load, scratch_folder
 from tinydb import TinyDB
 
 from tui.wyber.events import IdeaAdded, Record, stored
@@ -157,12 +156,6 @@ class Stats:
     p50: float  # ms
     p99: float
     max: float
-
-
-def percentile(values: Sequence[int], p: float) -> int:
-    """The nearest-rank percentile: the smallest value with at least p% of values at or below."""
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
 
 
 def stats(values: Sequence[int]) -> Stats:
@@ -426,13 +419,6 @@ def print_notes(scratch: Path, settings: Settings, setup_seconds: float) -> None
     )
     print(f"setup of {settings.others:,} other sessions: {setup_seconds:.1f} s")
     print_load()
-
-
-def print_load() -> None:
-    """The load average: other work on the machine shows up as noise in the tails."""
-    with suppress(OSError, AttributeError):
-        one, five, _ = os.getloadavg()
-        print(f"load average: {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs")
 
 
 # --- main ----------------------------------------------------------------------------------------

@@ -38,7 +38,6 @@ render). Last, the wyber-specific import costs: the modules `import tui.cli, tui
 import argparse
 import contextlib
 import fcntl
-import math
 import os
 import pty
 import re
@@ -56,7 +55,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from _scratch import describe_scratch, scratch_folder
+from _shared import describe_scratch, percentile, print_load, scratch_folder
 
 from tui.wyber.i18n import tr
 
@@ -290,12 +289,6 @@ def wyber_specific_imports(env: dict[str, str], runs: int) -> list[tuple[str, in
 # --- report --------------------------------------------------------------------------------------
 
 
-def percentile(values: Sequence[float], p: float) -> float:
-    """The nearest-rank percentile: the smallest value with at least p% of values at or below."""
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
-
-
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:7.0f}"
 
@@ -357,12 +350,6 @@ def print_imports(specific: Sequence[tuple[str, int, int]]) -> None:
     rest = total - sum(us for _, us, _ in shown)
     print(f"  {'(the rest)':<36} {rest / 1000:7.1f} ms")
     print(f"  {'total':<36} {total / 1000:7.1f} ms  (importtime adds its own overhead)")
-
-
-def print_load() -> None:
-    with contextlib.suppress(OSError, AttributeError):
-        one, five, _ = os.getloadavg()
-        print(f"load average: {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs")
 
 
 # --- main ----------------------------------------------------------------------------------------

@@ -470,7 +470,7 @@ async def test_the_summary_shows_who_what_and_how_long(room: Room, lang: Languag
             "We share the pilot data [monthly] 🔋",
             "Anna de Vries",
             short_date(date(2026, 12, 4), lang),
-            e.t("ending.field.verbindend"),
+            e.t("run.field.verbindend"),
             "✔ " + e.t("ending.consent.given"),
         ):
             assert part in agreement

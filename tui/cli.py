@@ -210,14 +210,14 @@ def _plans(data: Path, lang: Language) -> int:
 def _run(target: str, now: bool, archive: Archive, data: Path, lang: Language | None) -> int:
     """Resume the session with this id, else prepare (or, --now, start) the plan so named.
 
-    Everything that can be wrong with the target is found here, before the screen opens, so it
-    is a message and exit code 2 rather than an error inside the app.
+    A plan with a typo, or a session another wyber has open, is refused here, before the screen
+    opens: a message and exit code 2. A damaged session is found when the app reads it.
     """
     from tui.app import Launch, run_app
     from tui.wyber.plans import load_plan, resolve_plan
 
     if archive.exists(target):
-        archive.open(target).close()  # refuses now if another wyber has it, or it is damaged
+        archive.check_free(target)  # refused now, with exit 2, if another wyber has it open
         return run_app(data=data, lang=lang, launch=Launch(session_id=target))
     plan = load_plan(resolve_plan(target, plan_folders(data)))
     return run_app(data=data, lang=lang, launch=Launch(plan=plan, run_now=now))

@@ -25,6 +25,7 @@ from tui.widgets.converge import ConvergeBoard
 from tui.widgets.diamond import Diamond
 from tui.widgets.ideas import IdeaBoard
 from tui.widgets.panel import Failed, MovementPanel, attempt
+from tui.widgets.ticking import TickingStatic
 from tui.wyber.meeting import Meeting
 from tui.wyber.timebox import current_clock
 
@@ -33,6 +34,7 @@ TICK_SECONDS = 0.25
 
 class RunScreen(WyberScreen[None]):
     CSS_PATH = "run.tcss"
+    AUTO_FOCUS = None  # show_movement puts the cursor where the movement's work is
     HELP_KEY = "run.help"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "pause", "key.pause", id="pause"),
@@ -60,7 +62,7 @@ class RunScreen(WyberScreen[None]):
         with Horizontal(id="run"):
             with Vertical(id="side"):
                 yield AgendaRail(id="rail")
-                yield Static(id="saved")
+                yield TickingStatic(id="saved")
             with Vertical(id="main"):
                 yield Static(id="step-title")
                 yield Static(id="question")
@@ -141,7 +143,7 @@ class RunScreen(WyberScreen[None]):
         state = self.meeting.state
         clock = current_clock(state, now)
         self.query_one(BigClock).show(clock)
-        self.query_one(AgendaRail).show(state, now, self.lang)
+        self.query_one(AgendaRail).show_agenda(state, now, self.lang)
         ran_out = clock is not None and clock.remaining <= 0 and not clock.paused
         if ran_out and state.current is not None and state.current not in self._rung:
             self._rung.add(state.current)
@@ -154,7 +156,6 @@ class RunScreen(WyberScreen[None]):
 
     def _show_saved(self) -> None:
         writer = self.wyber.writer
-        saved = self.query_one("#saved", Static)
         if writer is None:
             return
         failure = writer.failure
@@ -165,9 +166,7 @@ class RunScreen(WyberScreen[None]):
             text = Text("… " + self.t("run.saved.pending", pending=writer.pending), "yellow")
         else:
             text = Text("✔ " + self.t("run.saved.ok"), "green")
-        if text != getattr(saved, "_shown", None):
-            saved._shown = text  # type: ignore[attr-defined]
-            saved.update(text)
+        self.query_one("#saved", TickingStatic).show(text)
 
     def on_movement_panel_changed(self, event: MovementPanel.Changed) -> None:
         event.stop()

@@ -30,7 +30,7 @@ from tui.wyber.i18n import Language, tr
 from tui.wyber.meeting import Meeting
 from tui.wyber.state import Agreement, Participant, SessionState
 from tui.wyber.summary import summarise
-from tui.wyber.timebox import planned_end, step_actual, step_planned, wall_time
+from tui.wyber.timebox import planned_end, step_actual, step_planned, wall_time, whole_minutes
 
 _LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
 MINUS = "\u2212"  # a real minus sign: "−2" reads as a number, "-2" as a dash
@@ -40,10 +40,6 @@ WIDE_TABLE = 110
 # An agreement's details, in the order the tables show them; consent takes the width left.
 DETAILS = ("owner", "deadline", "field", "consent")
 DETAIL_WIDTH = {"owner": 24, "deadline": 11, "field": 15}
-
-
-def whole_minutes(seconds: float) -> int:
-    return round(seconds / 60)
 
 
 def signed(minutes: int) -> str:
@@ -87,7 +83,7 @@ def details(a: Agreement, lang: Language) -> dict[str, Text]:
     return {
         "owner": Text(a.owner_name),
         "deadline": Text(short_date(a.deadline, lang) if a.deadline else ""),
-        "field": Text(tr(lang, f"ending.field.{a.field.value}") if a.field else ""),
+        "field": Text(tr(lang, f"run.field.{a.field.value}") if a.field else ""),
         "consent": consent,
     }
 

@@ -4,15 +4,18 @@ projected end of the meeting against the planned end."""
 from datetime import datetime
 
 from rich.text import Text
-from textual.widgets import Static
 
+from tui.widgets.ticking import TickingStatic
 from tui.wyber.i18n import Language, tr
 from tui.wyber.state import SessionState
-from tui.wyber.timebox import planned_end, planned_total, projected_end, used, wall_time
-
-
-def _minutes(seconds: float) -> str:
-    return f"{round(seconds / 60)}"
+from tui.wyber.timebox import (
+    planned_end,
+    planned_total,
+    projected_end,
+    used,
+    wall_time,
+    whole_minutes,
+)
 
 
 def agenda_text(state: SessionState, now: float, lang: Language) -> Text:
@@ -27,9 +30,9 @@ def agenda_text(state: SessionState, now: float, lang: Language) -> Text:
         current = index == state.current
         spent = used(state, index, now)
         figures = (
-            f"{_minutes(spent)}/{_minutes(segment.budget)}′"
+            f"{whole_minutes(spent)}/{whole_minutes(segment.budget)}′"
             if segment.visited
-            else (f"–/{_minutes(segment.budget)}′")
+            else (f"–/{whole_minutes(segment.budget)}′")
         )
         label = tr(lang, f"run.movement.{segment.movement.value}")
         style = "reverse bold" if current else ("" if segment.visited else "dim")
@@ -40,7 +43,7 @@ def agenda_text(state: SessionState, now: float, lang: Language) -> Text:
     text.append("\n")
     end = planned_end(state)
     if end is None:
-        text.append(tr(lang, "run.agenda.length", minutes=_minutes(planned_total(state))))
+        text.append(tr(lang, "run.agenda.length", minutes=whole_minutes(planned_total(state))))
         return text
     projected, planned = _local(state, projected_end(state, now)), _local(state, end)
     # Late by the minutes the two times shown differ, so the figures always agree on screen.
@@ -57,10 +60,6 @@ def _local(state: SessionState, t: float) -> datetime:
     return wall_time(state, t).astimezone().replace(second=0, microsecond=0)
 
 
-class AgendaRail(Static):
-    def show(self, state: SessionState, now: float, lang: Language) -> None:
-        text = agenda_text(state, now, lang)
-        # Redraw only when something visible changed: the rail is asked every clock tick.
-        if text != getattr(self, "_shown", None):
-            self._shown = text
-            self.update(text)
+class AgendaRail(TickingStatic):
+    def show_agenda(self, state: SessionState, now: float, lang: Language) -> None:
+        self.show(agenda_text(state, now, lang))

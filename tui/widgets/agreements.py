@@ -1,7 +1,7 @@
 """Consolidate: record what the group now holds — agreements, decisions, actions, parked items —
 and note consent of all present, or the objections."""
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +15,9 @@ from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.state import Agreement
 
+if TYPE_CHECKING:
+    from tui.app import WyberApp
+
 
 class AgreementBoard(MovementPanel):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -26,16 +29,17 @@ class AgreementBoard(MovementPanel):
 
     def __init__(self, meeting: Meeting, lang: Language) -> None:
         super().__init__(meeting, lang, id="consolidate")
+        self._laid_out_for = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="selected", classes="status")
         yield DataTable(id="agreements", cursor_type="row", zebra_stripes=True)
 
-    def on_mount(self) -> None:
-        self.refresh_board()
-
     def on_resize(self) -> None:
-        self.refresh_board()
+        # The text column takes the width left: lay the table out again when that changes.
+        if self.size.width != self._laid_out_for:
+            self._laid_out_for = self.size.width
+            self.refresh_board()
 
     def focus_default(self) -> None:
         self.query_one("#agreements", DataTable).focus()
@@ -93,7 +97,7 @@ class AgreementBoard(MovementPanel):
 
     def _dialog(self, agreement: Agreement | None, text: str = "") -> AgreementDialog:
         people = list(self.meeting.state.participants.values())
-        today = self.meeting.session.wall_now().astimezone().date()
+        today = cast("WyberApp", self.app).clocks.today()
         return AgreementDialog(self.lang, people, today, agreement, text)
 
     def action_add(self) -> None:

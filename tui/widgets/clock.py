@@ -21,21 +21,21 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
 
 
+def countdown_text(remaining: float) -> str:
+    """The time left, or once over time the overrun counting up with a plus sign."""
+    return clock_text(remaining) if remaining >= 0 else "+" + clock_text(int(-remaining))
+
+
 class BigClock(Digits):
     def show(self, clock: Clock | None) -> None:
         if clock is None:
             self.update("--:--")
             self.set_classes("-idle")
             return
-        if clock.remaining >= 0:
-            text = clock_text(clock.remaining)
-            fraction = clock.fraction_left
-            state = "-ok"
-            if fraction <= WARN_FRACTION:
-                state = "-alarm" if fraction <= ALARM_FRACTION else "-warn"
-        else:
-            text = "+" + clock_text(int(clock.overrun))
-            state = "-over"
+        text = countdown_text(clock.remaining)
+        state = "-over" if clock.remaining < 0 else "-ok"
+        if state == "-ok" and clock.fraction_left <= WARN_FRACTION:
+            state = "-alarm" if clock.fraction_left <= ALARM_FRACTION else "-warn"
         self.set_classes(f"{state} -paused" if clock.paused else state)
         if self.value != text:
             self.update(text)

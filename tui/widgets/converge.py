@@ -1,6 +1,7 @@
 """Converge: cluster the ideas, name the clusters, vote with dots, score, and mark what the group
 selects. The board is the sorted result itself: most dots first, each cluster with its ideas."""
 
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,6 +15,7 @@ from tui.widgets.panel import MovementPanel
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting, Target
 from tui.wyber.plan import Technique
+from tui.wyber.state import Idea
 
 # The choice that stands for "the room": dots given without naming who gives them.
 ROOM = "~room"
@@ -44,24 +46,26 @@ class ConvergeBoard(MovementPanel):
         yield Static(id="vote-status", classes="status")
         yield OptionList(id="targets")
 
-    def on_mount(self) -> None:
-        self.refresh_board()
-
     def focus_default(self) -> None:
         self.query_one("#targets", OptionList).focus()
 
     # ── the board ───────────────────────────────────────────────────────────────────────────
 
-    def refresh_board(self) -> None:
+    def refresh_board(self, highlight: str | None = None) -> None:
+        """Rebuild the sorted board; the highlight stays where it was, or moves to `highlight`."""
         board = self.query_one("#targets", OptionList)
-        highlighted = board.highlighted_option.id if board.highlighted_option else None
+        highlighted = highlight or (
+            board.highlighted_option.id if board.highlighted_option else None
+        )
+        in_cluster: dict[str, list[Idea]] = {}
+        for idea in self.meeting.ideas_of_step():
+            if idea.cluster_id is not None:
+                in_cluster.setdefault(idea.cluster_id, []).append(idea)
         options: list[Option] = []
         for rank, target in enumerate(self.meeting.ranking(), 1):
-            options.append(Option(self._target_prompt(rank, target), id=target.id))
-            if target.is_cluster:
-                for idea in self.meeting.state.cluster_ideas(target.id):
-                    prompt = self._idea_prompt(idea.id, idea.text, idea.tally.total_dots)
-                    options.append(Option(prompt, id=idea.id))
+            ideas = in_cluster.get(target.id, [])
+            options.append(Option(self._target_prompt(rank, target, len(ideas)), id=target.id))
+            options.extend(Option(self._idea_prompt(idea), id=idea.id) for idea in ideas)
         board.clear_options()
         board.add_options(options)
         ids = [option.id for option in options]
@@ -72,7 +76,7 @@ class ConvergeBoard(MovementPanel):
         self.marked &= set(ids)
         self._show_status()
 
-    def _target_prompt(self, rank: int, target: Target) -> Text:
+    def _target_prompt(self, rank: int, target: Target, ideas: int) -> Text:
         text = Text()
         text.append("✔ " if target.selected else "  ", "bold green")
         text.append("☑ " if target.id in self.marked else "☐ ")
@@ -83,16 +87,17 @@ class ConvergeBoard(MovementPanel):
             text.append(f"[{target.score}] ", "bold cyan")
         text.append(target.label, "bold" if target.is_cluster else "")
         if target.is_cluster:
-            count = len(self.meeting.state.cluster_ideas(target.id))
-            text.append(f"  ({count})", "dim")
+            text.append(f"  ({ideas})", "dim")
         return text
 
-    def _idea_prompt(self, idea_id: str, label: str, dots: int) -> Text:
-        text = Text("      ")
-        text.append("☑ " if idea_id in self.marked else "☐ ")
+    def _idea_prompt(self, idea: Idea) -> Text:
+        text = Text("    ")
+        text.append("✔ " if idea.tally.selected else "  ", "bold green")
+        text.append("☑ " if idea.id in self.marked else "☐ ")
+        dots = idea.tally.total_dots
         if dots:
             text.append(f"{dots} {'●' * min(dots, 12)} ", "yellow")
-        text.append(f"– {label}", "dim italic")
+        text.append(f"– {idea.text}", "dim italic")
         return text
 
     @property
@@ -150,9 +155,10 @@ class ConvergeBoard(MovementPanel):
         def named(name: str | None) -> None:
             if name is None:
                 return
-            if self.act(lambda: self.meeting.create_cluster(name, ideas)) is not None:
+            cluster_id = self.act(lambda: self.meeting.create_cluster(name, ideas), refresh=False)
+            if cluster_id is not None:
                 self.marked.clear()
-                self.refresh_board()
+                self.refresh_board(highlight=cluster_id)  # the next dot is likely for it
 
         self.app.push_screen(TextDialog(self.lang, self.t("run.cluster.name_title")), named)
 
@@ -174,10 +180,12 @@ class ConvergeBoard(MovementPanel):
         into = self._highlighted()
         if into not in clusters and clusters:
             into = clusters[0]
-        if into is None or self.act(lambda: self.meeting.merge_clusters(into, clusters)) is None:
+        if into is None:
             return
-        self.marked.clear()
-        self.refresh_board()
+        merged = self.act(lambda: self.meeting.merge_clusters(into, clusters), refresh=False)
+        if merged is not None:
+            self.marked.clear()
+            self.refresh_board(highlight=merged)
 
     def action_move(self) -> None:
         ideas = self._ideas_to_act_on()
@@ -193,7 +201,7 @@ class ConvergeBoard(MovementPanel):
                 return
             target = None if cluster_id == ROOM else cluster_id
             for idea_id in ideas:
-                self.act(lambda idea_id=idea_id: self.meeting.move_idea(idea_id, target))  # type: ignore[misc]
+                self.act(partial(self.meeting.move_idea, idea_id, target), refresh=False)
             self.marked.clear()
             self.refresh_board()
 

@@ -12,12 +12,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from tui.screens.dialogs import TextDialog
-from tui.widgets.clock import clock_text
+from tui.widgets.clock import countdown_text
 from tui.widgets.panel import MovementPanel
+from tui.widgets.ticking import TickingStatic
 from tui.wyber.goaround import GoAround, start_go_around
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
@@ -63,10 +64,9 @@ class IdeaBoard(MovementPanel):
     def __init__(self, meeting: Meeting, lang: Language) -> None:
         super().__init__(meeting, lang, id="diverge")
         self.go_around: GoAround | None = None
-        self._board_step: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="turn", classes="turn")
+        yield TickingStatic(id="turn", classes="turn")
         yield OptionList(id="ideas")
         with Horizontal(id="idea-entry"):
             yield Select[str](
@@ -79,7 +79,6 @@ class IdeaBoard(MovementPanel):
 
     def on_mount(self) -> None:
         self.query_one("#turn").display = False
-        self.refresh_board()
 
     def focus_default(self) -> None:
         self.query_one("#idea", Input).focus()
@@ -185,18 +184,17 @@ class IdeaBoard(MovementPanel):
 
     def show_turn(self, now: float) -> None:
         """The go-around bar: whose turn, and its clock. Called every tick by the run screen."""
-        bar = self.query_one("#turn", Static)
+        bar = self.query_one("#turn", TickingStatic)
         turn = self.go_around
         bar.display = turn is not None
         if turn is None:
             return
         person = self.meeting.state.participants.get(turn.current or "")
         if person is None:
-            bar.update(Text(self.t("run.turn.done")))
+            bar.show(Text(self.t("run.turn.done")))
             return
         left = turn.remaining(now)
-        clock = clock_text(left) if left > 0 else "+" + clock_text(-left)
         line = Text(self.t("run.turn.label", number=turn.index + 1, of=len(turn.order)) + " ")
         line.append(person.name, "bold")
-        line.append(f"  {clock}", "bold red" if left <= 0 else "bold")
-        bar.update(line)
+        line.append(f"  {countdown_text(left)}", "bold red" if left < 0 else "bold")
+        bar.show(line)

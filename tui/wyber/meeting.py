@@ -40,7 +40,15 @@ from tui.wyber.events import (
     TimerResumed,
     VoteCast,
 )
-from tui.wyber.plan import Movement, Step, Technique, TimeBox, VeldField
+from tui.wyber.plan import (
+    DEFAULT_DOTS,
+    DEFAULT_SCORE_TOP,
+    Movement,
+    Step,
+    Technique,
+    TimeBox,
+    VeldField,
+)
 from tui.wyber.session import LiveSession
 from tui.wyber.state import (
     ANONYMOUS,
@@ -315,13 +323,15 @@ class Meeting:
         self._record(ClusterRenamed(cluster_id=cluster_id, name=name))
         self._undo.append([before])
 
-    def merge_clusters(self, into: str, others: Sequence[str]) -> None:
+    def merge_clusters(self, into: str, others: Sequence[str]) -> str:
+        """Take the other clusters into `into`; return its id."""
         self._cluster(into)
         merged = [self._cluster(o).id for o in others if o != into]
         if not merged:
             raise Refused("run.refused.merge_needs_two")
         self._record(ClustersMerged(cluster_id=into, merged_ids=merged))
         self._undo.clear()  # a merge folds tallies together: it is not taken back by undo
+        return into
 
     def move_idea(self, idea_id: str, cluster_id: str | None) -> None:
         idea = self._idea(idea_id)
@@ -333,7 +343,7 @@ class Meeting:
 
     def dots_each(self) -> int:
         box = self.timebox
-        return box.dots_each if box is not None else TimeBox(minutes=1).dots_each
+        return box.dots_each if box is not None else DEFAULT_DOTS
 
     def dots_used(self, voter_id: str | None) -> int:
         """Dots the voter has placed on this step's ideas and clusters."""
@@ -369,7 +379,7 @@ class Meeting:
 
     def score_top(self) -> int:
         box = self.timebox
-        return box.score_top if box is not None else TimeBox(minutes=1).score_top
+        return box.score_top if box is not None else DEFAULT_SCORE_TOP
 
     def score(self, target_id: str, score: int, voter_id: str | None = None) -> None:
         tally = self.state.tally_of(target_id)

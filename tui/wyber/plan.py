@@ -92,6 +92,11 @@ def parse_veld_field(value: object) -> object:
 Title = Annotated[str, Field(min_length=1, max_length=200)]
 
 
+# A dot vote's dots each, and a score's top, when the plan does not say: common defaults.
+DEFAULT_DOTS = 3
+DEFAULT_SCORE_TOP = 5
+
+
 class TimeBox(BaseModel):
     """One movement of a step: its time box, and the technique the group works with."""
 
@@ -124,11 +129,11 @@ class TimeBox(BaseModel):
     @property
     def dots_each(self) -> int:
         """Dots per participant in a dot vote: the plan's number, or three (a common default)."""
-        return self.dots if self.dots is not None else 3
+        return self.dots if self.dots is not None else DEFAULT_DOTS
 
     @property
     def score_top(self) -> int:
-        return self.max_score if self.max_score is not None else 5
+        return self.max_score if self.max_score is not None else DEFAULT_SCORE_TOP
 
 
 class Step(BaseModel):

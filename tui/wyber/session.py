@@ -58,9 +58,6 @@ class LiveSession:
     def now(self) -> float:
         return self.clock.now()
 
-    def wall_now(self) -> datetime:
-        return self._wall()
-
     def _stamp(self, event: Event, seq: int) -> Record:
         return Record(seq=seq, at=self._wall(), t=round(self.clock.now(), 6), event=event)
 

@@ -234,6 +234,14 @@ class Archive:
         self._ensure_folders()
         return self._writer(session_id, self._lock(session_id))
 
+    def check_free(self, session_id: str) -> None:
+        """Refuse now what `open` would refuse for a missing or locked session, without reading
+        it: the command line checks before the app opens, and the app reads the session once."""
+        if not self.exists(session_id):
+            raise SessionNotFound(session=session_id)
+        self._ensure_folders()
+        self._lock(session_id).release()
+
     def _writer(self, session_id: str, lock: FileLock) -> SessionWriter:
         path = self.path_of(session_id)
         try:

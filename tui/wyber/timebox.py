@@ -16,6 +16,11 @@ from tui.wyber.state import SessionState
 MIN_MOVEMENT_SECONDS = 60.0
 
 
+def whole_minutes(seconds: float) -> int:
+    """Seconds as the minutes an agenda shows."""
+    return round(seconds / 60)
+
+
 def used(state: SessionState, index: int, now: float) -> float:
     """Seconds the segment's time box has run, up to `now`."""
     segment = state.segments[index]

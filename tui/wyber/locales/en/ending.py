@@ -50,13 +50,6 @@ MESSAGES: dict[str, str] = {
     "ending.consent.given": "yes",
     "ending.consent.objections": "objections:",
     # the 7-veldenmodel
-    "ending.field.ontwerpend": "designing",
-    "ending.field.positionerend": "positioning",
-    "ending.field.opdrachtgevend": "commissioning",
-    "ending.field.intern": "internal",
-    "ending.field.verbindend": "connecting",
-    "ending.field.uitvoerend": "executing",
-    "ending.field.interventie": "intervention",
     # time
     "ending.time.heading": "Time: planned and actual",
     "ending.time.col.step": "Step",

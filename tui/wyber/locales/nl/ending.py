@@ -50,13 +50,6 @@ MESSAGES: dict[str, str] = {
     "ending.consent.given": "ja",
     "ending.consent.objections": "bezwaren:",
     # het 7-veldenmodel
-    "ending.field.ontwerpend": "ontwerpend",
-    "ending.field.positionerend": "positionerend",
-    "ending.field.opdrachtgevend": "opdrachtgevend",
-    "ending.field.intern": "intern",
-    "ending.field.verbindend": "verbindend",
-    "ending.field.uitvoerend": "uitvoerend",
-    "ending.field.interventie": "interventie",
     # tijd
     "ending.time.heading": "Tijd: gepland en werkelijk",
     "ending.time.col.step": "Stap",

@@ -1,11 +1,18 @@
-"""The scratch folder the benchmarks write in: on a real disk, never in memory.
+"""What the benchmarks share: the scratch folder, percentiles, and the machine's load.
 
-A tmpfs /tmp would measure memory instead of the disk a facilitator's laptop writes to, so the
-folder moves into the repository when the system's temporary folder lives in memory.
+The scratch folder is on a real disk, never in memory: a tmpfs /tmp would measure memory instead
+of the disk a facilitator's laptop writes to, so it moves into the repository then.
 """
 
+import math
+import os
 import tempfile
+from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
+from typing import TypeVar
+
+Number = TypeVar("Number", int, float)
 
 REPO = Path(__file__).resolve().parent.parent
 MEMORY_FILESYSTEMS = frozenset({"tmpfs", "ramfs"})
@@ -43,3 +50,16 @@ def describe_scratch(folder: Path) -> str:
     same = folder.stat().st_dev == REPO.stat().st_dev
     where = "the same filesystem as the repo" if same else "not the repo's filesystem"
     return f"{folder} ({kind} mounted at {mount}, {where})"
+
+
+def percentile(values: Sequence[Number], p: float) -> Number:
+    """The nearest-rank percentile: the smallest value with at least p% of values at or below."""
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
+
+
+def print_load() -> None:
+    """The load average: other work on the machine shows up as noise in the tails."""
+    with suppress(OSError, AttributeError):
+        one, five, _ = os.getloadavg()
+        print(f"load average: {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs")
