@@ -26,6 +26,10 @@ def words(text: str) -> str:
     return "".join(literal for literal, _, _, _ in string.Formatter().parse(text))
 
 
+# Words Dutch shares with English: "Score", "Status", "open".
+SAME_IN_BOTH = {"minutes.col.score", "minutes.col.status", "minutes.status.open"}
+
+
 def test_no_message_is_left_untranslated() -> None:
     same = [
         k
@@ -33,6 +37,7 @@ def test_no_message_is_left_untranslated() -> None:
         if CATALOGS["en"][k] == CATALOGS["nl"][k]
         and any(c.isalpha() for c in words(CATALOGS["en"][k]))
         and not k.startswith("cli.col.")
+        and k not in SAME_IN_BOTH
     ]  # column heads like ID, MIN, STATUS are shared
     assert same == []
 

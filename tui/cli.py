@@ -25,6 +25,7 @@ from tui.wyber.plan_errors import PlanError
 # The rest of the core (pydantic models, the store) and Textual are imported by the commands
 # that need them: `wyber` shows its first screen sooner, `wyber --version` answers at once.
 if TYPE_CHECKING:
+    from tui.wyber.minutes.export import Format
     from tui.wyber.store import Archive
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -90,7 +91,9 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 
     export = command("export", "cli.help.export")
     export.add_argument("id", metavar="ID", help=t("cli.help.export.id"))
-    export.add_argument("--format", choices=["json"], default="json", help=t("cli.help.format"))
+    export.add_argument(
+        "--format", choices=("docx", "md", "eml", "json"), help=t("cli.help.format")
+    )
     export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
 
@@ -154,7 +157,15 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
         case "list":
             return _list(archive, lang, as_json=args.json)
         case "export":
-            return _export(archive, args.id, args.output, lang, force=args.force)
+            return _export(
+                archive,
+                args.id,
+                args.format,
+                args.output,
+                lang,
+                getattr(args, "lang", None),
+                force=args.force,
+            )
         case "import":
             return _import(archive, args.file, lang)
     raise AssertionError(f"unhandled command {args.command}")
@@ -276,25 +287,31 @@ def _list(archive: Archive, lang: Language, *, as_json: bool) -> int:
 
 
 def _export(
-    archive: Archive, session_id: str, output: str | None, lang: Language, *, force: bool
+    archive: Archive,
+    session_id: str,
+    fmt: Format | None,
+    output: str | None,
+    lang: Language,
+    minutes_lang: Language | None,
+    *,
+    force: bool,
 ) -> int:
-    from tui.wyber.portable import export_json
-    from tui.wyber.store import atomic_write
+    from tui.wyber.fold import fold
+    from tui.wyber.minutes.export import default_name, format_of, render, write_export
+    from tui.wyber.series import earlier_agreements, earlier_sessions
 
-    payload = export_json(session_id, archive.read(session_id))
-    if output is None or output == "-":
+    fmt = fmt or format_of(output)
+    records = archive.read(session_id)
+    state = fold(records)
+    language = minutes_lang or state.language
+    earlier = earlier_agreements(earlier_sessions(archive, state), state)
+    payload = render(fmt, state, records, language, earlier)
+    if output == "-" or (output is None and fmt == "json"):
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return EXIT_OK
-    target = Path(output).expanduser()
-    if target.exists() and not force:
-        raise CommandError("cli.file_exists", path=str(target))
-    try:
-        atomic_write(target, payload)
-    except OSError as exc:
-        raise CommandError(
-            "cli.cannot_write", path=str(target), reason=exc.strerror or str(exc)
-        ) from None
+    target = Path(output).expanduser() if output else Path(default_name(state, language, fmt))
+    write_export(target, payload, force=force)
     print(tr(lang, "cli.exported", session=session_id, path=str(target)), file=sys.stderr)
     return EXIT_OK
 

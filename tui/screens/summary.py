@@ -8,10 +8,8 @@ deadline, field and consent go on a line under its text; on a projector they get
 """
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import ClassVar
 
-from babel.numbers import format_decimal
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -24,46 +22,27 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from tui.screens.base import WyberScreen
-from tui.wyber.dates import short_date, spoken_date
+from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
+from tui.wyber.figures import (
+    agreement_facts,
+    average_score,
+    meeting_date,
+    signed,
+    step_times,
+    time_notes,
+)
 from tui.wyber.i18n import Language, tr
 from tui.wyber.meeting import Meeting
 from tui.wyber.state import Agreement, Participant, SessionState
 from tui.wyber.summary import summarise
-from tui.wyber.timebox import planned_end, step_actual, step_planned, wall_time, whole_minutes
 
-_LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
-MINUS = "\u2212"  # a real minus sign: "−2" reads as a number, "-2" as a dash
 SEPARATOR = " · "
 # From this many columns on, an agreement's details get columns of their own.
 WIDE_TABLE = 110
 # An agreement's details, in the order the tables show them; consent takes the width left.
 DETAILS = ("owner", "deadline", "field", "consent")
 DETAIL_WIDTH = {"owner": 24, "deadline": 11, "field": 15}
-
-
-def signed(minutes: int) -> str:
-    """+3, −2 or 0: how far a step ran over (or under) its plan."""
-    if minutes > 0:
-        return f"+{minutes}"
-    if minutes < 0:
-        return f"{MINUS}{-minutes}"
-    return "0"
-
-
-def duration(seconds: float, lang: Language) -> str:
-    """'45 seconds', '1 minute', '12 minutes' in the session's language."""
-    if seconds < 60:
-        return tr(lang, "ending.duration.seconds", seconds=round(seconds))
-    minutes = whole_minutes(seconds)
-    if minutes == 1:
-        return tr(lang, "ending.duration.minute")
-    return tr(lang, "ending.duration.minutes", minutes=minutes)
-
-
-def meeting_date(state: SessionState) -> date:
-    """The day the meeting was held: as prepared, else the local day it was opened."""
-    return state.held_on or state.opened_at.astimezone().date()
 
 
 def joined(parts: Iterable[Text]) -> Text:
@@ -80,12 +59,9 @@ def details(a: Agreement, lang: Language) -> dict[str, Text]:
         consent = Text("✖ ", style="bold red")
         consent.append(tr(lang, "ending.consent.objections") + " ")
         consent.append(a.consent.objections)
-    return {
-        "owner": Text(a.owner_name),
-        "deadline": Text(short_date(a.deadline, lang) if a.deadline else ""),
-        "field": Text(tr(lang, f"run.field.{a.field.value}") if a.field else ""),
-        "consent": consent,
-    }
+    cells = {name: Text(value) for name, value in agreement_facts(a, lang).items()}
+    cells["consent"] = consent
+    return cells
 
 
 def used_details(agreements: Iterable[Agreement], lang: Language) -> list[str]:
@@ -294,7 +270,7 @@ class SummaryScreen(WyberScreen[None]):
     # ── time ────────────────────────────────────────────────────────────────────────────────
 
     def _time_table(self) -> Table:
-        state, now = self.state, self.meeting.now()
+        state = self.state
         table = Table(
             box=box.SIMPLE,
             show_edge=False,
@@ -303,20 +279,17 @@ class SummaryScreen(WyberScreen[None]):
             show_footer=True,
             footer_style="bold",
         )
-        total_planned = total_actual = 0
         rows: list[tuple[Text, str, str, str]] = []
-        for index, step in enumerate(state.plan.steps):
-            planned = whole_minutes(step_planned(state, index))
-            actual = whole_minutes(step_actual(state, index, now))
-            total_planned += planned
-            total_actual += actual
-            title = Text(f"{index + 1}. ")
+        times = step_times(state, self.meeting.now())
+        for step in times:
+            title = Text(f"{step.index + 1}. ")
             title.append(step.title)
-            reached = any(s.visited for s in state.segments if s.step == index)
-            if reached:
-                rows.append((title, str(planned), str(actual), signed(actual - planned)))
+            if step.reached:
+                rows.append((title, str(step.planned), str(step.actual), signed(step.difference)))
             else:
-                rows.append((title, str(planned), self.t("ending.time.not_reached"), ""))
+                rows.append((title, str(step.planned), self.t("ending.time.not_reached"), ""))
+        total_planned = sum(step.planned for step in times)
+        total_actual = sum(step.actual for step in times)
         table.add_column(self.t("ending.time.col.step"), self.t("ending.time.total"), ratio=1)
         for key, total in (
             ("ending.time.col.planned", str(total_planned)),
@@ -329,35 +302,7 @@ class SummaryScreen(WyberScreen[None]):
         return table
 
     def _time_notes(self) -> Text:
-        state = self.state
-        lines = []
-        if state.started_t is None:
-            lines.append(self.t("ending.time.never_started"))
-        elif state.finished_t is not None:
-            end = planned_end(state)
-            lines.append(
-                self.t(
-                    "ending.time.span",
-                    start=self._clock_time(state.started_t),
-                    end=self._clock_time(state.finished_t),
-                    planned=self._clock_time(end if end is not None else state.started_t),
-                )
-            )
-        away = [seconds for seconds in state.away if seconds > 0]
-        if len(away) == 1:
-            lines.append(self.t("ending.time.away", duration=duration(away[0], self.lang)))
-        elif away:
-            lines.append(
-                self.t(
-                    "ending.time.away_many",
-                    count=len(away),
-                    duration=duration(sum(away), self.lang),
-                )
-            )
-        return Text("\n".join(lines))
-
-    def _clock_time(self, t: float) -> str:
-        return f"{wall_time(self.state, t).astimezone():%H:%M}"
+        return Text("\n".join(time_notes(self.state, self.lang)))
 
     # ── the evaluation ──────────────────────────────────────────────────────────────────────
 
@@ -373,13 +318,9 @@ class SummaryScreen(WyberScreen[None]):
             if answer:
                 text.append(self.t(label) + "\n", style="bold")
                 text.append(answer + "\n\n")
-        scores = list(evaluation.scores.values())
-        if not scores:
+        average = average_score(self.state, self.lang)
+        if average is None:
             text.append(self.t("ending.summary.no_scores"), style="dim")
-            return text
-        average = format_decimal(
-            sum(scores) / len(scores), format="0.0", locale=_LOCALES[self.lang]
-        )
-        key = "ending.summary.average_one" if len(scores) == 1 else "ending.summary.average"
-        text.append(self.t(key, average=average, count=len(scores)), style="bold")
+        else:
+            text.append(average, style="bold")
         return text

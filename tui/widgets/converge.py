@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 from tui.screens.dialogs import ChoiceDialog, TextDialog
 from tui.widgets.panel import MovementPanel
 from tui.wyber.i18n import Language
-from tui.wyber.meeting import Meeting, Target
+from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
+from tui.wyber.ranking import Target
 from tui.wyber.state import Idea
 
 # The choice that stands for "the room": dots given without naming who gives them.

@@ -57,6 +57,26 @@ class AgreementKind(StrEnum):
     PARKED = "parked"
 
 
+class ReviewStatus(StrEnum):
+    """Where an agreement of an earlier session of the series stands, as the group reviewed it."""
+
+    OPEN = "open"
+    DONE = "done"
+    CHANGED = "changed"
+    DROPPED = "dropped"
+
+
+class SeriesLink(BaseModel):
+    """The series (traject) a session belongs to: its name, its shared goal, and the number its
+    first agreement gets, so the numbering runs on across the sessions of the series."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: RequiredName
+    goal: Text = ""
+    first_number: int = Field(default=1, ge=1, le=1_000_000)
+
+
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -72,6 +92,7 @@ class SessionOpened(_Event):
     place: Line = ""
     facilitator: Name = ""
     held_on: date | None = None  # the meeting's date as prepared; None means the day it opened
+    series: SeriesLink | None = None
 
 
 class ParticipantAdded(_Event):
@@ -263,6 +284,19 @@ class ConsentNoted(_Event):
     objections: Text = ""
 
 
+class AgreementReviewed(_Event):
+    """The group reviewed an agreement of an earlier session of the series. The record repeats its
+    number and text, so these minutes can show it without reading the earlier session."""
+
+    type: Literal["agreement_reviewed"] = "agreement_reviewed"
+    session_id: Id  # the earlier session that recorded the agreement
+    agreement_id: Id
+    number: int = Field(ge=1)
+    text: RequiredText
+    status: ReviewStatus
+    note: Text = ""
+
+
 class EvaluationRecorded(_Event):
     type: Literal["evaluation_recorded"] = "evaluation_recorded"
     went_well: Text = ""
@@ -308,6 +342,7 @@ Event = Annotated[
     | AgreementEdited
     | AgreementRemoved
     | ConsentNoted
+    | AgreementReviewed
     | EvaluationRecorded
     | SessionFinished,
     Field(discriminator="type"),

@@ -12,6 +12,7 @@ from tui.wyber.events import (
     AgreementEdited,
     AgreementRecorded,
     AgreementRemoved,
+    AgreementReviewed,
     ClusterCreated,
     ClusterDissolved,
     ClusterRenamed,
@@ -47,6 +48,7 @@ from tui.wyber.state import (
     Evaluation,
     Idea,
     Participant,
+    Review,
     Segment,
     SessionState,
     Tally,
@@ -89,6 +91,7 @@ def opened(record: Record) -> SessionState:
         opened_at=record.at,
         segments=segments,
         held_on=event.held_on,
+        series=event.series,
         last_seq=record.seq,
         last_t=record.t,
         last_at=record.at,
@@ -192,15 +195,16 @@ def apply(state: SessionState, record: Record) -> None:
             if e.agreement_id not in state.agreements:
                 step, movement = _position(state)
                 state.agreements_recorded += 1
+                first = state.series.first_number if state.series is not None else 1
                 state.agreements[e.agreement_id] = Agreement(
                     e.agreement_id,
-                    state.agreements_recorded,
+                    first - 1 + state.agreements_recorded,
                     step,
                     movement,
                     e.kind,
                     e.text,
                     e.owner_id,
-                    e.owner_name,
+                    e.owner_name or _name_of(state, e.owner_id),
                     e.deadline,
                     e.field,
                     t,
@@ -209,13 +213,18 @@ def apply(state: SessionState, record: Record) -> None:
             if e.agreement_id in state.agreements:
                 agreement = state.agreements[e.agreement_id]
                 agreement.kind, agreement.text = e.kind, e.text
-                agreement.owner_id, agreement.owner_name = e.owner_id, e.owner_name
+                agreement.owner_id = e.owner_id
+                agreement.owner_name = e.owner_name or _name_of(state, e.owner_id)
                 agreement.deadline, agreement.field = e.deadline, e.field
         case AgreementRemoved(agreement_id=agreement_id):
             state.agreements.pop(agreement_id, None)
         case ConsentNoted(agreement_id=agreement_id, consent=consent, objections=objections):
             if agreement_id in state.agreements:
                 state.agreements[agreement_id].consent = Consent(consent, objections)
+        case AgreementReviewed() as e:
+            state.reviews.append(
+                Review(e.session_id, e.agreement_id, e.number, e.text, e.status, e.note, t)
+            )
         case EvaluationRecorded() as e:
             state.evaluation = Evaluation(e.went_well, e.next_step, dict(e.scores))
         case SessionFinished():
@@ -227,6 +236,12 @@ def apply(state: SessionState, record: Record) -> None:
     state.last_seq = record.seq
     state.last_t = t
     state.last_at = record.at
+
+
+def _name_of(state: SessionState, participant_id: str | None) -> str:
+    """A participant's name, for a record that names them by id only."""
+    participant = state.participants.get(participant_id or "")
+    return participant.name if participant is not None else ""
 
 
 def _stop_running(state: SessionState, t: float) -> None:

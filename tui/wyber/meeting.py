@@ -8,7 +8,6 @@ that changes the board also remembers how to take itself back, so Undo records t
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from tui.wyber.errors import UserError
@@ -49,6 +48,7 @@ from tui.wyber.plan import (
     TimeBox,
     VeldField,
 )
+from tui.wyber.ranking import Target, rank
 from tui.wyber.session import LiveSession
 from tui.wyber.state import (
     ANONYMOUS,
@@ -74,18 +74,6 @@ class Refused(UserError):
 
 # "Anna: text" or "Anna - text": a name of at most 40 characters before a colon or a dash.
 _AUTHOR_PREFIX = re.compile(r"^\s*(?P<name>[^:\n]{1,40}?)\s*(?::|\s-\s)\s*(?P<text>.+)$", re.DOTALL)
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """An idea or a cluster on the board, as the converge result ranks them."""
-
-    id: str
-    label: str
-    is_cluster: bool
-    dots: int
-    score: int
-    selected: bool
 
 
 class Meeting:
@@ -406,16 +394,10 @@ class Meeting:
     def ranking(self, step: int | None = None) -> list[Target]:
         """The step's clusters and unclustered ideas, most dots first, then highest score."""
         wanted = self._step_index() if step is None else step
-        targets = [
-            Target(c.id, c.name, True, c.tally.total_dots, c.tally.total_score, c.tally.selected)
-            for c in self.state.clusters.values()
-            if c.step == wanted
-        ] + [
-            Target(i.id, i.text, False, i.tally.total_dots, i.tally.total_score, i.tally.selected)
-            for i in self.ideas_of_step(wanted)
-            if i.cluster_id is None
-        ]
-        return sorted(targets, key=lambda t: (-t.dots, -t.score))
+        return rank(
+            (c for c in self.state.clusters.values() if c.step == wanted),
+            (i for i in self.ideas_of_step(wanted) if i.cluster_id is None),
+        )
 
     def _cluster(self, cluster_id: str) -> Cluster:
         cluster = self.state.clusters.get(cluster_id)

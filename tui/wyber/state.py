@@ -7,7 +7,7 @@ read them. Nothing else is a source of truth.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from tui.wyber.events import AgreementKind
+from tui.wyber.events import AgreementKind, ReviewStatus, SeriesLink
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Movement, Plan, VeldField
 
@@ -73,7 +73,7 @@ class Consent:
 @dataclass(slots=True)
 class Agreement:
     id: str
-    number: int  # 1, 2, 3 … in the order they were recorded, as the minutes number them
+    number: int  # in the order they were recorded, running on from the series' earlier sessions
     step: int
     movement: Movement
     kind: AgreementKind
@@ -84,6 +84,19 @@ class Agreement:
     field: VeldField | None
     recorded_t: float
     consent: Consent | None = None
+
+
+@dataclass(slots=True)
+class Review:
+    """An agreement of an earlier session of the series, reviewed in this one."""
+
+    session_id: str
+    agreement_id: str
+    number: int
+    text: str
+    status: ReviewStatus
+    note: str
+    t: float
 
 
 @dataclass(slots=True)
@@ -116,11 +129,13 @@ class SessionState:
     opened_at: datetime
     segments: list[Segment]
     held_on: date | None = None  # the date as prepared; None: the day it was opened
+    series: SeriesLink | None = None
     participants: dict[str, Participant] = field(default_factory=dict)
     ideas: dict[str, Idea] = field(default_factory=dict)
     removed_ideas: dict[str, Idea] = field(default_factory=dict)
     clusters: dict[str, Cluster] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    reviews: list[Review] = field(default_factory=list)  # in the order they were recorded
     evaluation: Evaluation | None = None
     current: int | None = None  # index into segments of the movement the group is in
     running_since: float | None = None  # session time the current time box last started running

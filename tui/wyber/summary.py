@@ -1,11 +1,12 @@
 """A session in one line: what the archive listing (and `wyber list --json`) shows of it."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from tui.wyber.events import AgreementKind
+from tui.wyber.figures import meeting_date
 from tui.wyber.i18n import Language
 from tui.wyber.state import SessionState
 from tui.wyber.timebox import used
@@ -33,6 +34,8 @@ class SessionSummary(BaseModel):
     title: str
     language: Language
     opened_at: datetime
+    held_on: date | None = None  # the day it was held; None in an index written before it was kept
+    series: str | None = None  # the name of the series (traject) it belongs to
     status: Status
     minutes: float  # how long the meeting's rounds ran, up to the last record, pauses excluded
     counts: Counts
@@ -45,6 +48,8 @@ def summarise(state: SessionState, records: int) -> SessionSummary:
         title=state.title,
         language=state.language,
         opened_at=state.opened_at,
+        held_on=meeting_date(state),
+        series=state.series.name if state.series is not None else None,
         status="finished" if state.finished else "unfinished",
         minutes=round(
             sum(used(state, i, state.last_t) for i in range(len(state.segments))) / 60, 1

@@ -1,0 +1,124 @@
+"""The figures of a meeting that the summary screen and the minutes both show, computed once.
+
+The day it was held, planned against actual minutes per step, how long it was away, the average
+evaluation score, and how a duration or a difference is written: the screen and the Word file
+must never disagree about a number.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from babel.numbers import format_decimal
+
+from tui.wyber.dates import short_date
+from tui.wyber.i18n import Language, tr
+from tui.wyber.state import Agreement, SessionState
+from tui.wyber.timebox import planned_end, step_actual, step_planned, wall_time, whole_minutes
+
+BABEL_LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
+MINUS = "\u2212"  # a real minus sign: "−2" reads as a number, "-2" as a dash
+
+
+def signed(minutes: int) -> str:
+    """+3, −2 or 0: how far a step ran over (or under) its plan."""
+    if minutes > 0:
+        return f"+{minutes}"
+    if minutes < 0:
+        return f"{MINUS}{-minutes}"
+    return "0"
+
+
+def duration(seconds: float, lang: Language) -> str:
+    """'45 seconds', '1 minute', '12 minutes' in the session's language."""
+    if seconds < 60:
+        return tr(lang, "ending.duration.seconds", seconds=round(seconds))
+    minutes = whole_minutes(seconds)
+    if minutes == 1:
+        return tr(lang, "ending.duration.minute")
+    return tr(lang, "ending.duration.minutes", minutes=minutes)
+
+
+def meeting_date(state: SessionState) -> date:
+    """The day the meeting was held: as prepared, else the local day it was opened."""
+    return state.held_on or state.opened_at.astimezone().date()
+
+
+def clock_time(state: SessionState, t: float) -> str:
+    """The local time of day at session time `t`: '14:05'."""
+    return f"{wall_time(state, t).astimezone():%H:%M}"
+
+
+@dataclass(frozen=True, slots=True)
+class StepTime:
+    index: int
+    title: str
+    planned: int  # whole minutes
+    actual: int  # whole minutes; 0 when not reached
+    reached: bool
+
+    @property
+    def difference(self) -> int:
+        return self.actual - self.planned
+
+
+def step_times(state: SessionState, now: float) -> list[StepTime]:
+    """Planned against actual whole minutes for every step of the plan, in order."""
+    reached = {segment.step for segment in state.segments if segment.visited}
+    return [
+        StepTime(
+            index,
+            step.title,
+            whole_minutes(step_planned(state, index)),
+            whole_minutes(step_actual(state, index, now)),
+            index in reached,
+        )
+        for index, step in enumerate(state.plan.steps)
+    ]
+
+
+def time_notes(state: SessionState, lang: Language) -> list[str]:
+    """When the meeting ran against its planned end, and how long wyber was away."""
+    lines = []
+    if state.started_t is None:
+        lines.append(tr(lang, "ending.time.never_started"))
+    elif state.finished_t is not None:
+        end = planned_end(state)
+        lines.append(
+            tr(
+                lang,
+                "ending.time.span",
+                start=clock_time(state, state.started_t),
+                end=clock_time(state, state.finished_t),
+                planned=clock_time(state, end if end is not None else state.started_t),
+            )
+        )
+    away = [seconds for seconds in state.away if seconds > 0]
+    if len(away) == 1:
+        lines.append(tr(lang, "ending.time.away", duration=duration(away[0], lang)))
+    elif away:
+        lines.append(
+            tr(lang, "ending.time.away_many", count=len(away), duration=duration(sum(away), lang))
+        )
+    return lines
+
+
+def average_score(state: SessionState, lang: Language) -> str | None:
+    """'Average score 7.5 (4 scores)' in the session's language, or None without scores."""
+    if state.evaluation is None or not state.evaluation.scores:
+        return None
+    scores = list(state.evaluation.scores.values())
+    average = format_decimal(sum(scores) / len(scores), format="0.0", locale=BABEL_LOCALES[lang])
+    key = "ending.summary.average_one" if len(scores) == 1 else "ending.summary.average"
+    return tr(lang, key, average=average, count=len(scores))
+
+
+def agreement_facts(
+    agreement: Agreement, lang: Language, day: Callable[[date, Language], str] = short_date
+) -> dict[str, str]:
+    """An agreement's owner, deadline (written by `day`) and 7-veld field; '' where it has none."""
+    return {
+        "owner": agreement.owner_name,
+        "deadline": day(agreement.deadline, lang) if agreement.deadline else "",
+        "field": tr(lang, f"run.field.{agreement.field.value}") if agreement.field else "",
+    }

@@ -1,0 +1,138 @@
+"""Exporting a session: the minutes as .docx, .md or .eml, or the portable .json, to a file.
+
+The default file name is the one a secretary would give it, "2026-11-23 Kick-off verslag.docx",
+made safe for every file system. An existing file is never overwritten unless asked: without
+`force` the file is created exclusively, so even a file that appears meanwhile is kept.
+"""
+
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal, get_args
+
+from tui.wyber.errors import UserError
+from tui.wyber.events import Record
+from tui.wyber.figures import meeting_date
+from tui.wyber.i18n import Language, tr
+from tui.wyber.journal import fsync_folder
+from tui.wyber.minutes.build import build_minutes
+from tui.wyber.minutes.content import Document
+from tui.wyber.minutes.mail import draft, plain_text, recipients
+from tui.wyber.minutes.markdown import markdown
+from tui.wyber.minutes.word import docx_bytes
+from tui.wyber.series import EarlierAgreement
+from tui.wyber.state import SessionState
+from tui.wyber.store import atomic_write, write_failure
+
+Format = Literal["docx", "md", "eml", "json"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+
+# Forbidden in a file name somewhere (Windows, macOS, Linux), and control characters.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+# Names Windows reserves for devices, whatever the extension.
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+# Most file systems allow 255 bytes; leave room for the date, the word and a suffix.
+TITLE_BYTES = 150
+
+
+class FileExists(UserError):
+    key = "cli.file_exists"
+
+
+def safe_title(title: str) -> str:
+    """`title` as part of a file name: no character any file system forbids, not too long."""
+    name = unicodedata.normalize("NFC", _UNSAFE.sub(" ", title))
+    name = " ".join(name.split()).strip(" .")
+    while len(name.encode("utf-8")) > TITLE_BYTES:
+        name = name[:-1]
+    name = name.rstrip(" .")
+    return name if name and not _RESERVED.match(name) else "wyber"
+
+
+def format_of(output: str | None) -> Format:
+    """The format a file name asks for by its suffix ('verslag.md'); else the Word minutes."""
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    for fmt in FORMATS:
+        if suffix == fmt:
+            return fmt
+    return "docx"
+
+
+def default_name(state: SessionState, lang: Language, fmt: Format) -> str:
+    """'2026-11-23 Kick-off verslag.docx'; the portable file is named after the session id."""
+    if fmt == "json":
+        return f"{state.session_id}.json"
+    word = tr(lang, "minutes.file_word")
+    return f"{meeting_date(state):%Y-%m-%d} {safe_title(state.title)} {word}.{fmt}"
+
+
+def render(
+    fmt: Format,
+    state: SessionState,
+    records: Sequence[Record],
+    lang: Language,
+    earlier: Sequence[EarlierAgreement] = (),
+    *,
+    now: datetime | None = None,
+) -> bytes:
+    """The bytes of the export in `fmt`."""
+    if fmt == "json":
+        from tui.wyber.portable import export_json
+
+        return export_json(state.session_id, list(records))
+    document = build_minutes(state, lang, earlier)
+    if fmt == "docx":
+        return docx_bytes(document)
+    if fmt == "md":
+        return markdown(document).encode("utf-8")
+    return _mail(document, state, lang, now or datetime.now(UTC))
+
+
+def _mail(document: Document, state: SessionState, lang: Language, now: datetime) -> bytes:
+    to = recipients(state.participants.values())
+    day = document.subtitle.partition(" · ")[2]
+    lines = [
+        tr(lang, "minutes.mail.greeting"),
+        "",
+        tr(lang, "minutes.mail.body", title=state.title, date=day),
+    ]
+    if not to:
+        lines += ["", tr(lang, "minutes.mail.nobody")]
+    lines += ["", plain_text(document.actions), tr(lang, "minutes.mail.closing")]
+    if state.facilitator:
+        lines.append(state.facilitator)
+    return draft(
+        to=to,
+        subject=tr(lang, "minutes.mail.subject", title=state.title, date=day),
+        body="\n".join(lines) + "\n",
+        attachment=docx_bytes(document),
+        attachment_name=default_name(state, lang, "docx"),
+        when=now,
+    )
+
+
+def write_export(path: Path, data: bytes, *, force: bool) -> None:
+    """Write `data` to `path`. Without `force` an existing file is refused (FileExists) and the
+    new file is created exclusively; with it the old file is replaced whole, or not at all."""
+    try:
+        if force:
+            atomic_write(path, data)
+            return
+        try:
+            handle = path.open("xb")
+        except FileExistsError:
+            raise FileExists(path=str(path)) from None
+        try:
+            with handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError:
+            path.unlink(missing_ok=True)  # ours, half written: never leave a broken file
+            raise
+        fsync_folder(path.parent)
+    except OSError as exc:
+        raise write_failure(exc, path) from None

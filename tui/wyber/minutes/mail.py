@@ -1,0 +1,77 @@
+"""The minutes as an e-mail draft (.eml, RFC 5322): a facilitator double-clicks it and sends it.
+
+Addressed to the participants who have an e-mail address, with the subject and a short body in
+the session's language, the decisions, agreements and actions in the body (what people act on,
+readable without opening anything), and the Word minutes attached. `X-Unsent: 1` makes Outlook
+open it as a draft to send; Thunderbird and Apple Mail open it as a message to forward or edit.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+
+from tui.wyber.minutes.content import Block, Bullets, Facts, Heading, Paragraph, Table, plain
+from tui.wyber.state import Participant
+
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+def recipients(participants: Iterable[Participant]) -> list[Address]:
+    """An address for each participant whose e-mail address is one; others are left out."""
+    found = []
+    for person in participants:
+        email = person.email.strip()
+        if "@" not in email:
+            continue
+        try:
+            found.append(Address(display_name=person.name, addr_spec=email))
+        except (ValueError, IndexError):  # the email package's own parse errors
+            continue
+    return found
+
+
+def plain_text(blocks: Iterable[Block]) -> str:
+    """Blocks as plain text for a mail body: a table becomes one line per row."""
+    lines: list[str] = []
+    for block in blocks:
+        match block:
+            case Heading(text=text):
+                lines += ["", text, "-" * min(len(text), 60)]
+            case Paragraph(content=content):
+                lines += [plain(content), ""]
+            case Bullets(items=items):
+                lines += [f"- {plain(item)}" for item in items] + [""]
+            case Table(rows=rows):
+                for row in rows:
+                    number, *rest = (plain(cell).replace("\n", " ") for cell in row)
+                    lines.append(f"{number}. " + " · ".join(cell for cell in rest if cell))
+                lines.append("")
+            case Facts(lines=facts):
+                lines += [f"{label}: {plain(value)}" for label, value in facts] + [""]
+    return "\n".join(lines).strip() + "\n"
+
+
+def draft(
+    *,
+    to: Sequence[Address],
+    subject: str,
+    body: str,
+    attachment: bytes,
+    attachment_name: str,
+    when: datetime,
+) -> bytes:
+    """The .eml bytes: headers, a plain-text body, and the .docx attached."""
+    message = EmailMessage(policy=SMTP)
+    if to:
+        message["To"] = to
+    message["Subject"] = subject.replace("\n", " ")
+    message["Date"] = format_datetime(when)
+    message["X-Unsent"] = "1"
+    message.set_content(body)
+    message.add_attachment(
+        attachment, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1], filename=attachment_name
+    )
+    return message.as_bytes()

@@ -1,0 +1,106 @@
+"""A series of sessions (traject): the agreements of its sessions and where each now stands.
+
+An agreement, action or parked item of one session stays open until a later session of the
+series reviews it (an `agreement_reviewed` event of that later session). Decisions are taken,
+not carried out, so they are not followed up. The sessions are read by the caller; this module
+only folds what they hold, so it is as easy to test as the fold itself.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from tui.wyber.errors import UserError
+from tui.wyber.events import AgreementKind, ReviewStatus
+from tui.wyber.figures import meeting_date
+from tui.wyber.fold import fold
+from tui.wyber.state import SessionState
+from tui.wyber.store import Archive
+
+FOLLOWED_UP = (AgreementKind.AGREEMENT, AgreementKind.ACTION, AgreementKind.PARKED)
+STILL_OPEN = (ReviewStatus.OPEN, ReviewStatus.CHANGED)
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierAgreement:
+    """An agreement of an earlier session, as it stands at the session whose minutes are made."""
+
+    session_id: str
+    agreement_id: str
+    held_on: date
+    number: int
+    kind: AgreementKind
+    text: str
+    owner_name: str
+    deadline: date | None
+    status: ReviewStatus = ReviewStatus.OPEN
+    note: str = ""
+    reviewed_here: bool = False  # the status was set in the session whose minutes are made
+
+    @property
+    def still_open(self) -> bool:
+        return self.status in STILL_OPEN
+
+
+def in_order(sessions: Iterable[SessionState]) -> list[SessionState]:
+    """Sessions in the order they were held (then opened)."""
+    return sorted(sessions, key=lambda s: (meeting_date(s), s.opened_at))
+
+
+def next_number(sessions: Iterable[SessionState]) -> int:
+    """The number the next session's first agreement gets: after the highest so far."""
+    return 1 + max(
+        (a.number for session in sessions for a in session.agreements.values()), default=0
+    )
+
+
+def earlier_agreements(
+    earlier: Sequence[SessionState], current: SessionState
+) -> list[EarlierAgreement]:
+    """The followed-up agreements of the `earlier` sessions, with the status the reviews of those
+    sessions and of `current` gave them, in the order they were numbered."""
+    found: dict[tuple[str, str], EarlierAgreement] = {}
+    for session in in_order(earlier):
+        day = meeting_date(session)
+        for a in sorted(session.agreements.values(), key=lambda a: a.number):
+            if a.kind in FOLLOWED_UP:
+                found[(session.session_id, a.id)] = EarlierAgreement(
+                    session.session_id,
+                    a.id,
+                    day,
+                    a.number,
+                    a.kind,
+                    a.text,
+                    a.owner_name,
+                    a.deadline,
+                )
+    for session in [*in_order(earlier), current]:
+        for review in session.reviews:
+            key = (review.session_id, review.agreement_id)
+            if key in found:
+                found[key] = replace(
+                    found[key],
+                    status=review.status,
+                    note=review.note,
+                    reviewed_here=session is current,
+                )
+    return list(found.values())
+
+
+def earlier_sessions(archive: Archive, state: SessionState) -> list[SessionState]:
+    """The sessions of `state`'s series held before it, read from `archive`, in order. A session
+    that cannot be read is left out: the minutes of this one must still come."""
+    if state.series is None:
+        return []
+    here = (meeting_date(state), state.opened_at)
+    found = []
+    for summary in archive.listing().sessions:
+        if summary.series != state.series.name or summary.id == state.session_id:
+            continue
+        if (summary.held_on or summary.opened_at.date(), summary.opened_at) >= here:
+            continue
+        try:
+            found.append(fold(archive.read(summary.id)))
+        except UserError:
+            continue
+    return in_order(found)
