@@ -85,9 +85,11 @@ class WyberApp(App[None]):
         *,
         clocks: Clocks | None = None,
         launch: Launch | None = None,
+        exports: Path | None = None,
     ) -> None:
         super().__init__()
         self.data = data
+        self._exports = exports
         self.lang = lang
         self.home_lang = lang  # --lang; a running meeting speaks its session's language
         self.clocks = clocks or Clocks()
@@ -103,6 +105,15 @@ class WyberApp(App[None]):
         from tui.wyber.store import Archive
 
         return Archive(self.data)
+
+    @cached_property
+    def exports(self) -> Path:
+        """Where exported minutes go: the user's documents folder, in a folder of wyber's."""
+        if self._exports is not None:
+            return self._exports
+        from platformdirs import user_documents_dir
+
+        return Path(user_documents_dir()) / "wyber"
 
     def get_default_screen(self) -> Screen[object]:
         # Home is the bottom of the stack from the first frame: pushing it over Textual's blank
@@ -179,6 +190,15 @@ class WyberApp(App[None]):
         if run_now and not self.meeting.started:
             self.meeting.start()
         self.push_screen(RunScreen(self.meeting, away_seconds=away))
+
+    def export_minutes(self, session_id: str, lang: Language) -> None:
+        """Ask (in `lang`, the screen's) for a format and export the session into the exports
+        folder; the minutes are in the session's own language."""
+        from tui.screens.export import ExportDialog
+
+        if self.writer is not None:
+            self.writer.flush(timeout=5.0)  # the records of this meeting on disk before reading
+        self.push_screen(ExportDialog(lang, session_id, self.exports))
 
     def leave_meeting(self) -> bool:
         """Write what is queued and release the session; False if the disk still refuses."""

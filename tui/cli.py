@@ -296,16 +296,11 @@ def _export(
     *,
     force: bool,
 ) -> int:
-    from tui.wyber.fold import fold
-    from tui.wyber.minutes.export import default_name, format_of, render, write_export
-    from tui.wyber.series import earlier_agreements, earlier_sessions
+    from tui.wyber.minutes.export import default_name, export_session, format_of, write_export
 
     fmt = fmt or format_of(output)
-    records = archive.read(session_id)
-    state = fold(records)
+    state, payload = export_session(archive, session_id, fmt, minutes_lang)
     language = minutes_lang or state.language
-    earlier = earlier_agreements(earlier_sessions(archive, state), state)
-    payload = render(fmt, state, records, language, earlier)
     if output == "-" or (output is None and fmt == "json"):
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()

@@ -138,6 +138,7 @@ class SessionTable(ListTable):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "home.key.open", id="open"),
+        Binding("x", "screen.export", "minutes.export.key", id="export"),
     ]
 
 
@@ -329,6 +330,11 @@ class HomeScreen(WyberScreen[None]):
             from tui.wyber.preparation import prepare
 
             self.wyber.start_meeting(prepare(plan, self.wyber.clocks.today()), run_now=True)
+
+    def action_export(self) -> None:
+        key = _cursor_key(self.query_one(SessionTable))
+        if key is not None and key in self.sessions:
+            self.wyber.export_minutes(key, self.lang)
 
     def action_open_file(self) -> None:
         def opened(plan: Plan | None) -> None:

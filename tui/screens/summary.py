@@ -160,6 +160,7 @@ class SummaryScreen(WyberScreen[None]):
     CSS_PATH = "summary.tcss"
     HELP_KEY = "ending.summary.help"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "export", "minutes.export.key", id="export"),
         Binding("h,escape", "home", "ending.key.home", id="home"),
     ]
 
@@ -192,6 +193,9 @@ class SummaryScreen(WyberScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#summary", VerticalScroll).focus()
+
+    def action_export(self) -> None:
+        self.wyber.export_minutes(self.state.session_id, self.lang)
 
     def action_home(self) -> None:
         if not self.wyber.leave_meeting():

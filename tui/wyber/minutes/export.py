@@ -8,7 +8,7 @@ made safe for every file system. An existing file is never overwritten unless as
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, get_args
@@ -16,6 +16,7 @@ from typing import Literal, get_args
 from tui.wyber.errors import UserError
 from tui.wyber.events import Record
 from tui.wyber.figures import meeting_date
+from tui.wyber.fold import fold
 from tui.wyber.i18n import Language, tr
 from tui.wyber.journal import fsync_folder
 from tui.wyber.minutes.build import build_minutes
@@ -23,9 +24,9 @@ from tui.wyber.minutes.content import Document
 from tui.wyber.minutes.mail import draft, plain_text, recipients
 from tui.wyber.minutes.markdown import markdown
 from tui.wyber.minutes.word import docx_bytes
-from tui.wyber.series import EarlierAgreement
+from tui.wyber.series import EarlierAgreement, earlier_agreements, earlier_sessions
 from tui.wyber.state import SessionState
-from tui.wyber.store import atomic_write, write_failure
+from tui.wyber.store import Archive, atomic_write, write_failure
 
 Format = Literal["docx", "md", "eml", "json"]
 FORMATS: tuple[Format, ...] = get_args(Format)
@@ -40,6 +41,19 @@ TITLE_BYTES = 150
 
 class FileExists(UserError):
     key = "cli.file_exists"
+
+
+class ExportFailed(UserError):
+    """The export could not be written: the reason in words, with what to do about it."""
+
+    key = "minutes.export.failed.io"
+
+    def render(self, lang: Language) -> str:
+        return tr(lang, f"minutes.export.failed.{self.params['reason']}", **self.params)
+
+
+def export_failure(exc: OSError, path: Path) -> ExportFailed:
+    return ExportFailed(**write_failure(exc, path).params)
 
 
 def safe_title(title: str) -> str:
@@ -114,6 +128,41 @@ def _mail(document: Document, state: SessionState, lang: Language, now: datetime
     )
 
 
+# What an export does, in order: the stages the app's progress bar shows.
+STAGES = ("read", "series", "render", "write")
+
+
+def export_session(
+    archive: Archive,
+    session_id: str,
+    fmt: Format,
+    lang: Language | None = None,
+    *,
+    progress: Callable[[str], None] = lambda stage: None,
+) -> tuple[SessionState, bytes]:
+    """Read a session (and the earlier sessions of its series) and render its export; `lang`
+    None means the session's own language. `progress` hears each stage as it begins."""
+    progress("read")
+    records = archive.read(session_id)
+    state = fold(records)
+    progress("series")
+    earlier = earlier_agreements(earlier_sessions(archive, state), state)
+    progress("render")
+    return state, render(fmt, state, records, lang or state.language, earlier)
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """`folder/name`, or 'name (2).docx', 'name (3).docx' … when it is taken: the app never
+    overwrites a file and never asks, since an earlier export of the same minutes is kept."""
+    path = folder / name
+    stem, suffix = path.stem, path.suffix
+    number = 2
+    while path.exists():
+        path = folder / f"{stem} ({number}){suffix}"
+        number += 1
+    return path
+
+
 def write_export(path: Path, data: bytes, *, force: bool) -> None:
     """Write `data` to `path`. Without `force` an existing file is refused (FileExists) and the
     new file is created exclusively; with it the old file is replaced whole, or not at all."""
@@ -135,4 +184,4 @@ def write_export(path: Path, data: bytes, *, force: bool) -> None:
             raise
         fsync_folder(path.parent)
     except OSError as exc:
-        raise write_failure(exc, path) from None
+        raise export_failure(exc, path) from None
