@@ -153,7 +153,12 @@ class WyberApp(App[None]):
         from tui.wyber.session import start_session
 
         at = self.clocks.wall()
-        opening = preparation.opening(self.archive.new_id(at))
+        first_number = 1
+        if preparation.series:
+            from tui.wyber.series import next_number, series_sessions
+
+            first_number = next_number(series_sessions(self.archive, preparation.series))
+        opening = preparation.opening(self.archive.new_id(at), first_number)
         session = start_session(
             self.archive,
             opening,

@@ -172,6 +172,24 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                         placeholder=self.t("prepare.placeholder.facilitator"),
                     ),
                 )
+                yield from self._field(
+                    "series",
+                    Input(
+                        prep.series,
+                        id="series",
+                        max_length=200,
+                        placeholder=self.t("prepare.placeholder.series"),
+                    ),
+                )
+                yield from self._field(
+                    "series_goal",
+                    Input(
+                        prep.series_goal,
+                        id="series-goal",
+                        max_length=4000,
+                        placeholder=self.t("prepare.placeholder.series_goal"),
+                    ),
+                )
                 languages = [(self.t(f"prepare.lang.{code}"), code) for code in LANGUAGES]
                 yield from self._field(
                     "language",
@@ -477,6 +495,8 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 place=clean_line(self.query_one("#place", Input).value),
                 facilitator=clean_line(self.query_one("#facilitator", Input).value),
                 invitees=list(self.invitees),
+                series=clean_line(self.query_one("#series", Input).value),
+                series_goal=clean_line(self.query_one("#series-goal", Input).value),
             )
         )
 

@@ -8,7 +8,7 @@ written together, atomically.
 from dataclasses import dataclass, field
 from datetime import date
 
-from tui.wyber.events import ParticipantAdded, SessionOpened
+from tui.wyber.events import ParticipantAdded, SeriesLink, SessionOpened
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Plan
 
@@ -32,8 +32,14 @@ class Preparation:
     place: str = ""
     facilitator: str = ""
     invitees: list[Invitee] = field(default_factory=list)
+    series: str = ""  # the series (traject) the session belongs to; "" for none
+    series_goal: str = ""
 
-    def opening(self, session_id: str) -> SessionOpened:
+    def opening(self, session_id: str, first_number: int = 1) -> SessionOpened:
+        """The opening record; `first_number` continues the series' numbering of agreements."""
+        series = None
+        if self.series:
+            series = SeriesLink(name=self.series, goal=self.series_goal, first_number=first_number)
         return SessionOpened(
             session_id=session_id,
             plan=self.plan,
@@ -42,6 +48,7 @@ class Preparation:
             place=self.place,
             facilitator=self.facilitator,
             held_on=self.held_on,
+            series=series,
         )
 
     def participant_events(self) -> list[ParticipantAdded]:

@@ -87,20 +87,28 @@ def earlier_agreements(
     return list(found.values())
 
 
-def earlier_sessions(archive: Archive, state: SessionState) -> list[SessionState]:
-    """The sessions of `state`'s series held before it, read from `archive`, in order. A session
-    that cannot be read is left out: the minutes of this one must still come."""
-    if state.series is None:
-        return []
-    here = (meeting_date(state), state.opened_at)
+def series_sessions(archive: Archive, name: str) -> list[SessionState]:
+    """Every session of the series `name` in `archive`, in the order they were held. A session
+    that cannot be read is left out: the minutes or the next session must still come."""
     found = []
     for summary in archive.listing().sessions:
-        if summary.series != state.series.name or summary.id == state.session_id:
-            continue
-        if (summary.held_on or summary.opened_at.date(), summary.opened_at) >= here:
+        if summary.series != name:
             continue
         try:
             found.append(fold(archive.read(summary.id)))
         except UserError:
             continue
     return in_order(found)
+
+
+def earlier_sessions(archive: Archive, state: SessionState) -> list[SessionState]:
+    """The sessions of `state`'s series held before it, in order."""
+    if state.series is None:
+        return []
+    here = (meeting_date(state), state.opened_at)
+    return [
+        session
+        for session in series_sessions(archive, state.series.name)
+        if session.session_id != state.session_id
+        and (meeting_date(session), session.opened_at) < here
+    ]
