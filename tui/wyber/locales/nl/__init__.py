@@ -4,7 +4,18 @@ Each area module holds a MESSAGES dict whose keys start with the area's prefix; 
 here, and a test asserts that no key is defined in two areas.
 """
 
-from tui.wyber.locales.nl import common, core, dates, ending, home, minutes, prepare, run
+from tui.wyber.locales.nl import (
+    common,
+    core,
+    dates,
+    ending,
+    history,
+    home,
+    minutes,
+    prepare,
+    replay,
+    run,
+)
 
-AREAS = (core, common, dates, home, prepare, run, ending, minutes)
+AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay)
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

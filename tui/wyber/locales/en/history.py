@@ -1,0 +1,3 @@
+"""English messages: history."""
+
+MESSAGES: dict[str, str] = {}

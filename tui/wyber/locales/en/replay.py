@@ -1,0 +1,3 @@
+"""English messages: replay."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Nederlandse teksten: history."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Nederlandse teksten: replay."""
+
+MESSAGES: dict[str, str] = {}
