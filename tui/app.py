@@ -9,7 +9,7 @@ thread workers so the screen never waits on the disk.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tui.wyber.preparation import Preparation
     from tui.wyber.recorder import BackgroundWriter
     from tui.wyber.session import LiveSession
+    from tui.wyber.state import SessionState
     from tui.wyber.store import Archive
 
 
@@ -150,15 +151,14 @@ class WyberApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="session", name="start")
     def start_meeting(self, preparation: Preparation, run_now: bool = False) -> None:
+        from tui.wyber.series import next_number, series_sessions
         from tui.wyber.session import start_session
 
         at = self.clocks.wall()
-        first_number = 1
-        if preparation.series:
-            from tui.wyber.series import next_number, series_sessions
-
-            first_number = next_number(series_sessions(self.archive, preparation.series))
-        opening = preparation.opening(self.archive.new_id(at), first_number)
+        # The series' sessions so far: this one numbers its agreements on from theirs, and
+        # reviews what they agreed.
+        earlier = series_sessions(self.archive, preparation.series) if preparation.series else []
+        opening = preparation.opening(self.archive.new_id(at), next_number(earlier))
         session = start_session(
             self.archive,
             opening,
@@ -166,19 +166,27 @@ class WyberApp(App[None]):
             monotonic=self.clocks.monotonic,
             wall=self.clocks.wall,
         )
-        self.call_from_thread(self._run, session, None, run_now)
+        self.call_from_thread(self._run, session, None, run_now, earlier)
 
     @work(thread=True, exit_on_error=False, group="session", name="resume")
     def resume_meeting(self, session_id: str) -> None:
+        from tui.wyber.series import earlier_sessions
         from tui.wyber.session import resume_session
 
         session = resume_session(
             self.archive, session_id, monotonic=self.clocks.monotonic, wall=self.clocks.wall
         )
         away = session.state.away[-1] if session.state.away else None
-        self.call_from_thread(self._run, session, away, False)
+        earlier = earlier_sessions(self.archive, session.state)
+        self.call_from_thread(self._run, session, away, False, earlier)
 
-    def _run(self, session: LiveSession, away: float | None, run_now: bool) -> None:
+    def _run(
+        self,
+        session: LiveSession,
+        away: float | None,
+        run_now: bool,
+        earlier: Sequence[SessionState] = (),
+    ) -> None:
         from tui.screens.run import RunScreen
         from tui.wyber.meeting import Meeting
         from tui.wyber.recorder import BackgroundWriter
@@ -186,7 +194,7 @@ class WyberApp(App[None]):
         self.speak(session.state.language)
         self.writer = BackgroundWriter(session.writer)
         session.sink = self.writer.submit
-        self.meeting = Meeting(session)
+        self.meeting = Meeting(session, earlier)
         if session.state.finished:
             from tui.screens.summary import SummaryScreen
 

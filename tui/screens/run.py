@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from tui.screens.base import WyberScreen
 from tui.screens.people import Attendance, PeopleDialog
+from tui.screens.review import ReviewScreen, to_review, waiting
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.agreements import AgreementBoard
 from tui.widgets.clock import BigClock, clock_text
@@ -47,6 +48,7 @@ class RunScreen(WyberScreen[None]):
         Binding("ctrl+g", "people", "key.people", id="people"),
         Binding("ctrl+z", "undo", "key.undo", id="undo"),
         Binding("ctrl+f", "finish", "key.finish", id="finish"),
+        Binding("ctrl+r", "review", "run.review.key", id="review"),
     ]
 
     def __init__(self, meeting: Meeting, away_seconds: float | None = None) -> None:
@@ -95,6 +97,17 @@ class RunScreen(WyberScreen[None]):
         self.show_movement()
         self.tick()
         self.set_interval(TICK_SECONDS, self.tick)
+        if not self.meeting.started and waiting(self.meeting):
+            # A session of a series begins with where the earlier agreements stand.
+            self.action_review()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":
+            return bool(self.meeting.earlier_sessions) and bool(to_review(self.meeting))
+        return True
+
+    def action_review(self) -> None:
+        self.app.push_screen(ReviewScreen(self.meeting, self.wyber.clocks.today()))
 
     # ── what the screen shows ───────────────────────────────────────────────────────────────
 

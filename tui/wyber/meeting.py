@@ -16,6 +16,7 @@ from tui.wyber.events import (
     AgreementKind,
     AgreementRecorded,
     AgreementRemoved,
+    AgreementReviewed,
     ClusterCreated,
     ClusterDissolved,
     ClusterRenamed,
@@ -30,6 +31,7 @@ from tui.wyber.events import (
     IdeaRestored,
     ParticipantAdded,
     PresenceChanged,
+    ReviewStatus,
     RoundStarted,
     ScoreGiven,
     SelectionMarked,
@@ -49,6 +51,7 @@ from tui.wyber.plan import (
     VeldField,
 )
 from tui.wyber.ranking import Target, rank
+from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.session import LiveSession
 from tui.wyber.state import (
     ANONYMOUS,
@@ -79,8 +82,13 @@ _AUTHOR_PREFIX = re.compile(r"^\s*(?P<name>[^:\n]{1,40}?)\s*(?::|\s-\s)\s*(?P<te
 class Meeting:
     """The live meeting: the session it records into, and the facilitator's commands."""
 
-    def __init__(self, session: LiveSession) -> None:
+    def __init__(
+        self, session: LiveSession, earlier_sessions: Sequence[SessionState] = ()
+    ) -> None:
         self.session = session
+        # The series' earlier sessions, read once when the meeting opens: what they agreed is
+        # reviewed in this one.
+        self.earlier_sessions = list(earlier_sessions)
         self._undo: list[list[Event]] = []
 
     @property
@@ -513,6 +521,29 @@ class Meeting:
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
+
+    # ── the series: reviewing what earlier sessions agreed ──────────────────────────────────
+
+    def earlier(self) -> list[EarlierAgreement]:
+        """The agreements of the series' earlier sessions, as this meeting's reviews left them."""
+        return earlier_agreements(self.earlier_sessions, self.state)
+
+    def review(self, item: EarlierAgreement, status: ReviewStatus, note: str = "") -> None:
+        """Record where an earlier agreement stands now; undo puts back what it was."""
+        self._refuse_when_finished()
+
+        def reviewed(status: ReviewStatus, note: str) -> AgreementReviewed:
+            return AgreementReviewed(
+                session_id=item.session_id,
+                agreement_id=item.agreement_id,
+                number=item.number,
+                text=item.text,
+                status=status,
+                note=note,
+            )
+
+        self._record(reviewed(status, note))
+        self._undo.append([reviewed(item.status, item.note)])
 
     def undo(self) -> bool:
         """Take back the last change to the board by recording its inverse; False if none."""

@@ -1,0 +1,157 @@
+"""Review: the agreements of the series' earlier sessions, one by one, before the group starts.
+
+A series (traject) holds its thread by asking, at the start of each session, where last time's
+agreements stand: done, still open, changed or dropped. Each answer is recorded as an event of
+this session (so the minutes show it), and the next agreement comes up. The review is offered
+when a session of a series with open agreements opens, and stays at hand under Ctrl+R.
+"""
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Static
+
+from tui.screens.base import WyberModal
+from tui.screens.dialogs import TextDialog
+from tui.wyber.dates import compact_date, relative_hint
+from tui.wyber.events import ReviewStatus
+from tui.wyber.meeting import Meeting, Refused
+from tui.wyber.series import EarlierAgreement
+
+# The status keys: the same letters in Dutch and English, their labels translated.
+STATUS_KEYS = {
+    ReviewStatus.DONE: "d",
+    ReviewStatus.OPEN: "o",
+    ReviewStatus.CHANGED: "c",
+    ReviewStatus.DROPPED: "x",
+}
+
+
+def to_review(meeting: Meeting) -> list[EarlierAgreement]:
+    """What this session reviews: the earlier agreements open when it began, and those it has
+    reviewed already (so the facilitator can go back to them)."""
+    return [item for item in meeting.earlier() if item.still_open or item.reviewed_here]
+
+
+def waiting(meeting: Meeting) -> int:
+    """How many earlier agreements this session has not reviewed yet."""
+    return sum(1 for item in meeting.earlier() if item.still_open and not item.reviewed_here)
+
+
+class ReviewScreen(WyberModal[None]):
+    """One earlier agreement at a time, with a key per status."""
+
+    HELP_KEY = "run.review.help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "mark('done')", "run.review.key.done", id="review_done"),
+        Binding("o", "mark('open')", "run.review.key.open", id="review_open"),
+        Binding("c", "mark('changed')", "run.review.key.changed", id="review_changed"),
+        Binding("x", "mark('dropped')", "run.review.key.dropped", id="review_dropped"),
+        Binding("left", "move(-1)", "run.review.key.previous", id="review_previous"),
+        Binding("right", "move(1)", "run.review.key.next", id="review_next"),
+        Binding("escape", "dismiss(None)", "run.review.key.close", id="review_close"),
+    ]
+
+    def __init__(self, meeting: Meeting, today: date) -> None:
+        super().__init__(meeting.state.language)
+        self.meeting = meeting
+        self.today = today
+        self.position = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="review"):
+            yield Static(self.t("run.review.title"), classes="dialog-title", markup=False)
+            yield Static(id="review-count", classes="hint")
+            yield Static(id="review-item")
+            yield Static(id="review-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        items = to_review(self.meeting)
+        # Start at the first one not yet reviewed in this session.
+        self.position = next(
+            (i for i, item in enumerate(items) if not item.reviewed_here), len(items)
+        )
+        self.show()
+
+    @property
+    def items(self) -> list[EarlierAgreement]:
+        return to_review(self.meeting)
+
+    def show(self) -> None:
+        items = self.items
+        count = self.query_one("#review-count", Static)
+        item_view = self.query_one("#review-item", Static)
+        status = self.query_one("#review-status", Static)
+        if self.position >= len(items):
+            count.update(Text(self.t("run.review.count_done", count=len(items))))
+            item_view.update(Text(self.t("run.review.all_done", count=len(items)), style="bold"))
+            status.update("")
+            return
+        item = items[self.position]
+        count.update(Text(self.t("run.review.count", number=self.position + 1, of=len(items))))
+        item_view.update(self._item_text(item))
+        status_text = Text(self.t("run.review.status_now") + " ", style="dim")
+        status_text.append(self.t(f"minutes.status.{item.status.value}"), style="bold")
+        if item.note:
+            status_text.append(f" · {item.note}")
+        status.update(status_text)
+
+    def _item_text(self, item: EarlierAgreement) -> Text:
+        lang = self.lang
+        text = Text(
+            self.t(
+                "run.review.from",
+                number=item.number,
+                kind=self.t(f"run.kind.{item.kind.value}"),
+                date=compact_date(item.held_on, lang, with_year=True),
+            ),
+            style="dim",
+        )
+        text.append("\n")
+        text.append(item.text, style="bold")
+        details = []
+        if item.owner_name:
+            details.append(self.t("run.review.owner", name=item.owner_name))
+        if item.deadline is not None:
+            due = compact_date(item.deadline, lang, with_year=True)
+            hint = relative_hint(item.deadline, self.today, lang)
+            details.append(self.t("run.review.deadline", date=due, hint=hint))
+        if details:
+            text.append("\n" + " · ".join(details))
+        return text
+
+    def action_move(self, step: int) -> None:
+        self.position = max(0, min(len(self.items), self.position + step))
+        self.show()
+
+    def action_mark(self, status_name: str) -> None:
+        items = self.items
+        if self.position >= len(items):
+            return
+        item = items[self.position]
+        status = ReviewStatus(status_name)
+        if status is ReviewStatus.CHANGED:
+
+            def noted(note: str | None) -> None:
+                if note is not None:
+                    self._record(item, status, note)
+
+            self.app.push_screen(
+                TextDialog(self.lang, self.t("run.review.what_changed"), item.note), noted
+            )
+            return
+        self._record(item, status, "")
+
+    def _record(self, item: EarlierAgreement, status: ReviewStatus, note: str) -> None:
+        try:
+            self.meeting.review(item, status, note)
+        except Refused as refusal:
+            self.refuse(refusal)
+            return
+        self.position += 1
+        self.show()
