@@ -204,6 +204,12 @@ class WyberApp(App[None]):
             self.meeting.start()
         self.push_screen(RunScreen(self.meeting, away_seconds=away))
 
+    def open_series(self, name: str, lang: Language) -> None:
+        """The sessions of a series and the running list of what they agreed."""
+        from tui.screens.series import SeriesScreen
+
+        self.push_screen(SeriesScreen(name, lang))
+
     def export_minutes(self, session_id: str, lang: Language) -> None:
         """Ask (in `lang`, the screen's) for a format and export the session into the exports
         folder; the minutes are in the session's own language."""

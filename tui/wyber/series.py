@@ -36,6 +36,8 @@ class EarlierAgreement:
     status: ReviewStatus = ReviewStatus.OPEN
     note: str = ""
     reviewed_here: bool = False  # the status was set in the session whose minutes are made
+    # Each review so far: the day of the session that held it, the status it gave, the note.
+    history: tuple[tuple[date, ReviewStatus, str], ...] = ()
 
     @property
     def still_open(self) -> bool:
@@ -55,10 +57,11 @@ def next_number(sessions: Iterable[SessionState]) -> int:
 
 
 def earlier_agreements(
-    earlier: Sequence[SessionState], current: SessionState
+    earlier: Sequence[SessionState], current: SessionState | None = None
 ) -> list[EarlierAgreement]:
     """The followed-up agreements of the `earlier` sessions, with the status the reviews of those
-    sessions and of `current` gave them, in the order they were numbered."""
+    sessions and of `current` gave them, in the order they were numbered. Without `current`:
+    the running list of the whole series, as its last session left it."""
     found: dict[tuple[str, str], EarlierAgreement] = {}
     for session in in_order(earlier):
         day = meeting_date(session)
@@ -74,15 +77,19 @@ def earlier_agreements(
                     a.owner_name,
                     a.deadline,
                 )
-    for session in [*in_order(earlier), current]:
+    reviewing = [*in_order(earlier), *([current] if current is not None else [])]
+    for session in reviewing:
+        day = meeting_date(session)
         for review in session.reviews:
             key = (review.session_id, review.agreement_id)
             if key in found:
+                item = found[key]
                 found[key] = replace(
-                    found[key],
+                    item,
                     status=review.status,
                     note=review.note,
                     reviewed_here=session is current,
+                    history=(*item.history, (day, review.status, review.note)),
                 )
     return list(found.values())
 

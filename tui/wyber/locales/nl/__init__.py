@@ -15,7 +15,8 @@ from tui.wyber.locales.nl import (
     prepare,
     replay,
     run,
+    series,
 )
 
-AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay)
+AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay, series)
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
