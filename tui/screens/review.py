@@ -3,7 +3,7 @@
 A series (traject) holds its thread by asking, at the start of each session, where last time's
 agreements stand: done, still open, changed or dropped. Each answer is recorded as an event of
 this session (so the minutes show it), and the next agreement comes up. The review is offered
-when a session of a series with open agreements opens, and stays at hand under Ctrl+R.
+when a session of a series with open agreements opens, and stays at hand under Ctrl+T.
 """
 
 from datetime import date

@@ -48,7 +48,7 @@ class RunScreen(WyberScreen[None]):
         Binding("ctrl+g", "people", "key.people", id="people"),
         Binding("ctrl+z", "undo", "key.undo", id="undo"),
         Binding("ctrl+f", "finish", "key.finish", id="finish"),
-        Binding("ctrl+r", "review", "run.review.key", id="review"),
+        Binding("ctrl+t", "review", "run.review.key", id="review"),
     ]
 
     def __init__(self, meeting: Meeting, away_seconds: float | None = None) -> None:
