@@ -138,13 +138,15 @@ def apply(state: SessionState, record: Record) -> None:
         case IdeaAdded() as e:
             if e.idea_id not in state.ideas and e.idea_id not in state.removed_ideas:
                 step, movement = _position(state)
+                author = e.author_name or _name_of(state, e.author_id)
                 state.ideas[e.idea_id] = Idea(
-                    e.idea_id, step, movement, e.text, e.author_id, e.author_name, t
+                    e.idea_id, step, movement, e.text, e.author_id, author, t
                 )
         case IdeaEdited() as e:
             if e.idea_id in state.ideas:
                 idea = state.ideas[e.idea_id]
-                idea.text, idea.author_id, idea.author_name = e.text, e.author_id, e.author_name
+                idea.text, idea.author_id = e.text, e.author_id
+                idea.author_name = e.author_name or _name_of(state, e.author_id)
         case IdeaRemoved(idea_id=idea_id):
             if idea_id in state.ideas:
                 state.removed_ideas[idea_id] = state.ideas.pop(idea_id)

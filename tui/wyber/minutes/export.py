@@ -32,7 +32,7 @@ Format = Literal["docx", "md", "eml", "json"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 # Forbidden in a file name somewhere (Windows, macOS, Linux), and control characters.
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]')
 # Names Windows reserves for devices, whatever the extension.
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 # Most file systems allow 255 bytes; leave room for the date, the word and a suffix.

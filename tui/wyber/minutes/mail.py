@@ -6,8 +6,10 @@ readable without opening anything), and the Word minutes attached. `X-Unsent: 1`
 open it as a draft to send; Thunderbird and Apple Mail open it as a message to forward or edit.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -19,17 +21,24 @@ from tui.wyber.state import Participant
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
+# local@domain.tld, with no empty label in the domain: what a mail program can send to.
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+# Headers are folded at the RFC 5322 limit, not at 78: Python's email package loses the spaces
+# between words of non-Latin text when it folds a long To or Subject line.
+_POLICY = SMTP.clone(max_line_length=998)
+
+
 def recipients(participants: Iterable[Participant]) -> list[Address]:
     """An address for each participant whose e-mail address is one; others are left out."""
     found = []
     for person in participants:
         email = person.email.strip()
-        if "@" not in email:
+        if not _ADDRESS.match(email):
             continue
         try:
             found.append(Address(display_name=person.name, addr_spec=email))
-        except (ValueError, IndexError):  # the email package's own parse errors
-            continue
+        except (ValueError, IndexError, AttributeError, HeaderParseError):
+            continue  # what the email package itself cannot parse is no address to send to
     return found
 
 
@@ -64,7 +73,7 @@ def draft(
     when: datetime,
 ) -> bytes:
     """The .eml bytes: headers, a plain-text body, and the .docx attached."""
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=_POLICY)
     if to:
         message["To"] = to
     message["Subject"] = subject.replace("\n", " ")
