@@ -61,6 +61,7 @@ class Launch:
     run_now: bool = False
     session_id: str | None = None
     notices: list[str] = field(default_factory=list)
+    replay: str | None = None  # a recorded session to play back, read-only
 
 
 class WyberApp(App[None]):
@@ -127,7 +128,9 @@ class WyberApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.launch.notices:
             self.notify(notice, markup=False, severity="warning", timeout=10)
-        if self.launch.session_id is not None:
+        if self.launch.replay is not None:
+            self.open_replay(self.launch.replay)
+        elif self.launch.session_id is not None:
             self.resume_meeting(self.launch.session_id)
         elif self.launch.plan is not None:
             from tui.wyber.preparation import prepare
@@ -148,6 +151,25 @@ class WyberApp(App[None]):
                 self.start_meeting(preparation)
 
         self.push_screen(PrepareScreen(prepare(plan, self.clocks.today())), start)
+
+    def prepare_again(self, preparation: Preparation) -> None:
+        """Prepare a session made from an earlier one (history's "run again"); start it when the
+        facilitator does."""
+        from tui.screens.prepare import PrepareScreen
+
+        def start(prepared: Preparation | None) -> None:
+            if prepared is not None:
+                self.start_meeting(prepared)
+
+        self.push_screen(PrepareScreen(preparation), start)
+
+    def open_history(self) -> None:
+        """Every recorded session: search, filter, and what can be done with one."""
+        from tui.screens.history import HistoryScreen
+
+        # What home read moments ago is shown at once, and read again behind it.
+        home = self.screen_stack[0] if self.screen_stack else None
+        self.push_screen(HistoryScreen(home.listing if isinstance(home, HomeScreen) else None))
 
     @work(thread=True, exit_on_error=False, group="session", name="start")
     def start_meeting(self, preparation: Preparation, run_now: bool = False) -> None:
@@ -209,6 +231,12 @@ class WyberApp(App[None]):
         from tui.screens.series import SeriesScreen
 
         self.push_screen(SeriesScreen(name, lang))
+
+    def open_replay(self, session_id: str) -> None:
+        """Play a recorded session back, read-only (never locks or writes it)."""
+        from tui.screens.replay import open_replay
+
+        open_replay(self, session_id)
 
     def export_minutes(self, session_id: str, lang: Language) -> None:
         """Ask (in `lang`, the screen's) for a format and export the session into the exports

@@ -83,11 +83,21 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     run.add_argument("target", metavar="PLAN|ID", help=t("cli.help.run.target"))
     run.add_argument("--now", action="store_true", help=t("cli.help.run.now"))
 
+    replay = command("replay", "replay.cli.help")
+    replay.add_argument("id", metavar="ID", help=t("replay.cli.help.id"))
+
     check = command("check", "cli.help.check")
     check.add_argument("plan", metavar="PLAN", help=t("cli.help.check.plan"))
 
     listing = command("list", "cli.help.list")
     listing.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    listing.add_argument("--series", metavar="NAME", help=t("history.cli.help.series"))
+    listing.add_argument("--since", metavar="DATE", help=t("history.cli.help.since"))
+
+    trash = command("trash", "history.cli.help.trash")
+    trash.add_argument("id", metavar="ID", nargs="?", help=t("history.cli.help.trash.id"))
+    restore = command("restore", "history.cli.help.restore")
+    restore.add_argument("id", metavar="ID", help=t("history.cli.help.restore.id"))
 
     export = command("export", "cli.help.export")
     export.add_argument("id", metavar="ID", help=t("cli.help.export.id"))
@@ -154,8 +164,14 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
     match args.command:
         case "run":
             return _run(args.target, args.now, archive, data, getattr(args, "lang", None))
+        case "replay":
+            return _replay(args.id, archive, data, getattr(args, "lang", None))
         case "list":
-            return _list(archive, lang, as_json=args.json)
+            return _list(archive, lang, as_json=args.json, series=args.series, since=args.since)
+        case "trash":
+            return _trash(archive, args.id, lang)
+        case "restore":
+            return _restore(archive, args.id, lang)
         case "export":
             return _export(
                 archive,
@@ -234,6 +250,17 @@ def _run(target: str, now: bool, archive: Archive, data: Path, lang: Language | 
     return run_app(data=data, lang=lang, launch=Launch(plan=plan, run_now=now))
 
 
+def _replay(session_id: str, archive: Archive, data: Path, lang: Language | None) -> int:
+    """Play a recorded session back, read-only: no lock is taken, so it also replays a session
+    another wyber is recording into. A missing session is refused here, with exit code 2."""
+    from tui.app import Launch, run_app
+    from tui.wyber.store import SessionNotFound
+
+    if not archive.exists(session_id):
+        raise SessionNotFound(session=session_id)
+    return run_app(data=data, lang=lang, launch=Launch(replay=session_id))
+
+
 def _check(reference: str, data: Path, lang: Language) -> int:
     from tui.wyber.plans import load_plan, resolve_plan
 
@@ -252,10 +279,28 @@ def _check(reference: str, data: Path, lang: Language) -> int:
     return EXIT_OK
 
 
-def _list(archive: Archive, lang: Language, *, as_json: bool) -> int:
+def _list(
+    archive: Archive,
+    lang: Language,
+    *,
+    as_json: bool,
+    series: str | None = None,
+    since: str | None = None,
+) -> int:
+    from tui.wyber.search import Filter, parse_since, select
+    from tui.wyber.wall import utc_now
+
+    # A day that cannot be read is refused (exit 2) before the archive is read.
+    first_day = parse_since(since, utc_now().astimezone().date()) if since is not None else None
     listing = archive.listing()
     for problem in listing.problems:
         print(f"wyber: {problem.render(lang)}", file=sys.stderr)
+    if series is not None or first_day is not None:
+        chosen = Filter(series=series, since=first_day)
+        listing.sessions = select(listing.sessions, listing.search, chosen)
+        if not listing.sessions and not as_json:
+            print(tr(lang, "history.cli.none_match", path=str(archive.root)))
+            return EXIT_OK
     if as_json:
         print(
             json.dumps(
@@ -283,6 +328,37 @@ def _list(archive: Archive, lang: Language, *, as_json: bool) -> int:
             ]
         )
     print(_table(rows))
+    return EXIT_OK
+
+
+def _trash(archive: Archive, session_id: str | None, lang: Language) -> int:
+    """Move a session to the trash; without an id, list what is in the trash."""
+    from tui.wyber.trash import move_to_trash, trashed
+    from tui.wyber.wall import utc_now
+
+    if session_id is not None:
+        entry = move_to_trash(archive, session_id, utc_now())
+        title = entry.summary.title if entry.summary else ""
+        print(tr(lang, "history.cli.trashed", session=session_id, title=title))
+        return EXIT_OK
+    entries = trashed(archive)
+    if not entries:
+        print(tr(lang, "history.cli.trash_empty", path=str(archive.root)))
+        return EXIT_OK
+    heads = ("cli.col.id", "history.cli.col.trashed", "cli.col.title")
+    rows = [[tr(lang, key) for key in heads]]
+    for entry in entries:
+        when = f"{entry.trashed_at.astimezone():%Y-%m-%d %H:%M}"
+        rows.append([entry.name, when, entry.summary.title if entry.summary else ""])
+    print(_table(rows))
+    return EXIT_OK
+
+
+def _restore(archive: Archive, reference: str, lang: Language) -> int:
+    from tui.wyber.trash import find, restore
+
+    session_id = restore(archive, find(archive, reference).name)
+    print(tr(lang, "history.cli.restored", session=session_id))
     return EXIT_OK
 
 

@@ -153,6 +153,7 @@ class HomeScreen(WyberScreen[None]):
         Binding("r", "resume", "home.key.resume", id="resume"),
         Binding("n", "run_now", "home.key.run_now", id="run_now"),
         Binding("o", "open_file", "home.key.open_file", id="open_file"),
+        Binding("h", "history", "history.key.open", id="history"),
     ]
 
     def __init__(self) -> None:
@@ -160,6 +161,7 @@ class HomeScreen(WyberScreen[None]):
         self.plans: dict[str, Plan] = {}
         self.sessions: dict[str, SessionSummary] = {}
         self.unfinished: list[SessionSummary] = []
+        self.listing: Listing | None = None  # as last read; the history opens with it at once
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -253,6 +255,7 @@ class HomeScreen(WyberScreen[None]):
         for table in (plans, sessions):
             table.loading = False
         self.unfinished = [s for s in lists.listing.sessions if s.status == "unfinished"]
+        self.listing = lists.listing
         self._show_notice(today)
         self._show_status(lists)
         self.refresh_bindings()
@@ -342,6 +345,9 @@ class HomeScreen(WyberScreen[None]):
                 self.wyber.prepare_meeting(plan)
 
         self.app.push_screen(OpenPlanDialog(), opened)
+
+    def action_history(self) -> None:
+        self.wyber.open_history()
 
 
 def _cursor_key(table: DataTable[Text]) -> str | None:

@@ -172,6 +172,15 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                         placeholder=self.t("prepare.placeholder.facilitator"),
                     ),
                 )
+                languages = [(self.t(f"prepare.lang.{code}"), code) for code in LANGUAGES]
+                yield from self._field(
+                    "language",
+                    Select(languages, value=prep.language, allow_blank=False, id="language"),
+                )
+                yield Static(
+                    self.t("prepare.language_hint"), classes="under-field hint", markup=False
+                )
+                # A series is less common than the fields above: below them, scrolled to.
                 yield from self._field(
                     "series",
                     Input(
@@ -189,14 +198,6 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                         max_length=4000,
                         placeholder=self.t("prepare.placeholder.series_goal"),
                     ),
-                )
-                languages = [(self.t(f"prepare.lang.{code}"), code) for code in LANGUAGES]
-                yield from self._field(
-                    "language",
-                    Select(languages, value=prep.language, allow_blank=False, id="language"),
-                )
-                yield Static(
-                    self.t("prepare.language_hint"), classes="under-field hint", markup=False
                 )
                 yield Static(id="meeting-message", classes="message", markup=False)
             with TabPane(self._participants_label(), id="participants"):

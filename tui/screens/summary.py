@@ -172,6 +172,10 @@ class SummaryScreen(WyberScreen[None]):
     def state(self) -> SessionState:
         return self.meeting.state
 
+    def now(self) -> float:
+        """The session time the step times run up to (history's read-only summary overrides)."""
+        return self.meeting.now()
+
     def compose(self) -> ComposeResult:
         state = self.state
         with VerticalScroll(id="summary"):
@@ -284,7 +288,7 @@ class SummaryScreen(WyberScreen[None]):
             footer_style="bold",
         )
         rows: list[tuple[Text, str, str, str]] = []
-        times = step_times(state, self.meeting.now())
+        times = step_times(state, self.now())
         for step in times:
             title = Text(f"{step.index + 1}. ")
             title.append(step.title)

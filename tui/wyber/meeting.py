@@ -82,9 +82,7 @@ _AUTHOR_PREFIX = re.compile(r"^\s*(?P<name>[^:\n]{1,40}?)\s*(?::|\s-\s)\s*(?P<te
 class Meeting:
     """The live meeting: the session it records into, and the facilitator's commands."""
 
-    def __init__(
-        self, session: LiveSession, earlier_sessions: Sequence[SessionState] = ()
-    ) -> None:
+    def __init__(self, session: LiveSession, earlier_sessions: Sequence[SessionState] = ()) -> None:
         self.session = session
         # The series' earlier sessions, read once when the meeting opens: what they agreed is
         # reviewed in this one.

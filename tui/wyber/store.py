@@ -4,6 +4,7 @@
     DATA/locks/<id>.lock       held by the one wyber recording into that session
     DATA/set-aside/            corrupt session files, moved out of the way, never overwritten
     DATA/index.json            a cache of session summaries, so listing reads only what changed
+    DATA/trash/                sessions moved to the trash, recoverable (see trash.py)
 
 One file per session keeps a live meeting's writes independent of the archive's size; the lock
 keeps a second wyber from interleaving records into the same file (TinyDB does not lock).
@@ -36,6 +37,7 @@ from tui.wyber.journal import (
     create_journal,
     fsync_folder,
 )
+from tui.wyber.search import haystack
 from tui.wyber.summary import SessionSummary, summarise
 
 SESSION_SUFFIX = ".jsonl"
@@ -160,6 +162,7 @@ class Listing:
 
     sessions: list[SessionSummary] = field(default_factory=list)
     problems: list[UserError] = field(default_factory=list)
+    search: dict[str, str] = field(default_factory=dict)  # id → its words (search.haystack)
 
 
 class Archive:
@@ -280,6 +283,16 @@ class Archive:
         return target
 
     @contextmanager
+    def locked(self, session_id: str) -> Iterator[None]:
+        """Hold the session's lock: SessionLocked while another wyber has it open."""
+        self._ensure_folders()
+        lock = self._lock(session_id)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    @contextmanager
     def _quietly_locked(self, session_id: str) -> Iterator[bool]:
         """Hold the session's lock if it is free; yield whether it is held."""
         try:
@@ -306,7 +319,12 @@ class Archive:
                 continue  # deleted while we looked
             stamp = [stat.st_size, stat.st_mtime_ns]
             entry = cache.get(session_id)
-            if isinstance(entry, dict) and entry.get("stamp") == stamp:
+            # An entry from before the index kept the search words is read again, once.
+            if (
+                isinstance(entry, dict)
+                and entry.get("stamp") == stamp
+                and isinstance(entry.get("search"), str)
+            ):
                 try:
                     summary = SessionSummary.model_validate(entry["summary"])
                 except (ValidationError, KeyError):
@@ -314,15 +332,23 @@ class Archive:
                 if summary is not None:
                     fresh[session_id] = entry
                     result.sessions.append(summary)
+                    result.search[session_id] = entry["search"]
                     continue
             try:
                 records = self.read(session_id)
-                summary = summarise(fold(records), len(records))
+                state = fold(records)
+                summary = summarise(state, len(records))
             except (SessionCorrupt, NotASessionLog) as exc:
                 result.problems.append(self._report_corrupt(session_id, exc))
                 continue
-            fresh[session_id] = {"stamp": stamp, "summary": summary.model_dump(mode="json")}
+            words = haystack(state)
+            fresh[session_id] = {
+                "stamp": stamp,
+                "summary": summary.model_dump(mode="json"),
+                "search": words,
+            }
             result.sessions.append(summary)
+            result.search[session_id] = words
         if fresh != cache:
             self._save_index(fresh)
         result.sessions.sort(key=lambda s: s.opened_at, reverse=True)

@@ -1,0 +1,201 @@
+"""The trash: where a deleted session goes, whole and recoverable. wyber never deletes one for good.
+
+    DATA/trash/<id>.jsonl    the session file, moved here untouched (same name)
+    DATA/trash/<id>.json     when it was trashed, and its summary for the trash's list
+
+Moving is a rename within the data folder: the file is in one place or the other, never half. A
+session another wyber has open is refused (its lock is held). Restoring refuses to overwrite a
+session of the same id that is in the archive again. Should a session of the same id already be in
+the trash, the newcomer is named `<id>~<when>`: nothing in the trash is ever overwritten either.
+"""
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from tui.wyber.errors import UserError
+from tui.wyber.fold import NotASessionLog, fold
+from tui.wyber.journal import fsync_folder
+from tui.wyber.store import (
+    SESSION_SUFFIX,
+    Archive,
+    SessionCorrupt,
+    SessionLocked,
+    SessionNotFound,
+    atomic_write,
+    write_failure,
+)
+from tui.wyber.summary import SessionSummary, summarise
+
+META_SUFFIX = ".json"
+_CLASH = "~"  # never part of a session id (events.Id), so `<id>~<when>` is unambiguous
+
+
+class SessionInUse(UserError):
+    key = "history.trash.in_use"
+
+
+class RestoreClash(UserError):
+    key = "history.trash.clash"
+
+
+class NotInTrash(UserError):
+    key = "history.trash.not_found"
+
+
+@dataclass(frozen=True, slots=True)
+class Trashed:
+    """A session in the trash."""
+
+    name: str  # its file's name in the trash, without suffix: the id, or `<id>~<when>`
+    session_id: str
+    trashed_at: datetime
+    summary: SessionSummary | None  # None when it could not be read
+
+
+def trash_dir(archive: Archive) -> Path:
+    return archive.root / "trash"
+
+
+def _summary_of(archive: Archive, session_id: str) -> SessionSummary | None:
+    try:
+        records = archive.read(session_id)
+        return summarise(fold(records), len(records))
+    except (SessionCorrupt, NotASessionLog):
+        return None  # a damaged session can go to the trash too
+
+
+def _free_name(folder: Path, session_id: str, at: datetime) -> str:
+    name = session_id
+    while (folder / f"{name}{SESSION_SUFFIX}").exists() or (
+        folder / f"{name}{META_SUFFIX}"
+    ).exists():
+        name = f"{session_id}{_CLASH}{at:%Y%m%dT%H%M%S}-{secrets.token_hex(2)}"
+    return name
+
+
+def move_to_trash(
+    archive: Archive, session_id: str, at: datetime, summary: SessionSummary | None = None
+) -> Trashed:
+    """Move the session into the trash; refused while another wyber has it open."""
+    if not archive.exists(session_id):
+        raise SessionNotFound(session=session_id)
+    folder = trash_dir(archive)
+    try:
+        with archive.locked(session_id):
+            if summary is None:
+                summary = _summary_of(archive, session_id)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                name = _free_name(folder, session_id, at)
+                meta = {
+                    "session_id": session_id,
+                    "trashed_at": at.astimezone(UTC).isoformat(),
+                    "summary": summary.model_dump(mode="json") if summary else None,
+                }
+                # The note first: a crash before the move leaves a note without a file, which
+                # the trash does not list; never a session file in the trash without its id.
+                atomic_write(folder / f"{name}{META_SUFFIX}", json.dumps(meta).encode())
+                archive.path_of(session_id).replace(folder / f"{name}{SESSION_SUFFIX}")
+                fsync_folder(folder)
+                fsync_folder(archive.sessions_dir)
+            except OSError as exc:
+                raise write_failure(exc, folder) from None
+    except SessionLocked:
+        raise SessionInUse(session=session_id) from None
+    return Trashed(name, session_id, at, summary)
+
+
+def _read_meta(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _entry(folder: Path, name: str) -> Trashed:
+    meta = _read_meta(folder / f"{name}{META_SUFFIX}")
+    session_id = meta.get("session_id")
+    if not isinstance(session_id, str):
+        session_id = name.split(_CLASH, 1)[0]
+    trashed_at: datetime | None = None
+    if isinstance(meta.get("trashed_at"), str):
+        try:
+            trashed_at = datetime.fromisoformat(str(meta["trashed_at"]))
+        except ValueError:
+            trashed_at = None
+    if trashed_at is None or trashed_at.tzinfo is None:
+        # No note (or a damaged one): the file's last change, which its move into here was.
+        stat = (folder / f"{name}{SESSION_SUFFIX}").stat()
+        trashed_at = datetime.fromtimestamp(stat.st_ctime, UTC)
+    summary = None
+    if isinstance(meta.get("summary"), dict):
+        try:
+            summary = SessionSummary.model_validate(meta["summary"])
+        except ValidationError:
+            summary = None
+    return Trashed(name, session_id, trashed_at, summary)
+
+
+def trashed(archive: Archive) -> list[Trashed]:
+    """The sessions in the trash, the last one trashed first."""
+    folder = trash_dir(archive)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"*{SESSION_SUFFIX}"):
+        try:
+            found.append(_entry(folder, path.name[: -len(SESSION_SUFFIX)]))
+        except FileNotFoundError:
+            continue  # restored while we looked
+    found.sort(key=lambda entry: (entry.trashed_at, entry.name), reverse=True)
+    return found
+
+
+def find(archive: Archive, reference: str) -> Trashed:
+    """The trash entry named `reference`, else the last trashed session with that id."""
+    entries = trashed(archive)
+    for entry in entries:
+        if entry.name == reference:
+            return entry
+    for entry in entries:
+        if entry.session_id == reference:
+            return entry
+    raise NotInTrash(session=reference)
+
+
+def restore(archive: Archive, name: str) -> str:
+    """Move a session from the trash back into the archive; its id. Refused, and left in the
+    trash, when a session of that id is in the archive again."""
+    folder = trash_dir(archive)
+    source = folder / f"{name}{SESSION_SUFFIX}"
+    if not source.is_file():
+        raise NotInTrash(session=name)
+    session_id = _entry(folder, name).session_id
+    target = archive.path_of(session_id)
+    try:
+        archive.sessions_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            # A hard link never replaces a file that is there: a session made meanwhile stays.
+            os.link(source, target)
+        except FileExistsError:
+            raise RestoreClash(session=session_id) from None
+        except OSError:
+            # A filesystem without hard links: check, then rename.
+            if target.exists():
+                raise RestoreClash(session=session_id) from None
+            source.replace(target)
+        else:
+            source.unlink()
+        (folder / f"{name}{META_SUFFIX}").unlink(missing_ok=True)
+        fsync_folder(archive.sessions_dir)
+        fsync_folder(folder)
+    except OSError as exc:
+        raise write_failure(exc, target) from None
+    return session_id
