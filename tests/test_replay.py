@@ -661,19 +661,22 @@ async def test_replay_never_writes_the_session(tmp_path: Path) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
 
 
-async def test_the_heap_frozen_for_the_replay_is_unfrozen_when_it_ends(tmp_path: Path) -> None:
-    """Leaving the replay, or quitting from it, gives the garbage collector its heap back."""
+async def test_the_heap_kept_out_of_the_collector_is_given_back_when_wyber_ends(
+    tmp_path: Path,
+) -> None:
+    """The replay's timeline is kept out of the collector's full passes while wyber runs;
+    quitting gives the collector everything back."""
     archived(tmp_path)
     assert gc.get_freeze_count() == 0
     async with make_app(tmp_path).run_test(size=SMALL) as pilot:
         await replaying(pilot)
-        assert gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
         await pilot.press("escape")
         await pilot.pause()
-        assert gc.get_freeze_count() == 0
         pilot.app.open_replay(SESSION)  # type: ignore[attr-defined]  # as History does
         await replaying(pilot)
-        assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() >= frozen
         await pilot.press("ctrl+q")
     assert gc.get_freeze_count() == 0
 

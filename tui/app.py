@@ -8,6 +8,7 @@ thread workers so the screen never waits on the disk.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -162,6 +163,16 @@ class WyberApp(App[None]):
                 self.start_meeting(prepared)
 
         self.push_screen(PrepareScreen(preparation), start)
+
+    def freeze_heap(self) -> None:
+        """Move what lives now (Textual and wyber loaded, the archive's listing, a replay's
+        timeline) out of the garbage collector's full passes, which would otherwise walk it
+        again and again and pause the screen for 100 ms and more. Objects are still freed when
+        they are no longer used; a collection pass simply skips them. Given back at the end."""
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     def open_history(self) -> None:
         """Every recorded session: search, filter, and what can be done with one."""

@@ -259,6 +259,7 @@ class HomeScreen(WyberScreen[None]):
         self._show_notice(today)
         self._show_status(lists)
         self.refresh_bindings()
+        self.wyber.freeze_heap()  # wyber is loaded and the lists read: what stays from here on
 
     def _show_notice(self, today: date) -> None:
         notice = self.query_one("#notice", Static)

@@ -12,7 +12,6 @@ tests move a fake one) times the speed, derived from where play started, never c
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
@@ -593,7 +592,6 @@ class ReplayScreen(WyberScreen[None]):
         self._timer: Timer | None = None
         self._shown_seq: int | None = None
         self._spoken: Language | None = None
-        self._froze = False
         self._name_groups()
 
     def _name_groups(self) -> None:
@@ -649,17 +647,11 @@ class ReplayScreen(WyberScreen[None]):
         self._timer = self.set_interval(TICK_SECONDS, self.tick, pause=True)
         self.show()
         # The timeline's records and checkpoints are a large heap that lives as long as the
-        # screen; Python's full garbage collections would walk it again and again (a pause of
-        # 100 ms and more on a 2,000-event session, every few seeks). Frozen, they are skipped;
-        # they are still freed as usual when the screen goes, and unfrozen then.
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            self._froze = True
+        # screen: kept out of the garbage collector's full passes (a pause of 100 ms and more on
+        # a 2,000-event session, every few seeks). Freed as usual when the screen goes.
+        self.wyber.freeze_heap()
 
     def on_unmount(self) -> None:
-        if self._froze:
-            gc.unfreeze()
-            self._froze = False
         if self._spoken is not None:
             self.wyber.speak(self._spoken)
 
