@@ -43,26 +43,30 @@ Goals (from the issue): open -> list at most 200 ms, keystroke -> filtered list 
 on an error; `--quick` is a smoke run (fewer sessions read naively, fewer runs): indicative only.
 """
 
-import argparse
 import asyncio
-import gc
-import os
 import random
-import re
-import shutil
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from _shared import REPO, describe_scratch, percentile, print_load, scratch_folder
+from _headless import FrameWatch, send_key, until
+from _shared import (
+    REPO,
+    FullCollections,
+    bench_main,
+    describe_scratch,
+    machine,
+    percentile,
+    print_goal,
+    print_load,
+    scratch,
+)
 from rich.text import Text
-from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -91,8 +95,8 @@ SESSIONS = 1_000
 SIZES = ((80, 24), (160, 48))
 GOAL_OPEN_MS = 200.0
 GOAL_KEY_MS = 100.0
-CSI = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")
 FRAME_TIMEOUT = 10.0
+FRAME_POLL = 0.0005  # seconds between looks for the frame
 NEWEST = datetime(2026, 11, 20, 13, 0, tzinfo=UTC)
 PLANS = tuple(
     REPO / "sessions" / f"{name}.{lang}.toml"
@@ -113,6 +117,7 @@ class Settings:
 
 FULL = Settings(open_runs=15, queries=QUERIES, naive_queries=3, baseline_runs=15)
 QUICK = Settings(open_runs=4, queries=QUERIES[:3], naive_queries=1, baseline_runs=4)
+QUICK_CAVEAT = "few runs"  # said after a quick run's figures
 
 
 # --- a realistic archive -------------------------------------------------------------------------
@@ -242,122 +247,17 @@ def fill_archive(folder: Path, count: int, seed: int = 2026) -> None:
         start -= timedelta(days=rng.choice((0, 1, 1, 1, 2)), hours=rng.randint(-3, 3))
 
 
-# --- watching frames -----------------------------------------------------------------------------
-
-
-class FrameWatch:
-    """Wraps `app._display` (where each finished frame goes to the terminal); notes the frame,
-    after `arm()`, by which every expected text has been drawn. A frame after the first redraws
-    only what changed, so the texts may come in different frames: the list is on screen once
-    all of them have been."""
-
-    def __init__(self, app: App[Any]) -> None:
-        self._app = app
-        self._display = app._display
-        self._expect: set[str] | None = None
-        self._after: Callable[[], bool] = lambda: True
-        self._on: type[Screen[Any]] = Screen
-        self.shown_at: float | None = None
-        app._display = self._watch  # type: ignore[method-assign]
-
-    def arm(
-        self,
-        *texts: str,
-        after: Callable[[], bool] = lambda: True,
-        on: type[Screen[Any]] = Screen,
-    ) -> None:
-        """Watch for `texts` on frames of an `on` screen, drawn once `after()` holds."""
-        self._expect = set(texts)
-        self._after = after
-        self._on = on
-        self.shown_at = None
-
-    def _watch(self, screen: Any, renderable: Any) -> None:
-        if (
-            self._expect is not None
-            and renderable is not None
-            and isinstance(screen, self._on)
-            and self._after()
-        ):
-            output = CSI.sub("", renderable.render_segments(self._app.console))
-            now = time.perf_counter()
-            self._expect = {text for text in self._expect if text not in output}
-            if not self._expect:
-                self.shown_at = now
-                self._expect = None
-        self._display(screen, renderable)
-
-    async def wait(self) -> float:
-        deadline = time.perf_counter() + FRAME_TIMEOUT
-        while self.shown_at is None:
-            if time.perf_counter() > deadline:
-                raise RuntimeError(f"no frame showed {self._expect!r} in {FRAME_TIMEOUT:g} s")
-            await asyncio.sleep(0.0005)
-        return self.shown_at
-
-
-def send_key(app: App[Any], key: str, character: str | None) -> None:
-    """A key as the terminal driver hands it to the app (Pilot.press does this, then waits)."""
-    driver = app._driver
-    if driver is None:
-        raise RuntimeError("the app has no driver")
-    event = events.Key(key, character)
-    event.set_sender(app)
-    driver.send_message(event)
+# --- wyber ---------------------------------------------------------------------------------------
 
 
 def key_of(character: str) -> str:
     return "space" if character == " " else character
 
 
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:
-    deadline = time.perf_counter() + 60
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise RuntimeError(f"timed out waiting for {what}")
-        await pilot.pause(0.01)
-
-
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await asyncio.sleep(0.05)
-
-
-class FullCollections:
-    """Notes each full garbage collection (generation 2): Python stops everything for it, and
-    its length grows with every object the process holds. Printed beside the figures: it is
-    often what a tail is made of."""
-
-    def __init__(self) -> None:
-        self.pauses: list[tuple[float, float]] = []
-        self._start = 0.0
-
-    def __enter__(self) -> "FullCollections":
-        gc.callbacks.append(self._note)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        gc.callbacks.remove(self._note)
-
-    def _note(self, phase: str, info: dict[str, Any]) -> None:
-        if info["generation"] != 2:
-            return
-        if phase == "start":
-            self._start = time.perf_counter()
-        else:
-            self.pauses.append((self._start, time.perf_counter()))
-
-    def within(self, start: float, end: float) -> float:
-        """Milliseconds of full collections between `start` and `end`."""
-        return sum(
-            (min(stop, end) - max(begin, start)) * 1e3
-            for begin, stop in self.pauses
-            if begin < end and stop > start
-        )
-
-
-# --- wyber ---------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -404,14 +304,14 @@ async def measure_in(
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         await settle(pilot)
-        watch = FrameWatch(app)
+        watch = FrameWatch(app, FRAME_TIMEOUT, FRAME_POLL)
         # The count line, and the start of the newest title in the first row.
         expected = (count_line(len(listing), len(listing)), newest.title[:12])
         # h on home and the cold path, alternately; the first of each imports the screen's
         # module (a warm-up, not counted, but printed).
         for run in range(2 * settings.open_runs + 2):
             cold = run % 2 == 1
-            watch.arm(*expected, on=HistoryScreen)
+            watch.expect(*expected, on=HistoryScreen)
             started = time.perf_counter()
             if cold:
                 app.push_screen(HistoryScreen(None))
@@ -457,7 +357,7 @@ async def measure_in(
             expected = select(listing, haystacks, Filter(query=value))
             typed = value[-1] if len(value) > len(previous) else None
             before = len(shown_at)
-            watch.arm(
+            watch.expect(
                 count_line(len(expected), len(listing)),
                 after=lambda b=before: len(shown_at) > b,
                 on=HistoryScreen,
@@ -529,7 +429,7 @@ async def measure_datatable(
     refills: list[float] = []
     app = TableApp()
     async with app.run_test(size=size) as pilot:
-        watch = FrameWatch(app)
+        watch = FrameWatch(app, FRAME_TIMEOUT, FRAME_POLL)
 
         def measured() -> bool:
             """Every row added and measured (DataTable measures new rows when idle)."""
@@ -539,7 +439,7 @@ async def measure_datatable(
             )
 
         for run in range(settings.baseline_runs + 1):  # the first a warm-up, as for wyber
-            watch.arm(rows[0][1].plain[:12], after=measured, on=TableScreen)
+            watch.expect(rows[0][1].plain[:12], after=measured, on=TableScreen)
             started = time.perf_counter()
             app.push_screen(TableScreen(rows))
             shown = (await watch.wait() - started) * 1e3
@@ -558,7 +458,7 @@ async def measure_datatable(
             table.clear()
             for n, row in enumerate(chosen):
                 table.add_row(*row, key=str(n))
-            watch.arm(after=lambda t=table: not t._require_update_dimensions)
+            watch.expect(after=lambda t=table: not t._require_update_dimensions)
             refills.append((await watch.wait() - started) * 1e3)
             await settle(pilot)
     return opened, refills
@@ -583,10 +483,6 @@ def summary(values: Sequence[float]) -> str:
         f"n {len(values):>3}  p50 {statistics.median(values):7.1f}  p95"
         f" {percentile(values, 95):7.1f}  max {max(values):7.1f} ms"
     )
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
 
 
 async def run_all(data: Path, settings: Settings) -> None:
@@ -656,49 +552,29 @@ async def run_all(data: Path, settings: Settings) -> None:
             f" {key_p50 / naive:.4f}"
         )
     print()
-    for (width, height), figures, _, _ in results:
-        p95 = percentile(figures.open_ms, 95)
-        print(
-            f"{verdict(p95 <= GOAL_OPEN_MS)}  open history -> list of {len(sessions)} at"
-            f" {width}x{height}: p95 {p95:.1f} ms (goal: at most {GOAL_OPEN_MS:g} ms)"
-        )
-    for (width, height), figures, _, _ in results:
-        p95 = percentile(figures.key_ms, 95)
-        print(
-            f"{verdict(p95 <= GOAL_KEY_MS)}  keystroke in search -> filtered list at"
-            f" {width}x{height}: p95 {p95:.1f} ms (goal: at most {GOAL_KEY_MS:g} ms)"
-        )
+    goals: list[tuple[str, float, Callable[[Figures], list[float]]]] = [
+        (f"open history -> list of {len(sessions)}", GOAL_OPEN_MS, lambda f: f.open_ms),
+        ("keystroke in search -> filtered list", GOAL_KEY_MS, lambda f: f.key_ms),
+    ]
+    for what, goal, measured in goals:
+        for (width, height), figures, _, _ in results:
+            p95 = percentile(measured(figures), 95)
+            print_goal(
+                p95 <= goal,
+                f"{what} at {width}x{height}: p95 {p95:.1f} ms (goal: at most {goal:g} ms)",
+            )
 
 
 def run(settings: Settings) -> None:
-    scratch = scratch_folder("history")
-    try:
-        print(
-            f"python {sys.version.split()[0]}, textual {version('textual')},"
-            f" {os.cpu_count()} CPUs; headless app at 80x24 and 160x48"
-        )
-        print(f"scratch folder: {describe_scratch(scratch)}")
+    with scratch("history") as data:
+        print(f"{machine('textual')}; headless app at 80x24 and 160x48")
+        print(f"scratch folder: {describe_scratch(data)}")
         print_load()
         started = time.perf_counter()
-        fill_archive(scratch, SESSIONS)
+        fill_archive(data, SESSIONS)
         print(f"made {SESSIONS} sessions in {time.perf_counter() - started:.0f} s")
-        asyncio.run(run_all(scratch, settings))
-        if settings is QUICK:
-            print("(quick run: few runs; indicative only)")
-        print_load()
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a fast smoke run: fewer runs")
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    run(QUICK if args.quick else FULL)
-    print(f"\n(ran in {time.perf_counter() - started:.0f} s)")
-    return 0
+        asyncio.run(run_all(data, settings))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_main(run, FULL, QUICK, doc=__doc__, fewer="runs", caveat=QUICK_CAVEAT))

@@ -44,23 +44,30 @@ How to read it: p50/p95/p99/max in milliseconds; the goal line says PASS or MISS
 never fails on a goal, only on an error. `--quick` is a smoke run (fewer samples): indicative only.
 """
 
-import argparse
 import asyncio
-import os
 import random
-import re
-import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from _shared import REPO, describe_scratch, percentile, print_load, scratch_folder
+from _headless import FrameWatch, send_key, until
+from _shared import (
+    REPO,
+    Stats,
+    bench_main,
+    describe_scratch,
+    machine,
+    percentile,
+    print_goal,
+    print_header,
+    print_load,
+    scratch,
+    stats,
+)
 from rich.text import Text
-from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -75,7 +82,6 @@ PLAN = REPO / "sessions" / "wyber-30.en.toml"
 SIZE = (80, 24)
 BOARD = 500
 GOAL_P95_MS = 50.0
-CSI = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")  # styles and cursor moves split a line's text
 SETTLE_SECONDS = 0.02  # and 0-20 ms more at random: the typed text's frame is out
 FRAME_TIMEOUT = 5.0  # seconds: no frame with the idea by then is an error
 IDEAS = (
@@ -101,6 +107,7 @@ class Settings:
 
 FULL = Settings(samples=200, side_samples=100, warmup=10)
 QUICK = Settings(samples=30, side_samples=15, warmup=5)
+QUICK_CAVEAT = "few samples"  # said after a quick run's figures
 
 
 @dataclass
@@ -112,26 +119,6 @@ class Scenario:
     floor: bool = False
     latencies: list[float] = field(default_factory=list)  # seconds, Enter -> frame
     sink: list[float] = field(default_factory=list)  # seconds, in LiveSession.sink per idea
-
-
-@dataclass(frozen=True)
-class Stats:
-    n: int
-    p50: float  # ms
-    p95: float
-    p99: float
-    max: float
-
-
-def stats(values: Sequence[float]) -> Stats:
-    ms = 1e3
-    return Stats(
-        len(values),
-        percentile(values, 50) * ms,
-        percentile(values, 95) * ms,
-        percentile(values, 99) * ms,
-        max(values) * ms,
-    )
 
 
 def idea_text(number: int) -> str:
@@ -155,40 +142,6 @@ def floor_prompt(number: int, text: str) -> Text:
 # --- watching frames -----------------------------------------------------------------------------
 
 
-class FrameWatch:
-    """Wraps `app._display` (where a screen hands each finished frame to the terminal) and notes
-    when the first frame holding `expect`'s text has been rendered to terminal output."""
-
-    def __init__(self, app: App[Any]) -> None:
-        self._app = app
-        self._display = app._display
-        self._text: str | None = None
-        self.shown_at: float | None = None
-        app._display = self._watch  # type: ignore[method-assign]
-
-    def expect(self, text: str) -> None:
-        self._text = text
-        self.shown_at = None
-
-    def _watch(self, screen: Any, renderable: Any) -> None:
-        if self._text is not None and renderable is not None:
-            output = renderable.render_segments(self._app.console)
-            now = time.perf_counter()
-            if self._text in CSI.sub("", output):
-                self.shown_at = now
-                self._text = None
-        self._display(screen, renderable)
-
-    async def wait(self) -> float:
-        """The moment the expected text was first on a frame."""
-        deadline = time.perf_counter() + FRAME_TIMEOUT
-        while self.shown_at is None:
-            if time.perf_counter() > deadline:
-                raise RuntimeError(f"no frame showed {self._text!r} within {FRAME_TIMEOUT:g} s")
-            await asyncio.sleep(0.001)
-        return self.shown_at
-
-
 class SinkTimer:
     """Wraps a live session's sink (where each record goes once stamped) and times each call."""
 
@@ -202,17 +155,6 @@ class SinkTimer:
         self.seconds.append(time.perf_counter() - started)
 
 
-def press_enter(app: App[Any]) -> None:
-    """Enter, as the terminal driver hands it to the app (from its input thread: set_sender,
-    send_message); Pilot.press does the same, then waits tens of ms for the app to go idle."""
-    driver = app._driver
-    if driver is None:
-        raise RuntimeError("the app has no driver")
-    key = events.Key("enter", "\r")
-    key.set_sender(app)
-    driver.send_message(key)
-
-
 async def measure(
     pilot: Pilot[Any],
     scenario: Scenario,
@@ -222,7 +164,7 @@ async def measure(
     sink: SinkTimer | None = None,
 ) -> None:
     """Type each idea (untimed), then time Enter -> the frame that shows it."""
-    watch = FrameWatch(pilot.app)
+    watch = FrameWatch(pilot.app, FRAME_TIMEOUT)
     rng = random.Random(7)
     for n in range(settings.warmup + scenario.samples):
         number = scenario.ideas + n + 1
@@ -233,7 +175,7 @@ async def measure(
         watch.expect(board_line(number))
         before = len(sink.seconds) if sink else 0
         started = time.perf_counter()
-        press_enter(pilot.app)
+        send_key(pilot.app, "enter", "\r")
         shown = await watch.wait()
         if entry.value:
             raise RuntimeError(f"the idea input still holds {entry.value!r} after Enter")
@@ -244,14 +186,6 @@ async def measure(
 
 
 # --- wyber ---------------------------------------------------------------------------------------
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:
-    deadline = time.perf_counter() + 30
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise RuntimeError(f"timed out waiting for {what}")
-        await pilot.pause(0.01)
 
 
 def ready(app: WyberApp) -> bool:
@@ -266,7 +200,9 @@ async def run_wyber(scenario: Scenario, data: Path, settings: Settings) -> None:
     app = WyberApp(data, "en", launch=Launch(plan=load_plan(PLAN), run_now=True))
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()  # the session is created in a thread worker
-        await until(pilot, lambda: ready(app), "the run screen, the cursor in the idea input")
+        await until(
+            pilot, lambda: ready(app), "the run screen, the cursor in the idea input", timeout=30
+        )
         meeting, writer = app.meeting, app.writer
         if meeting is None or writer is None:
             raise RuntimeError("the run screen is up without a meeting")
@@ -359,9 +295,8 @@ def sink_note(scenario: Scenario) -> str:
 def report(scenarios: Sequence[Scenario]) -> None:
     full, empty, sync, floor = scenarios
     print()
-    header = f"{'scenario':<34} {'n':>4} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}"
-    print(header + "   notes")
-    print("-" * (len(header) + 34))
+    columns = f"{'scenario':<34} {'n':>4} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}"
+    print_header(columns, "notes", 34)
     figures = {id(s): stats(s.latencies) for s in scenarios}
     for scenario in scenarios:
         print(row(scenario, figures[id(scenario)], sink_note(scenario)))
@@ -376,10 +311,10 @@ def report(scenarios: Sequence[Scenario]) -> None:
         " time spent recording, per idea, on the key path)"
     )
     print()
-    verdict = "PASS" if p95 <= GOAL_P95_MS else "MISS"
-    print(
-        f"{verdict}  Enter -> frame showing the idea, {full.ideas} ideas on the board:"
-        f" p95 {p95:.1f} ms (goal: at most {GOAL_P95_MS:g} ms)"
+    print_goal(
+        p95 <= GOAL_P95_MS,
+        f"Enter -> frame showing the idea, {full.ideas} ideas on the board: p95 {p95:.1f} ms"
+        f" (goal: at most {GOAL_P95_MS:g} ms)",
     )
 
 
@@ -400,37 +335,17 @@ async def run_all(scratch: Path, settings: Settings) -> list[Scenario]:
 
 
 def run(settings: Settings) -> None:
-    scratch = scratch_folder("ideas")
-    try:
-        print(
-            f"python {sys.version.split()[0]}, textual {version('textual')},"
-            f" {os.cpu_count()} CPUs; headless app at {SIZE[0]}x{SIZE[1]}"
-        )
-        print(f"plan: {PLAN.relative_to(REPO)}; scratch folder: {describe_scratch(scratch)}")
+    with scratch("ideas") as folder:
+        print(f"{machine('textual')}; headless app at {SIZE[0]}x{SIZE[1]}")
+        print(f"plan: {PLAN.relative_to(REPO)}; scratch folder: {describe_scratch(folder)}")
         print(
             f"{settings.samples} measured ideas with {BOARD} and with 0 on the board,"
             f" {settings.side_samples} for the others, each after {settings.warmup} warm-up"
             " ideas; the board grows by one per idea while measured"
         )
         print_load()
-        scenarios = asyncio.run(run_all(scratch, settings))
-        report(scenarios)
-        if settings is QUICK:
-            print("(quick run: few samples; indicative only)")
-        print_load()
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a fast smoke run: fewer samples")
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    run(QUICK if args.quick else FULL)
-    print(f"\n(ran in {time.perf_counter() - started:.0f} s)")
-    return 0
+        report(asyncio.run(run_all(folder, settings)))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_main(run, FULL, QUICK, doc=__doc__, fewer="samples", caveat=QUICK_CAVEAT))

@@ -32,22 +32,19 @@ no files: each .docx is rendered into memory. `--quick` is a smoke run (fewer ru
 at 10,000): its figures are indicative only.
 """
 
-import argparse
 import gc
 import io
-import os
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.metadata import version
 from itertools import pairwise
 from typing import Any
 
 import docx
-from _shared import REPO, print_load
+from _shared import REPO, bench_main, in_turn, machine, print_goal, print_header, print_load
 from docx.oxml.ns import qn
 
 from tui.wyber.fold import fold
@@ -88,6 +85,7 @@ FULL = Settings(runs={100: 9, 1_000: 7, 10_000: 5}, naive_seconds=30.0, naive_sk
 QUICK = Settings(
     runs={100: 5, 1_000: 3, 10_000: 1}, naive_seconds=5.0, naive_skip=frozenset({10_000})
 )
+QUICK_CAVEAT = "few runs, no naive run at 10,000"  # said after a quick run's figures
 
 
 @dataclass
@@ -208,7 +206,7 @@ def measure(scenario: Scenario, settings: Settings) -> None:
             ("wyber", lambda: len(scenario.wyber) < runs, wyber_export),
             ("naive", naive_wants, naive_export),
         ]
-        for name, wants, export in order if round_ % 2 == 0 else reversed(order):
+        for name, wants, export in in_turn(order, round_):
             if wants():
                 exports[name] = export(scenario)
         round_ += 1
@@ -234,12 +232,11 @@ def median(values: Sequence[float]) -> float:
 
 def print_table(scenarios: Sequence[Scenario]) -> None:
     print()
-    header = (
+    columns = (
         f"{'contributions':>13} | {'wyber export median (s)':>23} | {'naive median (s)':>16}"
         f" | {'naive ÷ wyber':>13} | {'wyber KB':>8} | {'naive KB':>8}"
     )
-    print(header + "   notes")
-    print("-" * (len(header) + 30))
+    print_header(columns, "notes", 30)
     for scenario in scenarios:
         wyber = median(scenario.wyber)
         if scenario.naive:
@@ -256,10 +253,6 @@ def print_table(scenarios: Sequence[Scenario]) -> None:
         )
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
-
-
 def growth(scenarios: Sequence[Scenario], times: Callable[[Scenario], list[float]]) -> list[str]:
     """t(10 N) / t(N) for each step up in size, as text."""
     return [
@@ -269,31 +262,28 @@ def growth(scenarios: Sequence[Scenario], times: Callable[[Scenario], list[float
     ]
 
 
-def print_goals(scenarios: Sequence[Scenario], settings: Settings) -> None:
+def print_goals(scenarios: Sequence[Scenario]) -> None:
     print()
     goal = next(scenario for scenario in scenarios if scenario.size == GOAL_SIZE)
     seconds = median(goal.wyber)
-    print(
-        f"{verdict(seconds <= GOAL_SECONDS)}  export at {GOAL_SIZE:,} contributions:"
-        f" median {seconds:.3f} s (goal: at most {GOAL_SECONDS:g} s)"
+    print_goal(
+        seconds <= GOAL_SECONDS,
+        f"export at {GOAL_SIZE:,} contributions: median {seconds:.3f} s"
+        f" (goal: at most {GOAL_SECONDS:g} s)",
     )
     ratios = [median(big.wyber) / median(small.wyber) for small, big in pairwise(scenarios)]
-    print(
-        f"{verdict(all(ratio <= GOAL_GROWTH for ratio in ratios))}  10x the contributions costs"
-        f" at most {GOAL_GROWTH:g}x the time: {'; '.join(growth(scenarios, lambda s: s.wyber))}"
+    print_goal(
+        all(ratio <= GOAL_GROWTH for ratio in ratios),
+        f"10x the contributions costs at most {GOAL_GROWTH:g}x the time:"
+        f" {'; '.join(growth(scenarios, lambda s: s.wyber))}",
     )
     naive = growth(scenarios, lambda s: s.naive)
     if naive:
         print(f"      (naive, the same ratios: {'; '.join(naive)})")
-    if settings is QUICK:
-        print("(quick run: few runs, no naive run at 10,000; indicative only)")
 
 
 def print_notes(scenarios: Sequence[Scenario], settings: Settings, setup_seconds: float) -> None:
-    print(
-        f"python {sys.version.split()[0]}, python-docx {version('python-docx')},"
-        f" lxml {version('lxml')}, {os.cpu_count()} CPUs"
-    )
+    print(machine("python-docx", "lxml"))
     made = ", ".join(f"{s.size:,} ideas in {s.records:,} records" for s in scenarios)
     print(
         f"plan: {PLAN.relative_to(REPO)}; sessions made up and folded in {setup_seconds:.1f} s:"
@@ -334,19 +324,8 @@ def run(settings: Settings) -> None:
     for scenario in scenarios:
         measure(scenario, settings)
     print_table(scenarios)
-    print_goals(scenarios, settings)
-    print_load()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a fast smoke run: fewer runs")
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    run(QUICK if args.quick else FULL)
-    print(f"\n(ran in {time.perf_counter() - started:.0f} s)")
-    return 0
+    print_goals(scenarios)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_main(run, FULL, QUICK, doc=__doc__, fewer="runs", caveat=QUICK_CAVEAT))

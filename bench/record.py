@@ -34,23 +34,32 @@ says whether something else ran. `--quick` is a smoke run (fewer sessions and sa
 figures are indicative only.
 """
 
-import argparse
 import gc
 import itertools
 import json
 import math
 import os
 import random
-import shutil
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from importlib.metadata import version
 from pathlib import Path
 
-from _shared import describe_scratch, percentile, print_load, scratch_folder
+from _shared import (
+    Stats,
+    bench_main,
+    describe_scratch,
+    in_turn,
+    machine,
+    percentile,
+    print_goal,
+    print_header,
+    print_load,
+    scratch,
+    stats,
+)
 from tinydb import TinyDB
 
 from tui.wyber.events import IdeaAdded, Record, stored
@@ -128,6 +137,7 @@ class Settings:
 
 FULL = Settings(others=1_000, samples=1_000, block=25, naive_max=50, naive_min=3, naive_seconds=8.0)
 QUICK = Settings(others=40, samples=50, block=10, naive_max=3, naive_min=1, naive_seconds=1.0)
+QUICK_CAVEAT = "too few sessions and samples to judge the goals"  # said after a quick run's figures
 
 
 @dataclass
@@ -150,19 +160,9 @@ class Scenario:
         return f"{self.others:,} others · {self.size:,} events"
 
 
-@dataclass(frozen=True)
-class Stats:
-    n: int
-    p50: float  # ms
-    p99: float
-    max: float
-
-
-def stats(values: Sequence[int]) -> Stats:
-    ms = 1e-6
-    return Stats(
-        len(values), percentile(values, 50) * ms, percentile(values, 99) * ms, max(values) * ms
-    )
+def ns_stats(values: Sequence[int]) -> Stats:
+    """The figures, in ms, of latencies in nanoseconds."""
+    return stats(values, ms=1e-6)
 
 
 class IdeaSource:
@@ -279,7 +279,7 @@ def measure_wyber(pairs: Sequence[tuple[Scenario, Scenario]], settings: Settings
             scenario.floor.clear()
     for round_ in range(math.ceil(settings.samples / settings.block)):
         for pair in pairs:
-            for scenario in pair if round_ % 2 == 0 else reversed(pair):
+            for scenario in in_turn(pair, round_):
                 count = min(settings.block, settings.samples - len(scenario.wyber))
                 floor_block(scenario, wyber_block(scenario, count, ideas))
 
@@ -330,11 +330,11 @@ def file_size(size: int) -> str:
 
 def print_table(scenarios: Sequence[Scenario]) -> None:
     print()
-    header = f"{'scenario':<28} {'system':<6} {'n':>5} {'p50 ms':>9} {'p99 ms':>9} {'max ms':>9}"
-    print(f"{header}   p99 ratio")
-    print("-" * (len(header) + 24))
+    columns = f"{'scenario':<28} {'system':<6} {'n':>5} {'p50 ms':>9} {'p99 ms':>9} {'max ms':>9}"
+    print_header(columns, "p99 ratio", 24)
     for scenario in scenarios:
-        wyber, floor, naive = stats(scenario.wyber), stats(scenario.floor), stats(scenario.naive)
+        samples = (scenario.wyber, scenario.floor, scenario.naive)
+        wyber, floor, naive = (ns_stats(values) for values in samples)
         print(row(scenario.label, "wyber", wyber, f"{wyber.p99 / floor.p99:6.1f} x floor"))
         print(row("", "floor", floor, "(baseline)"))
         size = file_size(scenario.naive_bytes)
@@ -354,10 +354,6 @@ def bootstrap_ratio(
     return ratios[int(0.025 * rounds)], ratios[int(0.975 * rounds) - 1]
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
-
-
 def grouped_ratio(numerator: Sequence[int], denominator: Sequence[int], group: int) -> float:
     """The median, over consecutive groups of interleaved samples, of the groups' p99 ratio.
 
@@ -374,24 +370,24 @@ def grouped_ratio(numerator: Sequence[int], denominator: Sequence[int], group: i
 
 def print_goals(pairs: Sequence[tuple[Scenario, Scenario]], settings: Settings) -> None:
     print()
-    if settings is QUICK:
-        print("(quick run: too few sessions and samples to judge the goals; indicative only)")
     small, big = next(pair for pair in pairs if pair[0].size == GOAL_SIZE)
     for scenario in (small, big):
-        p99 = stats(scenario.wyber).p99
-        print(
-            f"{verdict(p99 <= GOAL_P99_MS)}  p99 at {GOAL_SIZE:,} events <= {GOAL_P99_MS:g} ms,"
-            f" {scenario.others:,} other sessions: {p99:.3f} ms"
+        p99 = ns_stats(scenario.wyber).p99
+        print_goal(
+            p99 <= GOAL_P99_MS,
+            f"p99 at {GOAL_SIZE:,} events <= {GOAL_P99_MS:g} ms, {scenario.others:,} other"
+            f" sessions: {p99:.3f} ms",
         )
     group = settings.block * max(1, settings.samples // (10 * settings.block))
     ratio = grouped_ratio(big.wyber, small.wyber, group)
-    pooled = stats(big.wyber).p99 / stats(small.wyber).p99
+    pooled = ns_stats(big.wyber).p99 / ns_stats(small.wyber).p99
     low, high = bootstrap_ratio(big.wyber, small.wyber)
-    p50_ratio = stats(big.wyber).p50 / stats(small.wyber).p50
-    print(
-        f"{verdict(abs(ratio - 1) <= GOAL_ARCHIVE_CHANGE)}  archive size changes p99 by at most"
-        f" {GOAL_ARCHIVE_CHANGE:.0%}: p99 with {big.others:,} / with {small.others:,} other"
-        f" sessions at {GOAL_SIZE:,} events = {ratio:.3f}"
+    p50_ratio = ns_stats(big.wyber).p50 / ns_stats(small.wyber).p50
+    print_goal(
+        abs(ratio - 1) <= GOAL_ARCHIVE_CHANGE,
+        f"archive size changes p99 by at most {GOAL_ARCHIVE_CHANGE:.0%}: p99 with"
+        f" {big.others:,} / with {small.others:,} other sessions at {GOAL_SIZE:,} events"
+        f" = {ratio:.3f}",
     )
     print(
         f"      (median over groups of {group} interleaved samples; noise reference, the floor's"
@@ -404,7 +400,7 @@ def print_goals(pairs: Sequence[tuple[Scenario, Scenario]], settings: Settings) 
 
 
 def print_notes(scratch: Path, settings: Settings, setup_seconds: float) -> None:
-    print(f"python {sys.version.split()[0]}, tinydb {version('tinydb')}, {os.cpu_count()} CPUs")
+    print(machine("tinydb"))
     print(f"scratch folder: {describe_scratch(scratch)}")
     print(
         f"wyber/floor: {settings.samples} samples per scenario, in blocks of {settings.block}"
@@ -444,31 +440,17 @@ def build_scenarios(
 
 
 def run(settings: Settings) -> None:
-    scratch = scratch_folder("record")
-    try:
+    with scratch("record") as folder:
         plan = Plan.model_validate(PLAN_DATA)
-        pairs, tables, setup_seconds = build_scenarios(scratch, plan, settings)
-        print_notes(scratch, settings, setup_seconds)
+        pairs, tables, setup_seconds = build_scenarios(folder, plan, settings)
+        print_notes(folder, settings, setup_seconds)
         measure_wyber(pairs, settings)
         scenarios = [scenario for pair in pairs for scenario in pair]
         for scenario in scenarios:
             measure_naive(scenario, tables, settings)
         print_table(scenarios)
         print_goals(pairs, settings)
-        print_load()
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a fast smoke run: fewer samples")
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    run(QUICK if args.quick else FULL)
-    print(f"\n(ran in {time.perf_counter() - started:.0f} s)")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_main(run, FULL, QUICK, doc=__doc__, fewer="samples", caveat=QUICK_CAVEAT))

@@ -40,24 +40,33 @@ the issue says "any moment"), for the core and for the screen's frame. The bench
 on a goal, only on an error. `--quick` is a smoke run (fewer moments and frames): indicative only.
 """
 
-import argparse
 import asyncio
 import gc
-import os
 import random
-import re
-import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from _shared import REPO, describe_scratch, percentile, print_load, scratch_folder
-from textual.app import App
+from _headless import FrameWatch, until
+from _shared import (
+    REPO,
+    FullCollections,
+    Stats,
+    bench_main,
+    describe_scratch,
+    in_turn,
+    machine,
+    print_goal,
+    print_header,
+    print_load,
+    scratch,
+    stats,
+    timed,
+)
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -76,7 +85,6 @@ START = datetime(2025, 11, 24, 9, 0, tzinfo=UTC)
 SESSION_ID = "20251124-0900-replay"
 GOAL_MS = 50.0
 SIZES = ((80, 24), (160, 48))
-CSI = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")
 FRAME_TIMEOUT = 5.0  # seconds: no frame with the moment by then is an error
 CHECKED = 50  # moments whose states are compared with the baseline's, outside the clock
 
@@ -91,55 +99,7 @@ class Settings:
 
 FULL = Settings(moments=1_000, opens=7, frames=150, warmup=10)
 QUICK = Settings(moments=200, opens=3, frames=30, warmup=5)
-
-
-@dataclass(frozen=True)
-class Stats:
-    n: int
-    p50: float  # ms
-    p95: float
-    max: float
-
-
-def stats(seconds: Sequence[float]) -> Stats:
-    ms = 1e3
-    return Stats(
-        len(seconds),
-        percentile(seconds, 50) * ms,
-        percentile(seconds, 95) * ms,
-        max(seconds) * ms,
-    )
-
-
-class FullCollections:
-    """The full (generation 2) garbage collections while it is on, and how long each took."""
-
-    def __init__(self) -> None:
-        self.pauses: list[float] = []
-        self._started = 0.0
-
-    def _callback(self, phase: str, info: dict[str, Any]) -> None:
-        if info.get("generation") != 2:
-            return
-        if phase == "start":
-            self._started = time.perf_counter()
-        else:
-            self.pauses.append(time.perf_counter() - self._started)
-
-    def __enter__(self) -> "FullCollections":
-        gc.callbacks.append(self._callback)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        gc.callbacks.remove(self._callback)
-
-    def note(self) -> str:
-        if not self.pauses:
-            return "no full garbage collection"
-        return (
-            f"{len(self.pauses)} full garbage collections, the longest"
-            f" {max(self.pauses) * 1e3:.0f} ms"
-        )
+QUICK_CAVEAT = "few moments and frames"  # said after a quick run's figures
 
 
 @dataclass
@@ -179,12 +139,6 @@ def made_up_session() -> tuple[list[Record], int]:
 # --- the core ------------------------------------------------------------------------------------
 
 
-def timed(call: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    call()
-    return time.perf_counter() - started
-
-
 def measure_core(records: list[Record], timeline: Timeline, moments: Sequence[float]) -> Core:
     core = Core()
     cursor = Cursor(timeline)
@@ -198,7 +152,7 @@ def measure_core(records: list[Record], timeline: Timeline, moments: Sequence[fl
                 (core.cursor, lambda t=t: cursor.seek(t)),
                 (core.baseline, lambda count=count: fold(records[:count])),
             ]
-            for into, call in runs if n % 2 == 0 else reversed(runs):
+            for into, call in in_turn(runs, n):
                 into.append(timed(call))
     gc.unfreeze()
     return core
@@ -226,45 +180,12 @@ def measure_opening(archive: Archive, runs: int) -> tuple[list[float], list[floa
             (folded, lambda: fold(archive.read(SESSION_ID))),
         ]
         gc.collect()
-        for into, call in pair if n % 2 == 0 else reversed(pair):
+        for into, call in in_turn(pair, n):
             into.append(timed(call))
     return timeline, folded
 
 
 # --- the screen ----------------------------------------------------------------------------------
-
-
-class FrameWatch:
-    """Wraps `app._display` (where a screen hands each finished frame to the terminal) and notes
-    when the first frame holding the expected text has been rendered to terminal output."""
-
-    def __init__(self, app: App[Any]) -> None:
-        self._app = app
-        self._display = app._display
-        self._text: str | None = None
-        self.shown_at: float | None = None
-        app._display = self._watch  # type: ignore[method-assign]
-
-    def expect(self, text: str) -> None:
-        self._text = text
-        self.shown_at = None
-
-    def _watch(self, screen: Any, renderable: Any) -> None:
-        if self._text is not None and renderable is not None:
-            output = renderable.render_segments(self._app.console)
-            now = time.perf_counter()
-            if self._text in CSI.sub("", output):
-                self.shown_at = now
-                self._text = None
-        self._display(screen, renderable)
-
-    async def wait(self) -> float:
-        deadline = time.perf_counter() + FRAME_TIMEOUT
-        while self.shown_at is None:
-            if time.perf_counter() > deadline:
-                raise RuntimeError(f"no frame showed {self._text!r} within {FRAME_TIMEOUT:g} s")
-            await asyncio.sleep(0.001)
-        return self.shown_at
 
 
 async def settle(pilot: Pilot[Any], rng: random.Random) -> None:
@@ -277,17 +198,13 @@ async def measure_screen(
 ) -> None:
     app = WyberApp(data, "en", launch=Launch(replay=SESSION_ID))
     async with app.run_test(size=result.size) as pilot:
-        deadline = time.perf_counter() + 60
-        while not isinstance(app.screen, ReplayScreen):
-            if time.perf_counter() > deadline:
-                raise RuntimeError("the replay screen did not open")
-            await pilot.pause(0.01)
+        await until(pilot, lambda: isinstance(app.screen, ReplayScreen), "the replay screen")
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
         await pilot.pause()
         timeline = screen.timeline
         length = moment_text(timeline.duration)
-        watch = FrameWatch(app)
+        watch = FrameWatch(app, FRAME_TIMEOUT)
         rng = random.Random(11)
         shown = moment_text(screen.position - timeline.start)
         counted = 0
@@ -334,12 +251,6 @@ def row(label: str, figures: Stats, note: str = "") -> str:
     )
 
 
-def header() -> None:
-    head = f"{'':<44} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
-    print(head + "   notes")
-    print("-" * (len(head) + 30))
-
-
 def ratio(baseline: Stats, wyber: Stats) -> str:
     return (
         f"x baseline: p50 {baseline.p50 / wyber.p50:.1f}, p95 {baseline.p95 / wyber.p95:.1f},"
@@ -347,15 +258,11 @@ def ratio(baseline: Stats, wyber: Stats) -> str:
     )
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
-
-
 def report(
     core: Core, worst: Core, opening: tuple[list[float], list[float]], screens: list[Screen]
 ) -> None:
     print()
-    header()
+    print_header(f"{'':<44} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}", "notes", 30)
     state_at, cursor, baseline = stats(core.state_at), stats(core.cursor), stats(core.baseline)
     print(f"core: {core.collections.note()} during the {state_at.n:,} random moments")
     print(row("Timeline.state_at (a new state)", state_at, ratio(baseline, state_at)))
@@ -384,20 +291,22 @@ def report(
         print(f"{label}: {screen.collections.note()} during the seeks")
     print()
     seek_max = max(cursor.max, w_cursor.max)
-    print(
-        f"{verdict(cursor.p95 <= GOAL_MS)}  seek to a random moment (Cursor.seek):"
-        f" p95 {cursor.p95:.2f} ms (goal: at most {GOAL_MS:g} ms)"
+    print_goal(
+        cursor.p95 <= GOAL_MS,
+        f"seek to a random moment (Cursor.seek): p95 {cursor.p95:.2f} ms"
+        f" (goal: at most {GOAL_MS:g} ms)",
     )
-    print(
-        f"{verdict(seek_max <= GOAL_MS)}  seek to any moment (Cursor.seek, random and worst"
-        f" moments): max {seek_max:.2f} ms (goal: at most {GOAL_MS:g} ms)"
+    print_goal(
+        seek_max <= GOAL_MS,
+        f"seek to any moment (Cursor.seek, random and worst moments): max {seek_max:.2f} ms"
+        f" (goal: at most {GOAL_MS:g} ms)",
     )
     for screen in screens:
         frame = stats(screen.frame)
-        print(
-            f"{verdict(frame.p95 <= GOAL_MS)}  screen {screen.size[0]}x{screen.size[1]}, seek ->"
-            f" frame: p95 {frame.p95:.1f} ms, max {frame.max:.1f} ms (goal: p95 at most"
-            f" {GOAL_MS:g} ms)"
+        print_goal(
+            frame.p95 <= GOAL_MS,
+            f"screen {screen.size[0]}x{screen.size[1]}, seek -> frame: p95 {frame.p95:.1f} ms,"
+            f" max {frame.max:.1f} ms (goal: p95 at most {GOAL_MS:g} ms)",
         )
 
 
@@ -414,26 +323,22 @@ async def run_screens(data: Path, moments: Sequence[float], settings: Settings) 
 
 
 def run(settings: Settings) -> None:
-    scratch = scratch_folder("replay")
-    try:
+    with scratch("replay") as folder:
         started = time.perf_counter()
         made, ideas = made_up_session()
-        archive = Archive(scratch / "data")
+        archive = Archive(folder / "data")
         archive.import_records(made)
         records = archive.read(SESSION_ID)
         timeline = Timeline(records)
         setup = time.perf_counter() - started
-        print(
-            f"python {sys.version.split()[0]}, textual {version('textual')},"
-            f" pydantic {version('pydantic')}, {os.cpu_count()} CPUs"
-        )
+        print(machine("textual", "pydantic"))
         print(
             f"session: {PLAN.relative_to(REPO)} made up with {ideas:,} ideas: {len(records):,}"
             f" records over {moment_text(timeline.duration)} of meeting time,"
             f" {len(timeline.event_times):,} distinct moments, {len(timeline.rounds)} rounds;"
             f" a checkpoint every {timeline.every} records ({setup:.1f} s to set up)"
         )
-        print(f"scratch folder: {describe_scratch(scratch)}")
+        print(f"scratch folder: {describe_scratch(folder)}")
         print(
             f"core: {settings.moments:,} random moments and {len(worst_moments(timeline))} worst"
             f" ones; screen: {settings.frames} seeks per size after {settings.warmup} warm-up,"
@@ -452,22 +357,7 @@ def run(settings: Settings) -> None:
             if len(screen.frame) < settings.frames:
                 raise RuntimeError(f"only {len(screen.frame)} frames measured at {screen.size}")
         report(core, worst, opening, screens)
-        if settings is QUICK:
-            print("(quick run: few moments and frames; indicative only)")
-        print_load()
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a fast smoke run: fewer samples")
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    run(QUICK if args.quick else FULL)
-    print(f"\n(ran in {time.perf_counter() - started:.0f} s)")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_main(run, FULL, QUICK, doc=__doc__, fewer="samples", caveat=QUICK_CAVEAT))

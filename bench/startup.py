@@ -35,7 +35,6 @@ render). Last, the wyber-specific import costs: the modules `import tui.cli, tui
 `--quick` is a smoke run (fewer runs): figures indicative only.
 """
 
-import argparse
 import contextlib
 import fcntl
 import os
@@ -52,10 +51,19 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
-from _shared import describe_scratch, percentile, print_load, scratch_folder
+from _shared import (
+    bench_main,
+    describe_scratch,
+    in_turn,
+    machine,
+    percentile,
+    print_goal,
+    print_header,
+    print_load,
+    scratch,
+)
 
 from tui.wyber.i18n import tr
 
@@ -100,6 +108,7 @@ class Settings:
 
 FULL = Settings(runs=15, importtime_runs=3)
 QUICK = Settings(runs=5, importtime_runs=1)
+QUICK_CAVEAT = "few runs"  # said after a quick run's figures
 
 
 @dataclass
@@ -302,9 +311,9 @@ def row(label: str, values: Sequence[float]) -> str:
 
 def print_results(wyber: Subject, hello: Subject) -> float:
     print()
-    header = f"{'':<28} {'runs':>4} {'median ms':>10} {'p90 ms':>8} {'min ms':>8} {'max ms':>8}"
-    print(header)
-    print("-" * len(header))
+    print_header(
+        f"{'':<28} {'runs':>4} {'median ms':>10} {'p90 ms':>8} {'min ms':>8} {'max ms':>8}", "", 0
+    )
     for subject in (wyber, hello):
         print(row(f"{subject.name}: first frame", subject.frame))
     ratio = statistics.median(wyber.frame) / statistics.median(hello.frame)
@@ -372,19 +381,14 @@ def home_marks() -> tuple[bytes, ...]:
 
 
 def run(settings: Settings) -> None:
-    scratch = scratch_folder("startup")
-    home = Path.cwd()
-    os.chdir(scratch)  # the children's working folder: nothing is imported from the repo by it
-    try:
-        env = child_environment(scratch)
-        hello_script = scratch / "hello.py"
+    # The scratch folder is the children's working folder: nothing is imported from the repo by it.
+    with scratch("startup") as folder, contextlib.chdir(folder):
+        env = child_environment(folder)
+        hello_script = folder / "hello.py"
         hello_script.write_text(HELLO_APP, encoding="utf-8")
         base = wyber_command()
-        print(
-            f"python {sys.version.split()[0]}, textual {version('textual')},"
-            f" {os.cpu_count()} CPUs, terminal {COLUMNS}x{ROWS}"
-        )
-        print(f"scratch folder: {describe_scratch(scratch)}")
+        print(f"{machine('textual')}, terminal {COLUMNS}x{ROWS}")
+        print(f"scratch folder: {describe_scratch(folder)}")
         print(f"wyber: {' '.join(base)} --data <fresh empty folder> --lang en")
         print(f"baseline: {sys.executable} hello.py (Header, Static, Footer)")
         print(
@@ -398,7 +402,7 @@ def run(settings: Settings) -> None:
 
         def one(subject: Subject, keep: bool) -> None:
             if subject is wyber:
-                data = scratch / f"data-{next(folders)}"
+                data = folder / f"data-{next(folders)}"
                 data.mkdir()
                 run_one(wyber, [*base, "--data", str(data), "--lang", "en"], env, keep)
                 shutil.rmtree(data, ignore_errors=True)
@@ -409,36 +413,20 @@ def run(settings: Settings) -> None:
         one(hello, keep=False)
         parts = Breakdown()
         for n in range(settings.runs):
-            for subject in (wyber, hello) if n % 2 == 0 else (hello, wyber):
+            for subject in in_turn((wyber, hello), n):
                 one(subject, keep=True)
             parts.measure(env)
         ratio = print_results(wyber, hello)
         print_breakdown(wyber, hello, parts)
         print_imports(wyber_specific_imports(env, settings.importtime_runs))
         print()
-        if settings is QUICK:
-            print("(quick run: few runs; indicative only)")
-        verdict = "PASS" if ratio <= GOAL_RATIO else "MISS"
-        print(
-            f"{verdict}  first frame of the home screen at most {GOAL_RATIO:g}x a bare Textual"
-            f" app's: median {ms(statistics.median(wyber.frame)).strip()} ms vs"
-            f" {ms(statistics.median(hello.frame)).strip()} ms = {ratio:.2f}x"
+        print_goal(
+            ratio <= GOAL_RATIO,
+            f"first frame of the home screen at most {GOAL_RATIO:g}x a bare Textual app's:"
+            f" median {ms(statistics.median(wyber.frame)).strip()} ms vs"
+            f" {ms(statistics.median(hello.frame)).strip()} ms = {ratio:.2f}x",
         )
-        print_load()
-    finally:
-        os.chdir(home)
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a fast smoke run: fewer runs")
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    run(QUICK if args.quick else FULL)
-    print(f"\n(ran in {time.perf_counter() - started:.0f} s)")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_main(run, FULL, QUICK, doc=__doc__, fewer="runs", caveat=QUICK_CAVEAT))

@@ -29,7 +29,6 @@ from tui.screens.history import (
     SessionRows,
     TrashRows,
     TrashScreen,
-    preparation_again,
 )
 from tui.screens.home import HomeScreen
 from tui.screens.prepare import PrepareScreen
@@ -45,6 +44,7 @@ from tui.wyber.fold import fold
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plans import load_plan
+from tui.wyber.preparation import preparation_again
 from tui.wyber.sample import sample_records
 from tui.wyber.search import (
     Filter,

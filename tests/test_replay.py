@@ -13,7 +13,8 @@ what it shows at given moments of a made-up meeting of the 30-minute wyber (`sam
 
 import dataclasses
 import gc
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,11 @@ from tui.cli import main
 from tui.keys import screen_commands
 from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
-from tui.screens.replay import BoardView, ReplayBoard, ReplayScreen, ScrubBar, wrap
+from tui.screens.replay import ReplayScreen
 from tui.widgets.clock import BigClock
 from tui.widgets.diamond import Diamond
+from tui.widgets.replay_board import BoardView, ReplayBoard, wrap
+from tui.widgets.scrub import ScrubBar
 from tui.wyber.events import IdeaAdded, Record, ReviewStatus, RoundStarted, TimerPaused
 from tui.wyber.fold import NotASessionLog, fold
 from tui.wyber.i18n import Language, tr
@@ -337,9 +340,7 @@ def test_wrapping_keeps_every_character_and_each_line_fits(plain: str, width: in
 async def test_the_scrub_bar_draws_the_played_part_the_head_and_the_rounds(
     tmp_path: Path,
 ) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=SMALL) as pilot:
-        screen = await replaying(pilot)
+    async with replay_of(tmp_path) as (pilot, screen):
         screen.seek(740)  # after converge began: two rounds behind, one ahead
         await pilot.pause()
         drawn = screen.query_one(ScrubBar).render().plain
@@ -384,6 +385,17 @@ async def replaying(pilot: Pilot[None]) -> ReplayScreen:
     return screen
 
 
+@asynccontextmanager
+async def replay_of(
+    data: Path, size: tuple[int, int] = SMALL
+) -> AsyncIterator[tuple[Pilot[None], ReplayScreen]]:
+    """The made-up session archived in `data` and replayed in the app at `size`: the pilot, and
+    the replay screen once it is up."""
+    archived(data)
+    async with make_app(data).run_test(size=size) as pilot:
+        yield pilot, await replaying(pilot)
+
+
 async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
     """Wait (a real timer must fire) until the condition holds; fail after two seconds."""
     for _ in range(100):
@@ -413,9 +425,7 @@ def position(screen: ReplayScreen) -> str:
 
 
 async def test_replay_opens_at_the_start_read_only(tmp_path: Path) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=SMALL) as pilot:
-        screen = await replaying(pilot)
+    async with replay_of(tmp_path) as (_, screen):
         assert screen.position == 0.0
         assert position(screen) == "00:00 / 22:22 · 1× · paused"
         assert text(screen, "#replay-marker") == "REPLAY · read-only"
@@ -429,10 +439,7 @@ async def test_replay_opens_at_the_start_read_only(tmp_path: Path) -> None:
 
 
 async def test_seek_shows_agenda_clock_movement_and_board_as_they_were(tmp_path: Path) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=SMALL) as pilot:
-        screen = await replaying(pilot)
-
+    async with replay_of(tmp_path) as (pilot, screen):
         screen.seek(60)  # the timer was paused from 35 to 95: 30 s used
         await pilot.pause()
         assert clock(screen) == "09:30"
@@ -492,9 +499,7 @@ async def test_seek_shows_agenda_clock_movement_and_board_as_they_were(tmp_path:
 
 
 async def test_keys_jump_to_the_previous_and_next_event_and_round(tmp_path: Path) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=SMALL) as pilot:
-        screen = await replaying(pilot)
+    async with replay_of(tmp_path) as (pilot, screen):
         rounds = [r.t for r in screen.timeline.rounds]
 
         await pilot.press("right")  # the first round
@@ -537,9 +542,7 @@ async def test_keys_jump_to_the_previous_and_next_event_and_round(tmp_path: Path
 
 
 async def test_playing_moves_on_by_the_time_passed_times_the_speed(tmp_path: Path) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=SMALL) as pilot:
-        screen = await replaying(pilot)
+    async with replay_of(tmp_path) as (pilot, screen):
         fake = fake_clock(pilot)
         screen.seek(100)
         await pilot.press("3", "space")  # 16×, play
@@ -584,9 +587,7 @@ async def test_playing_moves_on_by_the_time_passed_times_the_speed(tmp_path: Pat
 
 
 async def test_jumping_while_playing_plays_on_from_there(tmp_path: Path) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=SMALL) as pilot:
-        screen = await replaying(pilot)
+    async with replay_of(tmp_path) as (pilot, screen):
         fake = fake_clock(pilot)
         converge = screen.timeline.rounds[1].t
         await pilot.press("2", "space")  # 4×
@@ -602,9 +603,7 @@ async def test_jumping_while_playing_plays_on_from_there(tmp_path: Path) -> None
 
 
 async def test_clicking_the_scrub_bar_goes_to_that_moment(tmp_path: Path) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=SMALL) as pilot:
-        screen = await replaying(pilot)
+    async with replay_of(tmp_path) as (pilot, screen):
         bar = screen.query_one(ScrubBar)
         assert bar.size.width == 80
         await pilot.click(ScrubBar, offset=(39, 0))  # halfway along 80 cells (0 to 79)
@@ -620,9 +619,7 @@ async def test_clicking_the_scrub_bar_goes_to_that_moment(tmp_path: Path) -> Non
 
 
 async def test_g_goes_to_a_typed_moment(tmp_path: Path) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=SMALL) as pilot:
-        screen = await replaying(pilot)
+    async with replay_of(tmp_path) as (pilot, screen):
         await pilot.press("g")
         await pilot.pause()
         assert pilot.app.screen is not screen
@@ -734,9 +731,7 @@ async def test_the_replay_speaks_the_sessions_language(tmp_path: Path, lang: Lan
 
 
 async def test_every_replay_key_is_in_help_and_in_the_palette(tmp_path: Path) -> None:
-    archived(tmp_path)
-    async with make_app(tmp_path).run_test(size=LARGE) as pilot:
-        screen = await replaying(pilot)
+    async with replay_of(tmp_path, LARGE) as (pilot, screen):
         ids = {
             binding.id
             for bindings in screen._bindings.key_to_bindings.values()

@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.test_home_prepare import loaded, make_app
-from tests.test_series import PLAN, SERIES, session
+from tests.test_series import EACH_KIND, PLAN, SERIES, session
 from tui.screens.review import ReviewScreen
 from tui.screens.run import RunScreen
 from tui.wyber.events import AgreementKind, ReviewStatus
@@ -29,17 +29,7 @@ async def test_the_next_session_of_a_series_reviews_the_open_agreements_one_by_o
 ) -> None:
     data = tmp_path / "data"
     archive = Archive(data)
-    session(
-        archive,
-        "one",
-        date(2026, 10, 5),
-        [
-            ("a1", AgreementKind.ACTION, "Offerte opvragen"),
-            ("a2", AgreementKind.DECISION, "We starten een pilot"),
-            ("a3", AgreementKind.AGREEMENT, "Elke maand overleg"),
-            ("a4", AgreementKind.PARKED, "Subsidie later"),
-        ],
-    )
+    session(archive, "one", date(2026, 10, 5), EACH_KIND)
     app = make_app(data, "nl")
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)

@@ -30,6 +30,13 @@ from tui.wyber.store import Archive
 
 PLAN = Plan.model_validate(plan_data())
 SERIES = "Ketenaanpak batterijen"
+# An agreement of each kind, as a first session of the series records them: numbers 1 to 4.
+EACH_KIND = [
+    ("a1", AgreementKind.ACTION, "Offerte opvragen"),
+    ("a2", AgreementKind.DECISION, "We starten een pilot"),
+    ("a3", AgreementKind.AGREEMENT, "Elke maand overleg"),
+    ("a4", AgreementKind.PARKED, "Subsidie later"),
+]
 
 
 def session(
@@ -70,6 +77,20 @@ def session(
     return fold(made)
 
 
+def earlier_review(
+    number: int, text: str, status: ReviewStatus, note: str = ""
+) -> AgreementReviewed:
+    """A review of agreement `number` (its id: a<number>) of the earlier session "one"."""
+    return AgreementReviewed(
+        session_id="one",
+        agreement_id=f"a{number}",
+        number=number,
+        text=text,
+        status=status,
+        note=note,
+    )
+
+
 def test_numbering_runs_on_across_the_sessions_of_a_series(tmp_path: Path) -> None:
     archive = Archive(tmp_path)
     first = session(
@@ -96,34 +117,10 @@ def test_earlier_agreements_stay_open_until_reviewed_and_decisions_are_not_follo
     tmp_path: Path,
 ) -> None:
     archive = Archive(tmp_path)
-    session(
-        archive,
-        "one",
-        date(2026, 10, 5),
-        [
-            ("a1", AgreementKind.ACTION, "Offerte opvragen"),
-            ("a2", AgreementKind.DECISION, "We starten een pilot"),
-            ("a3", AgreementKind.PARKED, "Subsidie later"),
-            ("a4", AgreementKind.AGREEMENT, "Elke maand overleg"),
-        ],
-    )
+    session(archive, "one", date(2026, 10, 5), EACH_KIND)
     reviews = (
-        AgreementReviewed(
-            session_id="one",
-            agreement_id="a1",
-            number=1,
-            text="Offerte opvragen",
-            status=ReviewStatus.DONE,
-            note="Offerte ligt er",
-        ),
-        AgreementReviewed(
-            session_id="one",
-            agreement_id="a4",
-            number=4,
-            text="Elke maand overleg",
-            status=ReviewStatus.CHANGED,
-            note="Elke zes weken",
-        ),
+        earlier_review(1, "Offerte opvragen", ReviewStatus.DONE, note="Offerte ligt er"),
+        earlier_review(3, "Elke maand overleg", ReviewStatus.CHANGED, note="Elke zes weken"),
     )
     second = session(archive, "two", date(2026, 11, 2), [], reviews=reviews)
     earlier = earlier_agreements(earlier_sessions(archive, second), second)
@@ -169,13 +166,7 @@ def test_the_minutes_list_open_agreements_of_earlier_sessions_and_the_reviews(
             ("a2", AgreementKind.ACTION, "Locatie zoeken"),
         ],
     )
-    review = AgreementReviewed(
-        session_id="one",
-        agreement_id="a1",
-        number=1,
-        text="Offerte opvragen",
-        status=ReviewStatus.DONE,
-    )
+    review = earlier_review(1, "Offerte opvragen", ReviewStatus.DONE)
     second = session(
         archive,
         "two",

@@ -4,47 +4,35 @@ and history; as a Pilot test and as snapshots at 80×24 and 160×48 in Dutch and
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
+from tests.snapshot_kit import LANG, SIZE, Snap, make_app, then
 from tests.test_ending import shown, unwrapped
-from tests.test_series import SERIES, session
-from tests.test_snapshots import LANG, SIZE, Snap, amsterdam_time, make_app, then
+from tests.test_series import SERIES, earlier_review, session
 from tui.screens.series import SeriesScreen
-from tui.wyber.events import AgreementKind, AgreementReviewed, ReviewStatus
+from tui.wyber.events import AgreementKind, ReviewStatus
 from tui.wyber.i18n import Language
 from tui.wyber.store import Archive
 
-__all__ = ["amsterdam_time"]  # the snapshots' fixed time zone, used here too
+pytestmark = pytest.mark.usefixtures("amsterdam_time")  # the snapshots' fixed time zone
 
 
 def make_series(data: Path) -> None:
     archive = Archive(data)
+    quote = "Offerte opvragen bij drie leveranciers"
     session(
         archive,
         "one",
         date(2026, 10, 5),
         [
-            ("a1", AgreementKind.ACTION, "Offerte opvragen bij drie leveranciers"),
+            ("a1", AgreementKind.ACTION, quote),
             ("a2", AgreementKind.AGREEMENT, "Elke maand overleg"),
             ("a3", AgreementKind.DECISION, "We starten een pilot in Delfshaven"),
         ],
     )
-    review = AgreementReviewed(
-        session_id="one",
-        agreement_id="a1",
-        number=1,
-        text="Offerte opvragen bij drie leveranciers",
-        status=ReviewStatus.DONE,
-        note="drie offertes binnen",
-    )
-    changed = AgreementReviewed(
-        session_id="one",
-        agreement_id="a2",
-        number=2,
-        text="Elke maand overleg",
-        status=ReviewStatus.CHANGED,
-        note="elke zes weken",
-    )
+    review = earlier_review(1, quote, ReviewStatus.DONE, note="drie offertes binnen")
+    changed = earlier_review(2, "Elke maand overleg", ReviewStatus.CHANGED, note="elke zes weken")
     session(
         archive,
         "two",

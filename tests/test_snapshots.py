@@ -1,9 +1,9 @@
 """Snapshots of every screen, at a laptop's 80×24 and a projector's 160×48, in Dutch and English.
 
-The pictures are deterministic: the meeting runs on a FakeClock and FakeWall (Monday 23 November
-2026, 10:00 in Amsterdam), the time zone is fixed, session ids are pinned, cursors do not blink,
-toasts are cleared, and the background writer has caught up before the picture is taken (so the
-"saved" line is steady).
+The pictures are deterministic (see tests/snapshot_kit.py): the meeting runs on a FakeClock and
+FakeWall (Monday 23 November 2026, 10:00 in Amsterdam), the time zone is fixed, session ids are
+pinned, cursors do not blink, toasts are cleared, and the background writer has caught up before
+the picture is taken (so the "saved" line is steady).
 
 The diverge scene is driven by the facilitator's keys from `wyber run --now`, as in
 test_run_flow (text is put into an input directly, then Enter, where typing it key by key would
@@ -13,19 +13,16 @@ break-off, and press only the keys of the scene itself: that keeps the whole fil
 Update after an intended change with: pytest tests/test_snapshots.py --snapshot-update
 """
 
-import os
-import time
-from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, TabbedContent, TextArea
 
 from tests.factory import FakeClock, FakeWall
-from tui.app import Clocks, Launch, WyberApp
+from tests.snapshot_kit import LANG, NOW, SIZE, SMALL, Drive, Snap, make_app, then
+from tui.app import WyberApp
 from tui.screens.agreement import AgreementDialog
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.help import HelpScreen
@@ -45,18 +42,9 @@ from tui.wyber.session import start_session
 from tui.wyber.store import Archive
 from tui.wyber.timebox import remaining
 
-# Monday 23 November 2026, 9:00 UTC: 10:00 in Amsterdam.
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-MEETING_ID = "20261123-0900-5eed"
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
-LANGS: list[Language] = ["nl", "en"]
-LANG = pytest.mark.parametrize("lang", LANGS)
-SIZE = pytest.mark.parametrize("size", SIZES)
-# The clock's colours are the same at every size: one size is enough for those.
-SMALL = pytest.mark.parametrize("size", SIZES[:1])
+pytestmark = pytest.mark.usefixtures("amsterdam_time")
 
-Snap = Callable[..., bool]
-Drive = Callable[[Pilot[None]], Awaitable[None]]
+MEETING_ID = "20261123-0900-5eed"
 
 PEOPLE = ("Anna de Vries", "Bram", "Carla")
 LONG = {
@@ -115,20 +103,6 @@ IDEAS_WRITTEN, CONVERGED, AGREED, FINISHED = 1, 2, 3, 4
 
 
 @pytest.fixture(autouse=True)
-def amsterdam_time() -> Iterator[None]:
-    """Local times on screen (the agenda's end, the sessions' openings) as in Amsterdam."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/Amsterdam"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
-
-
-@pytest.fixture(autouse=True)
 def pinned_session_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     """A new session's id is its date and random hex: pinned, so nothing random can show."""
     monkeypatch.setattr(Archive, "new_id", lambda _, at: f"{at.astimezone(UTC):%Y%m%d-%H%M}-5eed")
@@ -136,12 +110,6 @@ def pinned_session_ids(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def wyber_30(lang: Language) -> Plan:
     return load_plan(shipped_plans_dir() / f"wyber-30.{lang}.toml")
-
-
-def make_app(data: Path, lang: Language, start: datetime = NOW, **launch: Any) -> WyberApp:
-    clock = FakeClock()
-    clocks = Clocks(clock, FakeWall(clock, start))
-    return WyberApp(data, lang, clocks=clocks, launch=Launch(**launch))
 
 
 # ── the meeting, recorded straight through the core ─────────────────────────────────────────
@@ -223,37 +191,6 @@ def meeting_of(pilot: Pilot[None]) -> Meeting:
 
 def lang_of(pilot: Pilot[None]) -> Language:
     return pilot.app.lang  # type: ignore[attr-defined,no-any-return]
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Workers done, the session file caught up, the clock redrawn, no toasts, steady cursors."""
-    app = pilot.app
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    writer = app.writer  # type: ignore[attr-defined]
-    if writer is not None:
-        assert writer.flush(timeout=10)
-    for screen in app.screen_stack:
-        if isinstance(screen, RunScreen):
-            screen.tick()
-        for widget in screen.query("Input, TextArea"):
-            widget.cursor_blink = False  # type: ignore[attr-defined]
-    await pilot.pause()  # a toast is a message to the app: let it arrive, then clear it
-    app.clear_notifications()
-    await pilot.pause()
-
-
-def then(*steps: Drive) -> Drive:
-    """The scene's steps in order, then settled for the picture."""
-
-    async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        for step in steps:
-            await step(pilot)
-        await settle(pilot)
-
-    return run_before
 
 
 async def enter(pilot: Pilot[None], selector: str, text: str) -> None:

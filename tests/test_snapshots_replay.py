@@ -7,17 +7,13 @@ in Amsterdam; a fake monotonic clock (the replay is paused, so nothing moves); n
 Update after an intended change with: pytest tests/test_snapshots_replay.py --snapshot-update
 """
 
-import os
-import time
-from collections.abc import Awaitable, Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from tests.factory import FakeClock, FakeWall
-from tui.app import Clocks, Launch, WyberApp
+from tests.snapshot_kit import LANG, NOW, SIZE, SMALL, Drive, Snap, make_app
+from tui.app import WyberApp
 from tui.screens.replay import ReplayScreen
 from tui.wyber.i18n import Language
 from tui.wyber.paths import shipped_plans_dir
@@ -25,37 +21,16 @@ from tui.wyber.plans import load_plan
 from tui.wyber.sample import sample_records
 from tui.wyber.store import Archive
 
-START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+pytestmark = pytest.mark.usefixtures("amsterdam_time")  # the agenda's end times, as there
+
 SESSION = "20261123-0900-beef"
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
-LANG = pytest.mark.parametrize("lang", ["nl", "en"])
-SIZE = pytest.mark.parametrize("size", SIZES)
-SMALL = pytest.mark.parametrize("size", SIZES[:1])
-
-Snap = Callable[..., bool]
-Drive = Callable[[Pilot[None]], Awaitable[None]]
-
-
-@pytest.fixture(autouse=True)
-def amsterdam_time() -> Iterator[None]:
-    """The agenda's end times in local time, as in Amsterdam."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/Amsterdam"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def replay_app(data: Path, lang: Language) -> WyberApp:
+    """The made-up meeting, recorded from NOW, opened for replay (`wyber replay SESSION`)."""
     plan = load_plan(shipped_plans_dir() / f"wyber-30.{lang}.toml")
-    Archive(data).import_records(sample_records(plan, SESSION, START, ideas=12))
-    clock = FakeClock()
-    clocks = Clocks(monotonic=clock, wall=FakeWall(clock, START))
-    return WyberApp(data, lang, clocks=clocks, launch=Launch(replay=SESSION))
+    Archive(data).import_records(sample_records(plan, SESSION, NOW, ideas=12))
+    return make_app(data, lang, start=NOW, replay=SESSION)
 
 
 def at(moment: float) -> Drive:

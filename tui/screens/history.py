@@ -44,7 +44,7 @@ from tui.screens.home import listed_at
 from tui.screens.summary import SummaryScreen
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import Language
-from tui.wyber.preparation import Invitee, Preparation
+from tui.wyber.preparation import preparation_again
 from tui.wyber.search import (
     NO_SERIES,
     ORDERS,
@@ -72,25 +72,6 @@ WIDE = 100
 ALL_SERIES = "\x00all"  # the series filter's "all series" (a name never holds a NUL)
 SINCE = "since"  # the period filter's "since a day…", which asks for the day
 SINCE_DAY = "since-day"  # … and the day given, once there is one
-
-
-def preparation_again(state: SessionState, today: date) -> Preparation:
-    """A new session like `state`: its plan as it was run (the minutes as planned then), title,
-    language, place, facilitator, series, and its participants invited again; held today."""
-    series = state.series
-    return Preparation(
-        plan=state.plan,
-        title=state.title,
-        language=state.language,
-        held_on=today,
-        place=state.place,
-        facilitator=state.facilitator,
-        invitees=[
-            Invitee(p.name, p.organisation, p.role, p.email) for p in state.participants.values()
-        ],
-        series=series.name if series is not None else "",
-        series_goal=series.goal if series is not None else "",
-    )
 
 
 # ── a table that draws only what is on screen ───────────────────────────────────────────────

@@ -11,6 +11,7 @@ from datetime import date
 from tui.wyber.events import ParticipantAdded, SeriesLink, SessionOpened
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Plan
+from tui.wyber.state import SessionState
 
 
 @dataclass(slots=True)
@@ -68,3 +69,22 @@ class Preparation:
 def prepare(plan: Plan, today: date) -> Preparation:
     """The plan's defaults: its title and language, today, nobody invited yet."""
     return Preparation(plan=plan, title=plan.title, language=plan.language, held_on=today)
+
+
+def preparation_again(state: SessionState, today: date) -> Preparation:
+    """A new session like `state`: its plan as it was run (the minutes as planned then), title,
+    language, place, facilitator, series, and its participants invited again; held today."""
+    series = state.series
+    return Preparation(
+        plan=state.plan,
+        title=state.title,
+        language=state.language,
+        held_on=today,
+        place=state.place,
+        facilitator=state.facilitator,
+        invitees=[
+            Invitee(p.name, p.organisation, p.role, p.email) for p in state.participants.values()
+        ],
+        series=series.name if series is not None else "",
+        series_goal=series.goal if series is not None else "",
+    )
