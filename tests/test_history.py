@@ -18,20 +18,19 @@ from textual.widgets import Input, Select, Static
 from tests.factory import FakeClock, FakeWall
 from tui.app import Clocks, WyberApp
 from tui.cli import main
-from tui.screens.dialogs import TextDialog
+from tui.screens.dialogs import ConfirmDialog, TextDialog
 from tui.screens.history import (
     NO_SERIES,
     SINCE,
     SINCE_DAY,
-    ConfirmDialog,
     HistoryScreen,
-    PastSummaryScreen,
     SessionRows,
-    TrashRows,
     TrashScreen,
 )
 from tui.screens.home import HomeScreen
 from tui.screens.prepare import PrepareScreen
+from tui.screens.summary import PastSummaryScreen
+from tui.screens.trash import TrashRows
 from tui.wyber.events import (
     IdeaAdded,
     ParticipantAdded,

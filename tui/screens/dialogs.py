@@ -1,12 +1,12 @@
-"""Small dialogs the run screen asks with: a line of text, or a choice from a list."""
+"""Small dialogs: a line of text, a choice from a list, a yes-or-no question."""
 
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import WyberModal
@@ -69,3 +69,32 @@ class ChoiceDialog(WyberModal[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option.id)
+
+
+class ConfirmDialog(WyberModal[bool]):
+    """A yes-or-no question; Escape (or Cancel) is no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(False)", "key.cancel", id="cancel"),
+    ]
+
+    def __init__(self, lang: Language, heading: str, question: str, yes: str) -> None:
+        super().__init__(lang)
+        self.heading = heading
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm"):
+            yield Static(Text(self.heading), classes="dialog-title")
+            yield Static(Text(self.question), id="question")
+            with Horizontal(classes="buttons"):
+                yield Button(self.t("key.cancel"), id="no")
+                yield Button(self.yes, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")

@@ -15,35 +15,28 @@ keystroke.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from tui.keys import localise
-from tui.screens.base import WyberModal, WyberScreen
-from tui.screens.dialogs import TextDialog
+from tui.screens.base import WyberScreen
+from tui.screens.dialogs import ConfirmDialog, TextDialog
 from tui.screens.home import listed_at
-from tui.screens.summary import SummaryScreen
+from tui.screens.summary import PastSummaryScreen
+from tui.screens.trash import TrashScreen
+from tui.widgets.rows import Column, RowTable
 from tui.wyber.errors import UserError
-from tui.wyber.i18n import Language
 from tui.wyber.preparation import preparation_again
 from tui.wyber.search import (
     NO_SERIES,
@@ -62,7 +55,6 @@ from tui.wyber.state import SessionState
 if TYPE_CHECKING:
     from tui.wyber.store import Listing
     from tui.wyber.summary import SessionSummary
-    from tui.wyber.trash import Trashed
 
 LOAD_GROUP = "history-load"
 ACT_GROUP = "history-act"
@@ -72,306 +64,6 @@ WIDE = 100
 ALL_SERIES = "\x00all"  # the series filter's "all series" (a name never holds a NUL)
 SINCE = "since"  # the period filter's "since a day…", which asks for the day
 SINCE_DAY = "since-day"  # … and the day given, once there is one
-
-
-# ── a table that draws only what is on screen ───────────────────────────────────────────────
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    label: str
-    justify: Literal["left", "right"] = "left"
-    most: int | None = None  # its widest; a longer cell ends in "…"
-    flex: bool = False  # takes the width the other columns leave (a title people typed)
-
-
-Row = tuple[str, list[Text]]  # a key, and a cell per column
-
-
-class RowTable(ScrollView, can_focus=True):
-    """A header and rows, drawn line by line: only the lines on screen are ever rendered.
-
-    Columns are as wide as their widest cell among all rows loaded (not only those shown, so
-    they stay put while a search narrows the list); the flexible column takes what is left and
-    ends a long cell in "…". `action_choose` (Enter, where a subclass binds it) or a click on
-    the highlighted row posts `Chosen`.
-    """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "row-table--header",
-        "row-table--cursor",
-        "row-table--empty",
-    }
-    DEFAULT_CSS = """
-    RowTable {
-        background: $surface;
-        color: $foreground;
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-gutter: stable;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .row-table--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-        }
-        & > .row-table--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        & > .row-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        & > .row-table--empty {
-            color: $text-muted;
-        }
-    }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "edge(0)", show=False),
-        Binding("end", "edge(1)", show=False),
-    ]
-    gap = 2  # spaces between columns
-
-    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
-
-    @dataclass
-    class Chosen(Message):
-        table: RowTable
-        key: str
-
-    def __init__(self, *, empty: str = "", id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.columns: list[Column] = []
-        self.known: set[str] = set()  # the keys of every row loaded
-        self.keys: list[str] = []  # the rows shown, in order
-        self._cells_of: Callable[[str], list[Text]] = lambda key: []
-        self._cells: dict[str, list[Text]] = {}
-        self.empty = empty
-        self._natural: list[int] = []
-        self._widths: list[int] = []
-        self._laid_out_for = -1
-        self._lines: dict[tuple[str, bool], Strip] = {}  # (key, highlighted); ("", _) the header
-        self._styles: dict[str, Style] = {}
-
-    # ── what to show ────────────────────────────────────────────────────────────────────────
-
-    def load(self, columns: Sequence[Column], rows: Sequence[Row]) -> None:
-        """The columns, and every row that may be shown; shows them all."""
-        cells = dict(rows)
-        widths = [
-            max((row[i].cell_len for row in cells.values()), default=0) for i in range(len(columns))
-        ]
-        self.load_lazily(columns, list(cells), cells.__getitem__, widths)
-
-    def load_lazily(
-        self,
-        columns: Sequence[Column],
-        keys: Sequence[str],
-        cells_of: Callable[[str], list[Text]],
-        widths: Sequence[int],
-    ) -> None:
-        """The columns, the keys of every row that may be shown, and how to make a row's cells
-        when it comes into view; `widths` are the widest cell of each column among all rows.
-        Shows them all."""
-        self.columns = list(columns)
-        self.known = set(keys)
-        self._cells_of = cells_of
-        self._cells = {}
-        self._natural = [
-            max(cell_len(column.label), width)
-            for column, width in zip(self.columns, widths, strict=True)
-        ]
-        self._laid_out_for = -1
-        self.show(keys)
-
-    def cells(self, key: str) -> list[Text]:
-        cells = self._cells.get(key)
-        if cells is None:
-            cells = self._cells[key] = self._cells_of(key)
-        return cells
-
-    def show(self, keys: Sequence[str]) -> None:
-        """Show these of the loaded rows, in this order; the highlighted one stays highlighted."""
-        current = self.cursor_key
-        self.keys = [key for key in keys if key in self.known]
-        self.virtual_size = Size(self.virtual_size.width, len(self.keys) + 1)
-        index = self.keys.index(current) if current in self.keys else 0
-        self.cursor = min(index, max(0, len(self.keys) - 1))
-        self.refresh()
-
-    def remove_row(self, key: str) -> None:
-        """Take a row out (a session moved to the trash); the cursor goes to the next one."""
-        if key not in self.keys:
-            return
-        index = self.keys.index(key)
-        self.keys.remove(key)
-        self.known.discard(key)
-        self.virtual_size = Size(self.virtual_size.width, len(self.keys) + 1)
-        self.cursor = min(index, max(0, len(self.keys) - 1))
-        self.refresh()
-
-    @property
-    def cursor_key(self) -> str | None:
-        if not self.keys:
-            return None
-        return self.keys[min(self.cursor, len(self.keys) - 1)]
-
-    @property
-    def row_count(self) -> int:
-        return len(self.keys)
-
-    def plain_rows(self) -> list[list[str]]:
-        """The rows shown, as text: what a test reads."""
-        return [[cell.plain for cell in self.cells(key)] for key in self.keys]
-
-    # ── layout ──────────────────────────────────────────────────────────────────────────────
-
-    def _lay_out(self, width: int) -> None:
-        self._laid_out_for = width
-        self._lines.clear()
-        fixed = [
-            min(natural, column.most) if column.most else natural
-            for natural, column in zip(self._natural, self.columns, strict=True)
-        ]
-        gaps = self.gap * max(0, len(self.columns) - 1) + 2  # and a space at either edge
-        flexible = [i for i, c in enumerate(self.columns) if c.flex]
-        room = width - gaps - sum(w for i, w in enumerate(fixed) if i not in flexible)
-        for i in flexible:
-            fixed[i] = max(room // len(flexible), min(8, self._natural[i]))
-        self._widths = fixed
-
-    def _line(self, cells: Sequence[Text], width: int, style: Style) -> Strip:
-        line = Text(" ", end="", no_wrap=True)
-        for n, (cell, column, size) in enumerate(
-            zip(cells, self.columns, self._widths, strict=True)
-        ):
-            piece = cell.copy()
-            piece.truncate(size, overflow="ellipsis")
-            pad = " " * (size - piece.cell_len)
-            if column.justify == "right":
-                line.append(pad)
-                line.append_text(piece)
-            else:
-                line.append_text(piece)
-                line.append(pad)
-            if n < len(self.columns) - 1:
-                line.append(" " * self.gap)
-        segments = list(line.render(self.app.console))
-        return Strip(Segment.apply_style(segments, style), line.cell_len).crop_extend(
-            0, width, style
-        )
-
-    def _style(self, part: str) -> Style:
-        """The style of a part of the table ("" for a row), kept until the styles change."""
-        style = self._styles.get(part)
-        if style is None:
-            style = self.rich_style
-            if part:
-                style += self.get_component_rich_style(f"row-table--{part}")
-            self._styles[part] = style
-        return style
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if width != self._laid_out_for:
-            self._lay_out(width)
-        if y == 0:
-            header = self._lines.get(("", False))
-            if header is None:
-                labels = [Text(c.label) for c in self.columns]
-                header = self._lines[("", False)] = self._line(labels, width, self._style("header"))
-            return header
-        index = self.scroll_offset.y + y - 1
-        if not self.keys:
-            if y == 1 and self.empty:
-                text = Text(" " + self.empty, end="", no_wrap=True)
-                segments = list(text.render(self.app.console))
-                return Strip(segments).crop_extend(0, width, self._style("empty"))
-            return Strip.blank(width, self._style(""))
-        if index >= len(self.keys):
-            return Strip.blank(width, self._style(""))
-        key = self.keys[index]
-        highlighted = index == self.cursor
-        cached = self._lines.get((key, highlighted))
-        if cached is None:
-            style = self._style("cursor" if highlighted else "")
-            cached = self._lines[(key, highlighted)] = self._line(self.cells(key), width, style)
-        return cached
-
-    def _restyle(self) -> None:
-        self._styles.clear()
-        self._lines.clear()
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-        self._lines.clear()
-
-    def _on_focus(self, event: events.Focus) -> None:
-        self._restyle()
-
-    def _on_blur(self, event: events.Blur) -> None:
-        self._restyle()
-
-    # ── the cursor ──────────────────────────────────────────────────────────────────────────
-
-    def watch_cursor(self) -> None:
-        self._scroll_to_cursor()
-        self.refresh()
-
-    def _scroll_to_cursor(self) -> None:
-        rows = max(1, self.scrollable_content_region.height - 1)
-        top = self.scroll_offset.y
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor > top + rows - 1:
-            self.scroll_to(y=self.cursor - rows + 1, animate=False, immediate=True)
-
-    def _move(self, to: int) -> None:
-        if self.keys:
-            self.cursor = max(0, min(to, len(self.keys) - 1))
-
-    def action_cursor(self, by: int) -> None:
-        self._move(self.cursor + by)
-
-    def action_page(self, by: int) -> None:
-        self._move(self.cursor + by * max(1, self.scrollable_content_region.height - 1))
-
-    def action_edge(self, end: int) -> None:
-        self._move(len(self.keys) - 1 if end else 0)
-
-    def action_choose(self) -> None:
-        key = self.cursor_key
-        if key is not None:
-            self.post_message(self.Chosen(self, key))
-
-    async def _on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or offset.y < 1:
-            return
-        index = self.scroll_offset.y + offset.y - 1
-        if index >= len(self.keys):
-            return
-        if index == self.cursor:
-            self.action_choose()
-        else:
-            self.cursor = index
-
-    def on_resize(self) -> None:
-        self._lines.clear()
-        self._scroll_to_cursor()
 
 
 class SessionRows(RowTable):
@@ -386,14 +78,6 @@ class SessionRows(RowTable):
         # In the line above the list, "(s)"; the Footer of a laptop has no room for it.
         Binding("s", "screen.sort", "history.key.sort", id="sort", show=False),
         Binding("t", "screen.show_trash", "history.key.show_trash", id="show_trash"),
-    ]
-
-
-class TrashRows(RowTable):
-    """The sessions in the trash: r restores the highlighted one."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r,enter", "screen.restore", "history.key.restore", id="restore"),
     ]
 
 
@@ -852,153 +536,3 @@ class HistoryScreen(WyberScreen[None]):
                 self.reload()
 
         self.app.push_screen(TrashScreen(self.lang), back)
-
-
-class PastSummaryScreen(SummaryScreen):
-    """The summary of a session read from the archive: read-only, nothing is recorded or locked.
-    Escape goes back to the history."""
-
-    HELP_KEY = "history.summary.help"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h,escape", "home", "history.key.back", id="home"),
-    ]
-
-    def __init__(self, state: SessionState) -> None:
-        WyberScreen.__init__(self, state.language)
-        self.past = state
-
-    @property
-    def state(self) -> SessionState:
-        return self.past
-
-    def now(self) -> float:
-        return self.past.last_t
-
-    def action_home(self) -> None:
-        self.dismiss()
-
-
-class ConfirmDialog(WyberModal[bool]):
-    """A yes-or-no question; Escape (or Cancel) is no."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(False)", "key.cancel", id="cancel"),
-    ]
-
-    def __init__(self, lang: Language, heading: str, question: str, yes: str) -> None:
-        super().__init__(lang)
-        self.heading = heading
-        self.question = question
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="confirm"):
-            yield Static(Text(self.heading), classes="dialog-title")
-            yield Static(Text(self.question), id="question")
-            with Horizontal(classes="buttons"):
-                yield Button(self.t("key.cancel"), id="no")
-                yield Button(self.yes, id="yes", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-
-class TrashScreen(WyberScreen[bool]):
-    """The sessions in the trash; r brings the highlighted one back. Dismissed with whether any
-    came back."""
-
-    CSS_PATH = "history.tcss"
-    HELP_KEY = "history.trash.help"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "history.key.back", id="back"),
-    ]
-
-    def __init__(self, lang: Language) -> None:
-        super().__init__(lang)
-        self.entries: dict[str, Trashed] = {}
-        self.restored = False
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("history.trash.intro"), id="trash-intro", markup=False)
-        yield TrashRows(empty=self.t("history.trash.empty"), id="trash")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.sub_title = self.t("history.trash.subtitle")
-        table = self.query_one(TrashRows)
-        localise(table, self.lang)
-        table.loading = True
-        table.focus()
-        self._load(self.wyber.data)
-
-    @work(thread=True, exit_on_error=False, exclusive=True, group=LOAD_GROUP)
-    def _load(self, data: Path) -> list[Trashed]:
-        from tui.wyber.store import Archive
-        from tui.wyber.trash import trashed
-
-        return trashed(Archive(data))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.query_one(TrashRows).loading = False
-            error = event.worker.error
-            if isinstance(error, UserError):
-                self.notify(error.render(self.lang), severity="error", markup=False, timeout=10)
-            else:
-                self.wyber.show_error(error)
-        elif event.state is WorkerState.SUCCESS:
-            result = event.worker.result
-            if event.worker.group == LOAD_GROUP and isinstance(result, list):
-                self._show(result)
-            elif callable(result):
-                result()
-
-    def _show(self, entries: list[Trashed]) -> None:
-        today = self.wyber.clocks.today()
-        self.entries = {entry.name: entry for entry in entries}
-        rows: list[Row] = []
-        for entry in entries:
-            summary = entry.summary
-            title = Text(summary.title if summary else entry.session_id)
-            opened = Text(listed_at(summary.opened_at, today, self.lang) if summary else "")
-            rows.append(
-                (entry.name, [Text(listed_at(entry.trashed_at, today, self.lang)), opened, title])
-            )
-        columns = [
-            Column("trashed", self.t("history.col.trashed")),
-            Column("date", self.t("history.col.date")),
-            Column("title", self.t("history.col.title"), flex=True),
-        ]
-        table = self.query_one(TrashRows)
-        table.load(columns, rows)
-        table.loading = False
-
-    def title_of(self, name: str) -> str:
-        entry = self.entries[name]
-        return entry.summary.title if entry.summary else entry.session_id
-
-    def action_restore(self) -> None:
-        name = self.query_one(TrashRows).cursor_key
-        if name is not None:
-            self._restore(self.wyber.data, name)
-
-    @work(thread=True, exit_on_error=False, group=ACT_GROUP)
-    def _restore(self, data: Path, name: str) -> Callable[[], None]:
-        from tui.wyber.store import Archive
-        from tui.wyber.trash import restore
-
-        restore(Archive(data), name)
-        return lambda: self._restored(name)
-
-    def _restored(self, name: str) -> None:
-        self.restored = True
-        self.notify(self.t("history.trash.restored", title=self.title_of(name)), markup=False)
-        self.query_one(TrashRows).remove_row(name)
-
-    def action_back(self) -> None:
-        self.dismiss(self.restored)

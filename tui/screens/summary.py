@@ -332,3 +332,27 @@ class SummaryScreen(WyberScreen[None]):
         else:
             text.append(average, style="bold")
         return text
+
+
+class PastSummaryScreen(SummaryScreen):
+    """The summary of a session read from the archive: read-only, nothing is recorded or locked.
+    Escape goes back to the history."""
+
+    HELP_KEY = "history.summary.help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h,escape", "home", "history.key.back", id="home"),
+    ]
+
+    def __init__(self, state: SessionState) -> None:
+        WyberScreen.__init__(self, state.language)
+        self.past = state
+
+    @property
+    def state(self) -> SessionState:
+        return self.past
+
+    def now(self) -> float:
+        return self.past.last_t
+
+    def action_home(self) -> None:
+        self.dismiss()
