@@ -363,6 +363,8 @@ class HistoryScreen(WyberScreen[None]):
         count = self.query_one("#count", Static)
         if total == 0:
             count.update(Text(self.t("history.none_recorded")))
+        elif shown == total == 1:
+            count.update(Text(self.t("history.count_one")))
         elif shown == total:
             count.update(Text(self.t("history.count_all", total=total)))
         else:

@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "history.col.ideas": "Ideas",
     "history.col.agreements": "Agreed",
     "history.col.trashed": "Trashed",
+    "history.count_one": "1 session",
     "history.count_all": "{total} sessions",
     "history.count": "{shown} of {total} sessions",
     "history.none_recorded": "No sessions recorded yet.",

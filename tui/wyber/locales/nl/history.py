@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "history.col.ideas": "Ideeën",
     "history.col.agreements": "Afspraken",
     "history.col.trashed": "Weggegooid",
+    "history.count_one": "1 sessie",
     "history.count_all": "{total} sessies",
     "history.count": "{shown} van {total} sessies",
     "history.none_recorded": "Nog geen sessies vastgelegd.",
