@@ -185,7 +185,9 @@ class Ending:
         def ended(finished: bool | None) -> None:
             self.results.append(finished)
             if finished:
-                self.app.switch_screen(SummaryScreen(self.room.meeting))
+                self.app.switch_screen(
+                    SummaryScreen(self.room.meeting.state, self.room.meeting.now)
+                )
 
         screen = EvaluationScreen(self.room.meeting)
         await self.app.push_screen(screen, ended)
@@ -193,7 +195,7 @@ class Ending:
         return screen
 
     async def open_summary(self) -> SummaryScreen:
-        screen = SummaryScreen(self.room.meeting)
+        screen = SummaryScreen(self.room.meeting.state, self.room.meeting.now)
         await self.app.push_screen(screen)
         await self.pilot.pause()
         return screen

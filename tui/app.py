@@ -231,7 +231,7 @@ class WyberApp(App[None]):
         if session.state.finished:
             from tui.screens.summary import SummaryScreen
 
-            self.push_screen(SummaryScreen(self.meeting))
+            self.push_screen(SummaryScreen(self.meeting.state, self.meeting.now))
             return
         if run_now and not self.meeting.started:
             self.meeting.start()

@@ -144,34 +144,10 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 VerticalScroll(can_focus=False),
             ):
                 yield from self._field("title", Input(prep.title, id="title", max_length=200))
-                yield from self._field(
-                    "date",
-                    Input(
-                        typed_date(prep.held_on),
-                        id="date",
-                        max_length=60,
-                        placeholder=self.t("prepare.placeholder.date"),
-                    ),
-                )
+                yield from self._line("date", typed_date(prep.held_on), 60)
                 yield Static(id="date-understood", classes="under-field", markup=False)
-                yield from self._field(
-                    "place",
-                    Input(
-                        prep.place,
-                        id="place",
-                        max_length=500,
-                        placeholder=self.t("prepare.placeholder.place"),
-                    ),
-                )
-                yield from self._field(
-                    "facilitator",
-                    Input(
-                        prep.facilitator,
-                        id="facilitator",
-                        max_length=200,
-                        placeholder=self.t("prepare.placeholder.facilitator"),
-                    ),
-                )
+                yield from self._line("place", prep.place, 500)
+                yield from self._line("facilitator", prep.facilitator, 200)
                 languages = [(self.t(f"prepare.lang.{code}"), code) for code in LANGUAGES]
                 yield from self._field(
                     "language",
@@ -181,24 +157,8 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                     self.t("prepare.language_hint"), classes="under-field hint", markup=False
                 )
                 # A series is less common than the fields above: below them, scrolled to.
-                yield from self._field(
-                    "series",
-                    Input(
-                        prep.series,
-                        id="series",
-                        max_length=200,
-                        placeholder=self.t("prepare.placeholder.series"),
-                    ),
-                )
-                yield from self._field(
-                    "series_goal",
-                    Input(
-                        prep.series_goal,
-                        id="series-goal",
-                        max_length=4000,
-                        placeholder=self.t("prepare.placeholder.series_goal"),
-                    ),
-                )
+                yield from self._line("series", prep.series, 200)
+                yield from self._line("series_goal", prep.series_goal, 4000)
                 yield Static(id="meeting-message", classes="message", markup=False)
             with TabPane(self._participants_label(), id="participants"):
                 with Horizontal(classes="invitee-row"):
@@ -234,6 +194,14 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         with Horizontal(classes="field"):
             yield Label(self.t(f"prepare.field.{name}"), classes="field-label", markup=False)
             yield widget
+
+    def _line(self, name: str, value: str, max_length: int) -> ComposeResult:
+        """A labelled one-line field with its placeholder; its id is the name, dashed."""
+        placeholder = self.t(f"prepare.placeholder.{name}")
+        field_id = name.replace("_", "-")
+        yield from self._field(
+            name, Input(value, id=field_id, max_length=max_length, placeholder=placeholder)
+        )
 
     def _invitee_input(self, name: str) -> Input:
         return Input(

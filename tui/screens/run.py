@@ -260,6 +260,6 @@ class RunScreen(WyberScreen[None]):
 
         def ended(finished: bool | None) -> None:
             if finished:
-                self.app.switch_screen(SummaryScreen(self.meeting))
+                self.app.switch_screen(SummaryScreen(self.meeting.state, self.meeting.now))
 
         self.app.push_screen(EvaluationScreen(self.meeting), ended)

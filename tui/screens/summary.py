@@ -7,7 +7,7 @@ never as markup. Tables fit the width they get: at a laptop's 80 columns an agre
 deadline, field and consent go on a line under its text; on a projector they get columns.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from rich import box
@@ -33,7 +33,6 @@ from tui.wyber.figures import (
     time_notes,
 )
 from tui.wyber.i18n import Language, tr
-from tui.wyber.meeting import Meeting
 from tui.wyber.state import Agreement, Participant, SessionState
 from tui.wyber.summary import summarise
 
@@ -164,17 +163,12 @@ class SummaryScreen(WyberScreen[None]):
         Binding("h,escape", "home", "ending.key.home", id="home"),
     ]
 
-    def __init__(self, meeting: Meeting) -> None:
-        super().__init__(meeting.state.language)
-        self.meeting = meeting
-
-    @property
-    def state(self) -> SessionState:
-        return self.meeting.state
-
-    def now(self) -> float:
-        """The session time the step times run up to (history's read-only summary overrides)."""
-        return self.meeting.now()
+    def __init__(self, state: SessionState, now: Callable[[], float]) -> None:
+        """The summary of `state`, its step times run up to the session time `now()`: the live
+        meeting's clock after a meeting, the last record's time for a past session."""
+        super().__init__(state.language)
+        self.state = state
+        self.now = now
 
     def compose(self) -> ComposeResult:
         state = self.state
@@ -344,15 +338,7 @@ class PastSummaryScreen(SummaryScreen):
     ]
 
     def __init__(self, state: SessionState) -> None:
-        WyberScreen.__init__(self, state.language)
-        self.past = state
-
-    @property
-    def state(self) -> SessionState:
-        return self.past
-
-    def now(self) -> float:
-        return self.past.last_t
+        super().__init__(state, lambda: state.last_t)
 
     def action_home(self) -> None:
         self.dismiss()

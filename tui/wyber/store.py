@@ -242,8 +242,8 @@ class Archive:
         it: the command line checks before the app opens, and the app reads the session once."""
         if not self.exists(session_id):
             raise SessionNotFound(session=session_id)
-        self._ensure_folders()
-        self._lock(session_id).release()
+        with self.locked(session_id):
+            pass
 
     def _writer(self, session_id: str, lock: FileLock) -> SessionWriter:
         path = self.path_of(session_id)

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, get_args
 
+from tui.wyber.dates import spoken_date
 from tui.wyber.errors import UserError
 from tui.wyber.events import Record
 from tui.wyber.figures import meeting_date
@@ -107,7 +108,7 @@ def render(
 
 def _mail(document: Document, state: SessionState, lang: Language, now: datetime) -> bytes:
     to = recipients(state.participants.values())
-    day = document.subtitle.partition(" · ")[2]
+    day = spoken_date(meeting_date(state), lang)
     lines = [
         tr(lang, "minutes.mail.greeting"),
         "",
