@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState
 from tui.keys import localise, run_command, screen_commands
 from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
+from tui.widgets.key_order import KeysInOrder
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import Language, detect_language, tr
 from tui.wyber.wall import utc_now
@@ -65,7 +66,7 @@ class Launch:
     replay: str | None = None  # a recorded session to play back, read-only
 
 
-class WyberApp(App[None]):
+class WyberApp(KeysInOrder[None]):
     TITLE = "wyber"
     CSS_PATH = "app.tcss"
     # Screens restyle for a laptop at 80×24 and a projector at 200×60.

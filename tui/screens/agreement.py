@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.screens.base import WyberModal
+from tui.widgets.fields import LineField
 from tui.wyber.dates import DeadlineError, parse_deadline, understood
 from tui.wyber.events import AgreementKind
 from tui.wyber.i18n import Language
@@ -56,7 +57,7 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
         with Vertical(classes="dialog", id="agreement-form"):
             title = "run.agreement.edit_title" if a else "run.agreement.new_title"
             yield Static(self.t(title), classes="dialog-title")
-            yield Input(self.initial_text, id="text", placeholder=self.t("run.agreement.text"))
+            yield LineField(self.initial_text, id="text", placeholder=self.t("run.agreement.text"))
             with Horizontal(classes="form-row"):
                 yield Label(self.t("run.agreement.kind"))
                 yield Select[AgreementKind](
@@ -77,7 +78,7 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label(self.t("run.agreement.deadline"))
-                yield Input(
+                yield LineField(
                     a.deadline.isoformat() if a and a.deadline else "",
                     placeholder=self.t("run.agreement.deadline_hint"),
                     id="deadline",
@@ -172,7 +173,7 @@ class ConsentDialog(WyberModal[tuple[bool, str] | None]):
         with Vertical(classes="dialog"):
             yield Static(self.t("run.consent.title"), classes="dialog-title")
             yield Static(Text(self.agreement.text), classes="consent-text")
-            yield Input(placeholder=self.t("run.consent.objections"), id="objections")
+            yield LineField(placeholder=self.t("run.consent.objections"), id="objections")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("run.consent.objection"), id="object", variant="warning")
                 yield Button(self.t("run.consent.given"), id="consent", variant="success")

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import WyberModal
+from tui.widgets.fields import LineField
 from tui.wyber.i18n import Language
 
 
@@ -29,7 +30,7 @@ class TextDialog(WyberModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text), classes="dialog-title")
-            yield Input(self.value, id="answer")
+            yield LineField(self.value, id="answer")
             if self.hint:
                 yield Static(Text(self.hint), classes="hint")
 

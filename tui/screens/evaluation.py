@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from tui.screens.base import WyberScreen
+from tui.widgets.fields import LineField, NoteField
 from tui.wyber.meeting import Meeting, Refused
 from tui.wyber.state import Evaluation, Participant
 
@@ -69,14 +70,14 @@ class EvaluationScreen(WyberScreen[bool]):
             yield Static(heading, id="evaluation-title")
             yield Static(self.t("ending.evaluation.intro"), classes="hint", markup=False)
             yield Static(self.t("ending.evaluation.went_well"), classes="question", markup=False)
-            yield TextArea(
+            yield NoteField(
                 earlier.went_well if earlier else "",
                 id="went-well",
                 soft_wrap=True,
                 placeholder=self.t("ending.evaluation.placeholder"),
             )
             yield Static(self.t("ending.evaluation.next_step"), classes="question", markup=False)
-            yield TextArea(
+            yield NoteField(
                 earlier.next_step if earlier else "",
                 id="next-step",
                 soft_wrap=True,
@@ -92,7 +93,7 @@ class EvaluationScreen(WyberScreen[bool]):
                     score = earlier.scores.get(person.id) if earlier else None
                     with Horizontal(classes="score-row"):
                         yield Label(Text(person.name), classes="score-name")
-                        yield Input(
+                        yield LineField(
                             "" if score is None else str(score),
                             placeholder=SCORE_HINT,
                             max_length=4,

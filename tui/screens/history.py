@@ -35,6 +35,7 @@ from tui.screens.dialogs import ConfirmDialog, TextDialog
 from tui.screens.home import listed_at
 from tui.screens.summary import PastSummaryScreen
 from tui.screens.trash import TrashScreen
+from tui.widgets.fields import LineField
 from tui.widgets.rows import Column, RowTable
 from tui.wyber.errors import UserError
 from tui.wyber.preparation import preparation_again
@@ -125,7 +126,7 @@ class HistoryScreen(WyberScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="filters"):
-            yield Input(placeholder=self.t("history.search.placeholder"), id="search")
+            yield LineField(placeholder=self.t("history.search.placeholder"), id="search")
             yield Select(
                 [(label(self.t("history.series.all")), ALL_SERIES)],
                 allow_blank=False,

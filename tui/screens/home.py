@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.keys import localise
 from tui.screens.base import WyberModal, WyberScreen
+from tui.widgets.fields import LineField
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem
@@ -377,7 +378,7 @@ class OpenPlanDialog(WyberModal["Plan | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="open-plan"):
             yield Static(self.t("home.open.title"), classes="dialog-title", markup=False)
-            yield Input(id="path", placeholder=self.t("home.open.placeholder"))
+            yield LineField(id="path", placeholder=self.t("home.open.placeholder"))
             yield Static(self.t("home.open.hint"), classes="hint", markup=False)
             yield Static(id="open-error", markup=False)
             with Horizontal(classes="buttons"):

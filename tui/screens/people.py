@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, SelectionList, Static
 
 from tui.screens.base import WyberModal
+from tui.widgets.fields import LineField
 from tui.wyber.i18n import Language
 from tui.wyber.state import Participant
 
@@ -45,7 +46,9 @@ class PeopleDialog(WyberModal[Attendance | None]):
                 ),
                 id="present",
             )
-            yield Input(placeholder=self.t("run.people.add"), id="new-person")
+            yield LineField(
+                placeholder=self.t("run.people.add"), id="new-person", clear_on_submit=True
+            )
             yield Static(self.t("run.people.hint"), classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("key.save"), id="save", variant="primary")
@@ -62,7 +65,6 @@ class PeopleDialog(WyberModal[Attendance | None]):
             self.arrived.append(name)
             selection = self.query_one(SelectionList)
             selection.add_option((Text(name), f"new-{len(self.arrived)}", True))
-            event.input.value = ""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

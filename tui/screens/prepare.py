@@ -30,6 +30,7 @@ from textual.widgets import (
 
 from tui.keys import localise
 from tui.screens.base import WyberScreen
+from tui.widgets.fields import LineField
 from tui.wyber.dates import DeadlineError, parse_deadline, understood
 from tui.wyber.i18n import LANGUAGES
 from tui.wyber.plan import Movement, Plan, Step
@@ -143,7 +144,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 TabPane(self.t("prepare.tab.meeting"), id="meeting"),
                 VerticalScroll(can_focus=False),
             ):
-                yield from self._field("title", Input(prep.title, id="title", max_length=200))
+                yield from self._field("title", LineField(prep.title, id="title", max_length=200))
                 yield from self._line("date", typed_date(prep.held_on), 60)
                 yield Static(id="date-understood", classes="under-field", markup=False)
                 yield from self._line("place", prep.place, 500)
@@ -200,11 +201,11 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         placeholder = self.t(f"prepare.placeholder.{name}")
         field_id = name.replace("_", "-")
         yield from self._field(
-            name, Input(value, id=field_id, max_length=max_length, placeholder=placeholder)
+            name, LineField(value, id=field_id, max_length=max_length, placeholder=placeholder)
         )
 
     def _invitee_input(self, name: str) -> Input:
-        return Input(
+        return LineField(
             id=f"invitee-{name}",
             placeholder=self.t(f"prepare.participant.{name}"),
             max_length=320 if name == "email" else 200,
@@ -226,7 +227,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 )
                 with Horizontal(classes="movement"):
                     yield Label(what, classes="movement-label", markup=False)
-                    yield Input(
+                    yield LineField(
                         str(box.minutes),
                         id=minutes_id(index, movement),
                         type="integer",

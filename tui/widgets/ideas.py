@@ -9,14 +9,17 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
-from tui.screens.dialogs import TextDialog
+from tui.screens.dialogs import ConfirmDialog, TextDialog
 from tui.widgets.clock import countdown_text
+from tui.widgets.fields import LineField
+from tui.widgets.key_order import KeysReleased
 from tui.widgets.panel import MovementPanel
 from tui.widgets.ticking import TickingStatic
 from tui.wyber.goaround import GoAround, start_go_around
@@ -24,21 +27,39 @@ from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
 from tui.wyber.state import Idea
+from tui.wyber.text import pasted_lines
 from tui.wyber.timebox import remaining
 
+# More pasted lines than this are asked about before they become ideas (see add_pasted).
+PASTE_WITHOUT_ASKING = 10
 
-class IdeaInput(Input):
-    """The idea line. Enter hands the text over and clears the line within the same key press:
-    keys typed fast after Enter (or a pasted list of lines) then start the next idea, instead of
-    being added to the previous one while its Submitted message waits in a queue."""
 
-    def __init__(self, submit: Callable[[str], bool], **kwargs: Any) -> None:
+class IdeaInput(LineField):
+    """The idea line. Enter hands the text over and clears the line within the same key, in the
+    line's own queue: the keys after that Enter (typed fast, or a list pasted without bracketed
+    paste) start the next idea. A paste of several lines is one idea per line (`paste_lines`)."""
+
+    def __init__(
+        self,
+        submit: Callable[[str], bool],
+        paste_lines: Callable[[list[str]], None],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self._submit = submit
+        self._paste_lines = paste_lines
 
-    async def action_submit(self) -> None:
-        if self._submit(self.value):
+    def hand_over(self, value: str, enter: events.Key) -> None:
+        if self._submit(value):
             self.value = ""
+        self.app.post_message(KeysReleased(enter))  # handed over now: the next keys may come
+
+    def paste(self, text: str) -> None:
+        lines = pasted_lines(text)
+        if len(lines) > 1:
+            self._paste_lines(lines)
+        else:
+            super().paste(text)
 
 
 def idea_prompt(number: int, idea: Idea) -> Text:
@@ -75,7 +96,12 @@ class IdeaBoard(MovementPanel):
                 id="author",
                 compact=True,
             )
-            yield IdeaInput(self.add_typed, placeholder=self.t("run.idea.placeholder"), id="idea")
+            yield IdeaInput(
+                self.add_typed,
+                self.add_pasted,
+                placeholder=self.t("run.idea.placeholder"),
+                id="idea",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#turn").display = False
@@ -124,6 +150,35 @@ class IdeaBoard(MovementPanel):
         board.add_option(Option(idea_prompt(board.option_count + 1, idea), id=idea.id))
         board.highlighted = board.option_count - 1
         return True
+
+    def add_pasted(self, lines: list[str]) -> None:
+        """A paste of several lines: one idea per line, said in a notification. Up to
+        PASTE_WITHOUT_ASKING lines (a short list from a chat or a flip chart) at once; more is
+        asked first, as one slip of the mouse could fill the board."""
+        if len(lines) <= PASTE_WITHOUT_ASKING:
+            self._add_lines(lines)
+            return
+        count = len(lines)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._add_lines(lines)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                self.lang,
+                self.t("input.paste.ask_title", count=count),
+                self.t("input.paste.ask", count=count),
+                self.t("input.paste.yes", count=count),
+            ),
+            answered,
+        )
+
+    def _add_lines(self, lines: list[str]) -> None:
+        added = sum(self.add_typed(line) for line in lines)  # a refused line says why itself
+        if added:
+            key = "input.paste.added_one" if added == 1 else "input.paste.added"
+            self.notify(self.t(key, count=added), timeout=4)
 
     def action_board(self, step: int) -> None:
         """Up and down in the idea input move the board's highlight: the idea Ctrl+O edits."""

@@ -1,20 +1,76 @@
-"""Free text as a facilitator types it, made safe to store and to write into XML (Word).
+"""Free text as a facilitator types or pastes it, made safe to store, to show and to write into
+XML (Word) and into an e-mail header.
 
-Text is kept exactly as typed (emoji, accents, right-to-left scripts), except for the characters
-XML 1.0 forbids: C0 control characters other than tab and newline, and the non-characters U+FFFE
-and U+FFFF. python-docx raises on those, and a terminal would garble on them.
+Text is kept exactly as typed (emoji, accents, right-to-left scripts, the zero-width joiners of
+Persian "می‌خواهم" and of 👩🏽‍💻), except for:
+
+- control characters: C0 other than tab and newline, DEL and C1 (U+0080–U+009F: U+009B is an
+  8-bit CSI to a terminal), and the XML non-characters U+FFFE, U+FFFF and lone surrogates.
+  python-docx raises on the XML-illegal ones, and a terminal would garble on all of them. Only
+  the character goes, never the text after it;
+- unbalanced bidi controls: an embedding or override (U+202A, U+202B, U+202D, U+202E) or an
+  isolate (U+2066–U+2068) still open at the end of a line is closed there, and a closer without
+  an opener (U+202C, U+2069) is dropped. Left open, a right-to-left override turns around
+  everything drawn after it: the next field, the rest of the minutes, an e-mail's header.
 """
 
 import re
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # closed by PDF, U+202C
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # closed by PDI, U+2069
+_PDF, _PDI = "\u202c", "\u2069"
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _balance_bidi(line: str) -> str:
+    """The line with every bidi opener closed before its end and every stray closer dropped.
+
+    UAX #9's pairing: PDF closes the innermost embedding only when no isolate is open inside
+    it; PDI closes the innermost isolate and whatever embeddings were opened inside it.
+    """
+    if not _BIDI.search(line):  # nearly every line: no work
+        return line
+    out: list[str] = []
+    open_: list[str] = []
+    for char in line:
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            open_.append(char)
+        elif char == _PDF:
+            if not open_ or open_[-1] not in _EMBEDDINGS:
+                continue
+            open_.pop()
+        elif char == _PDI:
+            if not any(c in _ISOLATES for c in open_):
+                continue
+            while open_.pop() not in _ISOLATES:
+                out.append(_PDF)  # embeddings inside the isolate end with it: say so
+        out.append(char)
+    out.extend(_PDI if c in _ISOLATES else _PDF for c in reversed(open_))
+    return "".join(out)
 
 
 def clean_text(text: str) -> str:
-    """Remove XML-illegal characters; keep the rest as typed (carriage returns become newlines)."""
-    return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Remove control characters and close open bidi controls per line; keep the rest as typed
+    (carriage returns become newlines)."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not _BIDI.search(text):
+        return text
+    return "\n".join(_balance_bidi(line) for line in text.split("\n"))
 
 
 def clean_line(text: str) -> str:
     """A one-line value (a title, a name): cleaned, with line breaks folded to spaces, trimmed."""
     return " ".join(clean_text(text).split())
+
+
+def fold_lines(text: str) -> str:
+    """Pasted text for a one-line field: cleaned, each line break (and the spaces around it)
+    one space. Not trimmed: it may land between two words already typed."""
+    return _LINE_BREAK.sub(" ", clean_text(text).strip("\n"))
+
+
+def pasted_lines(text: str) -> list[str]:
+    """Pasted text as separate entries (ideas): cleaned, one per non-blank line, trimmed."""
+    return [line.strip() for line in clean_text(text).split("\n") if line.strip()]

@@ -11,6 +11,7 @@ from tui.wyber.locales.en import (
     ending,
     history,
     home,
+    input,
     minutes,
     prepare,
     replay,
@@ -18,5 +19,5 @@ from tui.wyber.locales.en import (
     series,
 )
 
-AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay, series)
+AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay, series, input)
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -1,0 +1,121 @@
+"""Keys that arrive together stay in order: the app's half (the fields' half is in fields.py).
+
+Textual hands each key to the focused widget's message queue. A field handles the keys that
+type a character there, but Enter, Backspace, Tab and the arrows bubble on, queue by queue
+(field, containers, screen), back to the app, whose bindings then run the field's action. Keys
+that came in the same read (a paste without bracketed paste, a barcode scanner, a fast typist
+on a loaded machine) were typed into the field meanwhile: `idee A⏎idee B⏎` became one idea
+"idee Aidee B", `ab⌫c` became "ab", and the letters after a Tab stayed in the field left.
+
+So while a key given to a field is still on its way, the app holds the keys and pastes after
+it, in arrival order, and sends them on when that key is done, to whichever widget has the
+focus then. A key is done when it is back at the app (its binding has run), or when the field
+reports it done (its Enter handed over). Kept free of Textual's widgets: the app imports it at
+startup.
+"""
+
+import unicodedata
+
+from textual import events
+from textual.app import App, ReturnType
+from textual.message import Message
+from textual.timer import Timer
+
+# A hold the app never hears the end of (a key stopped on its way up by a screen's own key
+# handler, a field removed meanwhile) ends after this long, and the keys held go on. Far above
+# the few milliseconds a key takes to bubble, far below what a person notices as a stuck key.
+HOLD_LIMIT_SECONDS = 0.3
+
+
+def typed_character(event: events.Key) -> str | None:
+    """The character a key types into a field: a printable one, or a format character (a zero-
+    width joiner or non-joiner, a direction mark), which Python does not call printable and
+    Textual's fields therefore dropped when typed (and kept when pasted)."""
+    character = event.character
+    if character is None or len(character) != 1:
+        return None
+    if character.isprintable() or unicodedata.category(character) == "Cf":
+        return character
+    return None
+
+
+class OrderedField:
+    """A field whose following keys the app holds while one of its keys is on its way."""
+
+    def holds_after(self, event: events.Key) -> bool:
+        """True when the key is handled later than in the field's own queue: every key that
+        does not type a character (those bubble to the bindings, or are handed over)."""
+        return typed_character(event) is None
+
+
+class KeysReleased(Message):
+    """The key the app holds the following keys for is done: send them on."""
+
+    def __init__(self, key: events.Key) -> None:
+        super().__init__()
+        self.key = key
+
+
+class ReleasesKeys:
+    """A message that, handled or come back to the app, makes its key done."""
+
+    key: events.Key
+
+
+class KeysInOrder(App[ReturnType]):
+    """An app whose fields get their keys in the order they arrived (see the module's doc)."""
+
+    _held: list[events.Key | events.Paste] | None = None
+    _holding_for: events.Key | None = None
+    _hold_timer: Timer | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, (events.Key, events.Paste)):
+            await super().on_event(event)
+            return
+        if event.is_forwarded:
+            await super().on_event(event)
+            if isinstance(event, events.Key):
+                # Back from its trip up the widgets, and its binding has run.
+                await self._release(event)
+            return
+        if self._held is not None:
+            self._held.append(event)
+            return
+        target = self.focused
+        await super().on_event(event)
+        if (
+            isinstance(event, events.Key)
+            and event.is_forwarded
+            and isinstance(target, OrderedField)
+            and target.holds_after(event)
+        ):
+            self._hold(event)
+
+    def _hold(self, event: events.Key) -> None:
+        self._held = []
+        self._holding_for = event
+        self._hold_timer = self.set_timer(HOLD_LIMIT_SECONDS, self._release_all)
+
+    async def _release(self, key: events.Key) -> None:
+        if key is self._holding_for:
+            await self._release_all()
+
+    async def _release_all(self) -> None:
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        held, self._held, self._holding_for = self._held or [], None, None
+        while held:
+            await self.on_event(held.pop(0))
+            if self._held is not None:  # that key is on its way in turn: the rest wait again
+                self._held[:0] = held
+                return
+
+    async def on_keys_released(self, message: KeysReleased) -> None:
+        await self._release(message.key)
+
+    async def on_input_submitted(self, message: Message) -> None:
+        # Reached the app: no handler stopped it, it has been everywhere it could go.
+        if isinstance(message, ReleasesKeys):
+            await self._release(message.key)
