@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui.keys import localise, run_command, screen_commands
+from tui.paste_guard import install as install_paste_guard
 from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
 from tui.widgets.key_order import KeysInOrder
@@ -332,5 +333,6 @@ class WyberApp(KeysInOrder[None]):
 
 
 def run_app(data: Path, lang: Language | None, launch: Launch | None = None) -> int:
+    install_paste_guard()
     WyberApp(data, lang or detect_language(), launch=launch).run()
     return 0

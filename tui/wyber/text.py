@@ -4,6 +4,8 @@ XML (Word) and into an e-mail header.
 Text is kept exactly as typed (emoji, accents, right-to-left scripts, the zero-width joiners of
 Persian "می‌خواهم" and of 👩🏽‍💻), except for:
 
+- terminal escape sequences (a colour code ESC [ 31 m, a window title ESC ] 0 ; … BEL, as a
+  paste from a terminal carries them): the whole sequence goes, so no "[31m" is left behind;
 - control characters: C0 other than tab and newline, DEL and C1 (U+0080–U+009F: U+009B is an
   8-bit CSI to a terminal), and the XML non-characters U+FFFE, U+FFFF and lone surrogates.
   python-docx raises on the XML-illegal ones, and a terminal would garble on all of them. Only
@@ -16,6 +18,13 @@ Persian "می‌خواهم" and of 👩🏽‍💻), except for:
 
 import re
 
+# CSI (ESC [ parameters, intermediates, final), OSC (ESC ] … ended by BEL or ESC \\), and the
+# string sequences DCS, SOS, PM and APC (ESC P, X, ^ or _ … ESC \\), as ECMA-48 defines them. An
+# ESC that starts none of them is a control character like any other: it goes, the text after
+# it stays.
+ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\"
+)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # closed by PDF, U+202C
 _ISOLATES = frozenset("\u2066\u2067\u2068")  # closed by PDI, U+2069
@@ -52,8 +61,10 @@ def _balance_bidi(line: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Remove control characters and close open bidi controls per line; keep the rest as typed
-    (carriage returns become newlines)."""
+    """Remove escape sequences and control characters and close open bidi controls per line;
+    keep the rest as typed (carriage returns become newlines)."""
+    if "\x1b" in text:
+        text = ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not _BIDI.search(text):
         return text
