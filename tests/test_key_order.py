@@ -47,15 +47,27 @@ async def test_the_letters_after_tab_land_in_the_next_field() -> None:
         assert app.query_one("#second", Input).value == "ced"
 
 
-async def test_a_key_that_never_comes_back_holds_the_next_keys_only_briefly() -> None:
-    # Down is stopped before the app sees it again: the hold ends by its time limit, and the
-    # keys held meanwhile are typed in order, none lost.
+async def test_a_key_stopped_on_its_way_lets_the_next_keys_go_on() -> None:
+    # Down is stopped before it is back at the app (as History's search stops it): done there.
     app = TwoFields()
     async with app.run_test() as pilot:
         post(app, *letters("ab"), ("down", None), *letters("cd"))
-        await pilot.pause(HOLD_LIMIT_SECONDS * 2)
         await settle(pilot)
         assert app.query_one("#first", Input).value == "abcd"
+        assert app._held is None
+
+
+async def test_keys_held_for_a_key_that_is_never_done_go_on_after_the_limit() -> None:
+    app = TwoFields()
+    async with app.run_test() as pilot:
+        first, second = app.query(LineField)
+        post(app, ("backspace", "\x7f"))
+        await first.remove()  # before it handled the key: nobody will say it is done
+        second.focus()
+        post(app, *letters("xy"))
+        await pilot.pause(HOLD_LIMIT_SECONDS * 2)
+        await settle(pilot)
+        assert second.value == "xy"
         assert app._held is None
 
 

@@ -21,7 +21,13 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input, TextArea
 
-from tui.widgets.key_order import KeysReleased, OrderedField, ReleasesKeys, typed_character
+from tui.widgets.key_order import (
+    KeysReleased,
+    OrderedField,
+    ReleasesKeys,
+    handed_on,
+    typed_character,
+)
 from tui.wyber.text import clean_text, fold_lines
 
 if TYPE_CHECKING:
@@ -55,6 +61,7 @@ class LineField(OrderedField, Input):
         # Runs before Input._on_key (the message's handlers go down the class's MRO);
         # prevent_default keeps Input's from handling the same key again.
         if event.key == "enter":
+            handed_on(event)  # the keys after it wait for the Submitted's handler
             event.stop()
             event.prevent_default()
             self.hand_over(self.value, event)

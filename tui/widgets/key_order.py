@@ -9,20 +9,22 @@ on a loaded machine) were typed into the field meanwhile: `idee A⏎idee B⏎` b
 
 So while a key given to a field is still on its way, the app holds the keys and pastes after
 it, in arrival order, and sends them on when that key is done, to whichever widget has the
-focus then. A key is done when it is back at the app (its binding has run), or when the field
-reports it done (its Enter handed over). Kept free of Textual's widgets: the app imports it at
-startup.
+focus then. A key is done when it is back at the app (its binding has run), when a handler on
+its way stops it (History's search sends Down to the list itself), or, for an Enter a field
+hands over, once the field's Submitted message is handled. Kept free of Textual's widgets:
+the app imports it at startup.
 """
 
 import unicodedata
+from typing import Any
 
 from textual import events
 from textual.app import App, ReturnType
 from textual.message import Message
 from textual.timer import Timer
 
-# A hold the app never hears the end of (a key stopped on its way up by a screen's own key
-# handler, a field removed meanwhile) ends after this long, and the keys held go on. Far above
+# A hold the app never hears the end of (the field removed before the key reached it, a
+# Submitted no one handles or stops) ends after this long, and the keys held go on. Far above
 # the few milliseconds a key takes to bubble, far below what a person notices as a stuck key.
 HOLD_LIMIT_SECONDS = 0.3
 
@@ -46,6 +48,38 @@ class OrderedField:
         """True when the key is handled later than in the field's own queue: every key that
         does not type a character (those bubble to the bindings, or are handed over)."""
         return typed_character(event) is None
+
+
+class TrackedKey(events.Key):
+    """A key the app holds the following keys for: stopping it on its way says it is done
+    (unless its work goes on elsewhere, see `handed_on`)."""
+
+    __slots__ = ["_app", "_release_when_stopped"]
+
+    def __init__(self, app: App[Any], key: events.Key) -> None:
+        super().__init__(key.key, key.character)
+        # Made here, it would name the app as its sender, and a message stops itself on its
+        # way up at the sender's child (the screen): the key would seem done before its
+        # binding ran. A key has no sender a handler needs; the app is the top anyway.
+        self._sender = None
+        self._app = app
+        self._release_when_stopped = True
+
+    def stop(self, stop: bool = True) -> Message:
+        if stop and not self._stop_propagation and self._release_when_stopped:
+            self._app.post_message(KeysReleased(self))
+        return super().stop(stop)
+
+
+# Handled as the key it stands for: on_key, key_… methods, @on(events.Key).
+TrackedKey.handler_name = events.Key.handler_name
+
+
+def handed_on(key: events.Key) -> None:
+    """The key's work goes on elsewhere (a field's Enter, in its Submitted message): stopping
+    the key does not make it done; whoever carries the work on releases the keys after it."""
+    if isinstance(key, TrackedKey):
+        key._release_when_stopped = False
 
 
 class KeysReleased(Message):
@@ -83,14 +117,17 @@ class KeysInOrder(App[ReturnType]):
             self._held.append(event)
             return
         target = self.focused
-        await super().on_event(event)
         if (
             isinstance(event, events.Key)
-            and event.is_forwarded
             and isinstance(target, OrderedField)
             and target.holds_after(event)
         ):
-            self._hold(event)
+            event = TrackedKey(self, event)
+            await super().on_event(event)
+            if event.is_forwarded and not event._stop_propagation:
+                self._hold(event)  # given to the field and not done yet: hold what follows
+        else:
+            await super().on_event(event)
 
     def _hold(self, event: events.Key) -> None:
         self._held = []
