@@ -156,20 +156,9 @@ async def test_names_typed_fast_in_the_people_dialog_stay_apart(run_app: WyberAp
         assert len(app.screen.query_one(SelectionList).selected) == 3
 
 
-async def test_the_letters_after_enter_in_a_form_go_to_the_next_field(tmp_path: Path) -> None:
-    app = make_home_app(tmp_path, "en")
-    async with app.run_test(size=SIZE) as pilot:
-        screen, _ = await open_prepare(pilot, "en")
-        title = screen.query_one("#title", Input)
-        title.value = ""
-        arrive_together(app, "Kick-off\rtomorrow")
-        await settle(pilot)
-        assert title.value == "Kick-off"
-        assert screen.query_one("#date", Input).value.endswith("tomorrow")
-        assert app.focused is screen.query_one("#date", Input)
-
-
-async def test_a_paste_into_a_one_line_field_folds_its_lines(tmp_path: Path) -> None:
+async def test_a_form_folds_a_pasted_title_and_the_letters_after_enter_go_on(
+    tmp_path: Path,
+) -> None:
     app = make_home_app(tmp_path, "en")
     async with app.run_test(size=SIZE) as pilot:
         screen, _ = await open_prepare(pilot, "en")
@@ -179,6 +168,13 @@ async def test_a_paste_into_a_one_line_field_folds_its_lines(tmp_path: Path) -> 
         app.post_message(events.Paste(" batteries\r\n  Rotterdam\x1b]0;x\x07 South\n"))
         await settle(pilot)
         assert title.value == "Kick-off: batteries Rotterdam South"
+        # Enter goes to the date; what was typed after it in the same read goes there too.
+        arrive_together(app, "!\rtomorrow")
+        await settle(pilot)
+        assert title.value == "Kick-off: batteries Rotterdam South!"
+        date = screen.query_one("#date", Input)
+        assert app.focused is date
+        assert date.value.endswith("tomorrow")
 
 
 async def test_the_evaluation_takes_pasted_text_as_it_takes_typed_text(
