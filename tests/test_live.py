@@ -368,3 +368,10 @@ def test_the_minutes_list_a_late_idea_under_the_step_it_was_typed_in() -> None:
     check_in, step_two = text.index("### Stap 1. Check-in"), text.index("### Stap 2.")
     assert check_in < text.index("Laat uit de check-in") < step_two
     assert step_two < text.index("Op tijd in stap twee")
+
+
+def test_a_command_for_a_movement_not_reached_yet_is_refused(room: Room) -> None:
+    outcome = room.meeting.execute(AddIdea(actor="p1", text="Te vroeg", step=0, movement=K))
+    assert refusal(outcome) == "command.refused.not_reached" and room.state.ideas == {}
+    gone = room.meeting.execute(AddIdea(actor="p1", text="Nergens", step=7, movement=D))
+    assert refusal(gone) == "run.refused.no_such_movement"

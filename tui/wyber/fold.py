@@ -43,7 +43,7 @@ from tui.wyber.events import (
     TimerResumed,
     VoteCast,
 )
-from tui.wyber.late import ignored_when_late, place_of
+from tui.wyber.late import ignored_when_late, place_of, reached
 from tui.wyber.plan import MOVEMENTS, Movement
 from tui.wyber.state import (
     ANONYMOUS,
@@ -192,8 +192,9 @@ def apply(state: SessionState, record: Record) -> None:
         case IdeaMoved(idea_id=idea_id, cluster_id=cluster_id):
             if idea_id in state.ideas and (cluster_id is None or cluster_id in state.clusters):
                 idea = state.ideas[idea_id]
-                _leave_cluster(state, idea)
-                if cluster_id is not None:
+                if cluster_id is None:
+                    _leave_cluster(state, idea)
+                else:
                     _join_cluster(state, idea, cluster_id)
         case VoteCast(target_id=target, voter_id=voter, delta=delta):
             tally = state.tally_of(target)
@@ -281,10 +282,10 @@ def _stop_running(state: SessionState, t: float) -> None:
 
 def _filed_under(state: SessionState, record: Record) -> tuple[int, Movement]:
     """Where a new idea, cluster or agreement belongs: the movement it was made in (the group may
-    have left it since: the late-command rule), else, for a record without a place, the current
+    have left it since: the late-command rule), else (no place, or one not reached) the current
     one."""
     place = place_of(record)
-    if place is not None and state.segment_index(*place) is not None:
+    if place is not None and reached(state, place):
         return place
     return _position(state)
 
@@ -299,6 +300,7 @@ def _position(state: SessionState) -> tuple[int, Movement]:
 
 
 def _join_cluster(state: SessionState, idea: Idea, cluster_id: str) -> None:
+    _leave_cluster(state, idea)
     idea.cluster_id = cluster_id
     state.members.setdefault(cluster_id, {})[idea.id] = None
 

@@ -16,7 +16,9 @@ facilitator pressed F8 while a participant was still typing. The rule, by what t
   an earlier agreement, people arriving or leaving, the evaluation and the end: these are about
   the thing itself, not about a movement, and hold wherever they were made.
 
-Nothing is accepted once the session is finished. A record without a place (every record written
+A command made for a movement the group has not reached yet (a phone's clock, or a bug) is refused
+whatever it does; in the fold, an idea or agreement that names such a movement is filed where the
+group is. Nothing is accepted once the session is finished. A record without a place (every record written
 before records carried one) was made where the session was when it is folded: the old rule.
 
 The commands (tui/wyber/live.py) refuse what the rule refuses; the fold (tui/wyber/fold.py) applies
@@ -92,6 +94,12 @@ def is_left(state: SessionState, place: Place | None) -> bool:
         return False
     segment = state.current_segment
     return segment is None or (segment.step, segment.movement) != place
+
+
+def reached(state: SessionState, place: Place) -> bool:
+    """Whether the group has been in (or is in) the movement at `place`."""
+    index = state.segment_index(*place)
+    return index is not None and state.segments[index].visited
 
 
 def place_of(record: Record) -> Place | None:

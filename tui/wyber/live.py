@@ -85,7 +85,7 @@ from tui.wyber.events import (
     TimerResumed,
     VoteCast,
 )
-from tui.wyber.late import Late, Place, is_left
+from tui.wyber.late import Late, Place, is_left, reached
 from tui.wyber.rules import (
     dots_allowed,
     dots_used,
@@ -234,6 +234,8 @@ class LiveMeeting:
         place = command.place
         if place is not None and state.segment_index(*place) is None:
             raise Refused("run.refused.no_such_movement")
+        if place is not None and not reached(state, place):
+            raise Refused("command.refused.not_reached")
         if command.late is Late.ONLY_WHERE_MADE and is_left(state, place):
             raise Refused("command.refused.left")
 
