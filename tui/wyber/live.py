@@ -101,7 +101,7 @@ from tui.wyber.text import clean_line, clean_text
 from tui.wyber.timebox import rebalance
 
 Actor = str | None  # a participant's id; None: the facilitator
-Dispatcher = Callable[[Callable[[], None]], None]
+Dispatcher = Callable[[Callable[[], None]], object]
 Subscriber = Callable[[tuple[Record, ...]], None]
 
 
