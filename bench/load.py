@@ -221,10 +221,12 @@ async def run_wyber(data: Path, settings: Settings, load: Load, lags: list[float
         probe = asyncio.create_task(probe_lag(stop, lags))
         await asyncio.to_thread(run_load, meeting, writer, settings, load, stop)
         await probe
-        on_disk = {r.seq for r in Archive(data).read(meeting.state.session_id)}
         # Records still queued in the writer are late, not lost: they are in memory and written
-        # as soon as the disk takes them.
-        kept = on_disk | set(range(writer.written + 1, meeting.state.last_seq + 1))
+        # as soon as the disk takes them. What the writer has written is read first, so that a
+        # record it writes while the journal is read counts as one or the other.
+        written = writer.written
+        on_disk = {r.seq for r in Archive(data).read(meeting.state.session_id)}
+        kept = on_disk | set(range(written + 1, meeting.state.last_seq + 1))
         made = [r.seq for s in load.sent if s.outcome is not None for r in s.outcome.records]
         lost = sum(1 for s in load.sent if s.outcome is None)
         lost += sum(1 for seq in made if seq not in kept)

@@ -4,7 +4,7 @@ A session is an append-only log of these records. Every record carries `seq` (1,
 the session), `at` (UTC wall-clock time), `t` (seconds on the session's own clock) and the event.
 Every record also says who made it (`actor`: a participant's id, or None for the facilitator)
 and where (`step`, `movement`: the movement the command was made in, which the group may have left
-since; see tui/wyber/commands.py for the late-command rule). Stored records carry a
+since; see tui/wyber/late.py for the late-command rule). Stored records carry a
 `schema_version`; a before-validator upgrades older records, so a log written by an older wyber
 always reads.
 """

@@ -18,8 +18,9 @@ facilitator pressed F8 while a participant was still typing. The rule, by what t
 
 A command made for a movement the group has not reached yet (a phone's clock, or a bug) is refused
 whatever it does; in the fold, an idea or agreement that names such a movement is filed where the
-group is. Nothing is accepted once the session is finished. A record without a place (every record written
-before records carried one) was made where the session was when it is folded: the old rule.
+group is. Nothing is accepted once the session is finished. A record without a place (every
+record written before records carried one) was made where the session was when it is folded: the
+old rule.
 
 The commands (tui/wyber/live.py) refuse what the rule refuses; the fold (tui/wyber/fold.py) applies
 the same rule to what is recorded, so the live state, the replay (a fold of a prefix) and the
