@@ -23,7 +23,8 @@ What is measured, with `time.perf_counter`:
 - The event loop's lag: a task on the app's loop sleeps 10 ms again and again and notes how late
   it wakes (`asyncio.sleep`), from the start of the load until the last command has run.
   Beside it, the same probe in a bare Textual app (one Static, headless, same size), for 20 s:
-  what the loop's lag is on this machine with nothing to do.
+  what the loop's lag is on this machine with nothing to do. The full garbage collections during
+  the load are counted, with the longest: a stall of the loop is often one.
 
 The run screen does not yet redraw its board from other sources' records (the board shows the
 facilitator's own ideas), so the loop's lag here is the commands' cost and the screen's own
@@ -52,6 +53,7 @@ from pathlib import Path
 from _headless import until
 from _shared import (
     REPO,
+    FullCollections,
     Stats,
     bench_main,
     describe_scratch,
@@ -111,6 +113,7 @@ class Load:
     drained_in: float = 0.0  # seconds the writer then took to write them
     drained: bool = False  # whether it wrote them all within DRAIN_SECONDS
     still_pending: int = 0  # records still in the writer's queue after that
+    collections: str = ""  # the full garbage collections during the load and the wait
 
 
 def command_for(rng: random.Random, actor: str, load: Load) -> Command:
@@ -219,8 +222,10 @@ async def run_wyber(data: Path, settings: Settings, load: Load, lags: list[float
         await pilot.pause()
         stop = threading.Event()
         probe = asyncio.create_task(probe_lag(stop, lags))
-        await asyncio.to_thread(run_load, meeting, writer, settings, load, stop)
-        await probe
+        with FullCollections() as collections:
+            await asyncio.to_thread(run_load, meeting, writer, settings, load, stop)
+            await probe
+        load.collections = collections.note()
         # Records still queued in the writer are late, not lost: they are in memory and written
         # as soon as the disk takes them. What the writer has written is read first, so that a
         # record it writes while the journal is read counts as one or the other.
@@ -292,6 +297,7 @@ def run(settings: Settings) -> None:
         print(row("ack, refused", stats([s.answered - s.submitted for s in refused if s.answered])))
     print(row("loop lag, wyber under load", stats(lags)))
     print(row("loop lag, bare Textual app", stats(bare)))
+    print(f"during the load and the wait for the writer: {load.collections}")
     print()
     lag_p99 = stats(lags).p99
     print_goal(lost == 0, f"lost: {lost} (goal 0)")

@@ -375,3 +375,8 @@ def test_a_command_for_a_movement_not_reached_yet_is_refused(room: Room) -> None
     assert refusal(outcome) == "command.refused.not_reached" and room.state.ideas == {}
     gone = room.meeting.execute(AddIdea(actor="p1", text="Nergens", step=7, movement=D))
     assert refusal(gone) == "run.refused.no_such_movement"
+
+
+def test_a_command_from_someone_who_is_not_a_participant_is_refused(room: Room) -> None:
+    outcome = room.meeting.execute(AddIdea(actor="p99", text="Wie ben ik?", step=0, movement=D))
+    assert refusal(outcome) == "run.refused.no_such_participant" and room.state.ideas == {}

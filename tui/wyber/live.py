@@ -231,6 +231,8 @@ class LiveMeeting:
         state = self.state
         if state.finished and not isinstance(command, Finish | Undo):
             raise Refused("run.refused.finished")
+        if command.actor is not None and command.actor not in state.participants:
+            raise Refused("run.refused.no_such_participant")
         place = command.place
         if place is not None and state.segment_index(*place) is None:
             raise Refused("run.refused.no_such_movement")
