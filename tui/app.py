@@ -8,6 +8,7 @@ thread workers so the screen never waits on the disk.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -230,6 +231,9 @@ class WyberApp(KeysInOrder[None]):
         self.writer = BackgroundWriter(session.writer)
         session.sink = self.writer.submit
         self.meeting = Meeting(session, earlier)
+        # The app's event loop owns the meeting: commands from other threads (a participant's
+        # phone, a load test) are handed to it.
+        self.meeting.bind(asyncio.get_running_loop().call_soon_threadsafe)
         if session.state.finished:
             from tui.screens.summary import SummaryScreen
 

@@ -201,8 +201,7 @@ class ConvergeBoard(MovementPanel):
             if cluster_id is None:
                 return
             target = None if cluster_id == ROOM else cluster_id
-            for idea_id in ideas:
-                self.act(partial(self.meeting.move_idea, idea_id, target), refresh=False)
+            self.act(partial(self.meeting.move_ideas, ideas, target), refresh=False)
             self.marked.clear()
             self.refresh_board()
 
@@ -242,12 +241,8 @@ class ConvergeBoard(MovementPanel):
         top = self.meeting.score_top()
 
         def scored(value: str | None) -> None:
-            if value is None:
-                return
-            if not value.strip().isdigit():
-                self.notify(self.t("run.refused.score_range", top=top), severity="warning")
-                return
-            self.act(lambda: self.meeting.score(target, int(value), self.voter))
+            if value is not None:
+                self.act(lambda: self.meeting.score(target, value, self.voter))
 
         self.app.push_screen(
             TextDialog(

@@ -140,9 +140,9 @@ class IdeaBoard(MovementPanel):
         author_id = author.value if isinstance(author.value, str) else None
         if self.go_around is not None and self.go_around.current is not None:
             author_id = self.go_around.current
-        if author_id is not None and self.meeting.split_author(typed)[1] is not None:
-            author_id = None  # "Anna: …" typed in someone's turn: the name typed wins
-        idea = self.act(lambda: self.meeting.add_idea(typed, author_id), refresh=False)
+        idea = self.act(
+            lambda: self.meeting.add_idea(typed, picked_author_id=author_id), refresh=False
+        )
         if idea is None:
             return False
         # Adding is the hot path (hundreds of ideas): append one option, do not rebuild.

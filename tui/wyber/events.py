@@ -2,8 +2,11 @@
 
 A session is an append-only log of these records. Every record carries `seq` (1, 2, 3 … within
 the session), `at` (UTC wall-clock time), `t` (seconds on the session's own clock) and the event.
-Stored records carry a `schema_version`; a before-validator upgrades older records, so a log
-written by an older wyber always reads.
+Every record also says who made it (`actor`: a participant's id, or None for the facilitator)
+and where (`step`, `movement`: the movement the command was made in, which the group may have left
+since; see tui/wyber/late.py for the late-command rule). Stored records carry a
+`schema_version`; a before-validator upgrades older records, so a log written by an older wyber
+always reads.
 """
 
 from collections.abc import Callable
@@ -27,7 +30,7 @@ from tui.wyber.i18n import Language
 from tui.wyber.plan import Movement, Plan, VeldField, parse_veld_field
 from tui.wyber.text import clean_line, clean_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Limits that keep a runaway paste from filling the screen or the minutes, yet hold any real idea.
 Name = Annotated[str, AfterValidator(clean_line), Field(max_length=200)]
@@ -353,9 +356,16 @@ class NewerSchemaError(ValueError):
     """A record written by a newer wyber than this one: refused rather than misread."""
 
 
-# Upgrades from each older schema version to the next; empty while version 1 is the only one.
+def _who_and_where(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: records learnt who made them and where. A version-1 record was made by the
+    facilitator (the only hands then), and where is "where the session was when it was folded",
+    the old rule, which is what no place (None) means."""
+    return {"actor": None, "step": None, "movement": None, **data}
+
+
+# Upgrades from each older schema version to the next.
 # An upgrade takes the raw stored dict of version N and returns the dict of version N + 1.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _who_and_where}
 
 
 class Record(BaseModel):
@@ -367,6 +377,9 @@ class Record(BaseModel):
     seq: int = Field(ge=1)
     at: AwareDatetime
     t: float = Field(ge=0)
+    actor: Id | None = None  # the participant who made it; None: the facilitator
+    step: int | None = Field(default=None, ge=0)  # where it was made; None: where the session is
+    movement: Movement | None = None
     event: Event
 
     @model_validator(mode="before")
@@ -389,6 +402,12 @@ class Record(BaseModel):
     @classmethod
     def _in_utc(cls, at: datetime) -> datetime:
         return at.astimezone(UTC)
+
+    @model_validator(mode="after")
+    def _a_whole_place(self) -> "Record":
+        if (self.step is None) != (self.movement is None):
+            raise ValueError("a record's step and movement are given together or not at all")
+        return self
 
 
 RECORDS = TypeAdapter(list[Record])

@@ -266,6 +266,8 @@ def copy_state(s: SessionState) -> SessionState:
         finished_t=s.finished_t,
         away=list(s.away),
         agreements_recorded=s.agreements_recorded,
+        members={k: dict(m) for k, m in s.members.items()},
+        step_dots={k: dict(d) for k, d in s.step_dots.items()},
         last_seq=s.last_seq,
         last_t=s.last_t,
         last_at=s.last_at,

@@ -19,6 +19,7 @@ from tui.wyber.events import (
     SessionResumed,
 )
 from tui.wyber.fold import apply, fold
+from tui.wyber.plan import Movement
 from tui.wyber.state import SessionState
 from tui.wyber.store import Archive, SessionWriter
 from tui.wyber.wall import utc_now
@@ -58,13 +59,25 @@ class LiveSession:
     def now(self) -> float:
         return self.clock.now()
 
-    def _stamp(self, event: Event, seq: int) -> Record:
-        return Record(seq=seq, at=self._wall(), t=round(self.clock.now(), 6), event=event)
-
-    def record(self, event: Event) -> Record:
-        """Stamp the event, hand it to the sink (by default: write it durably), then fold it into
-        the state; return the record."""
-        record = self._stamp(event, self.state.last_seq + 1)
+    def record(
+        self,
+        event: Event,
+        *,
+        actor: str | None = None,
+        step: int | None = None,
+        movement: Movement | None = None,
+    ) -> Record:
+        """Stamp the event (who made it and where: see tui/wyber/events.py), hand it to the sink
+        (by default: write it durably), then fold it into the state; return the record."""
+        record = Record(
+            seq=self.state.last_seq + 1,
+            at=self._wall(),
+            t=round(self.clock.now(), 6),
+            actor=actor,
+            step=step,
+            movement=movement,
+            event=event,
+        )
         self.sink(record)
         apply(self.state, record)
         return record

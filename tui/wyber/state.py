@@ -143,6 +143,11 @@ class SessionState:
     finished_t: float | None = None
     away: list[float] = field(default_factory=list)  # seconds away, per resume after a break-off
     agreements_recorded: int = 0
+    # Indexes the fold keeps, so that folding one record never scans the session (bench/fold.py):
+    # the ideas on the board in each cluster, in the order they joined it (an ordered set) …
+    members: dict[str, dict[str, None]] = field(default_factory=dict)
+    # … and the dots each voter has on the board's ideas and clusters, per step.
+    step_dots: dict[int, dict[str, int]] = field(default_factory=dict)
     last_seq: int = 0
     last_t: float = 0.0
     last_at: datetime | None = None
@@ -174,4 +179,8 @@ class SessionState:
         return None
 
     def cluster_ideas(self, cluster_id: str) -> list[Idea]:
-        return [idea for idea in self.ideas.values() if idea.cluster_id == cluster_id]
+        return [self.ideas[idea_id] for idea_id in self.members.get(cluster_id, ())]
+
+    def dots_used(self, step: int, voter: str) -> int:
+        """The dots a voter (ANONYMOUS for the room) has on the board in a step."""
+        return self.step_dots.get(step, {}).get(voter, 0)

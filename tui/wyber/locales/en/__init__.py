@@ -5,6 +5,7 @@ here, and a test asserts that no key is defined in two areas.
 """
 
 from tui.wyber.locales.en import (
+    command,
     common,
     core,
     dates,
@@ -19,5 +20,19 @@ from tui.wyber.locales.en import (
     series,
 )
 
-AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay, series, input)
+AREAS = (
+    core,
+    common,
+    dates,
+    home,
+    prepare,
+    run,
+    ending,
+    minutes,
+    history,
+    replay,
+    series,
+    input,
+    command,
+)
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
