@@ -24,6 +24,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.failure import report_failure
 from tui.keys import localise, run_command, screen_commands
 from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
@@ -99,6 +100,7 @@ class WyberApp(App[None]):
         self.launch = launch or Launch()
         self.meeting: Meeting | None = None
         self.writer: BackgroundWriter | None = None
+        self.crash: Exception | None = None  # the first error nothing caught (run_app reports it)
         localise(self, lang)
         for theme in THEMES:
             self.register_theme(theme)
@@ -283,6 +285,14 @@ class WyberApp(App[None]):
         if event.state is WorkerState.ERROR and event.worker.group == "session":
             self.show_error(event.worker.error)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing caught ends the app, as in Textual; but Textual would then print its
+        full traceback over the terminal. It goes to the log instead (run_app)."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
     def show_error(self, error: BaseException | None) -> None:
         """An error a person can act on in their language; anything else briefly, and logged."""
         if isinstance(error, UserError):
@@ -331,5 +341,11 @@ class WyberApp(App[None]):
 
 
 def run_app(data: Path, lang: Language | None, launch: Launch | None = None) -> int:
-    WyberApp(data, lang or detect_language(), launch=launch).run()
-    return 0
+    """Run the app to its end; its exit code. After an unexpected error: what the meeting had
+    queued is written first, then one line in the user's language with the log's path, and 1."""
+    app = WyberApp(data, lang or detect_language(), launch=launch)
+    app.run()
+    if app.crash is None:
+        return app.return_code or 0
+    app.leave_meeting()
+    return report_failure(data, app.home_lang, app.crash)

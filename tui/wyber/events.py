@@ -9,6 +9,7 @@ written by an older wyber always reads.
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -19,11 +20,14 @@ from pydantic import (
     ConfigDict,
     Field,
     TypeAdapter,
+    ValidationError,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from tui.wyber.i18n import Language
+from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement, Plan, VeldField, parse_veld_field
 from tui.wyber.text import clean_line, clean_text
 
@@ -38,7 +42,7 @@ Text = Annotated[str, AfterValidator(clean_text), Field(max_length=20_000)]
 def _required(text: str) -> str:
     """Checked after cleaning: a name of only spaces or control characters is no name."""
     if not text.strip():
-        raise ValueError("must not be empty")
+        raise PydanticCustomError("door_blank", "must not be empty")
     return text
 
 
@@ -46,7 +50,61 @@ def _required(text: str) -> str:
 RequiredName = Annotated[Name, AfterValidator(_required)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
 RequiredText = Annotated[Text, AfterValidator(_required)]
-Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")]
+# An id can become a file name (a session's), so it is a safe one: no ".", "..", path separator
+# or control character, no leading "-" that a command would read as an option, and short.
+Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")]
+
+
+@cache
+def _shipped_plan_names() -> frozenset[str]:
+    return frozenset(path.stem for path in shipped_plans_dir().glob("*.toml"))
+
+
+def _not_a_plan_name(session_id: str) -> str:
+    """`wyber run NAME` resumes a session before it looks for a plan: a session named like a
+    shipped plan would take that name over."""
+    if session_id in _shipped_plan_names():
+        raise PydanticCustomError("door_plan_name", "is the name of a plan", {"got": session_id})
+    return session_id
+
+
+SessionId = Annotated[Id, AfterValidator(_not_a_plan_name)]
+_SESSION_ID = TypeAdapter(SessionId)
+
+
+def is_session_id(text: str) -> bool:
+    """Whether `text` can name a session (and so its file in the archive)."""
+    try:
+        _SESSION_ID.validate_python(text)
+    except ValidationError:
+        return False
+    return True
+
+
+# Times from a file are refused outside what a real session can hold: year 1 or 9999, or a
+# clock at 1e308 seconds, pass a lax check and then overflow in the minutes, the replay and the
+# summary. From 1970, not 2000: a laptop whose clock was reset to the epoch still records.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2201, 1, 1, tzinfo=UTC)  # exclusive: up to the end of 2200
+MAX_SECONDS = (LATEST - EARLIEST).total_seconds()  # no session clock runs longer than that span
+MAX_SEQ = 100_000_000
+MAX_STEP = 99  # a plan holds at most 100 steps (plan.Plan)
+# Read from a file, a number is a JSON number: "5", true and (for a whole number) 5.0 are refused.
+Seconds = Annotated[float, Field(strict=True, ge=0, le=MAX_SECONDS, allow_inf_nan=False)]
+
+
+def _years_plausible(moment: date) -> date:
+    """A date or moment in its own time zone's years (so the check itself cannot overflow)."""
+    if not EARLIEST.year <= moment.year < LATEST.year:
+        raise PydanticCustomError(
+            "door_years",
+            "lies outside the years {first}-{last}",
+            {"first": EARLIEST.year, "last": LATEST.year - 1, "got": moment.isoformat()},
+        )
+    return moment
+
+
+Day = Annotated[date, AfterValidator(_years_plausible)]
 Field7 = Annotated[VeldField | None, BeforeValidator(parse_veld_field)]
 
 
@@ -74,7 +132,7 @@ class SeriesLink(BaseModel):
 
     name: RequiredName
     goal: Text = ""
-    first_number: int = Field(default=1, ge=1, le=1_000_000)
+    first_number: int = Field(default=1, strict=True, ge=1, le=1_000_000)
 
 
 class _Event(BaseModel):
@@ -85,13 +143,13 @@ class SessionOpened(_Event):
     """The session was opened from a plan: always the first event of a log."""
 
     type: Literal["session_opened"] = "session_opened"
-    session_id: Id
+    session_id: SessionId
     plan: Plan
     title: Name
     language: Language
     place: Line = ""
     facilitator: Name = ""
-    held_on: date | None = None  # the meeting's date as prepared; None means the day it opened
+    held_on: Day | None = None  # the meeting's date as prepared; None means the day it opened
     series: SeriesLink | None = None
 
 
@@ -117,7 +175,7 @@ class RoundStarted(_Event):
     """The group moved into a movement of a step, and its time box started running."""
 
     type: Literal["round_started"] = "round_started"
-    step: int = Field(ge=0)
+    step: int = Field(strict=True, ge=0, le=MAX_STEP)
     movement: Movement
 
 
@@ -133,17 +191,17 @@ class TimeboxExtended(_Event):
     """More (or, negative, less) time for one movement's time box."""
 
     type: Literal["timebox_extended"] = "timebox_extended"
-    step: int = Field(ge=0)
+    step: int = Field(strict=True, ge=0, le=MAX_STEP)
     movement: Movement
-    seconds: int = Field(ge=-86_400, le=86_400)
+    seconds: int = Field(strict=True, ge=-86_400, le=86_400)
 
 
 class SegmentBudget(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    step: int = Field(ge=0)
+    step: int = Field(strict=True, ge=0, le=MAX_STEP)
     movement: Movement
-    seconds: float = Field(ge=0)
+    seconds: Seconds
 
 
 class Rebalanced(_Event):
@@ -157,7 +215,7 @@ class SessionResumed(_Event):
     """The session was opened again after it was interrupted (a crash, a closed terminal)."""
 
     type: Literal["session_resumed"] = "session_resumed"
-    away_seconds: float = Field(ge=0)
+    away_seconds: Seconds
 
 
 class IdeaAdded(_Event):
@@ -237,7 +295,7 @@ class ScoreGiven(_Event):
     type: Literal["score_given"] = "score_given"
     target_id: Id
     voter_id: Id | None = None
-    score: int = Field(ge=0, le=100)
+    score: int = Field(strict=True, ge=0, le=100)
 
 
 class SelectionMarked(_Event):
@@ -256,7 +314,7 @@ class _AgreementContent(_Event):
     text: RequiredText
     owner_id: Id | None = None
     owner_name: Name = ""
-    deadline: date | None = None
+    deadline: Day | None = None
     field: Field7 = None
 
 
@@ -289,9 +347,9 @@ class AgreementReviewed(_Event):
     number and text, so these minutes can show it without reading the earlier session."""
 
     type: Literal["agreement_reviewed"] = "agreement_reviewed"
-    session_id: Id  # the earlier session that recorded the agreement
+    session_id: SessionId  # the earlier session that recorded the agreement
     agreement_id: Id
-    number: int = Field(ge=1)
+    number: int = Field(strict=True, ge=1, le=MAX_SEQ)
     text: RequiredText
     status: ReviewStatus
     note: Text = ""
@@ -301,15 +359,7 @@ class EvaluationRecorded(_Event):
     type: Literal["evaluation_recorded"] = "evaluation_recorded"
     went_well: Text = ""
     next_step: Text = ""
-    scores: dict[Id, int] = {}
-
-    @field_validator("scores")
-    @classmethod
-    def _scores_in_range(cls, scores: dict[str, int]) -> dict[str, int]:
-        for value in scores.values():
-            if not 1 <= value <= 10:
-                raise ValueError("an evaluation score runs from 1 to 10")
-        return scores
+    scores: dict[Id, Annotated[int, Field(strict=True, ge=1, le=10)]] = {}
 
 
 class SessionFinished(_Event):
@@ -349,10 +399,6 @@ Event = Annotated[
 ]
 
 
-class NewerSchemaError(ValueError):
-    """A record written by a newer wyber than this one: refused rather than misread."""
-
-
 # Upgrades from each older schema version to the next; empty while version 1 is the only one.
 # An upgrade takes the raw stored dict of version N and returns the dict of version N + 1.
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -363,10 +409,10 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    schema_version: int = SCHEMA_VERSION
-    seq: int = Field(ge=1)
+    schema_version: int = Field(SCHEMA_VERSION, strict=True, ge=1)
+    seq: int = Field(strict=True, ge=1, le=MAX_SEQ)
     at: AwareDatetime
-    t: float = Field(ge=0)
+    t: Seconds
     event: Event
 
     @model_validator(mode="before")
@@ -375,12 +421,16 @@ class Record(BaseModel):
         if not isinstance(data, dict):
             return data
         version = data.get("schema_version", 1)
-        if isinstance(version, int) and version > SCHEMA_VERSION:
-            raise NewerSchemaError(
-                f"record {data.get('seq')} has schema version {version}; "
-                f"this wyber reads up to {SCHEMA_VERSION}"
+        if type(version) is not int or version < 1:
+            return data  # not a version at all: the field's own check names it
+        if version > SCHEMA_VERSION:
+            # A newer wyber wrote it: refused rather than misread.
+            raise PydanticCustomError(
+                "door_newer_schema",
+                "schema version {version} is newer than {supported}",
+                {"version": version, "supported": SCHEMA_VERSION},
             )
-        while isinstance(version, int) and version < SCHEMA_VERSION:
+        while version < SCHEMA_VERSION:
             data = {**UPGRADES[version](data), "schema_version": version + 1}
             version += 1
         return data
@@ -388,6 +438,7 @@ class Record(BaseModel):
     @field_validator("at")
     @classmethod
     def _in_utc(cls, at: datetime) -> datetime:
+        _years_plausible(at)  # first: converting year 9999 at -01:00 to UTC overflows
         return at.astimezone(UTC)
 
 

@@ -1,0 +1,38 @@
+"""English messages for what is refused at the door: bad values in a file or a form, and crashes."""
+
+MESSAGES: dict[str, str] = {
+    "door.record": "record {number}",
+    "door.line": "line {line}",
+    # what pydantic finds (invalid.KEYS), as predicates of the field named before them
+    "door.missing": "is required but missing",
+    "door.unknown_field": "is not a field wyber knows",
+    "door.at_least": "must be at least {ge} (it is {got})",
+    "door.more_than": "must be more than {gt} (it is {got})",
+    "door.at_most": "must be at most {le} (it is {got})",
+    "door.less_than": "must be less than {lt} (it is {got})",
+    "door.whole_number": "must be a whole number (it is {got})",
+    "door.number": "must be a number (it is {got})",
+    "door.finite": "must be a finite number (it is {got})",
+    "door.yes_no": "must be true or false (it is {got})",
+    "door.text": "must be text (it is {got})",
+    "door.empty": "must not be empty",
+    "door.too_long": "is too long: at most {max_length} characters",
+    "door.pattern": "may hold only letters, digits, - and _, and not begin with - (it is {got})",
+    "door.too_few": "needs at least {min_length} item(s)",
+    "door.too_many": "may hold at most {max_length} items",
+    "door.list": "must be a list (it is {got})",
+    "door.table": "must be an object with fields (it is {got})",
+    "door.one_of": "must be one of {expected} (it is {got})",
+    "door.no_type": "does not say what kind of event it is",
+    "door.date": "must be a date such as 2026-11-23 (it is {got})",
+    "door.moment": "must be a moment with its time zone, such as 2026-11-23T09:00:00Z (it is {got})",
+    "door.other": "is not valid: {reason}",
+    # wyber's own checks
+    "door.years": "lies outside the years {first}–{last} (it is {got})",
+    "door.plan_name": "is the name of a plan that comes with wyber ({got}); a session needs another id",
+    "door.newer_schema": "was written by a newer wyber (schema version {version}; this one reads up to {supported}): update wyber to read it",
+    "door.first_record": "the first record must open this session",
+    "door.out_of_order": "record {number} is missing or out of order",
+    "door.too_deep": "the file is nested too deeply to be read (lists or tables within each other hundreds of levels deep)",
+    "door.trash_unsafe": "the trash entry {name} does not name a session wyber can restore; it stays in the trash",
+}

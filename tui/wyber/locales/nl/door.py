@@ -1,0 +1,38 @@
+"""Dutch messages for what is refused at the door: bad values in a file or a form, and crashes."""
+
+MESSAGES: dict[str, str] = {
+    "door.record": "gebeurtenis {number}",
+    "door.line": "regel {line}",
+    # what pydantic finds (invalid.KEYS), as predicates of the field named before them
+    "door.missing": "is verplicht maar ontbreekt",
+    "door.unknown_field": "is geen veld dat wyber kent",
+    "door.at_least": "moet minstens {ge} zijn (het is {got})",
+    "door.more_than": "moet meer dan {gt} zijn (het is {got})",
+    "door.at_most": "mag hoogstens {le} zijn (het is {got})",
+    "door.less_than": "moet minder dan {lt} zijn (het is {got})",
+    "door.whole_number": "moet een geheel getal zijn (het is {got})",
+    "door.number": "moet een getal zijn (het is {got})",
+    "door.finite": "moet een eindig getal zijn (het is {got})",
+    "door.yes_no": "moet true of false zijn (het is {got})",
+    "door.text": "moet tekst zijn (het is {got})",
+    "door.empty": "mag niet leeg zijn",
+    "door.too_long": "is te lang: hoogstens {max_length} tekens",
+    "door.pattern": "mag alleen letters, cijfers, - en _ bevatten en niet met - beginnen (het is {got})",
+    "door.too_few": "heeft minstens {min_length} onderdeel/onderdelen nodig",
+    "door.too_many": "mag hoogstens {max_length} onderdelen hebben",
+    "door.list": "moet een lijst zijn (het is {got})",
+    "door.table": "moet een object met velden zijn (het is {got})",
+    "door.one_of": "moet een van {expected} zijn (het is {got})",
+    "door.no_type": "zegt niet wat voor gebeurtenis het is",
+    "door.date": "moet een datum zijn zoals 2026-11-23 (het is {got})",
+    "door.moment": "moet een tijdstip met tijdzone zijn, zoals 2026-11-23T09:00:00Z (het is {got})",
+    "door.other": "is niet geldig: {reason}",
+    # wyber's own checks
+    "door.years": "ligt buiten de jaren {first}–{last} (het is {got})",
+    "door.plan_name": "is de naam van een plan dat met wyber meekomt ({got}); een sessie heeft een andere id nodig",
+    "door.newer_schema": "is geschreven door een nieuwere wyber (schemaversie {version}; deze leest tot en met {supported}): werk wyber bij om het te lezen",
+    "door.first_record": "de eerste gebeurtenis moet deze sessie openen",
+    "door.out_of_order": "gebeurtenis {number} ontbreekt of staat niet op zijn plaats",
+    "door.too_deep": "het bestand is te diep genest om te lezen (lijsten of tabellen honderden niveaus in elkaar)",
+    "door.trash_unsafe": "het item {name} in de prullenbak noemt geen sessie die wyber kan terugzetten; het blijft in de prullenbak",
+}
