@@ -295,8 +295,14 @@ class WyberApp(App[None]):
 
     def show_error(self, error: BaseException | None) -> None:
         """An error a person can act on in their language; anything else briefly, and logged."""
+        from pydantic import ValidationError  # here: the first frame does not wait for pydantic
+
         if isinstance(error, UserError):
             message = error.render(self.lang)
+        elif isinstance(error, ValidationError):
+            from tui.wyber.invalid import explain
+
+            message = tr(self.lang, "run.refused.invalid", reason=explain(error, self.lang))
         else:
             self.log.error(repr(error))
             message = tr(self.lang, "app.unexpected", error=repr(error))

@@ -55,6 +55,10 @@ KEYS = {
     "timezone_aware": "door.moment",
 }
 
+# A length checked after a cleaning function (events.Text) is pydantic's generic "Value should
+# have at most 20000 items"; for text it is characters.
+_TEXT_KEYS = {"too_long": "door.too_long", "too_short": "door.empty"}
+
 # Bounded in length and depth: a value nested 1,000 deep is shown as "[[[...]]]", not recursed.
 _SHOWN = reprlib.Repr()
 _SHOWN.maxlevel, _SHOWN.maxstring, _SHOWN.maxother, _SHOWN.maxlist, _SHOWN.maxdict = 3, 60, 60, 4, 4
@@ -74,6 +78,8 @@ def reason(err: ErrorDetails) -> tuple[str, dict[str, object]]:
     if kind.startswith("door_"):
         return f"door.{kind.removeprefix('door_')}", params
     key = KEYS.get(kind, "door.other")
+    if isinstance(err.get("input"), str):
+        key = _TEXT_KEYS.get(kind, key)
     if key == "door.one_of":
         # pydantic joins the choices with an English "or"; a comma reads in both languages.
         expected = ctx.get("expected") or ctx.get("expected_tags", "")
