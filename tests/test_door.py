@@ -2,6 +2,9 @@
 a trash note that points elsewhere; and an error nobody caught still ends as the CLI promises."""
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -147,7 +150,7 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     ),
     "top-level schema_version newer": (
         lambda d: d.update(schema_version=2),
-        "schema_version: must be at most 1",
+        "schema_version: was written by a newer wyber (schema version 2",
     ),
     "top-level schema_version as text": (
         lambda d: d.update(schema_version="1"),
@@ -389,6 +392,19 @@ def test_every_error_type_has_words_in_both_languages() -> None:
 
 # ── an error nobody caught ──────────────────────────────────────────────────────────────────
 
+
+def run_headless(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`script` (which ends in the CLI's main) in its own interpreter, its output captured."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+        # Textual without a terminal: the app runs, and fails, as it would on screen.
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+    }
+    command = [sys.executable, "-c", script, *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+
 CRASHING_APP = """
 import sys
 from tui.cli import main
@@ -409,24 +425,7 @@ sys.exit(main(sys.argv[1:]))
 def test_an_error_in_the_app_is_exit_1_a_line_in_the_users_language_and_the_log(
     tmp_path: Path, lang: str, said: str
 ) -> None:
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parent.parent
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(root),
-        # Textual without a terminal: the app runs, and fails, as it would on screen.
-        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", CRASHING_APP, "--data", str(tmp_path), "--lang", lang],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_headless(CRASHING_APP, "--data", str(tmp_path), "--lang", lang)
     log = tmp_path / "logs" / "wyber.log"
     assert done.returncode == 1
     assert said in done.stderr and "RuntimeError" in done.stderr and str(log) in done.stderr
@@ -456,3 +455,35 @@ def test_an_id_on_the_command_line_never_reaches_outside_the_archive(
     assert code == 2 and "Traceback" not in err
     assert outside.path_of(SESSION).read_bytes() == content
     assert not (data / "trash").exists()
+
+
+CRASHING_MEETING = """
+import sys, threading
+from tui.cli import main
+from tui.screens.run import RunScreen
+from tui.wyber.store import SessionWriter
+
+slow = threading.Event()
+real_append = SessionWriter.append
+
+def slow_append(self, record):
+    slow.wait(0.5)  # a slow disk: the record is still queued when the screen fails
+    real_append(self, record)
+
+def explode(self):
+    raise RuntimeError("a bug in the run screen")
+
+SessionWriter.append = slow_append
+RunScreen.on_mount = explode
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_an_error_in_a_meeting_writes_what_was_queued_before_wyber_ends(tmp_path: Path) -> None:
+    """`wyber run PLAN --now` records the start of the first round, then the run screen fails:
+    the start is on disk when wyber has ended, though the disk was slow."""
+    done = run_headless(CRASHING_MEETING, "--data", str(tmp_path), "run", "wyber-30.en", "--now")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    [session] = Archive(tmp_path).ids()
+    kinds = [record.event.type for record in Archive(tmp_path).read(session)]
+    assert "round_started" in kinds

@@ -404,6 +404,15 @@ Event = Annotated[
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
+def newer_schema(version: int) -> PydanticCustomError:
+    """Written by a newer wyber: refused rather than misread."""
+    return PydanticCustomError(
+        "door_newer_schema",
+        "schema version {version} is newer than {supported}",
+        {"version": version, "supported": SCHEMA_VERSION},
+    )
+
+
 class Record(BaseModel):
     """One event as it is stored: numbered, timed on both clocks, and versioned."""
 
@@ -424,12 +433,7 @@ class Record(BaseModel):
         if type(version) is not int or version < 1:
             return data  # not a version at all: the field's own check names it
         if version > SCHEMA_VERSION:
-            # A newer wyber wrote it: refused rather than misread.
-            raise PydanticCustomError(
-                "door_newer_schema",
-                "schema version {version} is newer than {supported}",
-                {"version": version, "supported": SCHEMA_VERSION},
-            )
+            raise newer_schema(version)
         while version < SCHEMA_VERSION:
             data = {**UPGRADES[version](data), "schema_version": version + 1}
             version += 1

@@ -8,12 +8,19 @@ stored, so export → import → export gives the same bytes.
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from tui import __version__
 from tui.wyber.errors import UserError
-from tui.wyber.events import SCHEMA_VERSION, Record, SessionId, SessionOpened
+from tui.wyber.events import SCHEMA_VERSION, Record, SessionId, SessionOpened, newer_schema
 from tui.wyber.invalid import Invalid, Reasons, problems
 
 FORMAT: Literal["wyber-session"] = "wyber-session"
@@ -38,7 +45,6 @@ class SessionFile(BaseModel):
         SCHEMA_VERSION,
         strict=True,
         ge=1,
-        le=SCHEMA_VERSION,
         description="version of the record schema the records are written in",
     )
     exported_by: str = Field(max_length=100, description="the wyber version that wrote the file")
@@ -46,6 +52,13 @@ class SessionFile(BaseModel):
     records: list[Record] = Field(
         min_length=1, description="every event of the session, in order: seq 1, 2, 3 …"
     )
+
+    @field_validator("schema_version")
+    @classmethod
+    def _not_newer(cls, version: int) -> int:
+        if version > SCHEMA_VERSION:
+            raise newer_schema(version)
+        return version
 
     @model_validator(mode="after")
     def _is_one_whole_session(self) -> "SessionFile":
