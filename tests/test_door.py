@@ -487,3 +487,17 @@ def test_an_error_in_a_meeting_writes_what_was_queued_before_wyber_ends(tmp_path
     [session] = Archive(tmp_path).ids()
     kinds = [record.event.type for record in Archive(tmp_path).read(session)]
     assert "round_started" in kinds
+
+
+def test_the_run_screen_says_in_dutch_why_an_idea_cannot_be_recorded() -> None:
+    from tui.widgets.panel import FAILED, attempt
+
+    said: list[str] = []
+
+    class Screen:
+        def notify(self, message: str, **_: object) -> None:
+            said.append(message)
+
+    result = attempt(Screen(), "nl", lambda: IdeaAdded(idea_id="i1", text="x" * 20_001))  # type: ignore[arg-type]
+    assert result is FAILED
+    assert said == ["Dat kan niet worden vastgelegd: text: is te lang: hoogstens 20000 tekens."]
