@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tui.cli import main
@@ -87,6 +89,14 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         "record 12, at: lies outside",
     ),
     "year 1": (change_record(12, at="0001-01-01T00:00:00Z"), "record 12, at: lies outside"),
+    "1969 in UTC": (
+        change_record(12, at="1970-01-01T00:00:00+14:00"),
+        "record 12, at: lies outside",
+    ),
+    "2201 in UTC": (
+        change_record(12, at="2200-12-31T23:59:59-12:00"),
+        "record 12, at: lies outside",
+    ),
     "seq as text": (change_record(12, seq="12"), "record 12, seq: must be a whole number"),
     "seq true": (change_record(1, seq=True), "record 1, seq: must be a whole number"),
     "seq 12.0": (change_record(12, seq=12.0), "record 12, seq: must be a whole number"),
@@ -501,3 +511,27 @@ def test_the_run_screen_says_in_dutch_why_an_idea_cannot_be_recorded() -> None:
     result = attempt(Screen(), "nl", lambda: IdeaAdded(idea_id="i1", text="x" * 20_001))  # type: ignore[arg-type]
     assert result is FAILED
     assert said == ["Dat kan niet worden vastgelegd: text: is te lang: hoogstens 20000 tekens."]
+
+
+@given(
+    at=st.datetimes(timezones=st.timezones()),
+    t=st.floats(allow_nan=True, allow_infinity=True),
+    away=st.floats(allow_nan=True, allow_infinity=True),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_record_accepted_at_the_door_reads_back_as_it_was(
+    at: datetime, t: float, away: float
+) -> None:
+    """Whatever the door lets in is stored and read back the same, never refused afterwards
+    (a moment in 1970 at +14:00 is 1969 in UTC: it must be refused at once, not on reading)."""
+    raw = {
+        "seq": 1,
+        "at": at.isoformat(),
+        "t": t,
+        "event": {"type": "session_resumed", "away_seconds": away},
+    }
+    try:
+        record = events.Record.model_validate(raw)
+    except ValidationError:
+        return
+    assert events.Record.model_validate(json.loads(json.dumps(events.stored(record)))) == record

@@ -93,15 +93,18 @@ MAX_STEP = 99  # a plan holds at most 100 steps (plan.Plan)
 Seconds = Annotated[float, Field(strict=True, ge=0, le=MAX_SECONDS, allow_inf_nan=False)]
 
 
-def _years_plausible(moment: date) -> date:
-    """A date or moment in its own time zone's years (so the check itself cannot overflow)."""
-    if not EARLIEST.year <= moment.year < LATEST.year:
-        raise PydanticCustomError(
-            "door_years",
-            "lies outside the years {first}-{last}",
-            {"first": EARLIEST.year, "last": LATEST.year - 1, "got": moment.isoformat()},
-        )
-    return moment
+def _outside_the_years(moment: date) -> PydanticCustomError:
+    return PydanticCustomError(
+        "door_years",
+        "lies outside the years {first}-{last}",
+        {"first": EARLIEST.year, "last": LATEST.year - 1, "got": moment.isoformat()},
+    )
+
+
+def _years_plausible(day: date) -> date:
+    if not EARLIEST.year <= day.year < LATEST.year:
+        raise _outside_the_years(day)
+    return day
 
 
 Day = Annotated[date, AfterValidator(_years_plausible)]
@@ -442,7 +445,11 @@ class Record(BaseModel):
     @field_validator("at")
     @classmethod
     def _in_utc(cls, at: datetime) -> datetime:
-        _years_plausible(at)  # first: converting year 9999 at -01:00 to UTC overflows
+        # Compared as moments, as stored (in UTC): 1970-01-01T00:00+14:00 is still 1969, and is
+        # refused here rather than when the stored record is read back. The comparison is
+        # checked first, since converting year 9999 at -01:00 to UTC overflows (comparing does not).
+        if not EARLIEST <= at < LATEST:
+            raise _outside_the_years(at)
         return at.astimezone(UTC)
 
 
