@@ -535,3 +535,22 @@ def test_a_record_accepted_at_the_door_reads_back_as_it_was(
     except ValidationError:
         return
     assert events.Record.model_validate(json.loads(json.dumps(events.stored(record)))) == record
+
+
+def test_a_trash_note_with_impossible_times_still_lists_and_restores(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Shown in local time, year 9999 at -14:00 overflows; the note is only a note."""
+    archive = Archive(tmp_path)
+    plan = load_plan(shipped_plans_dir() / "wyber-30.nl.toml")
+    archive.import_records(sample_records(plan, SESSION, START, ideas=3))
+    entry = move_to_trash(archive, SESSION, START)
+    note = trash_dir(archive) / f"{entry.name}.json"
+    meta = json.loads(note.read_text())
+    meta["trashed_at"] = "9999-12-31T23:59:59-14:00"
+    meta["summary"]["opened_at"] = "9999-12-31T23:59:59-14:00"
+    note.write_text(json.dumps(meta))
+    code, out, err = run(capsys, "--data", str(tmp_path), "--lang", "en", "trash")
+    assert code == 0 and SESSION in out and "Traceback" not in err
+    code, _, _ = run(capsys, "--data", str(tmp_path), "--lang", "en", "restore", SESSION)
+    assert code == 0 and archive.exists(SESSION)

@@ -21,7 +21,6 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
-    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -107,7 +106,17 @@ def _years_plausible(day: date) -> date:
     return day
 
 
+def _plausible_in_utc(at: datetime) -> datetime:
+    # Compared as moments, as stored (in UTC): 1970-01-01T00:00+14:00 is still 1969, and is
+    # refused here rather than when the stored record is read back. Compared before converting:
+    # converting year 9999 at -01:00 to UTC overflows, comparing does not.
+    if not EARLIEST <= at < LATEST:
+        raise _outside_the_years(at)
+    return at.astimezone(UTC)
+
+
 Day = Annotated[date, AfterValidator(_years_plausible)]
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible_in_utc)]  # kept in UTC
 Field7 = Annotated[VeldField | None, BeforeValidator(parse_veld_field)]
 
 
@@ -423,7 +432,7 @@ class Record(BaseModel):
 
     schema_version: int = Field(SCHEMA_VERSION, strict=True, ge=1)
     seq: int = Field(strict=True, ge=1, le=MAX_SEQ)
-    at: AwareDatetime
+    at: Moment
     t: Seconds
     event: Event
 
@@ -441,16 +450,6 @@ class Record(BaseModel):
             data = {**UPGRADES[version](data), "schema_version": version + 1}
             version += 1
         return data
-
-    @field_validator("at")
-    @classmethod
-    def _in_utc(cls, at: datetime) -> datetime:
-        # Compared as moments, as stored (in UTC): 1970-01-01T00:00+14:00 is still 1969, and is
-        # refused here rather than when the stored record is read back. The comparison is
-        # checked first, since converting year 9999 at -01:00 to UTC overflows (comparing does not).
-        if not EARLIEST <= at < LATEST:
-            raise _outside_the_years(at)
-        return at.astimezone(UTC)
 
 
 RECORDS = TypeAdapter(list[Record])

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from tui.wyber.errors import UserError
-from tui.wyber.events import is_session_id
+from tui.wyber.events import Moment, is_session_id
 from tui.wyber.fold import NotASessionLog, fold
 from tui.wyber.journal import fsync_folder
 from tui.wyber.store import (
@@ -36,6 +36,7 @@ from tui.wyber.summary import SessionSummary, summarise
 
 META_SUFFIX = ".json"
 _CLASH = "~"  # never part of a session id (events.Id), so `<id>~<when>` is unambiguous
+_MOMENT = TypeAdapter(Moment)
 _NAME = re.compile(r"^(?P<id>[^~]+)(~[0-9A-Za-z-]+)?$")
 
 
@@ -139,13 +140,12 @@ def _session_id_of(name: str) -> str | None:
 def _entry(folder: Path, name: str) -> Trashed:
     meta = _read_meta(folder / f"{name}{META_SUFFIX}")
     session_id = _session_id_of(name) or name
-    trashed_at: datetime | None = None
-    if isinstance(meta.get("trashed_at"), str):
-        try:
-            trashed_at = datetime.fromisoformat(str(meta["trashed_at"]))
-        except ValueError:
-            trashed_at = None
-    if trashed_at is None or trashed_at.tzinfo is None:
+    try:
+        # Year 9999 at -14:00 would overflow when shown in local time: only a plausible moment.
+        trashed_at: datetime | None = _MOMENT.validate_python(meta.get("trashed_at"))
+    except ValidationError:
+        trashed_at = None
+    if trashed_at is None:
         # No note (or a damaged one): the file's last change, which its move into here was.
         stat = (folder / f"{name}{SESSION_SUFFIX}").stat()
         trashed_at = datetime.fromtimestamp(stat.st_ctime, UTC)
