@@ -554,3 +554,30 @@ def test_a_trash_note_with_impossible_times_still_lists_and_restores(
     assert code == 0 and SESSION in out and "Traceback" not in err
     code, _, _ = run(capsys, "--data", str(tmp_path), "--lang", "en", "restore", SESSION)
     assert code == 0 and archive.exists(SESSION)
+
+
+async def test_a_meeting_that_fails_to_open_says_where_the_details_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app goes on at home, but the failure is not only a repr on screen: it is logged."""
+    from tui.app import Launch, WyberApp
+    from tui.wyber import session
+
+    plan = load_plan(shipped_plans_dir() / "wyber-30.nl.toml")
+    Archive(tmp_path).import_records(sample_records(plan, SESSION, START, ideas=3))
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("cannot resume")
+
+    monkeypatch.setattr(session, "resume_session", broken)
+    app = WyberApp(data=tmp_path, lang="nl", launch=Launch(session_id=SESSION))
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [n.message for n in app._notifications if n.severity == "error"]
+    log = tmp_path / "logs" / "wyber.log"
+    assert said == [
+        f"Er ging iets mis: RuntimeError. De details staan in {log}; "
+        "niets van wat al is vastgelegd is verloren."
+    ]
+    assert "RuntimeError: cannot resume" in log.read_text()

@@ -24,7 +24,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui.failure import report_failure
+from tui.failure import log_failure, report_failure
 from tui.keys import localise, run_command, screen_commands
 from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
@@ -304,8 +304,10 @@ class WyberApp(App[None]):
 
             message = tr(self.lang, "run.refused.invalid", reason=explain(error, self.lang))
         else:
-            self.log.error(repr(error))
-            message = tr(self.lang, "app.unexpected", error=repr(error))
+            # The app goes on (the meeting that failed to open is not needed to go on), but the
+            # details go where a crash's go, so that the failure can be reported.
+            log = log_failure(self.data, error) if error is not None else "-"
+            message = tr(self.lang, "door.unexpected", error=type(error).__name__, log=log)
         self.notify(message, severity="error", markup=False, timeout=12)
 
     # ── keys, help, themes ──────────────────────────────────────────────────────────────────

@@ -34,5 +34,6 @@ MESSAGES: dict[str, str] = {
     "door.first_record": "the first record must open this session",
     "door.out_of_order": "record {number} is missing or out of order",
     "door.too_deep": "the file is nested too deeply to be read (lists or tables within each other hundreds of levels deep)",
+    "door.unexpected": "Something went wrong: {error}. The details are in {log}; nothing already recorded is lost.",
     "door.trash_unsafe": "the trash entry {name} does not name a session wyber can restore; it stays in the trash",
 }

@@ -34,5 +34,6 @@ MESSAGES: dict[str, str] = {
     "door.first_record": "de eerste gebeurtenis moet deze sessie openen",
     "door.out_of_order": "gebeurtenis {number} ontbreekt of staat niet op zijn plaats",
     "door.too_deep": "het bestand is te diep genest om te lezen (lijsten of tabellen honderden niveaus in elkaar)",
+    "door.unexpected": "Er ging iets mis: {error}. De details staan in {log}; niets van wat al is vastgelegd is verloren.",
     "door.trash_unsafe": "het item {name} in de prullenbak noemt geen sessie die wyber kan terugzetten; het blijft in de prullenbak",
 }
