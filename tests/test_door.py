@@ -166,6 +166,10 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         lambda d: d.update(schema_version="1"),
         "schema_version: must be a whole number",
     ),
+    "a name of only spaces": (
+        change_event("participant_added", name="   "),
+        "record 2, event.name: must not be empty",
+    ),
     "idea id with a dot": (
         change_event("idea_added", idea_id="i.1"),
         "record 11, event.idea_id: may hold only letters",
@@ -394,9 +398,19 @@ def test_validation_messages_are_in_the_users_language(lang: Language, expected:
 
 
 def test_every_error_type_has_words_in_both_languages() -> None:
+    """Each of pydantic's types in the table, and each "door_…" error wyber's validators raise."""
+    import re
+
     from tui.wyber.i18n import CATALOGS
 
-    for key in KEYS.values():
+    root = Path(__file__).resolve().parent.parent / "tui" / "wyber"
+    raised = {
+        f"door.{name}"
+        for path in root.rglob("*.py")
+        for name in re.findall(r'PydanticCustomError\(\s*"door_(\w+)"', path.read_text())
+    }
+    assert len(raised) >= 5
+    for key in {*KEYS.values(), *raised}:
         assert key in CATALOGS["nl"] and key in CATALOGS["en"]
 
 

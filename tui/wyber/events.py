@@ -41,7 +41,7 @@ Text = Annotated[str, AfterValidator(clean_text), Field(max_length=20_000)]
 def _required(text: str) -> str:
     """Checked after cleaning: a name of only spaces or control characters is no name."""
     if not text.strip():
-        raise PydanticCustomError("door_blank", "must not be empty")
+        raise PydanticCustomError("door_empty", "must not be empty")
     return text
 
 
