@@ -319,7 +319,7 @@ def test_restoring_never_writes_outside_the_archive_whatever_the_note_says(
     assert not (tmp_path / "a" / "x.jsonl").exists() and not list(tmp_path.glob("**/x.jsonl"))
 
 
-@pytest.mark.parametrize("name", ["../y", "x~/../../y", ".hidden", "-rf", "a/b~1"])
+@pytest.mark.parametrize("name", ["../y", "x~/../../y", ".hidden", "-rf", "a/b~1", "x~1\n"])
 def test_a_trash_entry_that_is_no_session_name_is_not_restored(tmp_path: Path, name: str) -> None:
     """A name with a path in it would reach a file outside the trash, and move it in."""
     data = tmp_path / "data"

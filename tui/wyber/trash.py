@@ -37,7 +37,7 @@ from tui.wyber.summary import SessionSummary, summarise
 META_SUFFIX = ".json"
 _CLASH = "~"  # never part of a session id (events.Id), so `<id>~<when>` is unambiguous
 _MOMENT = TypeAdapter(Moment)
-_NAME = re.compile(r"^(?P<id>[^~]+)(~[0-9A-Za-z-]+)?$")
+_NAME = re.compile(r"(?P<id>[^~]+)(~[0-9A-Za-z-]+)?")  # whole names only: fullmatch
 
 
 class SessionInUse(UserError):
@@ -131,7 +131,7 @@ def _session_id_of(name: str) -> str | None:
     """The id of the session a trash entry holds, from the entry's own name; None if that name
     is not one the trash gives (`<id>` or `<id>~<when>` with a safe id). The note beside it is
     not trusted with this: it is where a restored file goes."""
-    match = _NAME.match(name)
+    match = _NAME.fullmatch(name)
     if match is None or not is_session_id(match["id"]):
         return None
     return match["id"]
