@@ -166,6 +166,10 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         lambda d: d.update(schema_version="1"),
         "schema_version: must be a whole number",
     ),
+    "consent as text": (
+        change_event("consent_noted", consent="yes"),
+        "record 39, event.consent: must be true or false",
+    ),
     "a name of only spaces": (
         change_event("participant_added", name="   "),
         "record 2, event.name: must not be empty",

@@ -172,7 +172,7 @@ class ParticipantAdded(_Event):
     organisation: Name = ""
     role: Name = ""
     email: Annotated[str, AfterValidator(clean_line), Field(max_length=320)] = ""
-    present: bool = True
+    present: bool = Field(True, strict=True)
 
 
 class PresenceChanged(_Event):
@@ -180,7 +180,7 @@ class PresenceChanged(_Event):
 
     type: Literal["presence_changed"] = "presence_changed"
     participant_id: Id
-    present: bool
+    present: bool = Field(strict=True)
 
 
 class RoundStarted(_Event):
@@ -315,7 +315,7 @@ class SelectionMarked(_Event):
 
     type: Literal["selection_marked"] = "selection_marked"
     target_id: Id
-    selected: bool = True
+    selected: bool = Field(True, strict=True)
 
 
 class _AgreementContent(_Event):
@@ -350,7 +350,7 @@ class ConsentNoted(_Event):
 
     type: Literal["consent_noted"] = "consent_noted"
     agreement_id: Id
-    consent: bool
+    consent: bool = Field(strict=True)
     objections: Text = ""
 
 
