@@ -138,7 +138,7 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         change_event("timebox_extended", seconds="300"),
         "record 36, event.seconds: must be a whole number",
     ),
-    "step 5.0": (
+    "step 0.0": (
         change_event("round_started", step=0.0),
         "record 8, event.step: must be a whole number",
     ),
