@@ -25,6 +25,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.failure import log_failure, report_failure
 from tui.keys import localise, run_command, screen_commands
 from tui.paste_guard import install as install_paste_guard
 from tui.screens.home import HomeScreen
@@ -102,6 +103,7 @@ class WyberApp(KeysInOrder[None]):
         self.launch = launch or Launch()
         self.meeting: Meeting | None = None
         self.writer: BackgroundWriter | None = None
+        self.crash: Exception | None = None  # the first error nothing caught (run_app reports it)
         localise(self, lang)
         for theme in THEMES:
             self.register_theme(theme)
@@ -289,13 +291,29 @@ class WyberApp(KeysInOrder[None]):
         if event.state is WorkerState.ERROR and event.worker.group == "session":
             self.show_error(event.worker.error)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing caught ends the app, as in Textual; but Textual would then print its
+        full traceback over the terminal. It goes to the log instead (run_app)."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
     def show_error(self, error: BaseException | None) -> None:
         """An error a person can act on in their language; anything else briefly, and logged."""
+        from pydantic import ValidationError  # here: the first frame does not wait for pydantic
+
         if isinstance(error, UserError):
             message = error.render(self.lang)
+        elif isinstance(error, ValidationError):
+            from tui.wyber.invalid import explain
+
+            message = tr(self.lang, "run.refused.invalid", reason=explain(error, self.lang))
         else:
-            self.log.error(repr(error))
-            message = tr(self.lang, "app.unexpected", error=repr(error))
+            # The app goes on (the meeting that failed to open is not needed to go on), but the
+            # details go where a crash's go, so that the failure can be reported.
+            log = log_failure(self.data, error) if error is not None else "-"
+            message = tr(self.lang, "door.unexpected", error=type(error).__name__, log=log)
         self.notify(message, severity="error", markup=False, timeout=12)
 
     # ── keys, help, themes ──────────────────────────────────────────────────────────────────
@@ -337,6 +355,12 @@ class WyberApp(KeysInOrder[None]):
 
 
 def run_app(data: Path, lang: Language | None, launch: Launch | None = None) -> int:
+    """Run the app to its end; its exit code. After an unexpected error: what the meeting had
+    queued is written first, then one line in the user's language with the log's path, and 1."""
     install_paste_guard()
-    WyberApp(data, lang or detect_language(), launch=launch).run()
-    return 0
+    app = WyberApp(data, lang or detect_language(), launch=launch)
+    app.run()
+    if app.crash is None:
+        return app.return_code or 0
+    app.leave_meeting()
+    return report_failure(data, app.home_lang, app.crash)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.failure import report_failure
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import LANGUAGES, Language, detect_language, parse_language, tr
 from tui.wyber.paths import data_dir, plan_folders
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from tui.wyber.minutes.export import Format
     from tui.wyber.store import Archive
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_USAGE = 0, 2
 
 
 class CommandError(UserError):
@@ -132,27 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK  # `wyber list | head`: the reader has all it wanted
     except Exception as exc:
-        log = _log_failure(data)
-        print(tr(lang, "cli.unexpected", error=type(exc).__name__, log=log), file=sys.stderr)
-        return EXIT_FAILURE
-
-
-def _log_failure(data: Path) -> Path:
-    """Write the traceback of the exception being handled to a log file; return its path."""
-    for folder in (data / "logs", Path(tempfile.gettempdir())):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / "wyber.log"
-            handler = logging.FileHandler(path, encoding="utf-8")
-        except OSError:
-            continue
-        logger = logging.getLogger("wyber.failure")
-        logger.addHandler(handler)
-        logger.exception("wyber %s: unexpected failure", __version__)
-        logger.removeHandler(handler)
-        handler.close()
-        return path
-    return Path("-")
+        return report_failure(data, lang, exc)
 
 
 def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:

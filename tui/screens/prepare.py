@@ -33,6 +33,7 @@ from tui.screens.base import WyberScreen
 from tui.widgets.fields import LineField
 from tui.wyber.dates import DeadlineError, parse_deadline, understood
 from tui.wyber.i18n import LANGUAGES
+from tui.wyber.invalid import explain
 from tui.wyber.plan import Movement, Plan, Step
 from tui.wyber.preparation import Invitee, Preparation
 from tui.wyber.text import clean_line
@@ -451,7 +452,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 {key: value for key, value in minutes.items() if value is not None},
             )
         except ValidationError as error:
-            reason = error.errors()[0]["msg"]
+            reason = explain(error, self.lang)
             self._refuse("agenda", "agenda", self.t("prepare.plan_invalid", reason=reason), "tabs")
             return
         chosen = self.query_one("#language", Select).value

@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from tui.keys import localise
 from tui.wyber.i18n import Language, tr
+from tui.wyber.invalid import explain
 from tui.wyber.meeting import Meeting, Refused
 
 Result = TypeVar("Result")
@@ -35,7 +36,7 @@ def attempt(node: Widget, lang: Language, command: Callable[[], Result]) -> Resu
     except Refused as refused:
         message = refused.render(lang)
     except ValidationError as invalid:
-        message = tr(lang, "run.refused.invalid", reason=invalid.errors()[0]["msg"])
+        message = tr(lang, "run.refused.invalid", reason=explain(invalid, lang))
     node.notify(message, severity="warning", markup=False)
     return FAILED
 

@@ -1,6 +1,15 @@
 """Errors a person can act on: a catalog key and its values, rendered in their language."""
 
+from typing import Protocol, runtime_checkable
+
 from tui.wyber.i18n import Language, tr
+
+
+@runtime_checkable
+class Localised(Protocol):
+    """A message's value that has words of its own (what pydantic found wrong, say)."""
+
+    def render(self, lang: Language) -> str: ...
 
 
 class UserError(Exception):
@@ -13,4 +22,8 @@ class UserError(Exception):
         self.params = params
 
     def render(self, lang: Language) -> str:
-        return tr(lang, self.key, **self.params)
+        params = {
+            name: value.render(lang) if isinstance(value, Localised) else value
+            for name, value in self.params.items()
+        }
+        return tr(lang, self.key, **params)

@@ -12,6 +12,7 @@ always reads.
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,11 +23,13 @@ from pydantic import (
     ConfigDict,
     Field,
     TypeAdapter,
-    field_validator,
+    ValidationError,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from tui.wyber.i18n import Language
+from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement, Plan, VeldField, parse_veld_field
 from tui.wyber.text import clean_line, clean_text
 
@@ -41,7 +44,7 @@ Text = Annotated[str, AfterValidator(clean_text), Field(max_length=20_000)]
 def _required(text: str) -> str:
     """Checked after cleaning: a name of only spaces or control characters is no name."""
     if not text.strip():
-        raise ValueError("must not be empty")
+        raise PydanticCustomError("door_empty", "must not be empty")
     return text
 
 
@@ -49,7 +52,74 @@ def _required(text: str) -> str:
 RequiredName = Annotated[Name, AfterValidator(_required)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
 RequiredText = Annotated[Text, AfterValidator(_required)]
-Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")]
+# An id can become a file name (a session's), so it is a safe one: no ".", "..", path separator
+# or control character, no leading "-" that a command would read as an option, and short.
+Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")]
+
+
+@cache
+def _shipped_plan_names() -> frozenset[str]:
+    return frozenset(path.stem for path in shipped_plans_dir().glob("*.toml"))
+
+
+def _not_a_plan_name(session_id: str) -> str:
+    """`wyber run NAME` resumes a session before it looks for a plan: a session named like a
+    shipped plan would take that name over."""
+    if session_id in _shipped_plan_names():
+        raise PydanticCustomError("door_plan_name", "is the name of a plan", {"got": session_id})
+    return session_id
+
+
+SessionId = Annotated[Id, AfterValidator(_not_a_plan_name)]
+_SESSION_ID = TypeAdapter(SessionId)
+
+
+def is_session_id(text: str) -> bool:
+    """Whether `text` can name a session (and so its file in the archive)."""
+    try:
+        _SESSION_ID.validate_python(text)
+    except ValidationError:
+        return False
+    return True
+
+
+# Times from a file are refused outside what a real session can hold: year 1 or 9999, or a
+# clock at 1e308 seconds, pass a lax check and then overflow in the minutes, the replay and the
+# summary. From 1970, not 2000: a laptop whose clock was reset to the epoch still records.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2201, 1, 1, tzinfo=UTC)  # exclusive: up to the end of 2200
+MAX_SECONDS = (LATEST - EARLIEST).total_seconds()  # no session clock runs longer than that span
+MAX_SEQ = 100_000_000
+MAX_STEP = 99  # a plan holds at most 100 steps (plan.Plan)
+# Read from a file, a number is a JSON number: "5", true and (for a whole number) 5.0 are refused.
+Seconds = Annotated[float, Field(strict=True, ge=0, le=MAX_SECONDS, allow_inf_nan=False)]
+
+
+def _outside_the_years(moment: date) -> PydanticCustomError:
+    return PydanticCustomError(
+        "door_years",
+        "lies outside the years {first}-{last}",
+        {"first": EARLIEST.year, "last": LATEST.year - 1, "got": moment.isoformat()},
+    )
+
+
+def _years_plausible(day: date) -> date:
+    if not EARLIEST.year <= day.year < LATEST.year:
+        raise _outside_the_years(day)
+    return day
+
+
+def _plausible_in_utc(at: datetime) -> datetime:
+    # Compared as moments, as stored (in UTC): 1970-01-01T00:00+14:00 is still 1969, and is
+    # refused here rather than when the stored record is read back. Compared before converting:
+    # converting year 9999 at -01:00 to UTC overflows, comparing does not.
+    if not EARLIEST <= at < LATEST:
+        raise _outside_the_years(at)
+    return at.astimezone(UTC)
+
+
+Day = Annotated[date, AfterValidator(_years_plausible)]
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible_in_utc)]  # kept in UTC
 Field7 = Annotated[VeldField | None, BeforeValidator(parse_veld_field)]
 
 
@@ -77,7 +147,7 @@ class SeriesLink(BaseModel):
 
     name: RequiredName
     goal: Text = ""
-    first_number: int = Field(default=1, ge=1, le=1_000_000)
+    first_number: int = Field(default=1, strict=True, ge=1, le=1_000_000)
 
 
 class _Event(BaseModel):
@@ -88,13 +158,13 @@ class SessionOpened(_Event):
     """The session was opened from a plan: always the first event of a log."""
 
     type: Literal["session_opened"] = "session_opened"
-    session_id: Id
+    session_id: SessionId
     plan: Plan
     title: Name
     language: Language
     place: Line = ""
     facilitator: Name = ""
-    held_on: date | None = None  # the meeting's date as prepared; None means the day it opened
+    held_on: Day | None = None  # the meeting's date as prepared; None means the day it opened
     series: SeriesLink | None = None
 
 
@@ -105,7 +175,7 @@ class ParticipantAdded(_Event):
     organisation: Name = ""
     role: Name = ""
     email: Annotated[str, AfterValidator(clean_line), Field(max_length=320)] = ""
-    present: bool = True
+    present: bool = Field(True, strict=True)
 
 
 class PresenceChanged(_Event):
@@ -113,14 +183,14 @@ class PresenceChanged(_Event):
 
     type: Literal["presence_changed"] = "presence_changed"
     participant_id: Id
-    present: bool
+    present: bool = Field(strict=True)
 
 
 class RoundStarted(_Event):
     """The group moved into a movement of a step, and its time box started running."""
 
     type: Literal["round_started"] = "round_started"
-    step: int = Field(ge=0)
+    step: int = Field(strict=True, ge=0, le=MAX_STEP)
     movement: Movement
 
 
@@ -136,17 +206,17 @@ class TimeboxExtended(_Event):
     """More (or, negative, less) time for one movement's time box."""
 
     type: Literal["timebox_extended"] = "timebox_extended"
-    step: int = Field(ge=0)
+    step: int = Field(strict=True, ge=0, le=MAX_STEP)
     movement: Movement
-    seconds: int = Field(ge=-86_400, le=86_400)
+    seconds: int = Field(strict=True, ge=-86_400, le=86_400)
 
 
 class SegmentBudget(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    step: int = Field(ge=0)
+    step: int = Field(strict=True, ge=0, le=MAX_STEP)
     movement: Movement
-    seconds: float = Field(ge=0)
+    seconds: Seconds
 
 
 class Rebalanced(_Event):
@@ -160,7 +230,7 @@ class SessionResumed(_Event):
     """The session was opened again after it was interrupted (a crash, a closed terminal)."""
 
     type: Literal["session_resumed"] = "session_resumed"
-    away_seconds: float = Field(ge=0)
+    away_seconds: Seconds
 
 
 class IdeaAdded(_Event):
@@ -240,7 +310,7 @@ class ScoreGiven(_Event):
     type: Literal["score_given"] = "score_given"
     target_id: Id
     voter_id: Id | None = None
-    score: int = Field(ge=0, le=100)
+    score: int = Field(strict=True, ge=0, le=100)
 
 
 class SelectionMarked(_Event):
@@ -248,7 +318,7 @@ class SelectionMarked(_Event):
 
     type: Literal["selection_marked"] = "selection_marked"
     target_id: Id
-    selected: bool = True
+    selected: bool = Field(True, strict=True)
 
 
 class _AgreementContent(_Event):
@@ -259,7 +329,7 @@ class _AgreementContent(_Event):
     text: RequiredText
     owner_id: Id | None = None
     owner_name: Name = ""
-    deadline: date | None = None
+    deadline: Day | None = None
     field: Field7 = None
 
 
@@ -283,7 +353,7 @@ class ConsentNoted(_Event):
 
     type: Literal["consent_noted"] = "consent_noted"
     agreement_id: Id
-    consent: bool
+    consent: bool = Field(strict=True)
     objections: Text = ""
 
 
@@ -292,9 +362,9 @@ class AgreementReviewed(_Event):
     number and text, so these minutes can show it without reading the earlier session."""
 
     type: Literal["agreement_reviewed"] = "agreement_reviewed"
-    session_id: Id  # the earlier session that recorded the agreement
+    session_id: SessionId  # the earlier session that recorded the agreement
     agreement_id: Id
-    number: int = Field(ge=1)
+    number: int = Field(strict=True, ge=1, le=MAX_SEQ)
     text: RequiredText
     status: ReviewStatus
     note: Text = ""
@@ -304,15 +374,7 @@ class EvaluationRecorded(_Event):
     type: Literal["evaluation_recorded"] = "evaluation_recorded"
     went_well: Text = ""
     next_step: Text = ""
-    scores: dict[Id, int] = {}
-
-    @field_validator("scores")
-    @classmethod
-    def _scores_in_range(cls, scores: dict[str, int]) -> dict[str, int]:
-        for value in scores.values():
-            if not 1 <= value <= 10:
-                raise ValueError("an evaluation score runs from 1 to 10")
-        return scores
+    scores: dict[Id, Annotated[int, Field(strict=True, ge=1, le=10)]] = {}
 
 
 class SessionFinished(_Event):
@@ -352,10 +414,6 @@ Event = Annotated[
 ]
 
 
-class NewerSchemaError(ValueError):
-    """A record written by a newer wyber than this one: refused rather than misread."""
-
-
 def _who_and_where(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 → 2: records learnt who made them and where. A version-1 record was made by the
     facilitator (the only hands then), and where is "where the session was when it was folded",
@@ -368,17 +426,27 @@ def _who_and_where(data: dict[str, Any]) -> dict[str, Any]:
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _who_and_where}
 
 
+def newer_schema(version: int) -> PydanticCustomError:
+    """Written by a newer wyber: refused rather than misread."""
+    return PydanticCustomError(
+        "door_newer_schema",
+        "schema version {version} is newer than {supported}",
+        {"version": version, "supported": SCHEMA_VERSION},
+    )
+
+
 class Record(BaseModel):
     """One event as it is stored: numbered, timed on both clocks, and versioned."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    schema_version: int = SCHEMA_VERSION
-    seq: int = Field(ge=1)
-    at: AwareDatetime
-    t: float = Field(ge=0)
+    schema_version: int = Field(SCHEMA_VERSION, strict=True, ge=1)
+    seq: int = Field(strict=True, ge=1, le=MAX_SEQ)
+    at: Moment
+    t: Seconds
     actor: Id | None = None  # the participant who made it; None: the facilitator
-    step: int | None = Field(default=None, ge=0)  # where it was made; None: where the session is
+    # Where it was made; None: where the session is (the rule of version-1 records).
+    step: int | None = Field(default=None, strict=True, ge=0, le=MAX_STEP)
     movement: Movement | None = None
     event: Event
 
@@ -388,20 +456,14 @@ class Record(BaseModel):
         if not isinstance(data, dict):
             return data
         version = data.get("schema_version", 1)
-        if isinstance(version, int) and version > SCHEMA_VERSION:
-            raise NewerSchemaError(
-                f"record {data.get('seq')} has schema version {version}; "
-                f"this wyber reads up to {SCHEMA_VERSION}"
-            )
-        while isinstance(version, int) and version < SCHEMA_VERSION:
+        if type(version) is not int or version < 1:
+            return data  # not a version at all: the field's own check names it
+        if version > SCHEMA_VERSION:
+            raise newer_schema(version)
+        while version < SCHEMA_VERSION:
             data = {**UPGRADES[version](data), "schema_version": version + 1}
             version += 1
         return data
-
-    @field_validator("at")
-    @classmethod
-    def _in_utc(cls, at: datetime) -> datetime:
-        return at.astimezone(UTC)
 
     @model_validator(mode="after")
     def _a_whole_place(self) -> "Record":

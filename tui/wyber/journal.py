@@ -77,7 +77,7 @@ def read_journal(path: Path) -> tuple[Tables, int, bool]:
             table, doc_id, doc = line["table"], line["id"], line["doc"]
             if not isinstance(table, str) or not isinstance(doc_id, str):
                 raise ValueError("table and id must be strings")
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             if last:
                 return tables, offset, True
             raise JournalCorrupt(path, number, f"damaged record: {exc}") from None

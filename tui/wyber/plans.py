@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from tui.wyber.invalid import reason
 from tui.wyber.plan import Plan, Step, TimeBox
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
@@ -54,6 +55,9 @@ def parse_plan(source: str, path: Path) -> Plan:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(path, [_toml_problem(exc)]) from None
+    except RecursionError:
+        # tomllib reads nested arrays by recursion: `a = [[[[…` 100,000 deep runs out of stack.
+        raise PlanError(path, [PlanProblem("door.too_deep", {})]) from None
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
@@ -72,25 +76,11 @@ def _toml_problem(exc: tomllib.TOMLDecodeError) -> PlanProblem:
     return PlanProblem("plan.toml_syntax", {"reason": reason}, line=line)
 
 
-# Where pydantic's own wording is replaced by the catalog's, in both languages.
-_ERROR_KEYS = {
-    "missing": "plan.missing",
+# The plan's own words where a plan says it better than the shared ones (invalid.KEYS).
+_PLAN_KEYS = {
     "extra_forbidden": "plan.unknown_field",
-    "greater_than_equal": "plan.at_least",
-    "less_than_equal": "plan.at_most",
-    "int_type": "plan.whole_number",
-    "int_parsing": "plan.whole_number",
-    "int_from_float": "plan.whole_number",
-    "string_type": "plan.text",
-    "string_too_short": "plan.empty",
-    "string_too_long": "plan.too_long",
-    "too_short": "plan.too_few",
-    "too_long": "plan.too_many",
-    "list_type": "plan.list",
     "model_type": "plan.table",
     "dict_type": "plan.table",
-    "enum": "plan.one_of",
-    "literal_error": "plan.one_of",
     "plan_step_without_movement": "plan.step_without_movement",
     "plan_technique_misplaced": "plan.technique_misplaced",
     "plan_setting_needs_technique": "plan.setting_needs_technique",
@@ -105,19 +95,12 @@ _KNOWN_FIELDS = {
 
 def _validation_problem(err: ErrorDetails, data: object, source: str) -> PlanProblem:
     loc = tuple(err["loc"])
-    ctx = dict(err.get("ctx") or {})
-    key = _ERROR_KEYS.get(err["type"])
-    params: dict[str, object]
-    if key is None:
-        key, params = "plan.other", {"reason": err["msg"]}
-    elif key == "plan.unknown_field":
-        params = {"name": loc[-1] if loc else "", "hint": _did_you_mean(loc)}
-    elif key == "plan.one_of":
-        # pydantic joins the choices with an English "or"; a comma reads in both languages.
-        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
-        params = {"expected": expected, "got": _shown(err.get("input"))}
-    else:
-        params = {**ctx, "got": _shown(err.get("input"))}
+    key, params = reason(err)
+    own = _PLAN_KEYS.get(err["type"])
+    if own == "plan.unknown_field":
+        key, params = own, {"name": loc[-1] if loc else "", "hint": _did_you_mean(loc)}
+    elif own is not None:
+        key = own
     # A missing key has no line of its own: point at the table that lacks it.
     line_loc = loc[:-1] if err["type"] == "missing" else loc
     if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int):
@@ -131,11 +114,6 @@ def _validation_problem(err: ErrorDetails, data: object, source: str) -> PlanPro
         )
     field = ".".join(str(part) for part in loc)
     return PlanProblem(key, params, field=field, line=_line_of(line_loc, source))
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _did_you_mean(loc: tuple[int | str, ...]) -> str:

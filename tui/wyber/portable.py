@@ -8,11 +8,20 @@ stored, so export → import → export gives the same bytes.
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from tui import __version__
 from tui.wyber.errors import UserError
-from tui.wyber.events import SCHEMA_VERSION, Record, SessionOpened
+from tui.wyber.events import SCHEMA_VERSION, Record, SessionId, SessionOpened, newer_schema
+from tui.wyber.invalid import Invalid, Reasons, problems
 
 FORMAT: Literal["wyber-session"] = "wyber-session"
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
@@ -33,22 +42,36 @@ class SessionFile(BaseModel):
 
     format: Literal["wyber-session"] = Field(FORMAT, description="always 'wyber-session'")
     schema_version: int = Field(
-        SCHEMA_VERSION, description="version of the record schema the records are written in"
+        SCHEMA_VERSION,
+        strict=True,
+        ge=1,
+        description="version of the record schema the records are written in",
     )
-    exported_by: str = Field(description="the wyber version that wrote the file")
-    session_id: str = Field(description="the session's id, as in `wyber list`")
+    exported_by: str = Field(max_length=100, description="the wyber version that wrote the file")
+    session_id: SessionId = Field(description="the session's id, as in `wyber list`")
     records: list[Record] = Field(
         min_length=1, description="every event of the session, in order: seq 1, 2, 3 …"
     )
+
+    @field_validator("schema_version")
+    @classmethod
+    def _not_newer(cls, version: int) -> int:
+        if version > SCHEMA_VERSION:
+            raise newer_schema(version)
+        return version
 
     @model_validator(mode="after")
     def _is_one_whole_session(self) -> "SessionFile":
         first = self.records[0].event
         if not isinstance(first, SessionOpened) or first.session_id != self.session_id:
-            raise ValueError("the first record must open this session")
+            raise PydanticCustomError(
+                "door_first_record", "the first record must open this session"
+            )
         for expected, record in enumerate(self.records, start=1):
             if record.seq != expected:
-                raise ValueError(f"record {expected} is missing or out of order")
+                raise PydanticCustomError(
+                    "door_out_of_order", "record {number} is out of order", {"number": expected}
+                )
         return self
 
 
@@ -65,14 +88,14 @@ def import_json(data: bytes, source: str) -> SessionFile:
         raw = json.loads(data)
     except (UnicodeDecodeError, ValueError) as exc:
         raise BadSessionFile(path=source, reason=f"not JSON: {exc}") from None
+    except RecursionError:
+        # json reads nested lists by recursion: 100,000 "[" run out of stack.
+        raise BadSessionFile(path=source, reason=Reasons((Invalid("door.too_deep"),))) from None
     try:
         return SessionFile.model_validate(raw)
     except ValidationError as exc:
-        problems = [
-            f"{'.'.join(str(p) for p in err['loc']) or 'file'}: {err['msg']}"
-            for err in exc.errors()[:5]
-        ]
-        raise BadSessionFile(path=source, reason="; ".join(problems)) from None
+        found = problems(exc, records="records")[:5]
+        raise BadSessionFile(path=source, reason=Reasons(tuple(found))) from None
 
 
 def json_schema() -> dict[str, Any]:

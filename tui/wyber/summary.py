@@ -1,11 +1,10 @@
 """A session in one line: what the archive listing (and `wyber list --json`) shows of it."""
 
-from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from tui.wyber.events import AgreementKind
+from tui.wyber.events import AgreementKind, Day, Moment
 from tui.wyber.figures import meeting_date
 from tui.wyber.i18n import Language
 from tui.wyber.state import SessionState
@@ -33,11 +32,14 @@ class SessionSummary(BaseModel):
     id: str
     title: str
     language: Language
-    opened_at: datetime
-    held_on: date | None = None  # the day it was held; None in an index written before it was kept
+    # Read back from the index and the trash (files): what a session could not hold is refused.
+    opened_at: Moment
+    held_on: Day | None = None  # the day it was held; None in an index written before it was kept
     series: str | None = None  # the name of the series (traject) it belongs to
     status: Status
-    minutes: float  # how long the meeting's rounds ran, up to the last record, pauses excluded
+    minutes: float = Field(
+        ge=0, allow_inf_nan=False
+    )  # how long the meeting's rounds ran, up to the last record, pauses excluded
     counts: Counts
 
 

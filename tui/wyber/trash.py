@@ -11,14 +11,16 @@ the trash, the newcomer is named `<id>~<when>`: nothing in the trash is ever ove
 
 import json
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from tui.wyber.errors import UserError
+from tui.wyber.events import Moment, is_session_id
 from tui.wyber.fold import NotASessionLog, fold
 from tui.wyber.journal import fsync_folder
 from tui.wyber.store import (
@@ -34,6 +36,8 @@ from tui.wyber.summary import SessionSummary, summarise
 
 META_SUFFIX = ".json"
 _CLASH = "~"  # never part of a session id (events.Id), so `<id>~<when>` is unambiguous
+_MOMENT = TypeAdapter(Moment)
+_NAME = re.compile(r"(?P<id>[^~]+)(~[0-9A-Za-z-]+)?")  # whole names only: fullmatch
 
 
 class SessionInUse(UserError):
@@ -46,6 +50,10 @@ class RestoreClash(UserError):
 
 class NotInTrash(UserError):
     key = "history.trash.not_found"
+
+
+class UnsafeTrashEntry(UserError):
+    key = "door.trash_unsafe"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,18 +127,25 @@ def _read_meta(path: Path) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
+def _session_id_of(name: str) -> str | None:
+    """The id of the session a trash entry holds, from the entry's own name; None if that name
+    is not one the trash gives (`<id>` or `<id>~<when>` with a safe id). The note beside it is
+    not trusted with this: it is where a restored file goes."""
+    match = _NAME.fullmatch(name)
+    if match is None or not is_session_id(match["id"]):
+        return None
+    return match["id"]
+
+
 def _entry(folder: Path, name: str) -> Trashed:
     meta = _read_meta(folder / f"{name}{META_SUFFIX}")
-    session_id = meta.get("session_id")
-    if not isinstance(session_id, str):
-        session_id = name.split(_CLASH, 1)[0]
-    trashed_at: datetime | None = None
-    if isinstance(meta.get("trashed_at"), str):
-        try:
-            trashed_at = datetime.fromisoformat(str(meta["trashed_at"]))
-        except ValueError:
-            trashed_at = None
-    if trashed_at is None or trashed_at.tzinfo is None:
+    session_id = _session_id_of(name) or name
+    try:
+        # Year 9999 at -14:00 would overflow when shown in local time: only a plausible moment.
+        trashed_at: datetime | None = _MOMENT.validate_python(meta.get("trashed_at"))
+    except ValidationError:
+        trashed_at = None
+    if trashed_at is None:
         # No note (or a damaged one): the file's last change, which its move into here was.
         stat = (folder / f"{name}{SESSION_SUFFIX}").stat()
         trashed_at = datetime.fromtimestamp(stat.st_ctime, UTC)
@@ -174,10 +189,12 @@ def restore(archive: Archive, name: str) -> str:
     """Move a session from the trash back into the archive; its id. Refused, and left in the
     trash, when a session of that id is in the archive again."""
     folder = trash_dir(archive)
+    session_id = _session_id_of(name)
+    if session_id is None:
+        raise UnsafeTrashEntry(name=name)
     source = folder / f"{name}{SESSION_SUFFIX}"
     if not source.is_file():
         raise NotInTrash(session=name)
-    session_id = _entry(folder, name).session_id
     target = archive.path_of(session_id)
     try:
         archive.sessions_dir.mkdir(parents=True, exist_ok=True)

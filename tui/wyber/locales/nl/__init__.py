@@ -9,6 +9,7 @@ from tui.wyber.locales.nl import (
     common,
     core,
     dates,
+    door,
     ending,
     history,
     home,
@@ -34,5 +35,6 @@ AREAS = (
     series,
     input,
     command,
+    door,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
