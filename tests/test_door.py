@@ -159,8 +159,8 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         "record 9, event: must be one of",
     ),
     "top-level schema_version newer": (
-        lambda d: d.update(schema_version=2),
-        "schema_version: was written by a newer wyber (schema version 2",
+        lambda d: d.update(schema_version=events.SCHEMA_VERSION + 1),
+        f"schema_version: was written by a newer wyber (schema version {events.SCHEMA_VERSION + 1}",
     ),
     "top-level schema_version as text": (
         lambda d: d.update(schema_version="1"),
