@@ -8,6 +8,7 @@ from tui.wyber.locales.en import (
     common,
     core,
     dates,
+    durable,
     ending,
     history,
     home,
@@ -18,5 +19,5 @@ from tui.wyber.locales.en import (
     series,
 )
 
-AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay, series)
+AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay, series, durable)
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
