@@ -6,101 +6,27 @@ all arrive, in order, and nothing is written twice. Closing writes what is queue
 session for the next wyber.
 """
 
-import errno
-import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tui.wyber.events import IdeaAdded, ParticipantAdded, Record
 from tui.wyber.fold import fold
-from tui.wyber.journal import JournalStorage
 from tui.wyber.meeting import Meeting
 from tui.wyber.recorder import BackgroundWriter
 from tui.wyber.session import LiveSession, start_session
 from tui.wyber.store import Archive, SessionLocked
 
+from .disks import WAIT, Disk
 from .factory import FakeClock, FakeWall, opened
 
 PEOPLE = [
     ParticipantAdded(participant_id="p1", name="Anna de Vries"),
     ParticipantAdded(participant_id="p2", name="مريم الحداد"),
 ]
-WAIT = 5.0  # seconds: a bound on waiting for the writer thread, never a pause for timing
 RETRY = 0.02
-
-
-class Disk:
-    """The disk under one session file, which fills up on demand: while full, writing to it
-    (`failing="write"`: the first write returns short, as on a real disk, then writes fail) or
-    syncing it (`failing="fsync"`) raises ENOSPC. Other files are left alone."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, path: Path, failing: str) -> None:
-        self.path = path
-        self.failing = failing
-        self.full = False
-        self.refuse_every = 0  # a flaky disk: every n-th attempt on the file is refused
-        self.refused = 0
-        self._attempts = 0
-        self._short_left = 0
-        self._changed = threading.Condition()
-        real_write, real_fsync = os.write, os.fsync
-
-        def fake_write(fd: int, data: Any) -> int:
-            if self.failing == "write" and self._hits(fd):
-                if self._short_left and len(data) > 1:
-                    self._short_left = 0
-                    return real_write(fd, memoryview(data)[: len(data) // 2])
-                self._refuse()
-            return real_write(fd, data)
-
-        def fake_fsync(fd: int) -> None:
-            if self.failing == "fsync" and self._hits(fd):
-                self._refuse()
-            real_fsync(fd)
-
-        monkeypatch.setattr(os, "write", fake_write)
-        monkeypatch.setattr(os, "fsync", fake_fsync)
-        # JournalStorage took os.fsync as a default argument when it was defined.
-        defaults = JournalStorage.__init__.__kwdefaults__
-        assert defaults is not None and "fsync" in defaults
-        monkeypatch.setitem(defaults, "fsync", fake_fsync)
-
-    def fill(self) -> None:
-        self.full, self._short_left = True, 1
-
-    def free(self) -> None:
-        self.full = False
-
-    def wait_refused(self, times: int) -> bool:
-        """Wait (bounded) until the disk refused `times` writes in all."""
-        with self._changed:
-            return self._changed.wait_for(lambda: self.refused >= times, WAIT)
-
-    def _hits(self, fd: int) -> bool:
-        if not (self.full or self.refuse_every):
-            return False
-        try:
-            mine = self.path.stat()
-        except FileNotFoundError:
-            return False
-        theirs = os.fstat(fd)
-        if (theirs.st_dev, theirs.st_ino) != (mine.st_dev, mine.st_ino):
-            return False
-        if self.full:
-            return True
-        self._attempts += 1
-        return self._attempts % self.refuse_every == 0
-
-    def _refuse(self) -> None:
-        with self._changed:
-            self.refused += 1
-            self._changed.notify_all()
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 @dataclass

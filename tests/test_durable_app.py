@@ -1,0 +1,299 @@
+"""The run screen tells the truth about the disk: an idea is pending until its record is fsync'd,
+the rail says saved only when everything shown is; quitting or going home while the disk refuses
+records asks, and either stays (retrying) or keeps them in a rescue file that the next opening
+of the session offers to add back.
+
+The real app on a fake clock, driven by keys; the disk is slowed or filled by tests/disks.py.
+"""
+
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from tui.app import Clocks, Launch, WyberApp
+from tui.screens.dialogs import ChoiceDialog
+from tui.screens.run import RunScreen
+from tui.screens.summary import SummaryScreen
+from tui.widgets.panel import PENDING_MARK
+from tui.widgets.ticking import TickingStatic
+from tui.wyber.fold import fold
+from tui.wyber.paths import shipped_plans_dir
+from tui.wyber.plans import load_plan
+from tui.wyber.rescue import find_rescues
+from tui.wyber.store import Archive
+
+from .disks import WAIT, Disk, GatedDisk
+from .factory import FakeClock, FakeWall
+
+SIZE = (100, 30)
+
+
+def make_app(data: Path, **launch: object) -> WyberApp:
+    clock = FakeClock()
+    return WyberApp(data, "en", clocks=Clocks(clock, FakeWall(clock)), launch=Launch(**launch))  # type: ignore[arg-type]
+
+
+def new_meeting(data: Path) -> WyberApp:
+    plan = load_plan(shipped_plans_dir() / "wyber-30.en.toml")
+    return make_app(data, plan=plan, run_now=True)
+
+
+async def type_idea(pilot: Pilot[None], text: str) -> None:
+    for character in text:
+        await pilot.press(character if character != " " else "space")
+    await pilot.press("enter")
+
+
+def board(app: WyberApp) -> list[str]:
+    ideas = app.screen.query_one("#ideas", OptionList)
+    return [str(ideas.get_option_at_index(i).prompt) for i in range(ideas.option_count)]
+
+
+def rail(app: WyberApp) -> str:
+    shown = app.screen.query_one("#saved", TickingStatic)._shown
+    return str(shown) if isinstance(shown, Text) else ""
+
+
+def session_path(app: WyberApp) -> Path:
+    assert app.meeting is not None
+    return app.archive.path_of(app.meeting.state.session_id)
+
+
+async def started(app: WyberApp, pilot: Pilot[None]) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, RunScreen)
+
+
+async def choose(pilot: Pilot[None], index: int) -> None:
+    """Pick the index-th choice of the dialog on top."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ChoiceDialog), dialog
+    dialog.query_one(OptionList).highlighted = index
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_typed_idea_is_pending_until_its_slow_fsync_returns(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    disk = GatedDisk(monkeypatch)
+    app = new_meeting(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        assert app.writer is not None and app.writer.flush(timeout=WAIT)
+        await pilot.pause()
+        assert "saved" in rail(app)
+        disk.hold()
+        await type_idea(pilot, "Fietsen")
+        assert disk.wait_blocked()
+        await pilot.pause()
+        assert board(app)[-1].endswith("Fietsen" + PENDING_MARK)  # on the board, not on disk
+        assert "saving" in rail(app) and "✔" not in rail(app)
+        await type_idea(pilot, "Bussen")  # the screen does not wait for the disk
+        assert [line.endswith(PENDING_MARK) for line in board(app)] == [True, True]
+
+        disk.release()
+        assert app.writer.flush(timeout=WAIT)
+        await pilot.pause()
+        await pilot.pause()
+        assert board(app) == ["  1  Fietsen", "  2  Bussen"]
+        assert rail(app).startswith("✔")
+        on_disk = fold(Archive(tmp_path).read(app.meeting.state.session_id))  # type: ignore[union-attr]
+        assert [i.text for i in on_disk.ideas.values()] == ["Fietsen", "Bussen"]
+
+
+@pytest.mark.parametrize("refusal", ["full", "read_only"])
+async def test_quitting_while_the_disk_refuses_asks_and_staying_keeps_retrying(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, refusal: str
+) -> None:
+    import errno
+
+    app = new_meeting(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        disk = Disk(monkeypatch, session_path(app), "write")
+        disk.errno = errno.ENOSPC if refusal == "full" else errno.EROFS
+        disk.fill()
+        await type_idea(pilot, "Past niet")
+        assert disk.wait_refused(1)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "1 records are not on disk" in dialog.title_text
+        assert "“Past niet”" in dialog.title_text
+        await choose(pilot, 0)  # keep retrying and stay
+        assert isinstance(app.screen, RunScreen) and app.is_running
+        await type_idea(pilot, "Nog een")  # the next idea is taken: the writer is not closed
+        assert board(app)[-1].endswith("Nog een" + PENDING_MARK)
+
+        disk.free()
+        assert app.writer is not None and app.writer.flush(timeout=WAIT)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.writer is None  # quit, with everything on disk
+    session = Archive(tmp_path).ids()[0]
+    texts = [i.text for i in fold(Archive(tmp_path).read(session)).ideas.values()]
+    assert texts == ["Past niet", "Nog een"]
+
+
+async def test_left_in_a_rescue_file_and_added_back_when_the_session_opens_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    app = new_meeting(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await type_idea(pilot, "Op schijf")
+        assert app.writer is not None and app.writer.flush(timeout=WAIT)
+        session = app.meeting.state.session_id  # type: ignore[union-attr]
+        disk = Disk(monkeypatch, session_path(app), "write")
+        disk.fill()
+        for text in ("Gered 1", "Gered 2 🚲"):
+            await type_idea(pilot, text)
+        assert disk.wait_refused(1)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await choose(pilot, 1)  # leave them in a rescue file
+    assert app.writer is None
+    disk.free()
+    archive = Archive(tmp_path)
+    [rescue] = find_rescues(archive, session)
+    before = archive.read(session)
+    assert [i.text for i in fold(before).ideas.values()] == ["Op schijf"]
+
+    again = make_app(tmp_path, session_id=session)
+    async with again.run_test(size=SIZE) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        dialog = again.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "2 records of this session" in dialog.title_text
+        await choose(pilot, 0)  # add them back
+        assert isinstance(again.screen, RunScreen)
+        assert again.writer is not None and again.writer.flush(timeout=WAIT)
+        await pilot.pause()
+        assert [line.split("  ", 2)[-1] for line in board(again)] == [
+            "Op schijf",
+            "Gered 1",
+            "Gered 2 🚲",
+        ]
+    after = archive.read(session)
+    assert [r.seq for r in after] == list(range(1, len(after) + 1))
+    assert after[: len(before)] == before  # appended after what was on disk, in order
+    assert [i.text for i in fold(after).ideas.values()] == ["Op schijf", "Gered 1", "Gered 2 🚲"]
+    assert not rescue.exists()
+
+
+async def test_a_rescue_set_aside_is_not_added_and_not_offered_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    app = new_meeting(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        session = app.meeting.state.session_id  # type: ignore[union-attr]
+        disk = Disk(monkeypatch, session_path(app), "write")
+        disk.fill()
+        await type_idea(pilot, "Opzij")
+        assert disk.wait_refused(1)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await choose(pilot, 1)
+    disk.free()
+    again = make_app(tmp_path, session_id=session)
+    async with again.run_test(size=SIZE) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        await choose(pilot, 1)  # set aside
+        assert isinstance(again.screen, RunScreen)
+        assert board(again) == []
+    archive = Archive(tmp_path)
+    assert find_rescues(archive, session) == []
+    assert [p.suffix for p in archive.set_aside_dir.iterdir()] == [".rescue"]
+
+
+async def test_going_home_from_the_summary_while_records_wait_asks_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    app = new_meeting(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        assert app.meeting is not None
+        disk = Disk(monkeypatch, session_path(app), "write")
+        disk.fill()
+        await type_idea(pilot, "Wacht op de schijf")
+        assert disk.wait_refused(1)
+        app.switch_screen(SummaryScreen(app.meeting.state, app.meeting.now))
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        summary.action_home()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await choose(pilot, 0)  # stay
+        assert app.screen is summary and app.writer is not None
+        disk.free()
+        assert app.writer.flush(timeout=WAIT)
+        summary.action_home()
+        await pilot.pause()
+        assert app.writer is None and len(app.screen_stack) == 1
+
+
+async def test_a_bug_in_the_writer_is_told_in_words_not_as_a_disk_failure(
+    tmp_path: Path,
+) -> None:
+    app = new_meeting(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        assert app.meeting is not None
+
+        def broken(records: object) -> None:
+            raise TypeError("a bug")
+
+        app.meeting.session.writer.append_many = broken  # type: ignore[method-assign]
+        await type_idea(pilot, "Vast")
+        assert app.writer is not None and not app.writer.flush(timeout=WAIT)
+        await pilot.pause()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("internal error" in m and "not a disk failure" in m for m in messages)
+        assert "writer stopped" in rail(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await choose(pilot, 1)  # into a rescue file
+    assert app.writer is None
+    [rescue] = find_rescues(Archive(tmp_path), Archive(tmp_path).ids()[0])
+    assert b"Vast" in rescue.read_bytes()
+
+
+def test_records_waiting_when_the_app_ends_by_itself_go_to_a_rescue_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The terminal closed (or the app crashed): nobody to ask, so the records are rescued."""
+    import asyncio
+
+    holder: dict[str, object] = {}
+
+    async def run() -> None:
+        app = new_meeting(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await started(app, pilot)
+            disk = Disk(monkeypatch, session_path(app), "write")
+            disk.fill()
+            await type_idea(pilot, "Terminal dicht")
+            assert disk.wait_refused(1)
+            holder["app"] = app
+            app.exit()  # not the quit key: the way a closed terminal ends it
+        holder["disk"] = disk
+
+    asyncio.run(run())
+    app = holder["app"]
+    assert isinstance(app, WyberApp) and app.writer is not None
+    app.rescue_on_exit()
+    assert app.writer is None
+    archive = Archive(tmp_path)
+    [rescue] = find_rescues(archive, archive.ids()[0])
+    assert "Terminal dicht" in rescue.read_text(encoding="utf-8")
