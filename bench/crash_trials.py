@@ -68,10 +68,12 @@ class Terminal:
         self._stream = pyte.ByteStream(self.screen)
         self._pending = b""
         pid, fd = pty.fork()
-        if pid == 0:  # the child: the app, on the terminal's other end
-            size = struct.pack("HHHH", ROWS, COLUMNS, 0, 0)
-            fcntl.ioctl(sys.stdout.fileno(), termios.TIOCSWINSZ, size)
-            os.execve(argv[0], list(argv), environment)
+        if pid == 0:  # the child: the app, on the terminal's other end (its fds 0, 1 and 2)
+            try:
+                fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+                os.execve(argv[0], list(argv), environment)
+            finally:
+                os._exit(127)  # never run on as a copy of the parent (a test runner, say)
         self.pid, self._fd = pid, fd
 
     def type(self, text: str) -> None:
@@ -121,10 +123,18 @@ class Terminal:
                 shown[found["idea"]] = PENDING not in line
         return shown
 
-    def kill(self) -> None:
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
-        os.close(self._fd)
+    def kill(self, signal_number: int = signal.SIGKILL) -> int:
+        """Send the app a signal and wait for it to end, reading its screen meanwhile (an app
+        that cannot write to its terminal would hang); its exit status."""
+        os.kill(self.pid, signal_number)
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            ended, status = os.waitpid(self.pid, os.WNOHANG)
+            if ended:
+                os.close(self._fd)
+                return status
+            self.read(0.02)
+        raise RuntimeError(f"the app did not end on signal {signal_number}")
 
 
 @dataclass
@@ -139,22 +149,29 @@ class Trial:
         return self.shown_saved - self.recorded
 
 
-def run_trial(number: int, slow: bool, ideas: int, rng: random.Random, scratch: Path) -> Trial:
-    data = scratch / f"trial-{number}"
+def start_app(data: Path, slow_fsync_ms: str | None) -> Terminal:
+    """The real app on a terminal, a meeting started at once (`wyber run wyber-30.en --now`)."""
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith("WYBER_")},
         "TERM": "xterm-256color",
         "PYTHONPATH": str(REPO),
         "WYBER_HOME": str(data),
     }
-    if slow:
-        environment["WYBER_SLOW_FSYNC_MS"] = SLOW_FSYNC_MS
+    if slow_fsync_ms:
+        environment["WYBER_SLOW_FSYNC_MS"] = slow_fsync_ms
     argv = [sys.executable, "-m", "tui", "--lang", "en", "run", "wyber-30.en", "--now"]
-    trial = Trial()
     terminal = Terminal(argv, environment)
+    if not terminal.wait_for(STARTED):
+        terminal.kill()
+        raise RuntimeError("the app did not start:\n" + screen_text(terminal))
+    return terminal
+
+
+def run_trial(number: int, slow: bool, ideas: int, rng: random.Random, scratch: Path) -> Trial:
+    data = scratch / f"trial-{number}"
+    trial = Trial()
+    terminal = start_app(data, SLOW_FSYNC_MS if slow else None)
     try:
-        if not terminal.wait_for(STARTED):
-            raise RuntimeError(f"trial {number}: the app did not start:\n" + screen_text(terminal))
         kill_after = rng.randint(1, ideas)
         for n in range(1, kill_after + 1):
             token = f"T{number}N{n}"

@@ -8,9 +8,12 @@ thread workers so the screen never waits on the disk.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -131,6 +134,8 @@ class WyberApp(App[None]):
         return cast(Screen[object], home)
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            self._end_on_hangup()
         for notice in self.launch.notices:
             self.notify(notice, markup=False, severity="warning", timeout=10)
         if self.launch.replay is not None:
@@ -167,6 +172,17 @@ class WyberApp(App[None]):
                 self.start_meeting(prepared)
 
         self.push_screen(PrepareScreen(preparation), start)
+
+    def _end_on_hangup(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the app as Ctrl+Q would
+        without asking: by default they end the process at once, and records still waiting for
+        the disk would go with it; now run_app writes them first (or rescues them)."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)  # Windows has no SIGHUP
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # nor these handlers
+                if number is not None:
+                    loop.add_signal_handler(number, self.exit)
 
     def freeze_heap(self) -> None:
         """Move what lives now (Textual and wyber loaded, the archive's listing, a replay's
