@@ -126,3 +126,11 @@ class GatedDisk:
         """Wait (bounded) until an fsync is waiting at the gate."""
         with self._changed:
             return self._changed.wait_for(lambda: self._waiting > 0, WAIT)
+
+
+def full_disk(monkeypatch: pytest.MonkeyPatch, path: Path, refusal: int = errno.ENOSPC) -> Disk:
+    """The disk under `path` refuses its writes from now on (full, or read-only with EROFS)."""
+    disk = Disk(monkeypatch, path, "write")
+    disk.errno = refusal
+    disk.fill()
+    return disk

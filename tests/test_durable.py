@@ -35,7 +35,7 @@ from tui.wyber.rescue import (
 from tui.wyber.session import LiveSession, resume_session, start_session
 from tui.wyber.store import Archive, SessionLocked, SessionWriter, WriteFailed
 
-from .disks import WAIT, Disk, GatedDisk
+from .disks import WAIT, GatedDisk, full_disk
 from .factory import FakeClock, FakeWall, opened
 from .store_worker import SESSION_ID, expected_event
 
@@ -53,6 +53,11 @@ def background(live: LiveSession, retry_seconds: float = 0.02) -> BackgroundWrit
     live.sink = writer.submit
     live.durable = lambda: writer.durable
     return writer
+
+
+def recording(root: Path) -> tuple[LiveSession, BackgroundWriter]:
+    live = live_session(root)
+    return live, background(live)
 
 
 def idea(live: LiveSession, text: str) -> Record:
@@ -92,8 +97,7 @@ def test_what_waits_goes_in_one_fsync_and_is_acknowledged_only_once_durable(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     disk = GatedDisk(monkeypatch)
-    live = live_session(tmp_path)
-    writer = background(live)
+    live, writer = recording(tmp_path)
     moved: list[int] = []
     writer.watch(moved.append)
     disk.hold()
@@ -116,8 +120,7 @@ def test_what_waits_goes_in_one_fsync_and_is_acknowledged_only_once_durable(
 def test_a_bug_in_the_writer_stops_it_and_is_never_retried_as_a_disk_failure(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    live = live_session(tmp_path)
-    writer = background(live)
+    live, writer = recording(tmp_path)
     idea(live, "Op schijf")
     assert writer.flush(timeout=WAIT)
     attempts: list[int] = []
@@ -141,8 +144,7 @@ def test_a_bug_in_the_writer_stops_it_and_is_never_retried_as_a_disk_failure(
 
 
 def test_records_out_of_order_are_a_bug_too(tmp_path: Path) -> None:
-    live = live_session(tmp_path)
-    writer = background(live)
+    live, writer = recording(tmp_path)
     stray = Record(seq=live.state.last_seq + 5, at=live.state.last_at, t=1.0, event=PEOPLE[0])
     writer.submit(stray)
     assert not writer.flush(timeout=WAIT)
@@ -158,14 +160,11 @@ def test_records_left_behind_go_to_a_rescue_file_that_is_added_back_in_order(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, refusal: int
 ) -> None:
     archive = Archive(tmp_path)
-    live = live_session(tmp_path)
-    writer = background(live)
+    live, writer = recording(tmp_path)
     idea(live, "Op schijf")
     assert writer.flush(timeout=WAIT)
     on_disk = archive.read("s1")
-    disk = Disk(monkeypatch, archive.path_of("s1"), "write")
-    disk.errno = refusal
-    disk.fill()
+    disk = full_disk(monkeypatch, archive.path_of("s1"), refusal)
     waiting = [idea(live, f"Past niet {n} 💾") for n in range(1, 4)]
     assert disk.wait_refused(2)
     assert writer.close(timeout=0.05) is False
@@ -195,10 +194,8 @@ def test_a_rescue_that_cannot_be_written_leaves_nothing_behind_and_retrying_goes
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     archive = Archive(tmp_path)
-    live = live_session(tmp_path)
-    writer = background(live)
-    disk = Disk(monkeypatch, archive.path_of("s1"), "write")
-    disk.fill()
+    live, writer = recording(tmp_path)
+    disk = full_disk(monkeypatch, archive.path_of("s1"))
     waiting = idea(live, "Nergens plek")
     assert disk.wait_refused(1)
 
@@ -331,8 +328,7 @@ def test_a_session_writer_appends_many_at_once_or_none(
         Record(seq=writer.last_seq + n, at=live.state.last_at, t=1.0, event=PEOPLE[0])
         for n in range(1, 4)
     ]
-    disk = Disk(monkeypatch, writer.path, "write")
-    disk.fill()
+    disk = full_disk(monkeypatch, writer.path)
     with pytest.raises(WriteFailed):
         writer.append_many(records)
     disk.free()

@@ -6,6 +6,8 @@ of the session offers to add back.
 The real app on a fake clock, driven by keys; the disk is slowed or filled by tests/disks.py.
 """
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -25,10 +27,11 @@ from tui.wyber.plans import load_plan
 from tui.wyber.rescue import find_rescues
 from tui.wyber.store import Archive
 
-from .disks import WAIT, Disk, GatedDisk
+from .disks import WAIT, GatedDisk, full_disk
 from .factory import FakeClock, FakeWall
 
 SIZE = (100, 30)
+ROUNDS = 200
 
 
 def make_app(data: Path, **launch: object) -> WyberApp:
@@ -64,43 +67,65 @@ def session_path(app: WyberApp) -> Path:
 
 async def started(app: WyberApp, pilot: Pilot[None]) -> None:
     await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, RunScreen)
+    assert await until(pilot, lambda: isinstance(app.screen, RunScreen)), app.screen
+    assert await until(pilot, lambda: app.focused is not None and app.focused.id == "idea")
+
+
+@asynccontextmanager
+async def meeting(data: Path) -> AsyncIterator[tuple[WyberApp, Pilot[None]]]:
+    """A new meeting of the 30-minute exercise, running, ready to type ideas into."""
+    app = new_meeting(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        yield app, pilot
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> bool:
+    """Let the app process its messages until `condition` holds (a bounded number of rounds,
+    not a time: on a loaded machine a screen may take a few rounds to arrive)."""
+    for _ in range(ROUNDS):
+        if condition():
+            return True
+        await pilot.pause()
+    return condition()
+
+
+def dialog_on_top(pilot: Pilot[None]) -> Callable[[], bool]:
+    """A choice dialog is on top, its choices mounted."""
+    screen = lambda: pilot.app.screen  # noqa: E731
+    return lambda: isinstance(screen(), ChoiceDialog) and bool(screen().query(OptionList))
 
 
 async def choose(pilot: Pilot[None], index: int) -> None:
     """Pick the index-th choice of the dialog on top."""
+    assert await until(pilot, dialog_on_top(pilot)), pilot.app.screen
     dialog = pilot.app.screen
-    assert isinstance(dialog, ChoiceDialog), dialog
     dialog.query_one(OptionList).highlighted = index
     await pilot.press("enter")
-    await pilot.pause()
+    assert await until(pilot, lambda: pilot.app.screen is not dialog or not pilot.app.is_running)
 
 
 async def test_a_typed_idea_is_pending_until_its_slow_fsync_returns(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     disk = GatedDisk(monkeypatch)
-    app = new_meeting(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await started(app, pilot)
+    async with meeting(tmp_path) as (app, pilot):
         assert app.writer is not None and app.writer.flush(timeout=WAIT)
-        await pilot.pause()
-        assert "saved" in rail(app)
+        assert await until(pilot, lambda: "saved" in rail(app))
         disk.hold()
         await type_idea(pilot, "Fietsen")
         assert disk.wait_blocked()
-        await pilot.pause()
+        assert await until(pilot, lambda: bool(board(app)))
         assert board(app)[-1].endswith("Fietsen" + PENDING_MARK)  # on the board, not on disk
-        assert "saving" in rail(app) and "✔" not in rail(app)
+        assert await until(pilot, lambda: "saving" in rail(app))
+        assert "✔" not in rail(app)
         await type_idea(pilot, "Bussen")  # the screen does not wait for the disk
+        assert await until(pilot, lambda: len(board(app)) == 2)
         assert [line.endswith(PENDING_MARK) for line in board(app)] == [True, True]
 
         disk.release()
         assert app.writer.flush(timeout=WAIT)
-        await pilot.pause()
-        await pilot.pause()
-        assert board(app) == ["  1  Fietsen", "  2  Bussen"]
+        assert await until(pilot, lambda: board(app) == ["  1  Fietsen", "  2  Bussen"])
         assert rail(app).startswith("✔")
         on_disk = fold(Archive(tmp_path).read(app.meeting.state.session_id))  # type: ignore[union-attr]
         assert [i.text for i in on_disk.ideas.values()] == ["Fietsen", "Bussen"]
@@ -112,29 +137,28 @@ async def test_quitting_while_the_disk_refuses_asks_and_staying_keeps_retrying(
 ) -> None:
     import errno
 
-    app = new_meeting(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await started(app, pilot)
-        disk = Disk(monkeypatch, session_path(app), "write")
-        disk.errno = errno.ENOSPC if refusal == "full" else errno.EROFS
-        disk.fill()
+    async with meeting(tmp_path) as (app, pilot):
+        disk = full_disk(
+            monkeypatch, session_path(app), errno.ENOSPC if refusal == "full" else errno.EROFS
+        )
         await type_idea(pilot, "Past niet")
         assert disk.wait_refused(1)
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        assert await until(pilot, dialog_on_top(pilot))
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
-        assert "1 records are not on disk" in dialog.title_text
+        assert "Not on disk yet — records waiting: 1." in dialog.title_text
         assert "“Past niet”" in dialog.title_text
         await choose(pilot, 0)  # keep retrying and stay
         assert isinstance(app.screen, RunScreen) and app.is_running
         await type_idea(pilot, "Nog een")  # the next idea is taken: the writer is not closed
+        assert await until(pilot, lambda: len(board(app)) == 2)
         assert board(app)[-1].endswith("Nog een" + PENDING_MARK)
 
         disk.free()
         assert app.writer is not None and app.writer.flush(timeout=WAIT)
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        assert await until(pilot, lambda: not app.is_running)
     assert app.writer is None  # quit, with everything on disk
     session = Archive(tmp_path).ids()[0]
     texts = [i.text for i in fold(Archive(tmp_path).read(session)).ideas.values()]
@@ -144,14 +168,11 @@ async def test_quitting_while_the_disk_refuses_asks_and_staying_keeps_retrying(
 async def test_left_in_a_rescue_file_and_added_back_when_the_session_opens_again(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    app = new_meeting(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await started(app, pilot)
+    async with meeting(tmp_path) as (app, pilot):
         await type_idea(pilot, "Op schijf")
         assert app.writer is not None and app.writer.flush(timeout=WAIT)
         session = app.meeting.state.session_id  # type: ignore[union-attr]
-        disk = Disk(monkeypatch, session_path(app), "write")
-        disk.fill()
+        disk = full_disk(monkeypatch, session_path(app))
         for text in ("Gered 1", "Gered 2 🚲"):
             await type_idea(pilot, text)
         assert disk.wait_refused(1)
@@ -168,19 +189,15 @@ async def test_left_in_a_rescue_file_and_added_back_when_the_session_opens_again
     again = make_app(tmp_path, session_id=session)
     async with again.run_test(size=SIZE) as pilot:
         await again.workers.wait_for_complete()
-        await pilot.pause()
+        assert await until(pilot, dialog_on_top(pilot))
         dialog = again.screen
         assert isinstance(dialog, ChoiceDialog)
-        assert "2 records of this session" in dialog.title_text
+        assert "records: 2." in dialog.title_text
         await choose(pilot, 0)  # add them back
         assert isinstance(again.screen, RunScreen)
         assert again.writer is not None and again.writer.flush(timeout=WAIT)
-        await pilot.pause()
-        assert [line.split("  ", 2)[-1] for line in board(again)] == [
-            "Op schijf",
-            "Gered 1",
-            "Gered 2 🚲",
-        ]
+        added = ["Op schijf", "Gered 1", "Gered 2 🚲"]
+        assert await until(pilot, lambda: [line[5:] for line in board(again)] == added)
     after = archive.read(session)
     assert [r.seq for r in after] == list(range(1, len(after) + 1))
     assert after[: len(before)] == before  # appended after what was on disk, in order
@@ -191,12 +208,9 @@ async def test_left_in_a_rescue_file_and_added_back_when_the_session_opens_again
 async def test_a_rescue_set_aside_is_not_added_and_not_offered_again(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    app = new_meeting(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await started(app, pilot)
+    async with meeting(tmp_path) as (app, pilot):
         session = app.meeting.state.session_id  # type: ignore[union-attr]
-        disk = Disk(monkeypatch, session_path(app), "write")
-        disk.fill()
+        disk = full_disk(monkeypatch, session_path(app))
         await type_idea(pilot, "Opzij")
         assert disk.wait_refused(1)
         await pilot.press("ctrl+q")
@@ -218,36 +232,30 @@ async def test_a_rescue_set_aside_is_not_added_and_not_offered_again(
 async def test_going_home_from_the_summary_while_records_wait_asks_too(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    app = new_meeting(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await started(app, pilot)
+    async with meeting(tmp_path) as (app, pilot):
         assert app.meeting is not None
-        disk = Disk(monkeypatch, session_path(app), "write")
-        disk.fill()
+        disk = full_disk(monkeypatch, session_path(app))
         await type_idea(pilot, "Wacht op de schijf")
         assert disk.wait_refused(1)
         app.switch_screen(SummaryScreen(app.meeting.state, app.meeting.now))
-        await pilot.pause()
+        assert await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
         summary.action_home()
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
+        assert await until(pilot, dialog_on_top(pilot))
         await choose(pilot, 0)  # stay
         assert app.screen is summary and app.writer is not None
         disk.free()
         assert app.writer.flush(timeout=WAIT)
         summary.action_home()
-        await pilot.pause()
-        assert app.writer is None and len(app.screen_stack) == 1
+        assert await until(pilot, lambda: len(app.screen_stack) == 1)
+        assert app.writer is None
 
 
 async def test_a_bug_in_the_writer_is_told_in_words_not_as_a_disk_failure(
     tmp_path: Path,
 ) -> None:
-    app = new_meeting(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await started(app, pilot)
+    async with meeting(tmp_path) as (app, pilot):
         assert app.meeting is not None
 
         def broken(records: object) -> None:
@@ -256,8 +264,7 @@ async def test_a_bug_in_the_writer_is_told_in_words_not_as_a_disk_failure(
         app.meeting.session.writer.append_many = broken  # type: ignore[method-assign]
         await type_idea(pilot, "Vast")
         assert app.writer is not None and not app.writer.flush(timeout=WAIT)
-        await pilot.pause()
-        await pilot.pause()
+        assert await until(pilot, lambda: "writer stopped" in rail(app))
         messages = [n.message for n in app._notifications]
         assert any("internal error" in m and "not a disk failure" in m for m in messages)
         assert "writer stopped" in rail(app)
@@ -278,11 +285,8 @@ def test_records_waiting_when_the_app_ends_by_itself_go_to_a_rescue_file(
     holder: dict[str, object] = {}
 
     async def run() -> None:
-        app = new_meeting(tmp_path)
-        async with app.run_test(size=SIZE) as pilot:
-            await started(app, pilot)
-            disk = Disk(monkeypatch, session_path(app), "write")
-            disk.fill()
+        async with meeting(tmp_path) as (app, pilot):
+            disk = full_disk(monkeypatch, session_path(app))
             await type_idea(pilot, "Terminal dicht")
             assert disk.wait_refused(1)
             holder["app"] = app
