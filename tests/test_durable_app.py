@@ -301,3 +301,32 @@ def test_records_waiting_when_the_app_ends_by_itself_go_to_a_rescue_file(
     archive = Archive(tmp_path)
     [rescue] = find_rescues(archive, archive.ids()[0])
     assert "Terminal dicht" in rescue.read_text(encoding="utf-8")
+
+
+async def test_records_added_back_and_refused_again_are_in_one_rescue_file_not_two(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    async with meeting(tmp_path) as (app, pilot):
+        session = app.meeting.state.session_id  # type: ignore[union-attr]
+        disk = full_disk(monkeypatch, session_path(app))
+        await type_idea(pilot, "Twee keer gered")
+        assert disk.wait_refused(1)
+        await pilot.press("ctrl+q")
+        await choose(pilot, 1)
+    disk.free()
+    [first] = find_rescues(Archive(tmp_path), session)
+
+    again = make_app(tmp_path, session_id=session)
+    async with again.run_test(size=SIZE) as pilot:
+        await again.workers.wait_for_complete()
+        assert await until(pilot, dialog_on_top(pilot))
+        disk.fill()  # the disk refuses again before the records added back are on it
+        await choose(pilot, 0)
+        assert disk.wait_refused(disk.refused + 1)
+        assert first.exists()  # not on disk yet: the rescue file stays
+        await pilot.press("ctrl+q")
+        await choose(pilot, 1)
+    disk.free()
+    [second] = find_rescues(Archive(tmp_path), session)
+    assert second != first and not first.exists()
+    assert "Twee keer gered" in second.read_text(encoding="utf-8")

@@ -106,6 +106,7 @@ class WyberApp(App[None]):
         self.writer: BackgroundWriter | None = None
         self._durable_posted = False  # a DurableMoved is on its way: one per frame is enough
         self._told_broken = False
+        self._added_back: list[tuple[int, Path]] = []  # rescue files added back: last seq, file
         localise(self, lang)
         for theme in THEMES:
             self.register_theme(theme)
@@ -281,6 +282,7 @@ class WyberApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, RunScreen):
                 screen.show_durable()
+        self._forget_rescues_added()
         writer = self.writer
         if writer is not None and writer.broken is not None and not self._told_broken:
             self._told_broken = True
@@ -320,12 +322,19 @@ class WyberApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, RunScreen):
                 screen.show_movement()
-        writer = self.writer
-        # The rescue file goes only once its records are on disk in the journal: a crash in
-        # between offers them again rather than losing them.
-        if writer is not None and writer.wait_durable(added[-1].seq, timeout=5.0):
-            rescue.path.unlink(missing_ok=True)
+        # The rescue file goes only once its records are on disk in the journal (a crash in
+        # between offers them again rather than losing them): when the watermark passes them.
+        self._added_back.append((added[-1].seq, rescue.path))
+        self._forget_rescues_added()
         self.notify(tr(self.lang, "durable.restore.added", count=len(added)))
+
+    def _forget_rescues_added(self) -> None:
+        writer = self.writer
+        durable = writer.durable if writer is not None else 0
+        for seq, path in list(self._added_back):
+            if seq <= durable:
+                path.unlink(missing_ok=True)
+                self._added_back.remove((seq, path))
 
     def open_series(self, name: str, lang: Language) -> None:
         """The sessions of a series and the running list of what they agreed."""
@@ -357,9 +366,13 @@ class WyberApp(App[None]):
             troubled = writer.failure is not None or writer.broken is not None
             if not writer.close(timeout=0.2 if troubled else 5.0):
                 return False
+            self._forget_rescues_added()
+        self._left()
+        return True
+
+    def _left(self) -> None:
         self.writer, self.meeting = None, None
         self.speak(self.home_lang)
-        return True
 
     def leave_meeting_then(self, then: Callable[[], object]) -> None:
         """Leave the meeting, then `then()`; while records wait for the disk, ask first: stay
@@ -406,8 +419,11 @@ class WyberApp(App[None]):
                 self.lang, "durable.leave.rescued", count=count, path=str(path), session=session_id
             )
             self.notify(message, severity="warning", markup=False, timeout=30)
-        self.writer, self.meeting = None, None
-        self.speak(self.home_lang)
+        # Records added back from an earlier rescue file and not yet on disk are in this one.
+        for _, earlier in self._added_back:
+            earlier.unlink(missing_ok=True)
+        self._added_back.clear()
+        self._left()
         return True
 
     def rescue_on_exit(self) -> None:
