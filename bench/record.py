@@ -19,6 +19,10 @@ What is measured, with `time.perf_counter_ns`:
 - floor: the very bytes wyber appended in each block, written again with one `os.write` to a
   plain file opened O_APPEND and `os.fsync`'d after each line, right after that block: the least
   a durable append can cost on this disk. wyber's p99 is given as a multiple of it.
+- background writer (the app's path): the record handed to the writer thread and acknowledged
+  when its durable watermark passes it, one at a time, at the smallest and largest session
+  without other sessions; and a burst of 100 records at once: how many appends (each one write
+  and one fsync) group commit made of them, and when the last was acknowledged.
 - naive peer: TinyDB's default `JSONStorage`, every session in one file (one table per session),
   pre-filled with the same sessions (the file written directly, in JSONStorage's layout: filling
   it through TinyDB would rewrite it once per document), then `table.insert` of the same event
@@ -70,6 +74,7 @@ from tinydb import TinyDB
 
 from tui.wyber.events import IdeaAdded, Record, stored
 from tui.wyber.plan import Plan
+from tui.wyber.recorder import BackgroundWriter
 from tui.wyber.sample import sample_records
 from tui.wyber.session import LiveSession, resume_session
 from tui.wyber.store import Archive
@@ -80,6 +85,7 @@ KEPT_OPEN_FROM = 20_000  # sessions this large are opened once, not copied fresh
 GOAL_SIZE = 2_000
 GOAL_P99_MS = 5.0
 GOAL_ARCHIVE_CHANGE = 0.20
+BURST = 100  # records handed to the background writer at once
 GOAL_FLOOR_P50 = 2.0  # p50 of one record at 50,000 events <= 2x the floor's p50
 GOAL_FLAT_P50 = 1.2  # p50 at 50,000 events <= 1.2x p50 at 100
 START = datetime(2025, 11, 24, 9, 0, tzinfo=UTC)
@@ -361,6 +367,43 @@ def measure_naive(scenario: Scenario, tables: Sequence[str], settings: Settings)
         path.unlink()
 
 
+def measure_background(pairs: Sequence[tuple[Scenario, Scenario]], settings: Settings) -> None:
+    """The app's own path: the record handed to the background writer, acknowledged when the
+    writer's durable watermark passes it. One at a time (a facilitator typing), and a burst
+    (a paste, or many phones at once) that group commit puts in few fsyncs."""
+    print()
+    ideas = IdeaSource(seed=3)
+    for scenario in (pairs[0][0], pairs[-1][0]):
+        scenario.blocks += 1
+        live = open_copy(scenario)
+        writer = BackgroundWriter(live.writer)
+        live.sink = writer.submit
+        appends: list[int] = []
+        writer.watch(appends.append)
+        latencies: list[int] = []
+        for _ in range(settings.samples // 5):
+            event = ideas.event()
+            started = time.perf_counter_ns()
+            record = live.record(event)
+            writer.wait_durable(record.seq)
+            latencies.append(time.perf_counter_ns() - started)
+        appends.clear()
+        burst = [ideas.event() for _ in range(BURST)]
+        started = time.perf_counter_ns()
+        for event in burst:
+            last = live.record(event)
+        writer.wait_durable(last.seq)
+        burst_ms = (time.perf_counter_ns() - started) / 1e6
+        writer.close()
+        remove_copy(scenario.archive, live.session_id)
+        one = ns_stats(latencies)
+        print(
+            f"background writer, {scenario.label}: one at a time p50 {one.p50:.3f} ms,"
+            f" p99 {one.p99:.3f} ms (n={one.n}); a burst of {BURST} records: {len(appends)}"
+            f" appends (one fsync each), the last acknowledged after {burst_ms:.1f} ms"
+        )
+
+
 # --- report --------------------------------------------------------------------------------------
 
 
@@ -519,6 +562,7 @@ def run(settings: Settings) -> None:
             measure_naive(scenario, tables, settings)
         print_table(scenarios)
         print_goals(pairs, settings)
+        measure_background(pairs, settings)
 
 
 if __name__ == "__main__":
