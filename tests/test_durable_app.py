@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
+from textual.coordinate import Coordinate
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import DataTable, OptionList
 
 from tui.app import Clocks, Launch, WyberApp
 from tui.screens.dialogs import ChoiceDialog
 from tui.screens.run import RunScreen
 from tui.screens.summary import SummaryScreen
+from tui.widgets.agreements import AgreementBoard
 from tui.widgets.panel import PENDING_MARK
 from tui.widgets.ticking import TickingStatic
 from tui.wyber.fold import fold
@@ -330,3 +332,45 @@ async def test_records_added_back_and_refused_again_are_in_one_rescue_file_not_t
     [second] = find_rescues(Archive(tmp_path), session)
     assert second != first and not first.exists()
     assert "Twee keer gered" in second.read_text(encoding="utf-8")
+
+
+async def test_a_vote_and_an_agreement_are_pending_on_their_boards_until_on_disk(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    disk = GatedDisk(monkeypatch)
+    async with meeting(tmp_path) as (app, pilot):
+        assert app.meeting is not None and app.writer is not None
+        await type_idea(pilot, "Fietsen")
+        await pilot.press("f8")  # converge
+        assert await until(pilot, lambda: bool(targets(app)))
+        assert app.writer.flush(timeout=WAIT)
+        assert await until(pilot, lambda: not targets(app)[0].endswith(PENDING_MARK))
+
+        disk.hold()
+        await pilot.press("plus")  # a dot for the idea: its tally is not on disk yet
+        assert disk.wait_blocked()
+        assert await until(pilot, lambda: targets(app)[0].endswith(PENDING_MARK))
+        disk.release()
+        assert app.writer.flush(timeout=WAIT)
+        assert await until(pilot, lambda: not targets(app)[0].endswith(PENDING_MARK))
+
+        await pilot.press("f8")  # consolidate
+        board = app.screen.query_one("#consolidate", AgreementBoard)
+        assert await until(pilot, lambda: board.display)
+        disk.hold()
+        board.act(lambda: app.meeting.record_agreement("Elke week fietsen"))  # type: ignore[union-attr]
+        assert disk.wait_blocked()
+        assert await until(pilot, lambda: agreement_text(app).endswith(PENDING_MARK))
+        disk.release()
+        assert app.writer.flush(timeout=WAIT)
+        assert await until(pilot, lambda: agreement_text(app).endswith("Elke week fietsen"))
+
+
+def targets(app: WyberApp) -> list[str]:
+    options = app.screen.query_one("#targets", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def agreement_text(app: WyberApp) -> str:
+    table = app.screen.query_one("#agreements", DataTable)
+    return str(table.get_cell_at(Coordinate(0, 1))) if table.row_count else ""
