@@ -256,10 +256,10 @@ class WyberApp(App[None]):
             from tui.screens.summary import SummaryScreen
 
             self.push_screen(SummaryScreen(self.meeting.state, self.meeting.now))
-            return
-        if run_now and not self.meeting.started:
-            self.meeting.start()
-        self.push_screen(RunScreen(self.meeting, away_seconds=away))
+        else:
+            if run_now and not self.meeting.started:
+                self.meeting.start()
+            self.push_screen(RunScreen(self.meeting, away_seconds=away))
         self._offer_rescues(session)
 
     # ── what is on disk ─────────────────────────────────────────────────────────────────────
