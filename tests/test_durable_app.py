@@ -29,7 +29,7 @@ from tui.wyber.plans import load_plan
 from tui.wyber.rescue import find_rescues
 from tui.wyber.store import Archive
 
-from .disks import WAIT, GatedDisk, full_disk
+from .disks import WAIT, Disk, GatedDisk, full_disk
 from .factory import FakeClock, FakeWall
 
 SIZE = (100, 30)
@@ -105,6 +105,21 @@ async def choose(pilot: Pilot[None], index: int) -> None:
     dialog.query_one(OptionList).highlighted = index
     await pilot.press("enter")
     assert await until(pilot, lambda: pilot.app.screen is not dialog or not pilot.app.is_running)
+
+
+async def left_in_a_rescue_file(
+    monkeypatch: pytest.MonkeyPatch, data: Path, text: str
+) -> tuple[str, Disk]:
+    """A meeting in which `text` is typed on a full disk and left in a rescue file on Ctrl+Q;
+    its session id, and the disk (still full)."""
+    async with meeting(data) as (app, pilot):
+        session = app.meeting.state.session_id  # type: ignore[union-attr]
+        disk = full_disk(monkeypatch, session_path(app))
+        await type_idea(pilot, text)
+        assert disk.wait_refused(1)
+        await pilot.press("ctrl+q")
+        await choose(pilot, 1)
+    return session, disk
 
 
 async def test_a_typed_idea_is_pending_until_its_slow_fsync_returns(
@@ -210,14 +225,7 @@ async def test_left_in_a_rescue_file_and_added_back_when_the_session_opens_again
 async def test_a_rescue_set_aside_is_not_added_and_not_offered_again(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    async with meeting(tmp_path) as (app, pilot):
-        session = app.meeting.state.session_id  # type: ignore[union-attr]
-        disk = full_disk(monkeypatch, session_path(app))
-        await type_idea(pilot, "Opzij")
-        assert disk.wait_refused(1)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        await choose(pilot, 1)
+    session, disk = await left_in_a_rescue_file(monkeypatch, tmp_path, "Opzij")
     disk.free()
     again = make_app(tmp_path, session_id=session)
     async with again.run_test(size=SIZE) as pilot:
@@ -308,13 +316,7 @@ def test_records_waiting_when_the_app_ends_by_itself_go_to_a_rescue_file(
 async def test_records_added_back_and_refused_again_are_in_one_rescue_file_not_two(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    async with meeting(tmp_path) as (app, pilot):
-        session = app.meeting.state.session_id  # type: ignore[union-attr]
-        disk = full_disk(monkeypatch, session_path(app))
-        await type_idea(pilot, "Twee keer gered")
-        assert disk.wait_refused(1)
-        await pilot.press("ctrl+q")
-        await choose(pilot, 1)
+    session, disk = await left_in_a_rescue_file(monkeypatch, tmp_path, "Twee keer gered")
     disk.free()
     [first] = find_rescues(Archive(tmp_path), session)
 
