@@ -6,101 +6,27 @@ all arrive, in order, and nothing is written twice. Closing writes what is queue
 session for the next wyber.
 """
 
-import errno
-import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tui.wyber.events import IdeaAdded, ParticipantAdded, Record
 from tui.wyber.fold import fold
-from tui.wyber.journal import JournalStorage
 from tui.wyber.meeting import Meeting
 from tui.wyber.recorder import BackgroundWriter
 from tui.wyber.session import LiveSession, start_session
 from tui.wyber.store import Archive, SessionLocked
 
+from .disks import WAIT, Disk
 from .factory import FakeClock, FakeWall, opened
 
 PEOPLE = [
     ParticipantAdded(participant_id="p1", name="Anna de Vries"),
     ParticipantAdded(participant_id="p2", name="مريم الحداد"),
 ]
-WAIT = 5.0  # seconds: a bound on waiting for the writer thread, never a pause for timing
 RETRY = 0.02
-
-
-class Disk:
-    """The disk under one session file, which fills up on demand: while full, writing to it
-    (`failing="write"`: the first write returns short, as on a real disk, then writes fail) or
-    syncing it (`failing="fsync"`) raises ENOSPC. Other files are left alone."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, path: Path, failing: str) -> None:
-        self.path = path
-        self.failing = failing
-        self.full = False
-        self.refuse_every = 0  # a flaky disk: every n-th attempt on the file is refused
-        self.refused = 0
-        self._attempts = 0
-        self._short_left = 0
-        self._changed = threading.Condition()
-        real_write, real_fsync = os.write, os.fsync
-
-        def fake_write(fd: int, data: Any) -> int:
-            if self.failing == "write" and self._hits(fd):
-                if self._short_left and len(data) > 1:
-                    self._short_left = 0
-                    return real_write(fd, memoryview(data)[: len(data) // 2])
-                self._refuse()
-            return real_write(fd, data)
-
-        def fake_fsync(fd: int) -> None:
-            if self.failing == "fsync" and self._hits(fd):
-                self._refuse()
-            real_fsync(fd)
-
-        monkeypatch.setattr(os, "write", fake_write)
-        monkeypatch.setattr(os, "fsync", fake_fsync)
-        # JournalStorage took os.fsync as a default argument when it was defined.
-        defaults = JournalStorage.__init__.__kwdefaults__
-        assert defaults is not None and "fsync" in defaults
-        monkeypatch.setitem(defaults, "fsync", fake_fsync)
-
-    def fill(self) -> None:
-        self.full, self._short_left = True, 1
-
-    def free(self) -> None:
-        self.full = False
-
-    def wait_refused(self, times: int) -> bool:
-        """Wait (bounded) until the disk refused `times` writes in all."""
-        with self._changed:
-            return self._changed.wait_for(lambda: self.refused >= times, WAIT)
-
-    def _hits(self, fd: int) -> bool:
-        if not (self.full or self.refuse_every):
-            return False
-        try:
-            mine = self.path.stat()
-        except FileNotFoundError:
-            return False
-        theirs = os.fstat(fd)
-        if (theirs.st_dev, theirs.st_ino) != (mine.st_dev, mine.st_ino):
-            return False
-        if self.full:
-            return True
-        self._attempts += 1
-        return self._attempts % self.refuse_every == 0
-
-    def _refuse(self) -> None:
-        with self._changed:
-            self.refused += 1
-            self._changed.notify_all()
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 @dataclass
@@ -150,7 +76,7 @@ def lines(path: Path) -> list[bytes]:
 
 def test_records_handed_over_arrive_on_disk_in_order(session: Recording) -> None:
     start = session.on_disk()
-    assert session.writer.written == len(start) == 1 + len(PEOPLE)
+    assert session.writer.durable == len(start) == 1 + len(PEOPLE)
     assert session.writer.path == str(session.path)
 
     handed = [session.idea(f"Idee {n} 🚲 فكرة") for n in range(1, 41)]
@@ -160,7 +86,7 @@ def test_records_handed_over_arrive_on_disk_in_order(session: Recording) -> None
     assert session.writer.flush(timeout=WAIT)
     assert session.writer.pending == 0
     assert session.writer.failure is None
-    assert session.writer.written == handed[-1].seq == session.live.state.last_seq
+    assert session.writer.durable == handed[-1].seq == session.live.state.last_seq
     assert session.on_disk() == [*start, *handed]
     assert fold(session.on_disk()) == session.live.state
     assert len(lines(session.path)) == 1 + len(start) + len(handed)  # header, then one per record
@@ -176,7 +102,7 @@ def test_close_writes_what_is_still_queued_and_frees_the_session(tmp_path: Path)
     assert made.writer.close() is True
     assert made.writer.close() is True  # closing twice (on the way out) is harmless
     assert made.writer.pending == 0
-    assert made.writer.written == handed[-1].seq
+    assert made.writer.durable == handed[-1].seq
     assert made.on_disk()[-100:] == handed
     with archive.open("s1") as again:  # the lock is released
         assert again.last_seq == handed[-1].seq
@@ -207,7 +133,7 @@ def test_on_a_full_disk_records_wait_and_then_all_arrive_in_order(
     before = [made.idea(f"Idee {n}") for n in range(1, 4)]
     assert made.writer.flush(timeout=WAIT)
     acknowledged = made.on_disk()
-    written = made.writer.written
+    written = made.writer.durable
 
     disk.fill()
     waiting = [made.idea(f"Past niet 💾 {n}") for n in range(1, 6)]
@@ -221,7 +147,7 @@ def test_on_a_full_disk_records_wait_and_then_all_arrive_in_order(
     assert failure is not None and failure.params["reason"] == "disk_full"
     assert failure.params["path"] == str(made.path)
     assert made.writer.pending == len(waiting)
-    assert made.writer.written == written
+    assert made.writer.durable == written
     assert made.on_disk() == acknowledged  # nothing half written reads as a record
 
     disk.free()
@@ -229,7 +155,7 @@ def test_on_a_full_disk_records_wait_and_then_all_arrive_in_order(
     assert made.writer.flush(timeout=WAIT)
     assert made.writer.failure is None
     assert made.writer.pending == 0
-    assert made.writer.written == waiting[-1].seq
+    assert made.writer.durable == waiting[-1].seq
     assert made.on_disk() == [*acknowledged, *waiting]
     assert made.on_disk()[-8:] == [*before, *waiting]
     # Every record once: the refused attempts left nothing behind in the file.
@@ -257,8 +183,10 @@ def test_a_flaky_disk_still_gets_every_record_once_and_in_order(disk: Disk, tmp_
     made = recording(Archive(tmp_path / "data"))
     start = made.on_disk()
     disk.refuse_every = 3
-    handed = [made.idea(f"Idee {n} ✨") for n in range(1, 31)]
-    assert made.writer.flush(timeout=WAIT)
+    handed = []
+    for n in range(1, 31):  # one at a time: group commit would put a burst in one attempt
+        handed.append(made.idea(f"Idee {n} ✨"))
+        assert made.writer.wait_durable(handed[-1].seq, timeout=WAIT)
     assert disk.refused >= 10
     assert made.writer.failure is None
     assert made.on_disk() == [*start, *handed]
@@ -273,7 +201,7 @@ def test_a_meeting_goes_on_while_the_disk_is_full(disk: Disk, tmp_path: Path) ->
     meeting.start()
     first = meeting.add_idea("Anna: fietsen").id
     assert made.writer.flush(timeout=WAIT)
-    written = made.writer.written
+    written = made.writer.durable
 
     disk.fill()
     meeting.next_movement()
@@ -285,7 +213,7 @@ def test_a_meeting_goes_on_while_the_disk_is_full(disk: Disk, tmp_path: Path) ->
     assert made.live.state.clusters[cluster].tally.dots == {"p1": 1}
     assert disk.wait_refused(1)
     assert made.writer.pending == made.live.state.last_seq - written == 6
-    assert made.writer.written == written
+    assert made.writer.durable == written
 
     disk.free()
     made.writer.retry_now()
@@ -294,26 +222,31 @@ def test_a_meeting_goes_on_while_the_disk_is_full(disk: Disk, tmp_path: Path) ->
     assert made.writer.close() is True
 
 
-def test_close_on_a_disk_that_still_refuses_says_so_and_keeps_the_file_as_acknowledged(
+def test_close_on_a_disk_that_still_refuses_keeps_everything_and_goes_on_retrying(
     disk: Disk, tmp_path: Path
 ) -> None:
     archive = Archive(tmp_path / "data")
-    made = recording(archive, retry_seconds=60.0)  # close must not wait out the retry delay
+    made = recording(archive)
     made.idea("Staat erop")
     assert made.writer.flush(timeout=WAIT)
     acknowledged = made.on_disk()
 
     disk.fill()
-    made.idea("Past niet")
-    made.idea("Past ook niet")
+    waiting = [made.idea("Past niet"), made.idea("Past ook niet")]
     assert disk.wait_refused(1)
-    assert made.writer.close(timeout=WAIT) is False
-    assert made.writer.pending == 2  # still in memory: the caller can tell the facilitator
+    assert made.writer.close(timeout=0.05) is False
+    assert made.writer.close(timeout=0.05) is False  # a second try on the way out: the same
+    assert made.writer.pending == 2  # still in memory, and the session still held
     assert made.writer.failure is not None
-    with pytest.raises(RuntimeError):
-        made.idea("Na het sluiten")
-
-    disk.free()
+    with pytest.raises(SessionLocked):
+        archive.open("s1")
     assert made.on_disk() == acknowledged
-    with archive.open("s1") as again:  # the session was released all the same
-        assert again.records == acknowledged
+    refused = disk.refused
+    assert disk.wait_refused(refused + 2)  # closing did not stop the retrying
+
+    later = made.idea("Na de eerste poging om te sluiten")  # the next idea is taken, not refused
+    disk.free()
+    assert made.writer.close(timeout=WAIT) is True
+    assert made.on_disk() == [*acknowledged, *waiting, later]
+    with archive.open("s1") as again:  # released once everything was on disk
+        assert again.records == made.on_disk()

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import signal
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -22,6 +24,7 @@ from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
     from tui.wyber.plan import Plan
     from tui.wyber.preparation import Preparation
     from tui.wyber.recorder import BackgroundWriter
+    from tui.wyber.rescue import Rescue
     from tui.wyber.session import LiveSession
     from tui.wyber.state import SessionState
     from tui.wyber.store import Archive
@@ -104,6 +108,9 @@ class WyberApp(KeysInOrder[None]):
         self.meeting: Meeting | None = None
         self.writer: BackgroundWriter | None = None
         self.crash: Exception | None = None  # the first error nothing caught (run_app reports it)
+        self._durable_posted = False  # a DurableMoved is on its way: one per frame is enough
+        self._told_broken = False
+        self._added_back: list[tuple[int, Path]] = []  # rescue files added back: last seq, file
         localise(self, lang)
         for theme in THEMES:
             self.register_theme(theme)
@@ -132,6 +139,8 @@ class WyberApp(KeysInOrder[None]):
         return cast(Screen[object], home)
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            self._end_on_hangup()
         for notice in self.launch.notices:
             self.notify(notice, markup=False, severity="warning", timeout=10)
         if self.launch.replay is not None:
@@ -168,6 +177,17 @@ class WyberApp(KeysInOrder[None]):
                 self.start_meeting(prepared)
 
         self.push_screen(PrepareScreen(preparation), start)
+
+    def _end_on_hangup(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the app as Ctrl+Q would
+        without asking: by default they end the process at once, and records still waiting for
+        the disk would go with it; now run_app writes them first (or rescues them)."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)  # Windows has no SIGHUP
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # nor these handlers
+                if number is not None:
+                    loop.add_signal_handler(number, self.exit)
 
     def freeze_heap(self) -> None:
         """Move what lives now (Textual and wyber loaded, the archive's listing, a replay's
@@ -230,8 +250,11 @@ class WyberApp(KeysInOrder[None]):
         from tui.wyber.recorder import BackgroundWriter
 
         self.speak(session.state.language)
-        self.writer = BackgroundWriter(session.writer)
-        session.sink = self.writer.submit
+        writer = self.writer = BackgroundWriter(session.writer)
+        session.sink = writer.submit
+        session.durable = lambda: writer.durable
+        self._told_broken = False
+        writer.watch(self._durable_moved)
         self.meeting = Meeting(session, earlier)
         # The app's event loop owns the meeting: commands from other threads (a participant's
         # phone, a load test) are handed to it.
@@ -240,10 +263,85 @@ class WyberApp(KeysInOrder[None]):
             from tui.screens.summary import SummaryScreen
 
             self.push_screen(SummaryScreen(self.meeting.state, self.meeting.now))
-            return
-        if run_now and not self.meeting.started:
-            self.meeting.start()
-        self.push_screen(RunScreen(self.meeting, away_seconds=away))
+        else:
+            if run_now and not self.meeting.started:
+                self.meeting.start()
+            self.push_screen(RunScreen(self.meeting, away_seconds=away))
+        self._offer_rescues(session)
+
+    # ── what is on disk ─────────────────────────────────────────────────────────────────────
+
+    class DurableMoved(Message):
+        """The writer's durable watermark moved (or the writer stopped on a bug)."""
+
+    def _durable_moved(self, durable: int) -> None:
+        # On the writer's thread. post_message is thread-safe and does not wait, where
+        # call_from_thread would hold the writer until the screen ran the call (and never, while
+        # the screen waits for the writer to close). Bursts of fsyncs make one repaint.
+        if not self._durable_posted:
+            self._durable_posted = True
+            self.post_message(self.DurableMoved())
+
+    def on_wyber_app_durable_moved(self, _: DurableMoved) -> None:
+        from tui.screens.run import RunScreen
+
+        self._durable_posted = False
+        for screen in self.screen_stack:
+            if isinstance(screen, RunScreen):
+                screen.show_durable()
+        self._forget_rescues_added()
+        writer = self.writer
+        if writer is not None and writer.broken is not None and not self._told_broken:
+            self._told_broken = True
+            self.log.error(f"the writer stopped: {writer.broken!r}")
+            message = tr(
+                self.lang, "durable.broken", error=repr(writer.broken), pending=writer.pending
+            )
+            self.notify(message, severity="error", markup=False, timeout=60)
+
+    def _offer_rescues(self, session: LiveSession) -> None:
+        """Records left behind in rescue files when the disk refused them: add back, or not."""
+        from tui.screens.unsaved import RESTORE_ADD, RESTORE_ASIDE, restore_dialog
+        from tui.wyber.rescue import RescueDamaged, find_rescues, read_rescue, set_aside
+
+        for path in find_rescues(self.archive, session.session_id):
+            try:
+                rescue = read_rescue(path, session.session_id)
+            except RescueDamaged as damaged:
+                self.notify(damaged.render(self.lang), severity="error", markup=False, timeout=30)
+                continue
+
+            def chosen(choice: str | None, rescue: Rescue = rescue) -> None:
+                if choice == RESTORE_ADD:
+                    self._add_back(session, rescue)
+                elif choice == RESTORE_ASIDE:
+                    moved = set_aside(self.archive, rescue.path)
+                    self.notify(tr(self.lang, "durable.restore.moved", path=str(moved)))
+                else:
+                    self.notify(tr(self.lang, "durable.restore.later"))
+
+            self.push_screen(restore_dialog(self.lang, path, rescue.records), chosen)
+
+    def _add_back(self, session: LiveSession, rescue: Rescue) -> None:
+        from tui.screens.run import RunScreen
+
+        added = session.add_back(rescue.records)
+        for screen in self.screen_stack:
+            if isinstance(screen, RunScreen):
+                screen.show_movement()
+        # The rescue file goes only once its records are on disk in the journal (a crash in
+        # between offers them again rather than losing them): when the watermark passes them.
+        self._added_back.append((added[-1].seq, rescue.path))
+        self._forget_rescues_added()
+        self.notify(tr(self.lang, "durable.restore.added", count=len(added)))
+
+    def _forget_rescues_added(self) -> None:
+        writer = self.writer
+        durable = writer.durable if writer is not None else 0
+        for seq, path in list(self._added_back):
+            if seq <= durable:
+                path.unlink(missing_ok=True)
+                self._added_back.remove((seq, path))
 
     def open_series(self, name: str, lang: Language) -> None:
         """The sessions of a series and the running list of what they agreed."""
@@ -267,10 +365,80 @@ class WyberApp(KeysInOrder[None]):
         self.push_screen(ExportDialog(lang, session_id, self.exports))
 
     def leave_meeting(self) -> bool:
-        """Write what is queued and release the session; False if the disk still refuses."""
-        writer, self.writer, self.meeting = self.writer, None, None
+        """Release the session once every record is on disk; False (and nothing released, the
+        writer still retrying) while the disk refuses some."""
+        writer = self.writer
+        if writer is not None:
+            # A disk that refuses now is not waited for: the facilitator is asked at once.
+            troubled = writer.failure is not None or writer.broken is not None
+            if not writer.close(timeout=0.2 if troubled else 5.0):
+                return False
+            self._forget_rescues_added()
+        self._left()
+        return True
+
+    def _left(self) -> None:
+        self.writer, self.meeting = None, None
         self.speak(self.home_lang)
-        return writer.close() if writer is not None else True
+
+    def leave_meeting_then(self, then: Callable[[], object]) -> None:
+        """Leave the meeting, then `then()`; while records wait for the disk, ask first: stay
+        while wyber retries, or leave them in a rescue file."""
+        from tui.screens.unsaved import LEAVE_RESCUE, leave_dialog
+
+        writer = self.writer
+        if writer is None or self.leave_meeting():
+            then()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == LEAVE_RESCUE and self._rescue(writer, quiet=False):
+                then()
+            else:
+                writer.retry_now()
+                self.notify(tr(self.lang, "durable.leave.retrying"), timeout=8)
+
+        self.push_screen(leave_dialog(self.lang, writer), chosen)
+
+    def _rescue(self, writer: BackgroundWriter, *, quiet: bool) -> bool:
+        """Keep the records that wait in a rescue file and release the session; False (and the
+        writer still retrying) if even the rescue file could not be written."""
+        from tui.wyber.recorder import WriterBroken
+        from tui.wyber.rescue import save_rescue
+        from tui.wyber.store import WriteFailed
+
+        assert self.meeting is not None
+        session_id = self.meeting.state.session_id
+        try:
+            path, count = writer.abandon(
+                lambda records: (save_rescue(self.archive, session_id, records), len(records))
+            )
+        except (WriteFailed, WriterBroken) as refused:
+            reason = refused.render(self.lang) if isinstance(refused, WriteFailed) else str(refused)
+            self.log.error(f"rescue of {session_id} failed: {reason}")
+            if not quiet:
+                message = tr(self.lang, "durable.leave.rescue_failed", reason=reason)
+                self.notify(message, severity="error", markup=False, timeout=30)
+            return False
+        self.log.warning(f"records of {session_id} kept in {path}")
+        if not quiet:
+            message = tr(
+                self.lang, "durable.leave.rescued", count=count, path=str(path), session=session_id
+            )
+            self.notify(message, severity="warning", markup=False, timeout=30)
+        # Records added back from an earlier rescue file and not yet on disk are in this one.
+        for _, earlier in self._added_back:
+            earlier.unlink(missing_ok=True)
+        self._added_back.clear()
+        self._left()
+        return True
+
+    def rescue_on_exit(self) -> None:
+        """The app ended without the facilitator leaving the meeting (the terminal was closed,
+        a crash): records still waiting go to a rescue file, as nobody can be asked."""
+        writer = self.writer
+        if writer is not None and not self.leave_meeting():
+            self._rescue(writer, quiet=True)
 
     def speak(self, lang: Language) -> None:
         """The app's own keys (help, quit, palette) in this language from now on."""
@@ -328,10 +496,7 @@ class WyberApp(KeysInOrder[None]):
         self.theme = "textual-dark" if self.theme == CONTRAST_THEME.name else CONTRAST_THEME.name
 
     async def action_quit(self) -> None:
-        if self.writer is not None and not self.leave_meeting():
-            self.notify(tr(self.lang, "app.unsaved_on_quit"), severity="error", timeout=20)
-            return
-        self.exit()
+        self.leave_meeting_then(self.exit)
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its search prompt in the facilitator's language."""
@@ -355,12 +520,15 @@ class WyberApp(KeysInOrder[None]):
 
 
 def run_app(data: Path, lang: Language | None, launch: Launch | None = None) -> int:
-    """Run the app to its end; its exit code. After an unexpected error: what the meeting had
-    queued is written first, then one line in the user's language with the log's path, and 1."""
+    """Run the app to its end; its exit code. Records still waiting for the disk when it ends
+    without the facilitator leaving (a closed terminal, a crash) go to a rescue file. After an
+    unexpected error: one line in the user's language with the log's path, and 1."""
     install_paste_guard()
     app = WyberApp(data, lang or detect_language(), launch=launch)
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.rescue_on_exit()
     if app.crash is None:
         return app.return_code or 0
-    app.leave_meeting()
     return report_failure(data, app.home_lang, app.crash)

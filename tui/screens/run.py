@@ -165,21 +165,33 @@ class RunScreen(WyberScreen[None]):
         ideas = self.query_one(IdeaBoard)
         if ideas.go_around is not None:
             ideas.show_turn(now)
-        self._show_saved()
+        self.show_durable()
 
     def _show_saved(self) -> None:
+        """The rail says saved only when every record shown is on disk (fsync'd), from the
+        writer's durable watermark; otherwise how many wait, and why."""
         writer = self.wyber.writer
         if writer is None:
             return
+        waiting = self.meeting.state.last_seq - writer.durable
         failure = writer.failure
-        if failure is not None:
-            text = Text("✖ " + self.t("run.saved.failing", pending=writer.pending), "bold red")
+        if writer.broken is not None:
+            text = Text("✖ " + self.t("durable.rail.broken", pending=waiting), "bold red")
+        elif failure is not None:
+            text = Text("✖ " + self.t("run.saved.failing", pending=waiting), "bold red")
             text.append("\n" + failure.render(self.lang), "red")
-        elif writer.pending:
-            text = Text("… " + self.t("run.saved.pending", pending=writer.pending), "yellow")
+        elif waiting > 0:
+            text = Text("… " + self.t("run.saved.pending", pending=waiting), "yellow")
         else:
             text = Text("✔ " + self.t("run.saved.ok"), "green")
         self.query_one("#saved", TickingStatic).show(text)
+
+    def show_durable(self) -> None:
+        """The writer's durable watermark moved: the rail and the pending marks follow."""
+        self._show_saved()
+        panel = self.panel
+        if panel is not None:
+            panel.show_durable()
 
     def on_movement_panel_changed(self, event: MovementPanel.Changed) -> None:
         event.stop()

@@ -196,11 +196,7 @@ class SummaryScreen(WyberScreen[None]):
         self.wyber.export_minutes(self.state.session_id, self.lang)
 
     def action_home(self) -> None:
-        if not self.wyber.leave_meeting():
-            self.app.notify(
-                self.t("ending.summary.unsaved"), severity="error", timeout=20, markup=False
-            )
-        self.wyber.go_home()
+        self.wyber.leave_meeting_then(self.wyber.go_home)
 
     # ── who, when, where ────────────────────────────────────────────────────────────────────
 

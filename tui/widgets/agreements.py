@@ -55,6 +55,7 @@ class AgreementBoard(MovementPanel):
         table.add_column(self.t("run.agreement.col.number"), width=number, key="number")
         table.add_column(self.t("run.agreement.col.text"), width=width, key="text")
         table.add_column(self.t("run.agreement.col.consent"), width=consent, key="consent")
+        self.drawn_pending = False
         for agreement in self.meeting.state.agreements.values():
             cells = self._cells(agreement)
             lines = max(
@@ -80,6 +81,7 @@ class AgreementBoard(MovementPanel):
         ]
         text = Text(self.t(f"run.kind.{a.kind.value}") + ": ", "bold")
         text.append(a.text)
+        self.mark_pending(text, a.id)
         if any(details):
             text.append("\n" + " · ".join(d for d in details if d), "dim")
         return [

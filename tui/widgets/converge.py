@@ -58,6 +58,7 @@ class ConvergeBoard(MovementPanel):
         highlighted = highlight or (
             board.highlighted_option.id if board.highlighted_option else None
         )
+        self.drawn_pending = False
         in_cluster: dict[str, list[Idea]] = {}
         for idea in self.meeting.ideas_of_step():
             if idea.cluster_id is not None:
@@ -89,7 +90,7 @@ class ConvergeBoard(MovementPanel):
         text.append(target.label, "bold" if target.is_cluster else "")
         if target.is_cluster:
             text.append(f"  ({ideas})", "dim")
-        return text
+        return self.mark_pending(text, target.id)
 
     def _idea_prompt(self, idea: Idea) -> Text:
         text = Text("    ")
@@ -99,7 +100,7 @@ class ConvergeBoard(MovementPanel):
         if dots:
             text.append(f"{dots} {'●' * min(dots, 12)} ", "yellow")
         text.append(f"– {idea.text}", "dim italic")
-        return text
+        return self.mark_pending(text, idea.id)
 
     @property
     def _scoring(self) -> bool:

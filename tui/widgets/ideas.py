@@ -6,6 +6,7 @@ turn is theirs.
 """
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -14,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Select
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.screens.dialogs import ConfirmDialog, TextDialog
 from tui.widgets.clock import countdown_text
@@ -85,6 +86,7 @@ class IdeaBoard(MovementPanel):
     def __init__(self, meeting: Meeting, lang: Language) -> None:
         super().__init__(meeting, lang, id="diverge")
         self.go_around: GoAround | None = None
+        self._pending: dict[str, int] = {}  # ideas drawn as not yet on disk → their number
 
     def compose(self) -> ComposeResult:
         yield TickingStatic(id="turn", classes="turn")
@@ -114,8 +116,9 @@ class IdeaBoard(MovementPanel):
         highlighted = board.highlighted_option.id if board.highlighted_option else None
         ideas = self.meeting.ideas_of_step()
         board.clear_options()
+        self._pending.clear()
         board.add_options(
-            Option(idea_prompt(n, idea), id=idea.id) for n, idea in enumerate(ideas, 1)
+            Option(self._prompt(n, idea), id=idea.id) for n, idea in enumerate(ideas, 1)
         )
         ids = [idea.id for idea in ideas]
         if highlighted in ids:
@@ -123,6 +126,24 @@ class IdeaBoard(MovementPanel):
         elif ids:
             board.highlighted = len(ids) - 1
         self._refresh_authors()
+
+    def _prompt(self, number: int, idea: Idea) -> Text:
+        if self.meeting.session.is_pending(idea.id):
+            self._pending[idea.id] = number
+        return self.mark_pending(idea_prompt(number, idea), idea.id)
+
+    def show_durable(self) -> None:
+        """Redraw only the ideas that were pending and now are on disk: a board of hundreds is
+        not rebuilt for each fsync."""
+        board = self.query_one("#ideas", OptionList)
+        for idea_id, number in list(self._pending.items()):
+            idea = self.meeting.state.ideas.get(idea_id)
+            if idea is not None and self.meeting.session.is_pending(idea_id):
+                continue
+            del self._pending[idea_id]
+            if idea is not None:
+                with suppress(OptionDoesNotExist):  # taken off the board meanwhile
+                    board.replace_option_prompt(idea_id, idea_prompt(number, idea))
 
     def _refresh_authors(self) -> None:
         author = self.query_one("#author", Select)
@@ -147,7 +168,7 @@ class IdeaBoard(MovementPanel):
             return False
         # Adding is the hot path (hundreds of ideas): append one option, do not rebuild.
         board = self.query_one("#ideas", OptionList)
-        board.add_option(Option(idea_prompt(board.option_count + 1, idea), id=idea.id))
+        board.add_option(Option(self._prompt(board.option_count + 1, idea), id=idea.id))
         board.highlighted = board.option_count - 1
         return True
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -19,6 +20,9 @@ from tui.wyber.invalid import explain
 from tui.wyber.meeting import Meeting, Refused
 
 Result = TypeVar("Result")
+
+# Drawn after an item whose last change is not yet on disk (see LiveSession.is_pending).
+PENDING_MARK = " ◌"
 
 
 class Failed:
@@ -49,6 +53,7 @@ class MovementPanel(Vertical):
         super().__init__(id=id)
         self.meeting = meeting
         self.lang = lang
+        self.drawn_pending = False  # something on the board is drawn as not yet on disk
         localise(self, lang)
 
     def t(self, key: str, /, **params: object) -> str:
@@ -68,6 +73,19 @@ class MovementPanel(Vertical):
     def refresh_board(self) -> None:
         """Show the meeting's state as it now is."""
         raise NotImplementedError
+
+    def mark_pending(self, text: Text, item_id: str) -> Text:
+        """`text` with the pending mark after it while the item's last change is not on disk."""
+        if self.meeting.session.is_pending(item_id):
+            self.drawn_pending = True
+            text.append(PENDING_MARK, "bold yellow")
+        return text
+
+    def show_durable(self) -> None:
+        """The durable watermark moved: draw again what was drawn as pending."""
+        if self.drawn_pending:
+            self.drawn_pending = False
+            self.refresh_board()
 
     def focus_default(self) -> None:
         """Put the cursor where the facilitator works first in this movement."""

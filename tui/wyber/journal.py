@@ -13,7 +13,9 @@ truncates it away). A damaged line anywhere else means the file is corrupt.
 
 import json
 import os
-from collections.abc import Callable
+import random
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +126,24 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
+def _slowed(fsync: Callable[[int], None], spec: str) -> Callable[[int], None]:
+    """An fsync that first sleeps a random LOW-HIGH milliseconds: a slow disk, for trials."""
+    low, _, high = spec.partition("-")
+    bounds = (float(low) / 1000, float(high or low) / 1000)
+
+    def slow_fsync(fd: int) -> None:
+        time.sleep(random.uniform(*bounds))
+        fsync(fd)
+
+    return slow_fsync
+
+
+# WYBER_SLOW_FSYNC_MS=30-300 makes every journal fsync sleep first: the crash trials' slow disk.
+# Read once, here: unset, the storage calls os.fsync itself and the hook costs nothing.
+_SLOW_FSYNC = os.environ.get("WYBER_SLOW_FSYNC_MS", "")
+DEFAULT_FSYNC = _slowed(os.fsync, _SLOW_FSYNC) if _SLOW_FSYNC else os.fsync
+
+
 class JournalStorage(Storage):
     """TinyDB storage over a journal file.
 
@@ -132,7 +152,11 @@ class JournalStorage(Storage):
     """
 
     def __init__(
-        self, path: Path, *, writable: bool = False, fsync: Callable[[int], None] = os.fsync
+        self,
+        path: Path,
+        *,
+        writable: bool = False,
+        fsync: Callable[[int], None] = DEFAULT_FSYNC,
     ) -> None:
         self.path = path
         self._fsync = fsync
@@ -162,9 +186,29 @@ class JournalStorage(Storage):
             lines.extend(_encode(table, doc_id, docs[doc_id]) for doc_id in new_ids)
         if not lines:
             return
+        self._append_durably(b"".join(lines))
+        self._data = data
+
+    def append(self, table: str, documents: Sequence[tuple[str, Any]]) -> None:
+        """Add new documents to `table` with one write and one fsync, before returning.
+
+        TinyDB's own insert reads the whole table, rebuilds it and hands it to `write`, which
+        compares it with what is known: a cost that grows with the session (p50 1.3 ms at 5,000
+        events against 0.19 ms at 100, bench/record.py). This costs the same at any size, and
+        leaves TinyDB's view (`read`) holding the new documents like an insert would.
+        """
+        known = self._data.setdefault(table, {})
+        for doc_id, _ in documents:
+            if doc_id in known:
+                raise AppendOnlyViolation(f"document {doc_id} of table {table!r} exists")
+        if not documents:
+            return
+        self._append_durably(b"".join(_encode(table, doc_id, doc) for doc_id, doc in documents))
+        known.update(documents)
+
+    def _append_durably(self, payload: bytes) -> None:
         if self._fd < 0:
             raise PermissionError(f"{self.path} is open read-only")
-        payload = b"".join(lines)
         try:
             _write_all(self._fd, payload)
             self._fsync(self._fd)
@@ -177,7 +221,6 @@ class JournalStorage(Storage):
                 pass  # the next open drops a torn tail all the same
             raise
         self._size += len(payload)
-        self._data = data
 
     def close(self) -> None:
         if self._fd >= 0:

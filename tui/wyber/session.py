@@ -19,6 +19,7 @@ from tui.wyber.events import (
     SessionResumed,
 )
 from tui.wyber.fold import apply, fold
+from tui.wyber.items import changed_items
 from tui.wyber.plan import Movement
 from tui.wyber.state import SessionState
 from tui.wyber.store import Archive, SessionWriter
@@ -51,6 +52,10 @@ class LiveSession:
         self.clock = clock
         self._wall = wall
         self.sink: Sink = writer.append
+        # The durable watermark: the seq of the last record on disk. Writing in the caller's
+        # thread (the default sink), everything recorded is; a background writer says otherwise.
+        self.durable: Callable[[], int] = lambda: self.state.last_seq
+        self._touched: dict[str, int] = {}  # board item id → the last record that changed it
 
     @property
     def session_id(self) -> str:
@@ -80,7 +85,20 @@ class LiveSession:
         )
         self.sink(record)
         apply(self.state, record)
+        for item in changed_items(event):
+            self._touched[item] = record.seq
         return record
+
+    def is_pending(self, item_id: str) -> bool:
+        """Whether the last change to an idea, cluster or agreement is not yet on disk."""
+        return self._touched.get(item_id, 0) > self.durable()
+
+    def add_back(self, records: Sequence[Record]) -> list[Record]:
+        """Record the events of rescued records again, in order, as new records: who made each
+        and where stays as it was."""
+        return [
+            self.record(r.event, actor=r.actor, step=r.step, movement=r.movement) for r in records
+        ]
 
     def close(self) -> None:
         self.writer.close()

@@ -14,7 +14,7 @@ import errno
 import json
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,7 +24,6 @@ from typing import Any
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from tui.wyber.errors import UserError
 from tui.wyber.events import RECORDS, Record, SessionOpened, is_session_id, stored
@@ -123,13 +122,18 @@ def _read_records(storage: JournalStorage, path: Path) -> list[Record]:
 
 
 class SessionWriter:
-    """The one open, locked, writable handle on a session's journal."""
+    """The one open, locked, writable handle on a session's journal.
+
+    Records go to the journal through the storage's own append (one write, one fsync), not
+    TinyDB's insert, which rebuilds the table each time; the TinyDB database over the same
+    storage (`db`) sees every record appended, and the file stays one TinyDB reads.
+    """
 
     def __init__(self, path: Path, lock: FileLock, storage: JournalStorage) -> None:
         self.path = path
         self._lock = lock
-        self._db = TinyDB(storage=lambda: storage)
-        self._events = self._db.table(EVENTS_TABLE, cache_size=0)
+        self._storage = storage
+        self.db = TinyDB(storage=lambda: storage)
         self.records = _read_records(storage, path)
         self.dropped_tail = storage.dropped_tail
 
@@ -139,16 +143,23 @@ class SessionWriter:
 
     def append(self, record: Record) -> None:
         """Write one record durably (fsync'd) before returning; raise WriteFailed if not."""
-        if record.seq != self.last_seq + 1:
-            raise AppendOnlyViolation(f"record {record.seq} after {self.last_seq}")
+        self.append_many([record])
+
+    def append_many(self, records: Sequence[Record]) -> None:
+        """Write records that follow the last one, all durably with one fsync, or none of them:
+        WriteFailed if the disk refused (nothing of them is then in the file)."""
+        for expected, record in enumerate(records, start=self.last_seq + 1):
+            if record.seq != expected:
+                raise AppendOnlyViolation(f"record {record.seq} after {expected - 1}")
+        documents = [(str(record.seq), stored(record)) for record in records]
         try:
-            self._events.insert(Document(stored(record), doc_id=record.seq))
+            self._storage.append(EVENTS_TABLE, documents)
         except OSError as exc:
             raise write_failure(exc, self.path) from None
-        self.records.append(record)
+        self.records.extend(records)
 
     def close(self) -> None:
-        self._db.close()
+        self.db.close()
         self._lock.release()
 
     def __enter__(self) -> "SessionWriter":

@@ -10,6 +10,7 @@ from tui.wyber.locales.en import (
     core,
     dates,
     door,
+    durable,
     ending,
     history,
     home,
@@ -36,5 +37,6 @@ AREAS = (
     input,
     command,
     door,
+    durable,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -15,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "help.col.key": "Key",
     "help.col.does": "What it does",
     "app.unexpected": "Something went wrong: {error}. Nothing already recorded is lost.",
-    "app.unsaved_on_quit": "Some records are not on disk yet: the disk refuses them. Free some space (or plug the disk back in) and quit again; wyber keeps retrying.",
     "app.palette.theme": "Theme",
     "app.palette.theme_help": "Choose the colours (wyber-contrast is for projectors)",
 }

@@ -27,7 +27,6 @@ MESSAGES: dict[str, str] = {
     "ending.summary.absent_names": "Absent:",
     "ending.summary.no_participants": "No participants recorded",
     "ending.summary.nothing_agreed": "No agreements, decisions, actions or parked items were recorded.",
-    "ending.summary.unsaved": "Some records of this meeting could not be written to disk. Free some space (or plug the disk back in) before you close wyber.",
     # counts
     "ending.count.ideas": "ideas",
     "ending.count.clusters": "idea clusters",

@@ -15,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "help.col.key": "Toets",
     "help.col.does": "Wat die doet",
     "app.unexpected": "Er ging iets mis: {error}. Wat al is vastgelegd, blijft bewaard.",
-    "app.unsaved_on_quit": "Een deel is nog niet op schijf: de schijf weigert het. Maak ruimte vrij (of sluit de schijf weer aan) en stop opnieuw; wyber blijft het proberen.",
     "app.palette.theme": "Thema",
     "app.palette.theme_help": "Kies de kleuren (wyber-contrast is voor de beamer)",
 }

@@ -27,7 +27,6 @@ MESSAGES: dict[str, str] = {
     "ending.summary.absent_names": "Afwezig:",
     "ending.summary.no_participants": "Geen deelnemers vastgelegd",
     "ending.summary.nothing_agreed": "Er zijn geen afspraken, besluiten, acties of geparkeerde punten vastgelegd.",
-    "ending.summary.unsaved": "Niet alles van deze bijeenkomst kon naar de schijf worden geschreven. Maak ruimte vrij (of sluit de schijf weer aan) voordat je wyber afsluit.",
     # aantallen
     "ending.count.ideas": "ideeën",
     "ending.count.clusters": "clusters",
