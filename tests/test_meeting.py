@@ -868,7 +868,7 @@ def test_text_is_kept_as_typed_except_for_control_characters(room: Room) -> None
     long_id = room.idea(long_text)
     ideas = room.state.ideas
     assert (ideas[controlled].text, ideas[controlled].author_id) == (
-        "fietsen[31m\nmet regels\x7f",
+        "fietsen\nmet regels",  # the whole escape sequence and DEL go, the text after them stays
         "p1",
     )
     assert ideas[emoji].text == "👩🏽‍🔬🔋 samen sterker 🇳🇱"
