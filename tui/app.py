@@ -252,7 +252,7 @@ class WyberApp(App[None]):
     def export_minutes(self, session_id: str, lang: Language) -> None:
         """Ask (in `lang`, the screen's) for a format and export the session into the exports
         folder; the minutes are in the session's own language."""
-        from tui.screens.export import ExportDialog
+        from tui.dialogs.export import ExportDialog
 
         if self.writer is not None:
             self.writer.flush(timeout=5.0)  # the records of this meeting on disk before reading

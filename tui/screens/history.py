@@ -29,9 +29,9 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
+from tui.dialogs.ask import ConfirmDialog, TextDialog
+from tui.dialogs.base import WyberScreen
 from tui.keys import localise
-from tui.screens.base import WyberScreen
-from tui.screens.dialogs import ConfirmDialog, TextDialog
 from tui.screens.home import listed_at
 from tui.screens.summary import PastSummaryScreen
 from tui.screens.trash import TrashScreen

@@ -23,8 +23,8 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
+from tui.dialogs.base import WyberModal, WyberScreen
 from tui.keys import localise
-from tui.screens.base import WyberModal, WyberScreen
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem

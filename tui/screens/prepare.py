@@ -28,8 +28,8 @@ from textual.widgets import (
     TabPane,
 )
 
+from tui.dialogs.base import WyberScreen
 from tui.keys import localise
-from tui.screens.base import WyberScreen
 from tui.wyber.dates import DeadlineError, parse_deadline, understood
 from tui.wyber.i18n import LANGUAGES
 from tui.wyber.plan import Movement, Plan, Step

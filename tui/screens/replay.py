@@ -22,8 +22,8 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from tui.screens.base import WyberScreen
-from tui.screens.dialogs import TextDialog
+from tui.dialogs.ask import TextDialog
+from tui.dialogs.base import WyberScreen
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
 from tui.widgets.diamond import Diamond

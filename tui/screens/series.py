@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from tui.screens.base import WyberScreen
+from tui.dialogs.base import WyberScreen
 from tui.wyber.dates import compact_date
 from tui.wyber.errors import UserError
 from tui.wyber.events import ReviewStatus

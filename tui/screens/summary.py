@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from tui.screens.base import WyberScreen
+from tui.dialogs.base import WyberScreen
 from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from tui.screens.agreement import AgreementDialog, AgreementDraft, ConsentDialog
+from tui.dialogs.agreement import AgreementDialog, AgreementDraft, ConsentDialog
 from tui.widgets.panel import MovementPanel
 from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language

@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
-from tui.screens.dialogs import TextDialog
+from tui.dialogs.ask import TextDialog
 from tui.widgets.clock import countdown_text
 from tui.widgets.panel import MovementPanel
 from tui.widgets.ticking import TickingStatic

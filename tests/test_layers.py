@@ -1,0 +1,50 @@
+"""The layers of the app: widgets and dialogs sit below the screens and never import one.
+
+Read from the source (every import, also those inside a function or under TYPE_CHECKING), so a
+lazy import cannot slip a screen in below the screens.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import tui
+
+ROOT = Path(tui.__file__).parent
+BELOW_THE_SCREENS = sorted(
+    path for package in ("widgets", "dialogs") for path in (ROOT / package).rglob("*.py")
+)
+
+
+def imported(path: Path) -> set[str]:
+    """Every module the file imports, by its full name."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module is not None and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_the_dialogs_and_the_widgets_are_checked() -> None:
+    names = {p.relative_to(ROOT).as_posix() for p in BELOW_THE_SCREENS}
+    assert {"dialogs/base.py", "dialogs/ask.py", "widgets/converge.py"} <= names
+
+
+@pytest.mark.parametrize("path", BELOW_THE_SCREENS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_widget_or_dialog_imports_a_screen(path: Path) -> None:
+    screens = sorted(
+        n for n in imported(path) if n == "tui.screens" or n.startswith("tui.screens.")
+    )
+    assert screens == [], f"{path.relative_to(ROOT)} imports {screens}"
+
+
+def test_relative_imports_are_not_used_to_hide_one() -> None:
+    # The check above reads absolute names; wyber uses no relative imports anywhere.
+    for path in BELOW_THE_SCREENS:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        relative = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level > 0]
+        assert relative == [], path
