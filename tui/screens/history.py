@@ -78,6 +78,7 @@ class SessionRows(RowTable):
         # In the line above the list, "(s)"; the Footer of a laptop has no room for it.
         Binding("s", "screen.sort", "history.key.sort", id="sort", show=False),
         Binding("t", "screen.show_trash", "history.key.show_trash", id="show_trash"),
+        Binding("v", "screen.series", "nav.key.series", tooltip="nav.key.series_help", id="series"),
     ]
 
 
@@ -440,6 +441,8 @@ class HistoryScreen(WyberScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("export", "replay", "again", "trash"):
             return self.highlighted() is not None
+        if action == "series":
+            return any(s.series for s in self.sessions.values())
         return True
 
     def on_row_table_chosen(self, event: RowTable.Chosen) -> None:
@@ -457,6 +460,13 @@ class HistoryScreen(WyberScreen[None]):
         summary = self.highlighted()
         if summary is not None:
             self.wyber.open_replay(summary.id)
+
+    def action_series(self) -> None:
+        from tui.screens.series import choose_series
+
+        summary = self.highlighted()
+        current = summary.series if summary is not None else None
+        choose_series(self.wyber, self.lang, current, series_names(self.sessions.values()))
 
     def action_again(self) -> None:
         summary = self.highlighted()

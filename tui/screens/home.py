@@ -139,6 +139,7 @@ class SessionTable(ListTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "home.key.open", id="open"),
         Binding("x", "screen.export", "minutes.export.key", id="export"),
+        Binding("v", "screen.series", "nav.key.series", tooltip="nav.key.series_help", id="series"),
     ]
 
 
@@ -308,6 +309,8 @@ class HomeScreen(WyberScreen[None]):
             return bool(self.unfinished)
         if action == "run_now":
             return bool(self.plans)
+        if action == "series":
+            return any(s.series for s in self.sessions.values())
         return True
 
     def _highlighted_plan(self) -> Plan | None:
@@ -339,6 +342,14 @@ class HomeScreen(WyberScreen[None]):
         key = _cursor_key(self.query_one(SessionTable))
         if key is not None and key in self.sessions:
             self.wyber.export_minutes(key, self.lang)
+
+    def action_series(self) -> None:
+        from tui.screens.series import choose_series
+        from tui.wyber.search import series_names
+
+        key = _cursor_key(self.query_one(SessionTable))
+        current = self.sessions[key].series if key in self.sessions else None
+        choose_series(self.wyber, self.lang, current, series_names(self.sessions.values()))
 
     def action_open_file(self) -> None:
         def opened(plan: Plan | None) -> None:

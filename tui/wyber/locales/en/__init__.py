@@ -12,11 +12,12 @@ from tui.wyber.locales.en import (
     history,
     home,
     minutes,
+    nav,
     prepare,
     replay,
     run,
     series,
 )
 
-AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay, series)
+AREAS = (core, common, dates, home, prepare, run, ending, minutes, history, replay, series, nav)
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
