@@ -325,7 +325,17 @@ class HomeScreen(WyberScreen[None]):
         if event.data_table.id == "plans" and key in self.plans:
             self.wyber.prepare_meeting(self.plans[key])
         elif event.data_table.id == "sessions" and key in self.sessions:
-            self.wyber.resume_meeting(key)
+            self._open_session(self.sessions[key])
+
+    def _open_session(self, summary: SessionSummary) -> None:
+        """A broken-off session goes on; a finished one shows its summary, read-only and without
+        its lock (another wyber may have it open), as in the history."""
+        if summary.status == "unfinished":
+            self.wyber.resume_meeting(summary.id)
+            return
+        from tui.screens.summary import open_past_summary
+
+        open_past_summary(self.wyber, summary.id)
 
     def action_resume(self) -> None:
         if self.unfinished:

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, Static
 
 from tui.dialogs.ask import TextDialog
 from tui.dialogs.base import WyberScreen
+from tui.screens.reading import read_then
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
 from tui.widgets.diamond import Diamond
@@ -45,21 +46,14 @@ TICK_SECONDS = 0.1
 
 
 def open_replay(app: WyberApp, session_id: str) -> None:
-    """Read the session (without its lock) in a thread, then play it back; an unreadable session
-    is said in the app's language, never shown as a traceback."""
-
-    def load() -> None:
-        try:
-            timeline = Timeline(app.archive.read(session_id))
-        except Exception as error:
-            app.call_from_thread(app.show_error, error)
-            return
-        app.call_from_thread(show, timeline)
-
-    def show(timeline: Timeline) -> None:
-        app.push_screen(ReplayScreen(timeline))
-
-    app.run_worker(load, thread=True, exit_on_error=False, group="replay", name="replay")
+    """Read the session (without its lock) in a thread, then play it back."""
+    read_then(
+        app,
+        session_id,
+        Timeline,
+        lambda timeline: app.push_screen(ReplayScreen(timeline)),
+        "replay",
+    )
 
 
 # ── the screen ──────────────────────────────────────────────────────────────────────────────────
