@@ -8,7 +8,6 @@ thread workers so the screen never waits on the disk.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,11 +18,19 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.heap import Heap
+from tui.internals import (
+    drop_closed_watchers,
+    forget_cached_styles,
+    load_screen_css,
+    reset_bindings,
+)
 from tui.keys import localise, run_command, screen_commands
 from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
@@ -99,6 +106,8 @@ class WyberApp(App[None]):
         self.launch = launch or Launch()
         self.meeting: Meeting | None = None
         self.writer: BackgroundWriter | None = None
+        self.heap = Heap()
+        self._freeze_due = False
         localise(self, lang)
         for theme in THEMES:
             self.register_theme(theme)
@@ -123,7 +132,7 @@ class WyberApp(App[None]):
         # default screen costs a frame at startup. Textual loads a pushed screen's CSS_PATH but
         # not the default screen's, hence the explicit load.
         home = HomeScreen()
-        self._load_screen_css(home)
+        load_screen_css(self, home)
         return cast(Screen[object], home)
 
     def on_mount(self) -> None:
@@ -167,12 +176,37 @@ class WyberApp(App[None]):
     def freeze_heap(self) -> None:
         """Move what lives now (Textual and wyber loaded, the archive's listing, a replay's
         timeline) out of the garbage collector's full passes, which would otherwise walk it
-        again and again and pause the screen for 100 ms and more. Objects are still freed when
-        they are no longer used; a collection pass simply skips them. Given back at the end."""
-        gc.freeze()
+        again and again and pause the screen for 100 ms and more (see tui/heap.py). After the
+        frame being drawn, so that the collection before it does not delay what it shows."""
+        if not self._freeze_due:
+            self._freeze_due = True
+            self.call_after_refresh(self._freeze)
+
+    def _freeze(self) -> None:
+        self._freeze_due = False
+        self.heap.freeze(self.screen_stack)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Every screen leaves through here (dismiss, Escape, home): once it has gone, what it
+        held is freed, also if it was frozen with the heap."""
+        frozen = self.heap.froze(self.screen)
+        popped = super().pop_screen()
+        self.run_worker(self._after_pop(popped, frozen), group="heap", exit_on_error=False)
+        return popped
+
+    async def _after_pop(self, popped: AwaitComplete, frozen: bool) -> None:
+        await popped  # the screen is removed
+        del popped  # its task holds the screen: not to be frozen with the heap again
+        # What Textual keeps of closed widgets (see tui/internals.py): 13k objects more per
+        # replay closed, frozen with the heap or not.
+        for node in (self, *self.screen.walk_children(with_self=True)):
+            drop_closed_watchers(node)
+        forget_cached_styles()
+        if frozen:
+            self._freeze()
 
     def on_unmount(self) -> None:
-        gc.unfreeze()
+        self.heap.thaw()
 
     def open_history(self) -> None:
         """Every recorded session: search, filter, and what can be done with one."""
@@ -267,7 +301,7 @@ class WyberApp(App[None]):
     def speak(self, lang: Language) -> None:
         """The app's own keys (help, quit, palette) in this language from now on."""
         self.lang = lang
-        self._bindings = self._merged_bindings.copy() if self._merged_bindings else self._bindings
+        reset_bindings(self)
         localise(self, lang)
         if self.screen_stack:  # not while the app is closing
             self.refresh_bindings()

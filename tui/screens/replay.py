@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, Static
 
 from tui.dialogs.ask import TextDialog
 from tui.dialogs.base import WyberScreen
+from tui.internals import change_bindings
 from tui.screens.reading import read_then
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
@@ -124,17 +125,6 @@ class ReplayScreen(WyberScreen[None]):
         self._timer: Timer | None = None
         self._shown_seq: int | None = None
         self._spoken: Language | None = None
-        self._name_groups()
-
-    def _name_groups(self) -> None:
-        """The Footer's group labels in the screen's language (`localise` does descriptions)."""
-        for key, bindings in self._bindings.key_to_bindings.items():
-            self._bindings.key_to_bindings[key] = [
-                b
-                if b.group is None
-                else replace(b, group=replace(b.group, description=self.t(b.group.description)))
-                for b in bindings
-            ]
 
     @property
     def position(self) -> float:
@@ -221,8 +211,9 @@ class ReplayScreen(WyberScreen[None]):
             return
         self.playing = playing
         label = self.t("replay.key.pause" if playing else "replay.key.play")
-        bindings = self._bindings.key_to_bindings
-        bindings["space"] = [replace(b, description=label) for b in bindings["space"]]
+        change_bindings(
+            self, lambda b: replace(b, description=label) if b.action == "toggle_play" else b
+        )
         self.refresh_bindings()
 
     def play(self) -> None:
