@@ -12,10 +12,10 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
 from tests.factory import FakeClock, FakeWall
 from tui.app import Clocks, WyberApp
-from tui.screens.home import HomeScreen, OpenPlanDialog, when
+from tui.screens.home import HomeScreen, OpenPlanDialog
 from tui.screens.prepare import PrepareScreen
 from tui.screens.summary import PastSummaryScreen
-from tui.wyber.dates import spoken_date
+from tui.wyber.dates import said_at, spoken_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement, Plan
@@ -142,7 +142,7 @@ async def test_a_broken_off_session_is_offered_at_the_top_and_r_resumes_it(
         assert notice.display
         shown = text_of(notice)
         assert "Ketenoverleg [batterijen] 🔋" in shown
-        assert when(NOW, NOW.date(), lang) in shown
+        assert said_at(NOW, NOW.date(), lang) in shown
         assert inside(notice.region, SMALL)
 
         sessions = home.query_one("#sessions", DataTable)

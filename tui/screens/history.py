@@ -32,10 +32,10 @@ from textual.worker import Worker, WorkerState
 from tui.dialogs.ask import ConfirmDialog, TextDialog
 from tui.dialogs.base import WyberScreen
 from tui.keys import localise
-from tui.screens.home import listed_at
 from tui.screens.summary import PastSummaryScreen
 from tui.screens.trash import TrashScreen
 from tui.widgets.rows import Column, RowTable
+from tui.wyber.dates import compact_date, listed_at
 from tui.wyber.errors import UserError
 from tui.wyber.preparation import preparation_again
 from tui.wyber.search import (
@@ -151,8 +151,6 @@ class HistoryScreen(WyberScreen[None]):
         return options
 
     def _day(self, day: date) -> str:
-        from tui.wyber.dates import compact_date
-
         return compact_date(day, self.lang, with_year=True)
 
     def on_mount(self) -> None:
@@ -277,8 +275,6 @@ class HistoryScreen(WyberScreen[None]):
         the time: "23 nov 10:05". A laptop needs the room for the title."""
         if wide:
             return listed_at(summary.opened_at, today, self.lang)
-        from tui.wyber.dates import compact_date
-
         day = summary.opened_at.astimezone().date()
         return compact_date(day, self.lang, with_year=day.year != today.year)
 
@@ -303,8 +299,6 @@ class HistoryScreen(WyberScreen[None]):
     def _widths(self, today: date, wide: bool) -> list[int]:
         """The widest cell of each column, without making 1,000 rows of cells: the table makes
         only those it draws."""
-        from tui.wyber.dates import compact_date
-
         summaries = list(self.sessions.values())
         months = set()
         for s in summaries:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -25,7 +25,6 @@ from textual.worker import Worker, WorkerState
 
 from tui.dialogs.base import WyberModal, WyberScreen
 from tui.keys import localise
-from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
@@ -54,30 +53,6 @@ def read_lists(data: Path) -> Lists:
     from tui.wyber.store import Archive
 
     return Lists(plan_entries(plan_folders(data)), Archive(data).listing())
-
-
-def day_of(opened_at: datetime, today: date, lang: Language) -> str:
-    """A session's opening day in local time: "ma 23 nov", with the year if not this one."""
-    from tui.wyber.dates import short_date
-
-    local = opened_at.astimezone()
-    day = short_date(local.date(), lang)
-    return day if local.year == today.year else f"{day} {local.year}"
-
-
-def listed_at(opened_at: datetime, today: date, lang: Language) -> str:
-    """A session's opening as the archive lists it, compact: "23 nov 10:05", "4 Dec 2025 09:30"."""
-    from tui.wyber.dates import compact_date
-
-    local = opened_at.astimezone()
-    day = compact_date(local.date(), lang, with_year=local.year != today.year)
-    return f"{day} {local:%H:%M}"
-
-
-def when(opened_at: datetime, today: date, lang: Language) -> str:
-    """A session's opening in local time, as said: "ma 23 nov om 10:05"."""
-    local = opened_at.astimezone()
-    return tr(lang, "home.when", date=day_of(opened_at, today, lang), time=f"{local:%H:%M}")
 
 
 Row = tuple[str, list[Text]]
@@ -218,6 +193,8 @@ class HomeScreen(WyberScreen[None]):
             self.wyber.show_error(event.worker.error)
 
     def _show(self, lists: Lists) -> None:
+        from tui.wyber.dates import listed_at
+
         today = self.wyber.clocks.today()
         plans = self.query_one(PlanTable)
         sessions = self.query_one(SessionTable)
@@ -263,6 +240,8 @@ class HomeScreen(WyberScreen[None]):
         self.wyber.freeze_heap()  # wyber is loaded and the lists read: what stays from here on
 
     def _show_notice(self, today: date) -> None:
+        from tui.wyber.dates import said_at
+
         notice = self.query_one("#notice", Static)
         if not self.unfinished:
             notice.display = False
@@ -272,7 +251,7 @@ class HomeScreen(WyberScreen[None]):
             self.t(
                 "home.unfinished",
                 title=latest.title,
-                when=when(latest.opened_at, today, self.lang),
+                when=said_at(latest.opened_at, today, self.lang),
             )
         ]
         more = len(self.unfinished) - 1

@@ -30,50 +30,20 @@ from textual.widgets import (
 
 from tui.dialogs.base import WyberScreen
 from tui.keys import localise
-from tui.wyber.dates import DeadlineError, parse_deadline, understood
+from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understood
 from tui.wyber.i18n import LANGUAGES
-from tui.wyber.plan import Movement, Plan, Step
+from tui.wyber.plan import Movement, parse_minutes, with_minutes
 from tui.wyber.preparation import Invitee, Preparation
 from tui.wyber.text import clean_line
 
-MIN_MINUTES, MAX_MINUTES = 1, 480
 # A light check: something, an @, something with a dot in it. Typos like "anna@gemeente" or
 # "anna.gemeente.nl" are caught; the mail server is the judge of the rest.
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
 
 
-def typed_date(day: date) -> str:
-    """A date as a Dutch or English facilitator types it: 4-12-2026."""
-    return f"{day.day}-{day.month}-{day.year}"
-
-
-def parse_minutes(text: str) -> int | None:
-    """A time box as typed, or None if it is not a whole number of minutes from 1 to 480."""
-    text = text.strip()
-    if not text.isdigit() or not text.isascii():
-        return None
-    minutes = int(text)
-    return minutes if MIN_MINUTES <= minutes <= MAX_MINUTES else None
-
-
 def minutes_id(step: int, movement: Movement) -> str:
     return f"minutes-{step}-{movement.value}"
-
-
-def with_minutes(plan: Plan, minutes: dict[tuple[int, Movement], int]) -> Plan:
-    """The plan with its time boxes replaced, validated again as a whole."""
-    steps: list[Step] = []
-    for index, step in enumerate(plan.steps):
-        update = {
-            movement.value: step.timebox(movement).model_copy(
-                update={"minutes": minutes[(index, movement)]}
-            )
-            for movement in step.movements
-        }
-        steps.append(step.model_copy(update=update))
-    edited = plan.model_copy(update={"steps": steps})
-    return Plan.model_validate(edited.model_dump())
 
 
 class InviteeTable(DataTable[Text]):
