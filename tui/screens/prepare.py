@@ -30,6 +30,7 @@ from textual.widgets import (
 
 from tui.dialogs.base import WyberScreen
 from tui.keys import localise
+from tui.widgets.fitting import Fit, FittedTable
 from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understood
 from tui.wyber.i18n import LANGUAGES
 from tui.wyber.plan import Movement, parse_minutes, with_minutes
@@ -46,7 +47,7 @@ def minutes_id(step: int, movement: Movement) -> str:
     return f"minutes-{step}-{movement.value}"
 
 
-class InviteeTable(DataTable[Text]):
+class InviteeTable(FittedTable):
     """The participants; Enter edits the highlighted one, Delete removes it.
 
     Every column is text people typed, any of it long: the columns share the width equally and
@@ -58,32 +59,16 @@ class InviteeTable(DataTable[Text]):
         Binding("delete", "screen.remove_invitee", "prepare.key.remove", id="remove"),
     ]
 
-    def __init__(self, labels: list[str], *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.labels = labels
-        self.rows_shown: list[list[str]] = []
-        self._laid_out_for = -1
+    def fits(self) -> list[Fit]:
+        return [Fit(flex=True, least=6) for _ in self.heads]
 
-    def show(self, rows: list[list[str]]) -> None:
-        self.rows_shown = rows
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        row = self.cursor_row
-        self._laid_out_for = self.size.width
-        room = self.size.width - self.styles.scrollbar_size_vertical
-        share = (room - 2 * self.cell_padding * len(self.labels)) // len(self.labels)
-        self.clear(columns=True)
-        for label in self.labels:
-            self.add_column(label, width=share if share >= 6 else None)
-        for cells in self.rows_shown:
-            self.add_row(*(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells))
-        if self.rows_shown:
-            self.move_cursor(row=min(row, len(self.rows_shown) - 1))
-
-    def on_resize(self) -> None:
-        if self.size.width != self._laid_out_for:
-            self._lay_out()
+    def show_invitees(self, rows: list[list[str]]) -> None:
+        self.show(
+            [
+                (str(n), [Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells])
+                for n, cells in enumerate(rows)
+            ]
+        )
 
 
 class PrepareScreen(WyberScreen[Preparation | None]):
@@ -139,8 +124,8 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                     yield Button(self.t("prepare.participant.add"), id="add", variant="primary")
                     yield Button(self.t("prepare.participant.remove"), id="remove")
                 yield Static(id="invitee-message", classes="message", markup=False)
-                labels = [self.t(f"prepare.participant.{name}") for name in INVITEE_FIELDS]
-                yield InviteeTable(labels, id="invitees")
+                heads = [(name, self.t(f"prepare.participant.{name}")) for name in INVITEE_FIELDS]
+                yield InviteeTable(heads, id="invitees")
                 yield Static(self.t("prepare.participant.none"), id="no-invitees", classes="hint")
                 yield Static(self.t("prepare.participant.hint"), classes="hint", markup=False)
             with TabPane(self._agenda_label(prep.plan.minutes), id="agenda"):
@@ -282,7 +267,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         self.query_one("#add", Button).label = self.t("prepare.participant.add")
 
     def _fill_invitees(self) -> None:
-        self.query_one(InviteeTable).show(
+        self.query_one(InviteeTable).show_invitees(
             [[getattr(invitee, name) for name in INVITEE_FIELDS] for invitee in self.invitees]
         )
         self.query_one("#no-invitees").display = not self.invitees
