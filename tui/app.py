@@ -183,13 +183,15 @@ class WyberApp(App[None]):
             self.call_after_refresh(self._freeze)
 
     def _freeze(self) -> None:
-        self._freeze_due = False
-        self.heap.freeze(self.screen_stack)
+        if self._freeze_due:  # not done already by a screen's closing (_after_pop)
+            self._freeze_due = False
+            self.heap.freeze(self.screen_stack)
 
     def pop_screen(self) -> AwaitComplete:
         """Every screen leaves through here (dismiss, Escape, home): once it has gone, what it
         held is freed, also if it was frozen with the heap."""
-        frozen = self.heap.froze(self.screen)
+        # A freeze still to come holds the screen too: it asked for one, or is on the stack.
+        frozen = self.heap.froze(self.screen) or self._freeze_due
         popped = super().pop_screen()
         self.run_worker(self._after_pop(popped, frozen), group="heap", exit_on_error=False)
         return popped
@@ -203,7 +205,8 @@ class WyberApp(App[None]):
             drop_closed_watchers(node)
         forget_cached_styles()
         if frozen:
-            self._freeze()
+            self._freeze_due = False
+            self.heap.freeze(self.screen_stack)
 
     def on_unmount(self) -> None:
         self.heap.thaw()
