@@ -8,7 +8,9 @@ thread workers so the screen never waits on the disk.
 
 from __future__ import annotations
 
+import contextvars
 import time
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,7 +26,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui.heap import Heap
+from tui.heap import Heap, let_go, refreeze
 from tui.internals import (
     drop_closed_watchers,
     forget_cached_styles,
@@ -108,6 +110,7 @@ class WyberApp(App[None]):
         self.writer: BackgroundWriter | None = None
         self.heap = Heap()
         self._freeze_due = False
+        self._closing_screens = 0  # popped, and not yet let go (_after_pop)
         localise(self, lang)
         for theme in THEMES:
             self.register_theme(theme)
@@ -183,30 +186,46 @@ class WyberApp(App[None]):
             self.call_after_refresh(self._freeze)
 
     def _freeze(self) -> None:
-        if self._freeze_due:  # not done already by a screen's closing (_after_pop)
+        # Not while a screen is closing: its worker freezes once the screen is let go.
+        if self._freeze_due and not self._closing_screens:
             self._freeze_due = False
             self.heap.freeze(self.screen_stack)
 
     def pop_screen(self) -> AwaitComplete:
         """Every screen leaves through here (dismiss, Escape, home): once it has gone, what it
-        held is freed, also if it was frozen with the heap."""
+        held is freed, also if it was frozen with the heap (tui/heap.py)."""
         # A freeze still to come holds the screen too: it asked for one, or is on the stack.
         frozen = self.heap.froze(self.screen) or self._freeze_due
+        closing = weakref.ref(self.screen)
         popped = super().pop_screen()
-        self.run_worker(self._after_pop(popped, frozen), group="heap", exit_on_error=False)
+        self._closing_screens += 1
+        # The worker starts in a context of its own: started in this one, the closing screen's,
+        # it would hold the screen (Textual's active message pump) for as long as it runs.
+        contextvars.Context().run(
+            self.run_worker,
+            self._after_pop(popped, closing, frozen),
+            group="heap",
+            exit_on_error=False,
+        )
         return popped
 
-    async def _after_pop(self, popped: AwaitComplete, frozen: bool) -> None:
-        await popped  # the screen is removed
-        del popped  # its task holds the screen: not to be frozen with the heap again
-        # What Textual keeps of closed widgets (see tui/internals.py): 13k objects more per
-        # replay closed, frozen with the heap or not.
-        for node in (self, *self.screen.walk_children(with_self=True)):
-            drop_closed_watchers(node)
-        forget_cached_styles()
-        if frozen:
+    async def _after_pop(
+        self, popped: AwaitComplete, closing: weakref.ref[Screen[object]], frozen: bool
+    ) -> None:
+        try:
+            await popped  # the screen is removed
+            del popped  # its task holds the screen
+            shown = [self, *self.screen.walk_children(with_self=True)]
+            # What Textual keeps of closed widgets (tui/internals.py): 13k objects a replay.
+            for node in shown:
+                drop_closed_watchers(node)
+            forget_cached_styles()
+            await let_go(shown)
+        finally:
+            self._closing_screens -= 1
+        if frozen or self._freeze_due:  # the latter: asked for while the screen was closing
             self._freeze_due = False
-            self.heap.freeze(self.screen_stack)
+            await refreeze(self.heap, lambda: self.screen_stack, closing)
 
     def on_unmount(self) -> None:
         self.heap.thaw()
