@@ -74,7 +74,8 @@ from textual.widgets import DataTable, Input
 
 from tui.app import WyberApp
 from tui.screens.history import HistoryScreen, SessionRows
-from tui.screens.home import HomeScreen, listed_at
+from tui.screens.home import HomeScreen
+from tui.wyber.dates import listed_at
 from tui.wyber.events import (
     AgreementRecorded,
     ClusterCreated,

@@ -1,4 +1,5 @@
-"""How long from the Enter that adds an idea to the frame that shows it, with 500 ideas up.
+"""How long from the Enter that adds an idea to the frame that shows it, with 3,000 ideas up
+(a town-hall evening of 300 people).
 
 What is measured: the real app, headless (`WyberApp(...).run_test(size=(80, 24))`, Textual's
 Pilot), running the shipped plan `sessions/wyber-30.en.toml` at once (`Launch(plan, run_now=True)`),
@@ -19,25 +20,25 @@ a fresh data folder on a disk.
   nothing of wyber's is changed) and each frame is rendered to terminal output with
   `render_segments` (what a real terminal run does next, and headless skips). The first frame
   whose text holds the idea's line as the board shows it — its place on the board, then its own
-  unique number, "501  #0501 …", which the Input holding the typed text never shows — stops the
+  unique number, "3001  #3001 …", which the Input holding the typed text never shows — stops the
   clock. So the time covers all a person waits for: the key handled, the idea recorded, the option
   added, layout and render, Textual's frame pacing (a frame at most every 1/60 s), and any clock
   tick or garbage collection that happens to fall in between. Not covered: the bytes' way to a
   real terminal (a queue handed to Textual's writer thread) and the terminal's own drawing.
-- The board grows while it is measured (500 -> 500 + the samples); the first few ideas per
+- The board grows while it is measured (3,000 -> 3,000 + the samples); the first few ideas per
   scenario are a warm-up and not counted.
 
 Scenarios, one after the other, each in its own app and data folder:
 
-- wyber, 500 ideas: the goal, p95 at most 50 ms.
-- wyber, 0 ideas: the baseline of the same run; `x empty` is p95(500) / p95(0).
-- wyber, 500 ideas, synchronous writes: the session's sink set to the durable append itself
+- wyber, 3,000 ideas: the goal, p95 at most 50 ms.
+- wyber, 0 ideas: the baseline of the same run; `x empty` is p95(3,000) / p95(0).
+- wyber, 3,000 ideas, synchronous writes: the session's sink set to the durable append itself
   (`LiveSession.sink = LiveSession.writer.append`, as without the background writer), so the
   fsync is on the key path. The notes column gives, for the wyber scenarios, the time spent in
   the session's sink per idea (timed by a wrapper): the hand-over to the background writer, or
   the durable append and fsync. That is what recording holds up the key for.
 - floor: a bare Textual app, an OptionList above an Input, that appends one option on Enter
-  (drawn like the idea board's: place, then text), with 500 options too, measured the same way:
+  (drawn like the idea board's: place, then text), with 3,000 options too, measured the same way:
   what Textual itself costs for such a board.
 
 How to read it: p50/p95/p99/max in milliseconds; the goal line says PASS or MISS; the benchmark
@@ -80,7 +81,7 @@ from tui.wyber.plans import load_plan
 
 PLAN = REPO / "sessions" / "wyber-30.en.toml"
 SIZE = (80, 24)
-BOARD = 500
+BOARD = 3_000
 GOAL_P95_MS = 50.0
 SETTLE_SECONDS = 0.02  # and 0-20 ms more at random: the typed text's frame is out
 FRAME_TIMEOUT = 5.0  # seconds: no frame with the idea by then is an error
@@ -100,7 +101,7 @@ IDEAS = (
 
 @dataclass(frozen=True)
 class Settings:
-    samples: int  # measured ideas, wyber with 500 and with 0 ideas
+    samples: int  # measured ideas, wyber with 3,000 and with 0 ideas
     side_samples: int  # ... with synchronous writes, and the floor
     warmup: int  # ideas added first in each scenario and not counted
 

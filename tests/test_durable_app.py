@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
 from tui.app import Clocks, Launch, WyberApp
-from tui.screens.dialogs import ChoiceDialog
+from tui.dialogs.ask import ChoiceDialog
 from tui.screens.run import RunScreen
 from tui.screens.summary import SummaryScreen
 from tui.widgets.agreements import AgreementBoard

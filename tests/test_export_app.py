@@ -8,7 +8,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 
 from tests.test_ending import Ending, Room, ending, lang, room, unwrapped
 from tests.test_home_prepare import NOW, loaded, make_app
-from tui.screens.export import ExportDialog
+from tui.dialogs.export import ExportDialog
 from tui.screens.home import SessionTable
 from tui.wyber.fold import fold
 from tui.wyber.i18n import tr

@@ -20,9 +20,9 @@ from tests.test_home_prepare import make_app as make_home_app
 from tests.test_home_prepare import open_prepare
 from tests.test_run_flow import board_texts, make_app, stored, wyber_30
 from tui.app import WyberApp
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.ask import ConfirmDialog
+from tui.dialogs.people import PeopleDialog
 from tui.screens.evaluation import EvaluationScreen
-from tui.screens.people import PeopleDialog
 from tui.wyber.i18n import tr
 
 SIZE = (100, 30)

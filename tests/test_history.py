@@ -18,7 +18,7 @@ from textual.widgets import Input, Select, Static
 from tests.factory import FakeClock, FakeWall
 from tui.app import Clocks, WyberApp
 from tui.cli import main
-from tui.screens.dialogs import ConfirmDialog, TextDialog
+from tui.dialogs.ask import ConfirmDialog, TextDialog
 from tui.screens.history import (
     NO_SERIES,
     SINCE,

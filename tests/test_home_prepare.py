@@ -12,9 +12,10 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
 from tests.factory import FakeClock, FakeWall
 from tui.app import Clocks, WyberApp
-from tui.screens.home import HomeScreen, OpenPlanDialog, when
+from tui.screens.home import HomeScreen, OpenPlanDialog
 from tui.screens.prepare import PrepareScreen
-from tui.wyber.dates import spoken_date
+from tui.screens.summary import PastSummaryScreen
+from tui.wyber.dates import said_at, spoken_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement, Plan
@@ -141,7 +142,7 @@ async def test_a_broken_off_session_is_offered_at_the_top_and_r_resumes_it(
         assert notice.display
         shown = text_of(notice)
         assert "Ketenoverleg [batterijen] 🔋" in shown
-        assert when(NOW, NOW.date(), lang) in shown
+        assert said_at(NOW, NOW.date(), lang) in shown
         assert inside(notice.region, SMALL)
 
         sessions = home.query_one("#sessions", DataTable)
@@ -156,13 +157,17 @@ async def test_a_broken_off_session_is_offered_at_the_top_and_r_resumes_it(
         await pilot.press("r")
         assert calls["resume"] == [broken]
 
-        # Enter on a finished session opens it too (the app shows its summary).
+        # Enter on a finished session opens it too: its summary, read-only (nothing resumed).
         await pilot.press("tab")
         assert home.focused is sessions
         assert home.active_bindings["enter"].binding.description == tr(lang, "home.key.open")
         sessions.move_cursor(row=1)
         await pilot.press("enter")
-        assert calls["resume"] == [broken, finished]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert calls["resume"] == [broken]
+        assert isinstance(app.screen, PastSummaryScreen)
+        assert app.screen.state.session_id == finished
 
 
 async def test_long_titles_and_problems_stay_on_a_laptop_screen(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList, Select
 
 from tui.app import Clocks, Launch, WyberApp
-from tui.screens.agreement import AgreementDialog, ConsentDialog
+from tui.dialogs.agreement import AgreementDialog, ConsentDialog
 from tui.screens.run import RunScreen
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock

@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, Select, TabbedContent, TextArea
 from tests.factory import FakeClock, FakeWall
 from tests.snapshot_kit import LANG, NOW, SIZE, SMALL, Drive, Snap, make_app, then
 from tui.app import WyberApp
-from tui.screens.agreement import AgreementDialog
+from tui.dialogs.agreement import AgreementDialog
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen

@@ -16,7 +16,7 @@ from textual.widgets import Select
 
 from tests.snapshot_kit import LANG, NOW, SIZE, SMALL, Drive, Snap, make_app, settle, then
 from tests.test_history import four_sessions, made_session
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.ask import ConfirmDialog
 from tui.screens.history import HistoryScreen
 from tui.screens.trash import TrashScreen
 from tui.wyber.i18n import Language

@@ -9,9 +9,10 @@ thread workers so the screen never waits on the disk.
 from __future__ import annotations
 
 import asyncio
-import gc
+import contextvars
 import signal
 import time
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.message import Message
@@ -29,6 +31,13 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui.failure import log_failure, report_failure
+from tui.heap import Heap, let_go, refreeze
+from tui.internals import (
+    drop_closed_watchers,
+    forget_cached_styles,
+    load_screen_css,
+    reset_bindings,
+)
 from tui.keys import localise, run_command, screen_commands
 from tui.paste_guard import install as install_paste_guard
 from tui.screens.home import HomeScreen
@@ -111,6 +120,9 @@ class WyberApp(KeysInOrder[None]):
         self._durable_posted = False  # a DurableMoved is on its way: one per frame is enough
         self._told_broken = False
         self._added_back: list[tuple[int, Path]] = []  # rescue files added back: last seq, file
+        self.heap = Heap()
+        self._freeze_due = False
+        self._closing_screens = 0  # popped, and not yet let go (_after_pop)
         localise(self, lang)
         for theme in THEMES:
             self.register_theme(theme)
@@ -135,7 +147,7 @@ class WyberApp(KeysInOrder[None]):
         # default screen costs a frame at startup. Textual loads a pushed screen's CSS_PATH but
         # not the default screen's, hence the explicit load.
         home = HomeScreen()
-        self._load_screen_css(home)
+        load_screen_css(self, home)
         return cast(Screen[object], home)
 
     def on_mount(self) -> None:
@@ -192,12 +204,56 @@ class WyberApp(KeysInOrder[None]):
     def freeze_heap(self) -> None:
         """Move what lives now (Textual and wyber loaded, the archive's listing, a replay's
         timeline) out of the garbage collector's full passes, which would otherwise walk it
-        again and again and pause the screen for 100 ms and more. Objects are still freed when
-        they are no longer used; a collection pass simply skips them. Given back at the end."""
-        gc.freeze()
+        again and again and pause the screen for 100 ms and more (see tui/heap.py). After the
+        frame being drawn, so that the collection before it does not delay what it shows."""
+        if not self._freeze_due:
+            self._freeze_due = True
+            self.call_after_refresh(self._freeze)
+
+    def _freeze(self) -> None:
+        # Not while a screen is closing: its worker freezes once the screen is let go.
+        if self._freeze_due and not self._closing_screens:
+            self._freeze_due = False
+            self.heap.freeze(self.screen_stack)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Every screen leaves through here (dismiss, Escape, home): once it has gone, what it
+        held is freed, also if it was frozen with the heap (tui/heap.py)."""
+        # A freeze still to come holds the screen too: it asked for one, or is on the stack.
+        frozen = self.heap.froze(self.screen) or self._freeze_due
+        closing = weakref.ref(self.screen)
+        popped = super().pop_screen()
+        self._closing_screens += 1
+        # The worker starts in a context of its own: started in this one, the closing screen's,
+        # it would hold the screen (Textual's active message pump) for as long as it runs.
+        contextvars.Context().run(
+            self.run_worker,
+            self._after_pop(popped, closing, frozen),
+            group="heap",
+            exit_on_error=False,
+        )
+        return popped
+
+    async def _after_pop(
+        self, popped: AwaitComplete, closing: weakref.ref[Screen[object]], frozen: bool
+    ) -> None:
+        try:
+            await popped  # the screen is removed
+            del popped  # its task holds the screen
+            shown = [self, *self.screen.walk_children(with_self=True)]
+            # What Textual keeps of closed widgets (tui/internals.py): 13k objects a replay.
+            for node in shown:
+                drop_closed_watchers(node)
+            forget_cached_styles()
+            await let_go(shown)
+        finally:
+            self._closing_screens -= 1
+        if frozen or self._freeze_due:  # the latter: asked for while the screen was closing
+            self._freeze_due = False
+            await refreeze(self.heap, lambda: self.screen_stack, closing)
 
     def on_unmount(self) -> None:
-        gc.unfreeze()
+        self.heap.thaw()
 
     def open_history(self) -> None:
         """Every recorded session: search, filter, and what can be done with one."""
@@ -301,7 +357,7 @@ class WyberApp(KeysInOrder[None]):
 
     def _offer_rescues(self, session: LiveSession) -> None:
         """Records left behind in rescue files when the disk refused them: add back, or not."""
-        from tui.screens.unsaved import RESTORE_ADD, RESTORE_ASIDE, restore_dialog
+        from tui.dialogs.unsaved import RESTORE_ADD, RESTORE_ASIDE, restore_dialog
         from tui.wyber.rescue import RescueDamaged, find_rescues, read_rescue, set_aside
 
         for path in find_rescues(self.archive, session.session_id):
@@ -358,7 +414,7 @@ class WyberApp(KeysInOrder[None]):
     def export_minutes(self, session_id: str, lang: Language) -> None:
         """Ask (in `lang`, the screen's) for a format and export the session into the exports
         folder; the minutes are in the session's own language."""
-        from tui.screens.export import ExportDialog
+        from tui.dialogs.export import ExportDialog
 
         if self.writer is not None:
             self.writer.flush(timeout=5.0)  # the records of this meeting on disk before reading
@@ -384,7 +440,7 @@ class WyberApp(KeysInOrder[None]):
     def leave_meeting_then(self, then: Callable[[], object]) -> None:
         """Leave the meeting, then `then()`; while records wait for the disk, ask first: stay
         while wyber retries, or leave them in a rescue file."""
-        from tui.screens.unsaved import LEAVE_RESCUE, leave_dialog
+        from tui.dialogs.unsaved import LEAVE_RESCUE, leave_dialog
 
         writer = self.writer
         if writer is None or self.leave_meeting():
@@ -443,7 +499,7 @@ class WyberApp(KeysInOrder[None]):
     def speak(self, lang: Language) -> None:
         """The app's own keys (help, quit, palette) in this language from now on."""
         self.lang = lang
-        self._bindings = self._merged_bindings.copy() if self._merged_bindings else self._bindings
+        reset_bindings(self)
         localise(self, lang)
         if self.screen_stack:  # not while the app is closing
             self.refresh_bindings()

@@ -2,8 +2,7 @@
 
 Bindings are declared with a catalog key as their description ("key.pause"); `localise` swaps in
 the text in the screen's language once the node exists, so the Footer, the help screen and the
-palette all show the same words. Textual keeps a node's bindings in `_bindings` (a copy per
-instance), which is the one place to change them for a single screen.
+palette all show the same words.
 """
 
 from collections.abc import Iterator
@@ -13,21 +12,27 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from tui.internals import change_bindings
 from tui.wyber.i18n import CATALOGS, Language
 
 
 def localise(node: DOMNode, lang: Language) -> None:
-    """Replace catalog keys in the node's binding descriptions and tooltips with their text."""
+    """Replace catalog keys in the node's binding descriptions, tooltips and group labels with
+    their text."""
     catalog = CATALOGS[lang]
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            replace(
-                binding,
-                description=catalog.get(binding.description, binding.description),
-                tooltip=catalog.get(binding.tooltip, binding.tooltip),
-            )
-            for binding in bindings
-        ]
+
+    def text(binding: Binding) -> Binding:
+        group = binding.group
+        if group is not None:
+            group = replace(group, description=catalog.get(group.description, group.description))
+        return replace(
+            binding,
+            description=catalog.get(binding.description, binding.description),
+            tooltip=catalog.get(binding.tooltip, binding.tooltip),
+            group=group,
+        )
+
+    change_bindings(node, text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
-from tui.screens.base import WyberScreen
+from tui.dialogs.base import WyberScreen
 from tui.widgets.fields import LineField, NoteField
 from tui.wyber.meeting import Meeting, Refused
 from tui.wyber.state import Evaluation, Participant

@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from tui.dialogs.base import WyberModal
 from tui.keys import screen_commands
-from tui.screens.base import WyberModal
 
 
 class HelpScreen(WyberModal[None]):

@@ -29,14 +29,14 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
+from tui.dialogs.ask import ConfirmDialog, TextDialog
+from tui.dialogs.base import WyberScreen
 from tui.keys import localise
-from tui.screens.base import WyberScreen
-from tui.screens.dialogs import ConfirmDialog, TextDialog
-from tui.screens.home import listed_at
 from tui.screens.summary import PastSummaryScreen
 from tui.screens.trash import TrashScreen
 from tui.widgets.fields import LineField
 from tui.widgets.rows import Column, RowTable
+from tui.wyber.dates import compact_date, listed_at
 from tui.wyber.errors import UserError
 from tui.wyber.preparation import preparation_again
 from tui.wyber.search import (
@@ -79,6 +79,7 @@ class SessionRows(RowTable):
         # In the line above the list, "(s)"; the Footer of a laptop has no room for it.
         Binding("s", "screen.sort", "history.key.sort", id="sort", show=False),
         Binding("t", "screen.show_trash", "history.key.show_trash", id="show_trash"),
+        Binding("v", "screen.series", "nav.key.series", tooltip="nav.key.series_help", id="series"),
     ]
 
 
@@ -151,8 +152,6 @@ class HistoryScreen(WyberScreen[None]):
         return options
 
     def _day(self, day: date) -> str:
-        from tui.wyber.dates import compact_date
-
         return compact_date(day, self.lang, with_year=True)
 
     def on_mount(self) -> None:
@@ -277,8 +276,6 @@ class HistoryScreen(WyberScreen[None]):
         the time: "23 nov 10:05". A laptop needs the room for the title."""
         if wide:
             return listed_at(summary.opened_at, today, self.lang)
-        from tui.wyber.dates import compact_date
-
         day = summary.opened_at.astimezone().date()
         return compact_date(day, self.lang, with_year=day.year != today.year)
 
@@ -303,8 +300,6 @@ class HistoryScreen(WyberScreen[None]):
     def _widths(self, today: date, wide: bool) -> list[int]:
         """The widest cell of each column, without making 1,000 rows of cells: the table makes
         only those it draws."""
-        from tui.wyber.dates import compact_date
-
         summaries = list(self.sessions.values())
         months = set()
         for s in summaries:
@@ -441,6 +436,8 @@ class HistoryScreen(WyberScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("export", "replay", "again", "trash"):
             return self.highlighted() is not None
+        if action == "series":
+            return any(s.series for s in self.sessions.values())
         return True
 
     def on_row_table_chosen(self, event: RowTable.Chosen) -> None:
@@ -458,6 +455,13 @@ class HistoryScreen(WyberScreen[None]):
         summary = self.highlighted()
         if summary is not None:
             self.wyber.open_replay(summary.id)
+
+    def action_series(self) -> None:
+        from tui.screens.series import choose_series
+
+        summary = self.highlighted()
+        current = summary.series if summary is not None else None
+        choose_series(self.wyber, self.lang, current, series_names(self.sessions.values()))
 
     def action_again(self) -> None:
         summary = self.highlighted()

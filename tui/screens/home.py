@@ -7,26 +7,23 @@ thread worker, so a large archive or a slow disk never freezes the screen.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
-from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
+from tui.dialogs.base import WyberModal, WyberScreen
 from tui.keys import localise
-from tui.screens.base import WyberModal, WyberScreen
 from tui.widgets.fields import LineField
-from tui.wyber.i18n import Language, tr
+from tui.widgets.fitting import Fit, FittedTable, Row
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
@@ -57,73 +54,11 @@ def read_lists(data: Path) -> Lists:
     return Lists(plan_entries(plan_folders(data)), Archive(data).listing())
 
 
-def day_of(opened_at: datetime, today: date, lang: Language) -> str:
-    """A session's opening day in local time: "ma 23 nov", with the year if not this one."""
-    from tui.wyber.dates import short_date
+class ListTable(FittedTable):
+    """A list whose last column, a title people typed, takes the width that is left."""
 
-    local = opened_at.astimezone()
-    day = short_date(local.date(), lang)
-    return day if local.year == today.year else f"{day} {local.year}"
-
-
-def listed_at(opened_at: datetime, today: date, lang: Language) -> str:
-    """A session's opening as the archive lists it, compact: "23 nov 10:05", "4 Dec 2025 09:30"."""
-    from tui.wyber.dates import compact_date
-
-    local = opened_at.astimezone()
-    day = compact_date(local.date(), lang, with_year=local.year != today.year)
-    return f"{day} {local:%H:%M}"
-
-
-def when(opened_at: datetime, today: date, lang: Language) -> str:
-    """A session's opening in local time, as said: "ma 23 nov om 10:05"."""
-    local = opened_at.astimezone()
-    return tr(lang, "home.when", date=day_of(opened_at, today, lang), time=f"{local:%H:%M}")
-
-
-Row = tuple[str, list[Text]]
-
-
-class ListTable(DataTable[Text]):
-    """A list whose last column, a title people typed, takes the width that is left.
-
-    A long title ends in "…" instead of pushing the columns before it off a laptop's screen;
-    on a projector the titles get all the room there is.
-    """
-
-    def __init__(self, columns: list[tuple[str, str]], *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.heads = columns  # (key, label); the last is the title
-        self.rows_shown: list[Row] = []
-        self._laid_out_for = -1
-
-    def show(self, rows: list[Row]) -> None:
-        self.rows_shown = rows
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        keep = _cursor_key(self)
-        width = self.size.width
-        self._laid_out_for = width
-        # Room for a vertical scrollbar, shown or not: rows come and go.
-        width -= self.styles.scrollbar_size_vertical
-        self.clear(columns=True)
-        padding = 2 * self.cell_padding
-        used = 0
-        for index, (key, label) in enumerate(self.heads[:-1]):
-            cells = [row[index].cell_len for _, row in self.rows_shown]
-            used += max([cell_len(label), *cells]) + padding
-            self.add_column(label, key=key)
-        title_key, title_label = self.heads[-1]
-        room = width - used - padding
-        self.add_column(title_label, key=title_key, width=room if room >= 12 else None)
-        for key, row in self.rows_shown:
-            self.add_row(*row, key=key)
-        _restore_cursor(self, keep)
-
-    def on_resize(self) -> None:
-        if self.size.width != self._laid_out_for:
-            self._lay_out()
+    def fits(self) -> list[Fit]:
+        return [*super().fits()[:-1], Fit(flex=True, least=12)]
 
 
 class PlanTable(ListTable):
@@ -140,6 +75,7 @@ class SessionTable(ListTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "home.key.open", id="open"),
         Binding("x", "screen.export", "minutes.export.key", id="export"),
+        Binding("v", "screen.series", "nav.key.series", tooltip="nav.key.series_help", id="series"),
     ]
 
 
@@ -218,6 +154,8 @@ class HomeScreen(WyberScreen[None]):
             self.wyber.show_error(event.worker.error)
 
     def _show(self, lists: Lists) -> None:
+        from tui.wyber.dates import listed_at
+
         today = self.wyber.clocks.today()
         plans = self.query_one(PlanTable)
         sessions = self.query_one(SessionTable)
@@ -263,6 +201,8 @@ class HomeScreen(WyberScreen[None]):
         self.wyber.freeze_heap()  # wyber is loaded and the lists read: what stays from here on
 
     def _show_notice(self, today: date) -> None:
+        from tui.wyber.dates import said_at
+
         notice = self.query_one("#notice", Static)
         if not self.unfinished:
             notice.display = False
@@ -272,7 +212,7 @@ class HomeScreen(WyberScreen[None]):
             self.t(
                 "home.unfinished",
                 title=latest.title,
-                when=when(latest.opened_at, today, self.lang),
+                when=said_at(latest.opened_at, today, self.lang),
             )
         ]
         more = len(self.unfinished) - 1
@@ -309,10 +249,12 @@ class HomeScreen(WyberScreen[None]):
             return bool(self.unfinished)
         if action == "run_now":
             return bool(self.plans)
+        if action == "series":
+            return any(s.series for s in self.sessions.values())
         return True
 
     def _highlighted_plan(self) -> Plan | None:
-        key = _cursor_key(self.query_one(PlanTable))
+        key = self.query_one(PlanTable).cursor_key
         return self.plans.get(key) if key is not None else None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -323,7 +265,17 @@ class HomeScreen(WyberScreen[None]):
         if event.data_table.id == "plans" and key in self.plans:
             self.wyber.prepare_meeting(self.plans[key])
         elif event.data_table.id == "sessions" and key in self.sessions:
-            self.wyber.resume_meeting(key)
+            self._open_session(self.sessions[key])
+
+    def _open_session(self, summary: SessionSummary) -> None:
+        """A broken-off session goes on; a finished one shows its summary, read-only and without
+        its lock (another wyber may have it open), as in the history."""
+        if summary.status == "unfinished":
+            self.wyber.resume_meeting(summary.id)
+            return
+        from tui.screens.summary import open_past_summary
+
+        open_past_summary(self.wyber, summary.id)
 
     def action_resume(self) -> None:
         if self.unfinished:
@@ -337,9 +289,17 @@ class HomeScreen(WyberScreen[None]):
             self.wyber.start_meeting(prepare(plan, self.wyber.clocks.today()), run_now=True)
 
     def action_export(self) -> None:
-        key = _cursor_key(self.query_one(SessionTable))
+        key = self.query_one(SessionTable).cursor_key
         if key is not None and key in self.sessions:
             self.wyber.export_minutes(key, self.lang)
+
+    def action_series(self) -> None:
+        from tui.screens.series import choose_series
+        from tui.wyber.search import series_names
+
+        key = self.query_one(SessionTable).cursor_key
+        current = self.sessions[key].series if key in self.sessions else None
+        choose_series(self.wyber, self.lang, current, series_names(self.sessions.values()))
 
     def action_open_file(self) -> None:
         def opened(plan: Plan | None) -> None:
@@ -350,20 +310,6 @@ class HomeScreen(WyberScreen[None]):
 
     def action_history(self) -> None:
         self.wyber.open_history()
-
-
-def _cursor_key(table: DataTable[Text]) -> str | None:
-    if table.row_count == 0:
-        return None
-    row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-    return row_key.value
-
-
-def _restore_cursor(table: DataTable[Text], key: str | None) -> None:
-    if key is None:
-        return
-    with suppress(RowDoesNotExist):  # the row is gone: the cursor stays where it is
-        table.move_cursor(row=table.get_row_index(key))
 
 
 class OpenPlanDialog(WyberModal["Plan | None"]):

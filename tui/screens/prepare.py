@@ -28,57 +28,28 @@ from textual.widgets import (
     TabPane,
 )
 
+from tui.dialogs.base import WyberScreen
 from tui.keys import localise
-from tui.screens.base import WyberScreen
 from tui.widgets.fields import LineField
-from tui.wyber.dates import DeadlineError, parse_deadline, understood
+from tui.widgets.fitting import Fit, FittedTable
+from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understood
 from tui.wyber.i18n import LANGUAGES
 from tui.wyber.invalid import explain
-from tui.wyber.plan import Movement, Plan, Step
+from tui.wyber.plan import Movement, parse_minutes, with_minutes
 from tui.wyber.preparation import Invitee, Preparation
 from tui.wyber.text import clean_line
 
-MIN_MINUTES, MAX_MINUTES = 1, 480
 # A light check: something, an @, something with a dot in it. Typos like "anna@gemeente" or
 # "anna.gemeente.nl" are caught; the mail server is the judge of the rest.
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
 
 
-def typed_date(day: date) -> str:
-    """A date as a Dutch or English facilitator types it: 4-12-2026."""
-    return f"{day.day}-{day.month}-{day.year}"
-
-
-def parse_minutes(text: str) -> int | None:
-    """A time box as typed, or None if it is not a whole number of minutes from 1 to 480."""
-    text = text.strip()
-    if not text.isdigit() or not text.isascii():
-        return None
-    minutes = int(text)
-    return minutes if MIN_MINUTES <= minutes <= MAX_MINUTES else None
-
-
 def minutes_id(step: int, movement: Movement) -> str:
     return f"minutes-{step}-{movement.value}"
 
 
-def with_minutes(plan: Plan, minutes: dict[tuple[int, Movement], int]) -> Plan:
-    """The plan with its time boxes replaced, validated again as a whole."""
-    steps: list[Step] = []
-    for index, step in enumerate(plan.steps):
-        update = {
-            movement.value: step.timebox(movement).model_copy(
-                update={"minutes": minutes[(index, movement)]}
-            )
-            for movement in step.movements
-        }
-        steps.append(step.model_copy(update=update))
-    edited = plan.model_copy(update={"steps": steps})
-    return Plan.model_validate(edited.model_dump())
-
-
-class InviteeTable(DataTable[Text]):
+class InviteeTable(FittedTable):
     """The participants; Enter edits the highlighted one, Delete removes it.
 
     Every column is text people typed, any of it long: the columns share the width equally and
@@ -90,32 +61,16 @@ class InviteeTable(DataTable[Text]):
         Binding("delete", "screen.remove_invitee", "prepare.key.remove", id="remove"),
     ]
 
-    def __init__(self, labels: list[str], *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.labels = labels
-        self.rows_shown: list[list[str]] = []
-        self._laid_out_for = -1
+    def fits(self) -> list[Fit]:
+        return [Fit(flex=True, least=6) for _ in self.heads]
 
-    def show(self, rows: list[list[str]]) -> None:
-        self.rows_shown = rows
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        row = self.cursor_row
-        self._laid_out_for = self.size.width
-        room = self.size.width - self.styles.scrollbar_size_vertical
-        share = (room - 2 * self.cell_padding * len(self.labels)) // len(self.labels)
-        self.clear(columns=True)
-        for label in self.labels:
-            self.add_column(label, width=share if share >= 6 else None)
-        for cells in self.rows_shown:
-            self.add_row(*(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells))
-        if self.rows_shown:
-            self.move_cursor(row=min(row, len(self.rows_shown) - 1))
-
-    def on_resize(self) -> None:
-        if self.size.width != self._laid_out_for:
-            self._lay_out()
+    def show_invitees(self, rows: list[list[str]]) -> None:
+        self.show(
+            [
+                (str(n), [Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells])
+                for n, cells in enumerate(rows)
+            ]
+        )
 
 
 class PrepareScreen(WyberScreen[Preparation | None]):
@@ -171,8 +126,8 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                     yield Button(self.t("prepare.participant.add"), id="add", variant="primary")
                     yield Button(self.t("prepare.participant.remove"), id="remove")
                 yield Static(id="invitee-message", classes="message", markup=False)
-                labels = [self.t(f"prepare.participant.{name}") for name in INVITEE_FIELDS]
-                yield InviteeTable(labels, id="invitees")
+                heads = [(name, self.t(f"prepare.participant.{name}")) for name in INVITEE_FIELDS]
+                yield InviteeTable(heads, id="invitees")
                 yield Static(self.t("prepare.participant.none"), id="no-invitees", classes="hint")
                 yield Static(self.t("prepare.participant.hint"), classes="hint", markup=False)
             with TabPane(self._agenda_label(prep.plan.minutes), id="agenda"):
@@ -314,7 +269,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         self.query_one("#add", Button).label = self.t("prepare.participant.add")
 
     def _fill_invitees(self) -> None:
-        self.query_one(InviteeTable).show(
+        self.query_one(InviteeTable).show_invitees(
             [[getattr(invitee, name) for name in INVITEE_FIELDS] for invitee in self.invitees]
         )
         self.query_one("#no-invitees").display = not self.invitees

@@ -22,8 +22,10 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from tui.screens.base import WyberScreen
-from tui.screens.dialogs import TextDialog
+from tui.dialogs.ask import TextDialog
+from tui.dialogs.base import WyberScreen
+from tui.internals import change_bindings
+from tui.screens.reading import read_then
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
 from tui.widgets.diamond import Diamond
@@ -45,21 +47,14 @@ TICK_SECONDS = 0.1
 
 
 def open_replay(app: WyberApp, session_id: str) -> None:
-    """Read the session (without its lock) in a thread, then play it back; an unreadable session
-    is said in the app's language, never shown as a traceback."""
-
-    def load() -> None:
-        try:
-            timeline = Timeline(app.archive.read(session_id))
-        except Exception as error:
-            app.call_from_thread(app.show_error, error)
-            return
-        app.call_from_thread(show, timeline)
-
-    def show(timeline: Timeline) -> None:
-        app.push_screen(ReplayScreen(timeline))
-
-    app.run_worker(load, thread=True, exit_on_error=False, group="replay", name="replay")
+    """Read the session (without its lock) in a thread, then play it back."""
+    read_then(
+        app,
+        session_id,
+        Timeline,
+        lambda timeline: app.push_screen(ReplayScreen(timeline)),
+        "replay",
+    )
 
 
 # ── the screen ──────────────────────────────────────────────────────────────────────────────────
@@ -130,17 +125,6 @@ class ReplayScreen(WyberScreen[None]):
         self._timer: Timer | None = None
         self._shown_seq: int | None = None
         self._spoken: Language | None = None
-        self._name_groups()
-
-    def _name_groups(self) -> None:
-        """The Footer's group labels in the screen's language (`localise` does descriptions)."""
-        for key, bindings in self._bindings.key_to_bindings.items():
-            self._bindings.key_to_bindings[key] = [
-                b
-                if b.group is None
-                else replace(b, group=replace(b.group, description=self.t(b.group.description)))
-                for b in bindings
-            ]
 
     @property
     def position(self) -> float:
@@ -227,8 +211,9 @@ class ReplayScreen(WyberScreen[None]):
             return
         self.playing = playing
         label = self.t("replay.key.pause" if playing else "replay.key.play")
-        bindings = self._bindings.key_to_bindings
-        bindings["space"] = [replace(b, description=label) for b in bindings["space"]]
+        change_bindings(
+            self, lambda b: replace(b, description=label) if b.action == "toggle_play" else b
+        )
         self.refresh_bindings()
 
     def play(self) -> None:

@@ -15,8 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
-from tui.screens.base import WyberModal
-from tui.screens.dialogs import TextDialog
+from tui.dialogs.ask import TextDialog
+from tui.dialogs.base import WyberModal
 from tui.wyber.dates import compact_date, relative_hint
 from tui.wyber.events import ReviewStatus
 from tui.wyber.meeting import Meeting, Refused

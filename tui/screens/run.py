@@ -16,8 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
-from tui.screens.base import WyberScreen
-from tui.screens.people import Attendance, PeopleDialog
+from tui.dialogs.base import WyberScreen
+from tui.dialogs.people import Attendance, PeopleDialog
 from tui.screens.review import ReviewScreen, to_review, waiting
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.agreements import AgreementBoard

@@ -5,7 +5,7 @@ number it, with where it stands now (open, done, changed, dropped) and how it go
 reviews of later sessions, by date. The sessions are read in a worker; the screen is read-only.
 """
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
 from rich.table import Table
@@ -16,14 +16,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from tui.screens.base import WyberScreen
+from tui.dialogs.ask import ChoiceDialog
+from tui.dialogs.base import WyberScreen
 from tui.wyber.dates import compact_date
 from tui.wyber.errors import UserError
 from tui.wyber.events import ReviewStatus
 from tui.wyber.figures import meeting_date
-from tui.wyber.i18n import Language
+from tui.wyber.i18n import Language, tr
 from tui.wyber.series import EarlierAgreement, earlier_agreements, series_sessions
 from tui.wyber.state import SessionState
+
+if TYPE_CHECKING:
+    from tui.app import WyberApp
 
 WIDE = 110  # from this many columns on, the owner and the deadline get columns of their own
 STATUS_STYLE = {
@@ -145,3 +149,17 @@ class SeriesScreen(WyberScreen[None]):
             line += self.t(f"minutes.status.{status.value}")
             lines.append(line + (f" ({note})" if note else ""))
         return Text("\n".join(lines))
+
+
+def choose_series(app: "WyberApp", lang: Language, current: str | None, names: list[str]) -> None:
+    """The series view of the highlighted session's series; outside a series, ask which."""
+    if current:
+        app.open_series(current, lang)
+        return
+
+    def chosen(name: str | None) -> None:
+        if name:
+            app.open_series(name, lang)
+
+    choices = [(name, name) for name in names]
+    app.push_screen(ChoiceDialog(lang, tr(lang, "nav.series.pick"), choices), chosen)

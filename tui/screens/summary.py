@@ -8,7 +8,7 @@ deadline, field and consent go on a line under its text; on a projector they get
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -21,7 +21,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from tui.screens.base import WyberScreen
+from tui.dialogs.base import WyberScreen
+from tui.screens.reading import read_then
 from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
@@ -35,6 +36,9 @@ from tui.wyber.figures import (
 from tui.wyber.i18n import Language, tr
 from tui.wyber.state import Agreement, Participant, SessionState
 from tui.wyber.summary import summarise
+
+if TYPE_CHECKING:
+    from tui.app import WyberApp
 
 SEPARATOR = " · "
 # From this many columns on, an agreement's details get columns of their own.
@@ -326,7 +330,7 @@ class SummaryScreen(WyberScreen[None]):
 
 class PastSummaryScreen(SummaryScreen):
     """The summary of a session read from the archive: read-only, nothing is recorded or locked.
-    Escape goes back to the history."""
+    Escape goes back to where it was opened (home or the history)."""
 
     HELP_KEY = "history.summary.help"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -338,3 +342,12 @@ class PastSummaryScreen(SummaryScreen):
 
     def action_home(self) -> None:
         self.dismiss()
+
+
+def open_past_summary(app: "WyberApp", session_id: str) -> None:
+    """Read and fold the session (without its lock) in a thread, then show its summary."""
+    from tui.wyber.fold import fold
+
+    read_then(
+        app, session_id, fold, lambda state: app.push_screen(PastSummaryScreen(state)), "summary"
+    )

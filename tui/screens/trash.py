@@ -13,10 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
+from tui.dialogs.base import WyberScreen
 from tui.keys import localise
-from tui.screens.base import WyberScreen
-from tui.screens.home import listed_at
 from tui.widgets.rows import Column, Row, RowTable
+from tui.wyber.dates import listed_at
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import Language
 

@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from tui.screens.agreement import AgreementDialog, AgreementDraft, ConsentDialog
+from tui.dialogs.agreement import AgreementDialog, AgreementDraft, ConsentDialog
+from tui.widgets.fitting import Fit, fit
 from tui.widgets.panel import MovementPanel
 from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language
@@ -50,8 +51,9 @@ class AgreementBoard(MovementPanel):
         table.clear(columns=True)
         # The agreement takes the width left by the short columns, and wraps: at 80 columns the
         # owner, deadline and field go on a line under the text instead of off the screen.
-        number, consent = 3, 12
-        width = max(20, self.size.width - number - consent - 8)
+        number, width, consent = fit(
+            [Fit(3), Fit(flex=True, least=20), Fit(12)], self.size.width - 8
+        )
         table.add_column(self.t("run.agreement.col.number"), width=number, key="number")
         table.add_column(self.t("run.agreement.col.text"), width=width, key="text")
         table.add_column(self.t("run.agreement.col.consent"), width=consent, key="consent")

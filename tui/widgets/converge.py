@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.screens.dialogs import ChoiceDialog, TextDialog
+from tui.dialogs.ask import ChoiceDialog, TextDialog
 from tui.widgets.panel import MovementPanel
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting

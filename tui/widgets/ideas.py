@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui.screens.dialogs import ConfirmDialog, TextDialog
+from tui.dialogs.ask import ConfirmDialog, TextDialog
 from tui.widgets.clock import countdown_text
 from tui.widgets.fields import LineField
 from tui.widgets.key_order import KeysReleased

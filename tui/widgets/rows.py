@@ -19,6 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.fitting import Fit, fit
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -183,16 +185,12 @@ class RowTable(ScrollView, can_focus=True):
     def _lay_out(self, width: int) -> None:
         self._laid_out_for = width
         self._lines.clear()
-        fixed = [
-            min(natural, column.most) if column.most else natural
+        gaps = self.gap * max(0, len(self.columns) - 1) + 2  # and a space at either edge
+        fits = [
+            Fit(natural, column.flex, column.most, least=min(8, natural))
             for natural, column in zip(self._natural, self.columns, strict=True)
         ]
-        gaps = self.gap * max(0, len(self.columns) - 1) + 2  # and a space at either edge
-        flexible = [i for i, c in enumerate(self.columns) if c.flex]
-        room = width - gaps - sum(w for i, w in enumerate(fixed) if i not in flexible)
-        for i in flexible:
-            fixed[i] = max(room // len(flexible), min(8, self._natural[i]))
-        self._widths = fixed
+        self._widths = fit(fits, width - gaps)
 
     def _line(self, cells: Sequence[Text], width: int, style: Style) -> Strip:
         line = Text(" ", end="", no_wrap=True)

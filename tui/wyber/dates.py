@@ -25,7 +25,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import MAXYEAR, MINYEAR, date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 
 from babel.dates import format_date
 
@@ -297,3 +297,29 @@ def understood(d: date, today: date, lang: Language) -> str:
     return tr(
         lang, "dates.understood", date=spoken_date(d, lang), hint=relative_hint(d, today, lang)
     )
+
+
+def typed_date(day: date) -> str:
+    """A date as a Dutch or English facilitator types it: 4-12-2026."""
+    return f"{day.day}-{day.month}-{day.year}"
+
+
+def day_of(opened_at: datetime, today: date, lang: Language) -> str:
+    """A session's opening day in local time: "ma 23 nov", with the year if not this one."""
+    local = opened_at.astimezone()
+    day = short_date(local.date(), lang)
+    return day if local.year == today.year else f"{day} {local.year}"
+
+
+def listed_at(opened_at: datetime, today: date, lang: Language) -> str:
+    """A moment in local time as the archive lists it, compact: "23 nov 10:05",
+    "4 Dec 2025 09:30"."""
+    local = opened_at.astimezone()
+    day = compact_date(local.date(), lang, with_year=local.year != today.year)
+    return f"{day} {local:%H:%M}"
+
+
+def said_at(opened_at: datetime, today: date, lang: Language) -> str:
+    """A session's opening in local time, as said: "ma 23 nov om 10:05"."""
+    local = opened_at.astimezone()
+    return tr(lang, "home.when", date=day_of(opened_at, today, lang), time=f"{local:%H:%M}")

@@ -97,12 +97,24 @@ DEFAULT_DOTS = 3
 DEFAULT_SCORE_TOP = 5
 
 
+MIN_MINUTES, MAX_MINUTES = 1, 480  # a movement's time box
+
+
+def parse_minutes(text: str) -> int | None:
+    """A time box as typed, or None if it is not a whole number of minutes it may have."""
+    text = text.strip()
+    if not text.isdigit() or not text.isascii():
+        return None
+    minutes = int(text)
+    return minutes if MIN_MINUTES <= minutes <= MAX_MINUTES else None
+
+
 class TimeBox(BaseModel):
     """One movement of a step: its time box, and the technique the group works with."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    minutes: int = Field(ge=1, le=480)
+    minutes: int = Field(ge=MIN_MINUTES, le=MAX_MINUTES)
     technique: Technique = Technique.OPEN
     dots: int | None = Field(default=None, ge=1, le=50, description="dot vote: dots each")
     max_score: int | None = Field(default=None, ge=2, le=100, description="score: top of scale")
@@ -208,3 +220,18 @@ class Plan(BaseModel):
     def segments(self) -> list[tuple[int, Movement]]:
         """Every (step index, movement) of the meeting, in the order the meeting runs them."""
         return [(i, m) for i, step in enumerate(self.steps) for m in step.movements]
+
+
+def with_minutes(plan: Plan, minutes: dict[tuple[int, Movement], int]) -> Plan:
+    """The plan with its time boxes replaced, validated again as a whole."""
+    steps: list[Step] = []
+    for index, step in enumerate(plan.steps):
+        update = {
+            movement.value: step.timebox(movement).model_copy(
+                update={"minutes": minutes[(index, movement)]}
+            )
+            for movement in step.movements
+        }
+        steps.append(step.model_copy(update=update))
+    edited = plan.model_copy(update={"steps": steps})
+    return Plan.model_validate(edited.model_dump())

@@ -16,6 +16,7 @@ from tui.wyber.locales.en import (
     home,
     input,
     minutes,
+    nav,
     prepare,
     replay,
     run,
@@ -38,5 +39,6 @@ AREAS = (
     command,
     door,
     durable,
+    nav,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -5,7 +5,7 @@ session is opened again)."""
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.screens.dialogs import ChoiceDialog
+from tui.dialogs.ask import ChoiceDialog
 from tui.wyber.events import IdeaAdded, Record
 from tui.wyber.i18n import Language, tr
 from tui.wyber.recorder import BackgroundWriter

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tui.screens.base import WyberModal
+from tui.dialogs.base import WyberModal
 from tui.widgets.fields import LineField
 from tui.wyber.dates import DeadlineError, parse_deadline, understood
 from tui.wyber.events import AgreementKind

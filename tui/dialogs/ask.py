@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.screens.base import WyberModal
+from tui.dialogs.base import WyberModal
 from tui.widgets.fields import LineField
 from tui.wyber.i18n import Language
 

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from tui.screens.base import WyberModal
+from tui.dialogs.base import WyberModal
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import Language
 from tui.wyber.minutes.export import (

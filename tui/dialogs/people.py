@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, SelectionList, Static
 
-from tui.screens.base import WyberModal
+from tui.dialogs.base import WyberModal
 from tui.widgets.fields import LineField
 from tui.wyber.i18n import Language
 from tui.wyber.state import Participant

@@ -1,0 +1,69 @@
+"""A closed screen is freed: the heap frozen for the collector (gc.freeze) never keeps a replay,
+or the history below it, that was open at a freeze, nor does Textual keep a closed screen's
+Header (in the app's title watchers) or its widgets' line caches.
+
+`gc.collect()` here does not reach frozen objects: a screen frozen with the heap would stay."""
+
+import gc
+import weakref
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Header
+
+from tests.test_history import SMALL, four_sessions
+from tests.test_history import make_app as history_app
+from tests.test_history import opened as opened_history
+from tests.test_replay import SESSION, archived, make_app, replaying
+from tui.screens.home import HomeScreen
+
+
+async def closed(pilot: Pilot[None]) -> None:
+    """Escape, and the app done with what follows it (the home lists read again, the heap)."""
+    await pilot.press("escape")
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert isinstance(pilot.app.screen, HomeScreen)
+
+
+def alive(refs: list[weakref.ref[object]]) -> int:
+    gc.collect()
+    return sum(ref() is not None for ref in refs)
+
+
+async def test_a_replay_opened_and_closed_three_times_is_freed_each_time(tmp_path: Path) -> None:
+    archived(tmp_path)
+    app = make_app(tmp_path, replay=None)
+    screens: list[weakref.ref[object]] = []
+    headers: list[weakref.ref[object]] = []
+    frozen: list[int] = []
+    async with app.run_test(size=SMALL) as pilot:
+        for _ in range(3):
+            app.open_replay(SESSION)
+            screen = await replaying(pilot)
+            assert gc.get_freeze_count() > 0  # its timeline is kept out of the full passes
+            screens.append(weakref.ref(screen))
+            headers.append(weakref.ref(screen.query_one(Header)))
+            del screen
+            await closed(pilot)
+            frozen.append(gc.get_freeze_count())
+            assert alive(screens) == 0
+            assert alive(headers) == 0
+        # Nothing piles up in the frozen heap from one replay to the next.
+        assert frozen[2] - frozen[0] < 1_000, frozen
+
+
+async def test_a_replay_opened_from_the_history_frees_both(tmp_path: Path) -> None:
+    """The history is alive when the replay freezes the heap: closing both frees both."""
+    four_sessions(tmp_path)
+    async with history_app(tmp_path, "en").run_test(size=SMALL) as pilot:
+        history = weakref.ref(await opened_history(pilot))
+        await pilot.press("down", "p")  # the list, the kick-off, replay
+        replay = weakref.ref(await replaying(pilot))
+        await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert alive([replay]) == 0 and history() is not None
+        await closed(pilot)
+        assert alive([history]) == 0
