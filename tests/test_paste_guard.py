@@ -13,7 +13,7 @@ from textual.message import Message
 from tests.factory import FakeClock, FakeWall
 from tests.test_fields import SIZE, idea_texts, settle, started
 from tests.test_run_flow import make_app, wyber_30
-from tui.paste_guard import PASTE_END, PASTE_START, PasteGuardParser, install
+from tui.internals.paste_guard import PASTE_END, PASTE_START, PasteGuardParser, install
 from tui.wyber.text import ESCAPE_SEQUENCE
 
 # As tmux `paste-buffer -p` sends a line copied from a coloured terminal, then a key typed.

@@ -34,12 +34,13 @@ from tui.failure import log_failure, report_failure
 from tui.heap import Heap, let_go, refreeze
 from tui.internals import (
     drop_closed_watchers,
+    end_on_uncaught,
     forget_cached_styles,
     load_screen_css,
     reset_bindings,
 )
+from tui.internals.paste_guard import install as install_paste_guard
 from tui.keys import localise, run_command, screen_commands
-from tui.paste_guard import install as install_paste_guard
 from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
 from tui.widgets.key_order import KeysInOrder
@@ -520,8 +521,7 @@ class WyberApp(KeysInOrder[None]):
         full traceback over the terminal. It goes to the log instead (run_app)."""
         if self.crash is None:
             self.crash = error
-        super()._handle_exception(error)
-        self._exit_renderables.clear()
+        end_on_uncaught(self, error)
 
     def show_error(self, error: BaseException | None) -> None:
         """An error a person can act on in their language; anything else briefly, and logged."""

@@ -23,6 +23,8 @@ from textual.app import App, ReturnType
 from textual.message import Message
 from textual.timer import Timer
 
+from tui.internals import was_stopped
+
 # A hold the app never hears the end of (the field removed before the key reached it, a
 # Submitted no one handles or stops) ends after this long, and the keys held go on. Far above
 # the few milliseconds a key takes to bubble, far below what a person notices as a stuck key.
@@ -54,7 +56,7 @@ class TrackedKey(events.Key):
     """A key the app holds the following keys for: stopping it on its way says it is done
     (unless its work goes on elsewhere, see `handed_on`)."""
 
-    __slots__ = ["_app", "_release_when_stopped"]
+    __slots__ = ["_app", "release_when_stopped"]
 
     def __init__(self, app: App[Any], key: events.Key) -> None:
         super().__init__(key.key, key.character)
@@ -63,10 +65,10 @@ class TrackedKey(events.Key):
         # binding ran. A key has no sender a handler needs; the app is the top anyway.
         self._sender = None
         self._app = app
-        self._release_when_stopped = True
+        self.release_when_stopped = True
 
     def stop(self, stop: bool = True) -> Message:
-        if stop and not self._stop_propagation and self._release_when_stopped:
+        if stop and not was_stopped(self) and self.release_when_stopped:
             self._app.post_message(KeysReleased(self))
         return super().stop(stop)
 
@@ -79,7 +81,7 @@ def handed_on(key: events.Key) -> None:
     """The key's work goes on elsewhere (a field's Enter, in its Submitted message): stopping
     the key does not make it done; whoever carries the work on releases the keys after it."""
     if isinstance(key, TrackedKey):
-        key._release_when_stopped = False
+        key.release_when_stopped = False
 
 
 class KeysReleased(Message):
@@ -124,7 +126,7 @@ class KeysInOrder(App[ReturnType]):
         ):
             event = TrackedKey(self, event)
             await super().on_event(event)
-            if event.is_forwarded and not event._stop_propagation:
+            if event.is_forwarded and not was_stopped(event):
                 self._hold(event)  # given to the field and not done yet: hold what follows
         else:
             await super().on_event(event)

@@ -12,7 +12,11 @@ Each is used because the public API has no way to do it (Textual 8.2):
   likewise, every key it drew since (it draws them anew whenever the bindings change);
 - a widget's line cache: Textual memoises a colour pair per widget's `StylesCache` (`lru_cache`
   on a method, 1,024 entries), which keeps the caches, and every line they drew, of up to 1,024
-  closed widgets (measured: 66 per replay closed, 11k objects).
+  closed widgets (measured: 66 per replay closed, 11k objects);
+- an error nothing caught: Textual's `_handle_exception` ends the app and keeps the traceback to
+  print over the terminal; wyber logs it instead (run_app) and leaves the screen clean;
+- whether a message was stopped: `_stop_propagation`, to know whether a key is done;
+- the terminal's parser: a paste's escape sequences (`paste_guard.py`, beside this module).
 """
 
 from collections.abc import Callable
@@ -22,6 +26,7 @@ from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import Screen
 
 
@@ -55,3 +60,15 @@ def drop_closed_watchers(node: DOMNode) -> None:
 def forget_cached_styles() -> None:
     """Empty the colour memo that keeps closed widgets' line caches (refilled as lines draw)."""
     StylesCache.get_inner_outer.cache_clear()
+
+
+def end_on_uncaught(app: App[Any], error: Exception) -> None:
+    """End the app on an error nothing caught, as Textual does, without the traceback Textual
+    would print over the terminal afterwards (the caller logs it)."""
+    App._handle_exception(app, error)
+    app._exit_renderables.clear()
+
+
+def was_stopped(message: Message) -> bool:
+    """Whether a handler on the message's way stopped it."""
+    return message._stop_propagation
