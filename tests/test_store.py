@@ -149,7 +149,7 @@ def test_a_writer_cuts_a_torn_tail_away_and_appends_after_it(tmp_path: Path) -> 
     for offset in range(last, len(raw)):
         path.write_bytes(raw[:offset])
         with archive.open("cut") as writer:
-            assert writer.dropped_tail == (offset > last), f"cut at byte {offset}"
+            assert bool(writer.dropped_tail) == (offset > last), f"cut at byte {offset}"
             assert path.read_bytes() == raw[:last], f"cut at byte {offset}: tail not cut away"
         clock = FakeClock()
         with resume_session(archive, "cut", monotonic=clock, wall=FakeWall(clock)) as live:
@@ -600,11 +600,12 @@ def test_a_session_that_cannot_start_on_a_full_disk_leaves_no_file_behind(
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Counts Archive.read calls per session and journal reads per file ("journal:<id>")."""
+    """Counts Archive.read_tailed calls (which Archive.read makes) per session and journal reads
+    per file ("journal:<id>")."""
     reads: Counter[str] = Counter()
-    real_read, real_journal = Archive.read, journal.read_journal
+    real_read, real_journal = Archive.read_tailed, journal.read_journal
 
-    def counting_read(self: Archive, session_id: str) -> list[Record]:
+    def counting_read(self: Archive, session_id: str) -> tuple[list[Record], bytes]:
         reads[session_id] += 1
         return real_read(self, session_id)
 
@@ -612,7 +613,7 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         reads[f"journal:{path.stem}"] += 1
         return real_journal(path)
 
-    monkeypatch.setattr(Archive, "read", counting_read)
+    monkeypatch.setattr(Archive, "read_tailed", counting_read)
     monkeypatch.setattr(journal, "read_journal", counting_journal)
     return reads
 

@@ -375,6 +375,9 @@ class Record(BaseModel):
         if not isinstance(data, dict):
             return data
         version = data.get("schema_version", 1)
+        if isinstance(version, int) and version < 1:
+            # No wyber wrote it (versions start at 1), and no upgrade starts below 1.
+            raise ValueError(f"record {data.get('seq')} has schema version {version}")
         if isinstance(version, int) and version > SCHEMA_VERSION:
             raise NewerSchemaError(
                 f"record {data.get('seq')} has schema version {version}; "

@@ -19,10 +19,17 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from tui.wyber.files import MIB, read_file
+
 HEADER = {"wyber": "session-journal", "format": 1}
 _HEADER_LINE = (json.dumps(HEADER, separators=(",", ":")) + "\n").encode()
 
 Tables = dict[str, dict[str, Any]]
+
+# The largest session file read: as large as the largest import (portable.MAX_IMPORT_BYTES), so
+# any session that can be imported can be read. A 300-person evening (~15,000 records of about
+# 300 bytes) is ~5 MB, a hundredth of it.
+MAX_JOURNAL_BYTES = 512 * MIB
 
 
 class JournalCorrupt(Exception):
@@ -58,35 +65,42 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def read_journal(path: Path) -> tuple[Tables, int, bool]:
-    """The tables in the journal, the byte length of its intact part, and whether a torn last
-    line was dropped."""
-    raw = path.read_bytes()
-    if not raw.startswith(_HEADER_LINE):
+def read_journal(path: Path) -> tuple[Tables, int, bytes]:
+    """The tables in the journal, the byte length of its intact part, and the torn last line
+    that was dropped (b"" when there is none).
+
+    Only a last line without its newline is torn: a write that was cut short ends anywhere but
+    just after a newline. A line that cannot be read and does end with a newline was whole once,
+    so it is damage, wherever it is. Windows line endings (a journal saved again by an editor)
+    read as well: JSON takes the carriage return as white space.
+    """
+    raw = read_file(path, MAX_JOURNAL_BYTES)
+    header_end = raw.find(b"\n")
+    if header_end == -1 or raw[:header_end].removesuffix(b"\r") != _HEADER_LINE[:-1]:
         raise JournalCorrupt(path, 1, "not a wyber session journal")
     tables: Tables = {}
-    offset = len(_HEADER_LINE)
+    offset = header_end + 1
     number = 1
     while offset < len(raw):
         number += 1
         end = raw.find(b"\n", offset)
-        last = end == -1 or end == len(raw) - 1
         chunk = raw[offset:] if end == -1 else raw[offset:end]
         try:
             line = json.loads(chunk)
             table, doc_id, doc = line["table"], line["id"], line["doc"]
             if not isinstance(table, str) or not isinstance(doc_id, str):
                 raise ValueError("table and id must be strings")
-        except (ValueError, KeyError, TypeError) as exc:
-            if last:
-                return tables, offset, True
-            raise JournalCorrupt(path, number, f"damaged record: {exc}") from None
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            if end == -1:
+                return tables, offset, raw[offset:]
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            raise JournalCorrupt(path, number, f"damaged record: {reason}") from None
         if end == -1:
             # Complete JSON but no newline: the write was cut short; it was never acknowledged.
-            return tables, offset, True
+            return tables, offset, raw[offset:]
         tables.setdefault(table, {})[doc_id] = doc
         offset = end + 1
-    return tables, offset, False
+    return tables, offset, b""
 
 
 def create_journal(path: Path, table: str, documents: dict[str, Any]) -> None:

@@ -8,6 +8,11 @@
 
 One file per session keeps a live meeting's writes independent of the archive's size; the lock
 keeps a second wyber from interleaving records into the same file (TinyDB does not lock).
+
+One bad file never stops the rest: listing reports each file it cannot use by name, and goes on.
+Only a damaged file (its content is not a session journal) is moved to set-aside; a file that is
+intact but cannot be read (a folder, a pipe, no permission, too large, written by a newer wyber)
+or that holds another session than its name says (a copy) is left where it is.
 """
 
 import errno
@@ -27,7 +32,15 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from tui.wyber.errors import UserError
-from tui.wyber.events import RECORDS, NewerSchemaError, Record, SessionOpened, stored
+from tui.wyber.events import (
+    RECORDS,
+    NewerSchemaError,
+    Record,
+    SessionFinished,
+    SessionOpened,
+    stored,
+)
+from tui.wyber.files import MIB, Unreadable, read_file
 from tui.wyber.fold import NotASessionLog, fold
 from tui.wyber.i18n import Language, tr
 from tui.wyber.journal import (
@@ -42,6 +55,9 @@ from tui.wyber.summary import SessionSummary, summarise
 
 SESSION_SUFFIX = ".jsonl"
 EVENTS_TABLE = "events"
+# The index holds a summary and the search words of each session: MEASURE bytes each. 256 MiB
+# holds hundreds of thousands; a larger one is taken as damaged, and rebuilt.
+MAX_INDEX_BYTES = 256 * MIB
 
 
 class SessionLocked(UserError):
@@ -63,6 +79,32 @@ class SessionCorrupt(UserError):
         message = super().render(lang)
         moved = self.params.get("moved")
         return f"{message}\n{tr(lang, 'store.set_aside', moved=moved)}" if moved else message
+
+
+class SessionTooNew(UserError):
+    """Written by a newer wyber: intact, but this one cannot read it. Never moved aside."""
+
+    key = "archive.too_new"
+
+
+class SessionMisnamed(UserError):
+    """A session file whose opening names another session: a copy, a link, or a renamed file."""
+
+    def render(self, lang: Language) -> str:
+        kind = "copy" if self.params["original"] else "rename"
+        return tr(lang, f"archive.misnamed.{kind}", **self.params)
+
+
+class SessionEndTorn(UserError):
+    """A finished session whose finishing record was the torn last line: it reads unfinished."""
+
+    key = "archive.torn.listed"
+
+
+class ListingFailed(UserError):
+    """A session file that listing could not read for a reason nobody foresaw."""
+
+    key = "archive.unexpected"
 
 
 class WriteFailed(UserError):
@@ -106,14 +148,26 @@ def _read_records(storage: JournalStorage, path: Path) -> list[Record]:
     docs = list(storage.read().get(EVENTS_TABLE, {}).values())
     try:
         records = RECORDS.validate_python(docs)
-    except NewerSchemaError as exc:
-        raise SessionCorrupt(path=str(path), reason=str(exc)) from None
     except ValidationError as exc:
-        first = exc.errors()[0]
+        errors = exc.errors()
+        # pydantic wraps what a validator raised; a newer wyber's record is no damage.
+        newer = [e for e in errors if isinstance(e.get("ctx", {}).get("error"), NewerSchemaError)]
+        if newer:
+            raise SessionTooNew(path=str(path), reason=str(newer[0]["ctx"]["error"])) from None
+        first = errors[0]
         where = ".".join(str(part) for part in first["loc"])
         raise SessionCorrupt(path=str(path), reason=f"{where}: {first['msg']}") from None
     if not records or not isinstance(records[0].event, SessionOpened):
         raise SessionCorrupt(path=str(path), reason="the log does not start with its opening")
+    held = records[0].event.session_id
+    if held != path.stem:
+        original = path.with_name(f"{held}{path.suffix}")
+        raise SessionMisnamed(
+            path=str(path),
+            session=held,
+            expected=original.name,
+            original=str(original) if original.is_file() else "",
+        )
     for expected, record in enumerate(records, start=1):
         if record.seq != expected:
             raise SessionCorrupt(path=str(path), reason=f"record {expected} is missing")
@@ -263,15 +317,21 @@ class Archive:
 
     def read(self, session_id: str) -> list[Record]:
         """A session's records, without locking: works while another wyber records into it."""
+        return self.read_tailed(session_id)[0]
+
+    def read_tailed(self, session_id: str) -> tuple[list[Record], bytes]:
+        """A session's records, and the torn last line left out of them (b"" if none).
+
+        SessionNotFound when there is no such file; Unreadable when it cannot be read (it is
+        no file, is too large, or is refused); SessionCorrupt when its content is damaged."""
         path = self.path_of(session_id)
-        if not path.is_file():
-            raise SessionNotFound(session=session_id)
         try:
-            return _read_records(JournalStorage(path), path)
+            storage = JournalStorage(path)
+        except FileNotFoundError:
+            raise SessionNotFound(session=session_id) from None
         except JournalCorrupt as exc:
             raise SessionCorrupt(path=str(path), reason=_reason(exc)) from None
-        except OSError as exc:
-            raise SessionCorrupt(path=str(path), reason=exc.strerror or str(exc)) from None
+        return _read_records(storage, path), storage.dropped_tail
 
     def _set_aside(self, path: Path) -> Path:
         """Move a corrupt file into set-aside/ under a name that never overwrites another."""
@@ -307,7 +367,8 @@ class Archive:
 
     def listing(self) -> Listing:
         """Every session's summary, newest first; only sessions changed since the last listing
-        are read in full. A corrupt session is set aside (unless it is open) and reported."""
+        are read in full. A file that cannot be listed is reported by name and the rest are
+        listed: a damaged one is set aside (unless it is open), any other is left alone."""
         cache = self._load_index()
         fresh: dict[str, dict[str, Any]] = {}
         result = Listing()
@@ -316,43 +377,59 @@ class Archive:
             try:
                 stat = path.stat()
             except FileNotFoundError:
-                continue  # deleted while we looked
-            stamp = [stat.st_size, stat.st_mtime_ns]
-            entry = cache.get(session_id)
-            # An entry from before the index kept the search words is read again, once.
-            if (
-                isinstance(entry, dict)
-                and entry.get("stamp") == stamp
-                and isinstance(entry.get("search"), str)
-            ):
+                if path.is_symlink():
+                    result.problems.append(Unreadable(path, "broken_link"))
+                continue  # else: deleted while we looked
+            except OSError:
+                stat = None  # a link that loops, say: the read below says what it is
+            stamp = [stat.st_size, stat.st_mtime_ns] if stat else None
+            known = _cached(cache, session_id, stamp)
+            if known is None:
                 try:
-                    summary = SessionSummary.model_validate(entry["summary"])
-                except (ValidationError, KeyError):
-                    summary = None
-                if summary is not None:
-                    fresh[session_id] = entry
-                    result.sessions.append(summary)
-                    result.search[session_id] = entry["search"]
+                    known = self._entry(session_id, stamp)
+                except (SessionCorrupt, NotASessionLog) as exc:
+                    result.problems.append(self._report_corrupt(session_id, exc))
                     continue
-            try:
-                records = self.read(session_id)
-                state = fold(records)
-                summary = summarise(state, len(records))
-            except (SessionCorrupt, NotASessionLog) as exc:
-                result.problems.append(self._report_corrupt(session_id, exc))
-                continue
-            words = haystack(state)
-            fresh[session_id] = {
-                "stamp": stamp,
-                "summary": summary.model_dump(mode="json"),
-                "search": words,
-            }
+                except UserError as exc:  # unreadable, too new, a copy: not damage, not moved
+                    result.problems.append(exc)
+                    continue
+                except Exception as exc:
+                    # One session no wyber could foresee (a bug, a record nobody validated
+                    # for) must not empty the whole list; it is named and left alone.
+                    result.problems.append(ListingFailed(path=str(path), error=repr(exc)[:200]))
+                    continue
+            entry, summary = known
+            if stamp is not None:
+                fresh[session_id] = entry
             result.sessions.append(summary)
-            result.search[session_id] = words
+            result.search[session_id] = entry["search"]
+            if entry["torn_end"] and not self._open_elsewhere(session_id):
+                result.problems.append(SessionEndTorn(session=session_id, path=str(path)))
         if fresh != cache:
             self._save_index(fresh)
         result.sessions.sort(key=lambda s: s.opened_at, reverse=True)
         return result
+
+    def _entry(
+        self, session_id: str, stamp: list[int] | None
+    ) -> tuple[dict[str, Any], SessionSummary]:
+        """A session's index entry and summary, from reading it in full."""
+        records, tail = self.read_tailed(session_id)
+        state = fold(records)
+        summary = summarise(state, len(records))
+        entry = {
+            "stamp": stamp,
+            "summary": summary.model_dump(mode="json"),
+            "search": haystack(state),
+            "torn_end": _ends_session(tail) and not state.finished,
+        }
+        return entry, summary
+
+    def _open_elsewhere(self, session_id: str) -> bool:
+        """Whether another wyber has the session open: its torn last line is then a record being
+        written, not one that was lost."""
+        with self._quietly_locked(session_id) as held:
+            return not held
 
     def _report_corrupt(self, session_id: str, exc: Exception) -> UserError:
         path = self.path_of(session_id)
@@ -362,9 +439,9 @@ class Archive:
 
     def _load_index(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads(self.index_path.read_bytes())
-        except (OSError, ValueError):
-            return {}  # no index yet, or a damaged one: it is only a cache
+            data = json.loads(read_file(self.index_path, MAX_INDEX_BYTES))
+        except (FileNotFoundError, Unreadable, ValueError, RecursionError):
+            return {}  # no index yet, or a damaged or unreadable one: it is only a cache
         return data if isinstance(data, dict) else {}
 
     def _save_index(self, entries: dict[str, dict[str, Any]]) -> None:
@@ -380,6 +457,37 @@ class Archive:
             raise SessionExists(session=state.session_id)
         self.create(records).close()
         return state.session_id
+
+
+def _cached(
+    cache: dict[str, Any], session_id: str, stamp: list[int] | None
+) -> tuple[dict[str, Any], SessionSummary] | None:
+    """The index's entry for a session, if it is whole and of the file as it is now."""
+    entry = cache.get(session_id)
+    # An entry from before the index kept all it keeps now is read again, once.
+    if (
+        stamp is None
+        or not isinstance(entry, dict)
+        or entry.get("stamp") != stamp
+        or not isinstance(entry.get("search"), str)
+        or not isinstance(entry.get("torn_end"), bool)
+    ):
+        return None
+    try:
+        summary = SessionSummary.model_validate(entry["summary"])
+    except (ValidationError, KeyError, RecursionError):
+        return None
+    # An entry under another session's id would list one session twice.
+    return (entry, summary) if summary.id == session_id else None
+
+
+_SESSION_END = f'"type":"{SessionFinished().type}"'.encode()
+
+
+def _ends_session(tail: bytes) -> bool:
+    """Whether a torn last line was a session's finishing record (journal lines are compact JSON,
+    and an event's type is its first field, so it is there unless the line was cut very early)."""
+    return _SESSION_END in tail
 
 
 def _reason(exc: Exception) -> str:
