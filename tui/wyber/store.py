@@ -24,7 +24,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
@@ -36,7 +36,6 @@ from tui.wyber.events import (
     RECORDS,
     NewerSchemaError,
     Record,
-    SessionFinished,
     SessionOpened,
     stored,
 )
@@ -52,6 +51,7 @@ from tui.wyber.journal import (
 )
 from tui.wyber.search import haystack
 from tui.wyber.summary import SessionSummary, summarise
+from tui.wyber.torn import SessionEndTorn, TornKind, torn_kind
 
 SESSION_SUFFIX = ".jsonl"
 EVENTS_TABLE = "events"
@@ -93,12 +93,6 @@ class SessionMisnamed(UserError):
     def render(self, lang: Language) -> str:
         kind = "copy" if self.params["original"] else "rename"
         return tr(lang, f"archive.misnamed.{kind}", **self.params)
-
-
-class SessionEndTorn(UserError):
-    """A finished session whose finishing record was the torn last line: it reads unfinished."""
-
-    key = "archive.torn.listed"
 
 
 class ListingFailed(UserError):
@@ -403,8 +397,8 @@ class Archive:
                 fresh[session_id] = entry
             result.sessions.append(summary)
             result.search[session_id] = entry["search"]
-            if entry["torn_end"] and not self._open_elsewhere(session_id):
-                result.problems.append(SessionEndTorn(session=session_id, path=str(path)))
+            if entry["torn"] and not self._open_elsewhere(session_id):
+                result.problems.append(SessionEndTorn(session=session_id, kind=entry["torn"]))
         if fresh != cache:
             self._save_index(fresh)
         result.sessions.sort(key=lambda s: s.opened_at, reverse=True)
@@ -421,7 +415,7 @@ class Archive:
             "stamp": stamp,
             "summary": summary.model_dump(mode="json"),
             "search": haystack(state),
-            "torn_end": _ends_session(tail) and not state.finished,
+            "torn": torn_kind(tail, state.finished),
         }
         return entry, summary
 
@@ -470,7 +464,7 @@ def _cached(
         or not isinstance(entry, dict)
         or entry.get("stamp") != stamp
         or not isinstance(entry.get("search"), str)
-        or not isinstance(entry.get("torn_end"), bool)
+        or entry.get("torn") not in get_args(TornKind)
     ):
         return None
     try:
@@ -479,15 +473,6 @@ def _cached(
         return None
     # An entry under another session's id would list one session twice.
     return (entry, summary) if summary.id == session_id else None
-
-
-_SESSION_END = f'"type":"{SessionFinished().type}"'.encode()
-
-
-def _ends_session(tail: bytes) -> bool:
-    """Whether a torn last line was a session's finishing record (journal lines are compact JSON,
-    and an event's type is its first field, so it is there unless the line was cut very early)."""
-    return _SESSION_END in tail
 
 
 def _reason(exc: Exception) -> str:

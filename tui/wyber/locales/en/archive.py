@@ -16,7 +16,9 @@ MESSAGES: dict[str, str] = {
     "archive.misnamed.copy": "{path} holds session {session}, which is already listed from {original}: a copy or a link, left out of the list (nothing was moved)",
     "archive.misnamed.rename": "{path} holds session {session} under another name, so it is left out of the list; rename it to {expected} to list it",
     "archive.unexpected": "{path} could not be read ({error}); it is left where it is, and the rest of the archive is listed",
-    "archive.torn.listed": "session {session} was finished, but its last record (the end of the session) was cut off when wyber stopped, so it reads as unfinished; open it and finish it again",
-    "archive.torn.resumed": "This session had been finished, but its last record (the end of the session) was cut off when wyber stopped, so it goes on from just before its end. Finish it again when you are done.",
-    "archive.torn.title": "The end was not saved",
+    "archive.torn.end": "session {session} was finished, but its last record (the end of the session) was cut off when wyber stopped, so it reads as unfinished; open it and finish it again",
+    "archive.torn.record": "the last record of session {session} was cut off when wyber stopped and was not saved; if the session had been finished, it now reads as unfinished: open it and finish it again",
+    "archive.torn.resumed.end": "This session had been finished, but its last record (the end of the session) was cut off when wyber stopped, so it goes on from just before its end. Finish it again when you are done.",
+    "archive.torn.resumed.record": "The last record of this session was cut off when wyber stopped and was not saved. If the session had been finished, finish it again when you are done.",
+    "archive.torn.title": "The last record was not saved",
 }

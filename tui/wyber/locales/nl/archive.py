@@ -16,7 +16,9 @@ MESSAGES: dict[str, str] = {
     "archive.misnamed.copy": "{path} bevat sessie {session}, die al in de lijst staat vanuit {original}: een kopie of een koppeling, weggelaten uit de lijst (er is niets verplaatst)",
     "archive.misnamed.rename": "{path} bevat sessie {session} onder een andere naam en is daarom weggelaten uit de lijst; hernoem het naar {expected} om het te tonen",
     "archive.unexpected": "{path} kon niet gelezen worden ({error}); het blijft staan waar het staat, en de rest van het archief wordt getoond",
-    "archive.torn.listed": "sessie {session} was afgerond, maar haar laatste record (het einde van de sessie) is afgebroken toen wyber stopte, dus leest ze als niet afgerond; open haar en rond haar opnieuw af",
-    "archive.torn.resumed": "Deze sessie was afgerond, maar haar laatste record (het einde van de sessie) is afgebroken toen wyber stopte, dus gaat ze verder van vlak voor dat einde. Rond haar opnieuw af als je klaar bent.",
-    "archive.torn.title": "Het einde is niet bewaard",
+    "archive.torn.end": "sessie {session} was afgerond, maar haar laatste record (het einde van de sessie) is afgebroken toen wyber stopte, dus leest ze als niet afgerond; open haar en rond haar opnieuw af",
+    "archive.torn.record": "het laatste record van sessie {session} is afgebroken toen wyber stopte en niet bewaard; als de sessie was afgerond, leest ze nu als niet afgerond: open haar en rond haar opnieuw af",
+    "archive.torn.resumed.end": "Deze sessie was afgerond, maar haar laatste record (het einde van de sessie) is afgebroken toen wyber stopte, dus gaat ze verder van vlak voor dat einde. Rond haar opnieuw af als je klaar bent.",
+    "archive.torn.resumed.record": "Het laatste record van deze sessie is afgebroken toen wyber stopte en niet bewaard. Als de sessie was afgerond, rond haar dan opnieuw af als je klaar bent.",
+    "archive.torn.title": "Het laatste record is niet bewaard",
 }
