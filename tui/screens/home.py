@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.keys import localise
 from tui.screens.base import WyberModal, WyberScreen
+from tui.widgets.problems import ProblemLines
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem
@@ -174,7 +175,7 @@ class HomeScreen(WyberScreen[None]):
         session_columns = ["date", "status", "minutes", "ideas", "agreements", "title"]
         yield SessionTable([(c, self.t(f"home.col.{c}")) for c in session_columns], id="sessions")
         yield Static(self.t("home.loading"), id="status", classes="hint", markup=False)
-        yield Static(id="problems", markup=False)
+        yield ProblemLines(4, id="problems")
         yield Footer(compact=True)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -297,9 +298,7 @@ class HomeScreen(WyberScreen[None]):
             if entry.error is not None
         ]
         problems += [error.render(self.lang) for error in lists.listing.problems]
-        widget = self.query_one("#problems", Static)
-        widget.update(Text("\n".join(problems)))
-        widget.display = bool(problems)
+        self.query_one(ProblemLines).show(problems, self.lang)
 
     # ── actions ─────────────────────────────────────────────────────────────────────────────
 

@@ -21,4 +21,5 @@ MESSAGES: dict[str, str] = {
     "archive.torn.resumed.end": "This session had been finished, but its last record (the end of the session) was cut off when wyber stopped, so it goes on from just before its end. Finish it again when you are done.",
     "archive.torn.resumed.record": "The last record of this session was cut off when wyber stopped and was not saved. If the session had been finished, finish it again when you are done.",
     "archive.torn.title": "The last record was not saved",
+    "archive.more": "… and {count} more: `wyber list` and `wyber plans` name each one",
 }

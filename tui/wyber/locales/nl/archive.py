@@ -21,4 +21,5 @@ MESSAGES: dict[str, str] = {
     "archive.torn.resumed.end": "Deze sessie was afgerond, maar haar laatste record (het einde van de sessie) is afgebroken toen wyber stopte, dus gaat ze verder van vlak voor dat einde. Rond haar opnieuw af als je klaar bent.",
     "archive.torn.resumed.record": "Het laatste record van deze sessie is afgebroken toen wyber stopte en niet bewaard. Als de sessie was afgerond, rond haar dan opnieuw af als je klaar bent.",
     "archive.torn.title": "Het laatste record is niet bewaard",
+    "archive.more": "… en nog {count}: `wyber list` en `wyber plans` noemen ze elk",
 }
