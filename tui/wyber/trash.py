@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from tui.wyber.errors import UserError
+from tui.wyber.files import MIB, Unreadable, read_file
 from tui.wyber.fold import NotASessionLog, fold
 from tui.wyber.journal import fsync_folder
 from tui.wyber.store import (
@@ -33,6 +34,7 @@ from tui.wyber.store import (
 from tui.wyber.summary import SessionSummary, summarise
 
 META_SUFFIX = ".json"
+MAX_META_BYTES = MIB  # a note holds an id, a time and a summary: a few kilobytes
 _CLASH = "~"  # never part of a session id (events.Id), so `<id>~<when>` is unambiguous
 
 
@@ -113,9 +115,9 @@ def move_to_trash(
 
 def _read_meta(path: Path) -> dict[str, object]:
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
+        data = json.loads(read_file(path, MAX_META_BYTES))
+    except (OSError, Unreadable, ValueError, RecursionError):
+        return {}  # no note, or one that cannot be read: the trash lists the file without it
     return data if isinstance(data, dict) else {}
 
 
