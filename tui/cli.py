@@ -287,6 +287,9 @@ def _list(
     series: str | None = None,
     since: str | None = None,
 ) -> int:
+    """The recorded sessions. A file that cannot be listed is named on stderr and the exit code
+    stays 0: the list is whole apart from what was named, and a script reading stdout (or
+    --json) gets every readable session."""
     from tui.wyber.search import Filter, parse_since, select
     from tui.wyber.wall import utc_now
 
