@@ -207,6 +207,20 @@ def test_a_copy_or_a_link_of_a_session_is_named_and_listed_once(archive: Archive
     assert listed(archive) == GOOD
 
 
+@pytest.mark.parametrize("bad", ["copy", "newer"])
+def test_a_copy_or_a_session_from_a_newer_wyber_can_go_to_the_trash(
+    capsys: pytest.CaptureFixture[str], archive: Archive, bad: str
+) -> None:
+    raw = archive.path_of("good-2").read_bytes()
+    if bad == "newer":
+        raw = raw.replace(b'"schema_version":1,"seq":3,', b'"schema_version":99,"seq":3,')
+    (archive.sessions_dir / f"{bad}.jsonl").write_bytes(raw)
+    assert main(["--data", str(archive.root), "--lang", "en", "trash", bad]) == 0
+    assert not (archive.sessions_dir / f"{bad}.jsonl").exists()
+    assert (archive.root / "trash" / f"{bad}.jsonl").read_bytes() == raw
+    assert listed(archive) == GOOD and not archive.listing().problems
+
+
 def test_a_session_saved_under_another_name_says_which_name_lists_it(archive: Archive) -> None:
     archive.path_of("good-2").rename(archive.sessions_dir / "renamed.jsonl")
     listing = archive.listing()

@@ -25,7 +25,6 @@ from tui.wyber.journal import fsync_folder
 from tui.wyber.store import (
     SESSION_SUFFIX,
     Archive,
-    SessionCorrupt,
     SessionLocked,
     SessionNotFound,
     atomic_write,
@@ -68,8 +67,8 @@ def _summary_of(archive: Archive, session_id: str) -> SessionSummary | None:
     try:
         records = archive.read(session_id)
         return summarise(fold(records), len(records))
-    except (SessionCorrupt, NotASessionLog):
-        return None  # a damaged session can go to the trash too
+    except (UserError, NotASessionLog):
+        return None  # a damaged, unreadable or misnamed session can go to the trash too
 
 
 def _free_name(folder: Path, session_id: str, at: datetime) -> str:
