@@ -20,6 +20,14 @@ from tui.wyber.i18n import Language, tr
 
 MIB = 1024 * 1024
 _CHUNK = 4 * MIB  # what is read per call once the size the file claimed has been read
+# Windows has no O_NONBLOCK or O_CLOEXEC (nor named pipes in folders), and opens a descriptor in
+# text mode unless told O_BINARY, which would turn every \r\n read into \n.
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 class Unreadable(UserError):
@@ -79,7 +87,7 @@ def read_file(path: Path, limit: int) -> bytes:
     say "not found" in its own words; Unreadable for everything else that stops the read.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, _FLAGS)
     except FileNotFoundError:
         raise
     except OSError as exc:
