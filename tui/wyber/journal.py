@@ -69,10 +69,11 @@ def read_journal(path: Path) -> tuple[Tables, int, bytes]:
     """The tables in the journal, the byte length of its intact part, and the torn last line
     that was dropped (b"" when there is none).
 
-    Only a last line without its newline is torn: a write that was cut short ends anywhere but
-    just after a newline. A line that cannot be read and does end with a newline was whole once,
-    so it is damage, wherever it is. Windows line endings (a journal saved again by an editor)
-    read as well: JSON takes the carriage return as white space.
+    Only the last line can be torn. It is torn even when it ends with a newline: a power cut in
+    the middle of a write of several lines can keep a later page of it and lose an earlier one,
+    leaving zeros and the end of a line, whose records were never acknowledged. Windows line
+    endings (a journal saved again by an editor) read as well: JSON takes the carriage return as
+    white space.
     """
     raw = read_file(path, MAX_JOURNAL_BYTES)
     header_end = raw.find(b"\n")
@@ -84,6 +85,7 @@ def read_journal(path: Path) -> tuple[Tables, int, bytes]:
     while offset < len(raw):
         number += 1
         end = raw.find(b"\n", offset)
+        last = end == -1 or end == len(raw) - 1
         chunk = raw[offset:] if end == -1 else raw[offset:end]
         try:
             line = json.loads(chunk)
@@ -91,7 +93,7 @@ def read_journal(path: Path) -> tuple[Tables, int, bytes]:
             if not isinstance(table, str) or not isinstance(doc_id, str):
                 raise ValueError("table and id must be strings")
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
-            if end == -1:
+            if last:
                 return tables, offset, raw[offset:]
             reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
             raise JournalCorrupt(path, number, f"damaged record: {reason}") from None
