@@ -24,6 +24,7 @@ from filelock import FileLock
 from tui.cli import main
 from tui.wyber import files
 from tui.wyber.files import MIB, Unreadable, read_file, read_stream
+from tui.wyber.i18n import tr
 from tui.wyber.journal import JournalCorrupt, read_journal
 from tui.wyber.paths import shipped_plans_dir, user_plans_dir
 from tui.wyber.plans import load_plan, plan_entries
@@ -393,6 +394,17 @@ def test_a_finished_session_whose_end_was_torn_off_says_so(archive: Archive) -> 
     again = archive.listing()  # from the index now: still said
     assert rendered(again.problems) == rendered(listing.problems)
     assert set_aside_files(archive) == []
+
+
+def test_wyber_list_says_a_finished_session_reads_unfinished_because_its_end_was_torn(
+    capsys: pytest.CaptureFixture[str], archive: Archive
+) -> None:
+    cut_finished(archive, "good-2", b'"type":"session_fini')
+    assert main(["--data", str(archive.root), "--lang", "en", "list"]) == 0
+    out, err = capsys.readouterr()
+    status = {row.split()[0]: row.split()[3] for row in out.splitlines()[1:]}
+    assert status == {"good-3": "finished", "good-2": "unfinished", "good-1": "finished"}
+    assert err.splitlines() == [f"wyber: {tr('en', 'archive.torn.end', session='good-2')}"]
 
 
 def test_a_torn_record_that_cannot_be_told_apart_is_said_as_possibly_the_end(
