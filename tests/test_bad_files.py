@@ -23,12 +23,14 @@ from filelock import FileLock
 
 from tui.cli import main
 from tui.wyber import files
+from tui.wyber.events import IdeaAdded
 from tui.wyber.files import MIB, Unreadable, read_file, read_stream
 from tui.wyber.i18n import tr
 from tui.wyber.journal import JournalCorrupt, read_journal
 from tui.wyber.paths import shipped_plans_dir, user_plans_dir
 from tui.wyber.plans import load_plan, plan_entries
 from tui.wyber.sample import sample_records
+from tui.wyber.session import resume_session
 from tui.wyber.store import (
     Archive,
     ListingFailed,
@@ -38,7 +40,7 @@ from tui.wyber.store import (
 )
 from tui.wyber.torn import SessionEndTorn
 
-from .factory import START
+from .factory import START, FakeClock, FakeWall
 from .test_store import PLAN, set_aside_files
 
 
@@ -329,6 +331,12 @@ def test_windows_line_endings_read_as_the_same_session(archive: Archive) -> None
     listing = archive.listing()
     assert [s.id for s in listing.sessions] == GOOD and not listing.problems
     assert path.read_bytes() == crlf and set_aside_files(archive) == []
+    # It is no damage: wyber records into it as into any other.
+    clock = FakeClock()
+    with resume_session(archive, "good-2", monotonic=clock, wall=FakeWall(clock)) as live:
+        live.record(IdeaAdded(idea_id="na-windows", text="Nog een idee"))
+    back = archive.read("good-2")
+    assert back[:-1] == expected and isinstance(back[-1].event, IdeaAdded)
 
 
 def test_a_line_nested_too_deeply_is_damage_not_a_recursion_error(archive: Archive) -> None:
