@@ -300,7 +300,7 @@ def test_the_index_keeps_the_search_words_so_searching_reads_no_session(
     def no_reading(*_: Any) -> None:
         raise AssertionError("a session file was read")
 
-    monkeypatch.setattr(Archive, "read", no_reading)
+    monkeypatch.setattr(Archive, "read_tailed", no_reading)
     second = archive.listing()
     assert second.search == first.search and second.sessions == first.sessions
 

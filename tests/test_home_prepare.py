@@ -250,7 +250,7 @@ async def test_open_file_says_what_is_wrong_and_opens_a_good_plan(
 
         assert await try_open("") == tr(lang, "home.open.empty")
         assert tr(lang, "plan.not_found") in await try_open(str(tmp_path / "nowhere.toml"))
-        assert tr(lang, "plan.is_folder") in await try_open(str(tmp_path))
+        assert tr(lang, "archive.why.folder") in await try_open(str(tmp_path))
         message = await try_open(str(typo))
         assert "minuts" in message and tr(lang, "plan.did_you_mean", name="minutes") in message
         assert "typo [1].toml" in message  # the path as typed, brackets and all

@@ -287,6 +287,7 @@ class WyberApp(KeysInOrder[None]):
     def resume_meeting(self, session_id: str) -> None:
         from tui.wyber.series import earlier_sessions
         from tui.wyber.session import resume_session
+        from tui.wyber.torn import torn_kind
 
         session = resume_session(
             self.archive, session_id, monotonic=self.clocks.monotonic, wall=self.clocks.wall
@@ -294,6 +295,20 @@ class WyberApp(KeysInOrder[None]):
         away = session.state.away[-1] if session.state.away else None
         earlier = earlier_sessions(self.archive, session.state)
         self.call_from_thread(self._run, session, away, False, earlier)
+        torn = torn_kind(session.writer.dropped_tail, session.state.finished)
+        if torn:
+            self.call_from_thread(self._say_torn, torn)
+
+    def _say_torn(self, kind: str) -> None:
+        """Say, in the session's language, that the record being written when wyber stopped is
+        lost: the session may read as unfinished only because its end was that record."""
+        self.notify(
+            tr(self.lang, f"archive.torn.resumed.{kind}"),
+            title=tr(self.lang, "archive.torn.title"),
+            severity="warning",
+            timeout=30,
+            markup=False,
+        )
 
     def _run(
         self,

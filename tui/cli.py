@@ -266,6 +266,9 @@ def _list(
     series: str | None = None,
     since: str | None = None,
 ) -> int:
+    """The recorded sessions. A file that cannot be listed is named on stderr and the exit code
+    stays 0: the list is whole apart from what was named, and a script reading stdout (or
+    --json) gets every readable session."""
     from tui.wyber.search import Filter, parse_since, select
     from tui.wyber.wall import utc_now
 
@@ -367,12 +370,17 @@ def _export(
 
 
 def _import(archive: Archive, file: str, lang: Language) -> int:
+    from tui.wyber.files import read_file, read_stream
+    from tui.wyber.portable import MAX_IMPORT_BYTES, import_json
+
     source = Path(file).expanduser()
     try:
-        data = sys.stdin.buffer.read() if file == "-" else source.read_bytes()
-    except OSError as exc:
+        if file == "-":
+            data = read_stream(sys.stdin.buffer, file, MAX_IMPORT_BYTES)
+        else:
+            data = read_file(source, MAX_IMPORT_BYTES)  # refused before a byte too many is read
+    except FileNotFoundError as exc:
         raise CommandError("cli.cannot_read", path=file, reason=exc.strerror or str(exc)) from None
-    from tui.wyber.portable import import_json
 
     session = import_json(data, file)
     session_id = archive.import_records(session.records)

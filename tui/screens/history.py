@@ -35,6 +35,7 @@ from tui.keys import localise
 from tui.screens.summary import PastSummaryScreen
 from tui.screens.trash import TrashScreen
 from tui.widgets.fields import LineField
+from tui.widgets.problems import ProblemLines
 from tui.widgets.rows import Column, RowTable
 from tui.wyber.dates import compact_date, listed_at
 from tui.wyber.errors import UserError
@@ -139,7 +140,7 @@ class HistoryScreen(WyberScreen[None]):
             yield Static(self.t("history.loading"), id="count", markup=False)
             yield Static(id="order", markup=False)
         yield SessionRows(empty=self.t("history.nothing"), id="sessions")
-        yield Static(id="problems", markup=False)
+        yield ProblemLines(3, id="problems")
         yield Footer(compact=True)
 
     def _period_options(self) -> list[tuple[Text, str]]:
@@ -206,9 +207,9 @@ class HistoryScreen(WyberScreen[None]):
             self.wyber.show_error(error)
 
     def _loaded(self, listing: Listing) -> None:
-        problems = self.query_one("#problems", Static)
-        problems.update(Text("\n".join(p.render(self.lang) for p in listing.problems)))
-        problems.display = bool(listing.problems)
+        self.query_one(ProblemLines).show(
+            [p.render(self.lang) for p in listing.problems], self.lang
+        )
         table = self.query_one(SessionRows)
         table.loading = False
         if (

@@ -24,6 +24,7 @@ from tui.dialogs.base import WyberModal, WyberScreen
 from tui.keys import localise
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable, Row
+from tui.widgets.problems import ProblemLines
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
@@ -111,7 +112,7 @@ class HomeScreen(WyberScreen[None]):
         session_columns = ["date", "status", "minutes", "ideas", "agreements", "title"]
         yield SessionTable([(c, self.t(f"home.col.{c}")) for c in session_columns], id="sessions")
         yield Static(self.t("home.loading"), id="status", classes="hint", markup=False)
-        yield Static(id="problems", markup=False)
+        yield ProblemLines(4, id="problems")
         yield Footer(compact=True)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -238,9 +239,7 @@ class HomeScreen(WyberScreen[None]):
             if entry.error is not None
         ]
         problems += [error.render(self.lang) for error in lists.listing.problems]
-        widget = self.query_one("#problems", Static)
-        widget.update(Text("\n".join(problems)))
-        widget.display = bool(problems)
+        self.query_one(ProblemLines).show(problems, self.lang)
 
     # ── actions ─────────────────────────────────────────────────────────────────────────────
 

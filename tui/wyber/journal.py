@@ -21,10 +21,17 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from tui.wyber.files import MIB, read_file
+
 HEADER = {"wyber": "session-journal", "format": 1}
 _HEADER_LINE = (json.dumps(HEADER, separators=(",", ":")) + "\n").encode()
 
 Tables = dict[str, dict[str, Any]]
+
+# The largest session file read: as large as the largest import (portable.MAX_IMPORT_BYTES), so
+# any session that can be imported can be read. A record takes 220-280 bytes (made-up sessions
+# of 8 to 3,000 ideas), so a 300-person evening of ~15,000 records is ~4 MB, a hundredth of it.
+MAX_JOURNAL_BYTES = 512 * MIB
 
 
 class JournalCorrupt(Exception):
@@ -60,14 +67,22 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def read_journal(path: Path) -> tuple[Tables, int, bool]:
-    """The tables in the journal, the byte length of its intact part, and whether a torn last
-    line was dropped."""
-    raw = path.read_bytes()
-    if not raw.startswith(_HEADER_LINE):
+def read_journal(path: Path) -> tuple[Tables, int, bytes]:
+    """The tables in the journal, the byte length of its intact part, and the torn last line
+    that was dropped (b"" when there is none).
+
+    Only the last line can be torn. It is torn even when it ends with a newline: a power cut in
+    the middle of a write of several lines can keep a later page of it and lose an earlier one,
+    leaving zeros and the end of a line, whose records were never acknowledged. Windows line
+    endings (a journal saved again by an editor) read as well: JSON takes the carriage return as
+    white space.
+    """
+    raw = read_file(path, MAX_JOURNAL_BYTES)
+    header_end = raw.find(b"\n")
+    if header_end == -1 or raw[:header_end].removesuffix(b"\r") != _HEADER_LINE[:-1]:
         raise JournalCorrupt(path, 1, "not a wyber session journal")
     tables: Tables = {}
-    offset = len(_HEADER_LINE)
+    offset = header_end + 1
     number = 1
     while offset < len(raw):
         number += 1
@@ -81,14 +96,15 @@ def read_journal(path: Path) -> tuple[Tables, int, bool]:
                 raise ValueError("table and id must be strings")
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
             if last:
-                return tables, offset, True
-            raise JournalCorrupt(path, number, f"damaged record: {exc}") from None
+                return tables, offset, raw[offset:]
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            raise JournalCorrupt(path, number, f"damaged record: {reason}") from None
         if end == -1:
             # Complete JSON but no newline: the write was cut short; it was never acknowledged.
-            return tables, offset, True
+            return tables, offset, raw[offset:]
         tables.setdefault(table, {})[doc_id] = doc
         offset = end + 1
-    return tables, offset, False
+    return tables, offset, b""
 
 
 def create_journal(path: Path, table: str, documents: dict[str, Any]) -> None:

@@ -14,12 +14,13 @@ from pathlib import Path
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from tui.wyber.files import MIB, Unreadable, read_file
 from tui.wyber.invalid import reason
 from tui.wyber.plan import Plan, Step, TimeBox
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
 PLAN_SUFFIX = ".toml"
-MAX_PLAN_BYTES = 1_000_000
+MAX_PLAN_BYTES = MIB  # a thousand times the largest shipped plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +36,14 @@ class PlanEntry:
 def load_plan(path: Path) -> Plan:
     """Read and validate one plan file; raise PlanError with every problem found."""
     try:
-        size = path.stat().st_size
-        if size > MAX_PLAN_BYTES:
-            raise PlanError(path, [PlanProblem("plan.too_big", {"limit": MAX_PLAN_BYTES})])
-        source = path.read_bytes().decode("utf-8")
+        # utf-8-sig: a plan saved by a Windows editor may start with a byte order mark.
+        source = read_file(path, MAX_PLAN_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         raise PlanError(path, [PlanProblem("plan.not_found", {})]) from None
-    except IsADirectoryError:
-        raise PlanError(path, [PlanProblem("plan.is_folder", {})]) from None
+    except Unreadable as exc:
+        raise PlanError(path, [PlanProblem(f"archive.why.{exc.why}", exc.params)]) from None
     except UnicodeDecodeError:
         raise PlanError(path, [PlanProblem("plan.not_utf8", {})]) from None
-    except OSError as exc:
-        raise PlanError(path, [PlanProblem("plan.unreadable", {"reason": exc.strerror})]) from None
     return parse_plan(source, path)
 
 
@@ -211,7 +208,9 @@ def resolve_plan(reference: str, folders: Iterable[Path]) -> Path:
         return as_path
     for folder in folders:
         candidate = folder / f"{reference}{PLAN_SUFFIX}"
-        if candidate.is_file():
+        # Whatever is there, a pipe or a folder too, is the plan so named: load_plan says what
+        # is wrong with it, where passing it by would run another folder's plan of that name.
+        if candidate.exists() or candidate.is_symlink():
             return candidate
     names = sorted(p.stem for folder in folders if folder.is_dir() for p in folder.glob("*.toml"))
     close = difflib.get_close_matches(reference, names, n=3, cutoff=0.5)

@@ -22,12 +22,13 @@ from pydantic import ValidationError
 
 from tui.wyber.errors import UserError
 from tui.wyber.events import RECORDS, Record, stored
+from tui.wyber.files import MIB, Unreadable, read_file
 from tui.wyber.store import Archive, WriteFailed, atomic_write, write_failure
 
 RESCUE_SUFFIX = ".rescue"
 FORMAT = 1
 # A rescue holds what a meeting made while its disk refused: a few thousand records at most.
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 64 * MIB
 
 
 class RescueDamaged(UserError):
@@ -79,13 +80,13 @@ def find_rescues(archive: Archive, session_id: str) -> list[Path]:
 def read_rescue(path: Path, session_id: str) -> Rescue:
     """A rescue file read back and validated; RescueDamaged says what is wrong with it."""
 
-    def damaged(reason: str) -> RescueDamaged:
+    def damaged(reason: object) -> RescueDamaged:
         return RescueDamaged(path=str(path), reason=reason)
 
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise damaged(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        raw = path.read_bytes()
+        raw = read_file(path, MAX_BYTES)  # bounded, and never blocks on a pipe named like one
+    except Unreadable as exc:
+        raise damaged(exc) from None  # says what it is in the language of the message around it
     except OSError as exc:
         raise damaged(exc.strerror or str(exc)) from None
     try:

@@ -8,6 +8,11 @@
 
 One file per session keeps a live meeting's writes independent of the archive's size; the lock
 keeps a second wyber from interleaving records into the same file (TinyDB does not lock).
+
+One bad file never stops the rest: listing reports each file it cannot use by name, and goes on.
+Only a damaged file (its content is not a session journal) is moved to set-aside; a file that is
+intact but cannot be read (a folder, a pipe, no permission, too large, written by a newer wyber)
+or that holds another session than its name says (a copy) is left where it is.
 """
 
 import errno
@@ -19,7 +24,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
@@ -27,6 +32,7 @@ from tinydb import TinyDB
 
 from tui.wyber.errors import UserError
 from tui.wyber.events import RECORDS, Record, SessionOpened, is_session_id, stored
+from tui.wyber.files import MIB, Unreadable, read_file
 from tui.wyber.fold import NotASessionLog, fold
 from tui.wyber.i18n import Language, tr
 from tui.wyber.invalid import Reasons, problems
@@ -39,12 +45,18 @@ from tui.wyber.journal import (
 )
 from tui.wyber.search import haystack
 from tui.wyber.summary import SessionSummary, summarise
+from tui.wyber.torn import SessionEndTorn, TornKind, torn_kind
 
 SESSION_SUFFIX = ".jsonl"
 EVENTS_TABLE = "events"
 # How long an import waits for another one of the same session: importing 48,000 records took
 # 4.6 s on a loaded 2-core machine (validation, one write, an fsync, the read back).
 IMPORT_WAIT_SECONDS = 30.0
+
+# The index holds a summary and the search words of each session: 0.7-1.2 KB each for made-up
+# sessions of 8 to 3,000 ideas (more where people use many different words). 256 MiB holds well
+# over 50,000 sessions; a larger index is taken as damaged, and rebuilt.
+MAX_INDEX_BYTES = 256 * MIB
 
 
 class SessionLocked(UserError):
@@ -66,6 +78,26 @@ class SessionCorrupt(UserError):
         message = super().render(lang)
         moved = self.params.get("moved")
         return f"{message}\n{tr(lang, 'store.set_aside', moved=moved)}" if moved else message
+
+
+class SessionTooNew(UserError):
+    """Written by a newer wyber: intact, but this one cannot read it. Never moved aside."""
+
+    key = "archive.too_new"
+
+
+class SessionMisnamed(UserError):
+    """A session file whose opening names another session: a copy, a link, or a renamed file."""
+
+    def render(self, lang: Language) -> str:
+        kind = "copy" if self.params["original"] else "rename"
+        return tr(lang, f"archive.misnamed.{kind}", **self.params)
+
+
+class ListingFailed(UserError):
+    """A session file that listing could not read for a reason nobody foresaw."""
+
+    key = "archive.unexpected"
 
 
 class WriteFailed(UserError):
@@ -111,10 +143,24 @@ def _read_records(storage: JournalStorage, path: Path) -> list[Record]:
         records = RECORDS.validate_python(docs)
     except ValidationError as exc:
         # The journal's first line is its header: record N is on line N + 1.
-        first = problems(exc, records="", first_line=2)[0]
-        raise SessionCorrupt(path=str(path), reason=Reasons((first,))) from None
+        found = problems(exc, records="", first_line=2)
+        # A newer wyber's record is no damage: intact, only not readable by this wyber.
+        newer = [e for e in exc.errors() if e["type"] == "door_newer_schema"]
+        if newer:
+            too_new = [invalid for invalid in found if invalid.key == "door.newer_schema"]
+            raise SessionTooNew(path=str(path), reason=Reasons(tuple(too_new[:1]))) from None
+        raise SessionCorrupt(path=str(path), reason=Reasons((found[0],))) from None
     if not records or not isinstance(records[0].event, SessionOpened):
         raise SessionCorrupt(path=str(path), reason="the log does not start with its opening")
+    held = records[0].event.session_id
+    if held != path.stem:
+        original = path.with_name(f"{held}{path.suffix}")
+        raise SessionMisnamed(
+            path=str(path),
+            session=held,
+            expected=original.name,
+            original=str(original) if original.is_file() else "",
+        )
     for expected, record in enumerate(records, start=1):
         if record.seq != expected:
             raise SessionCorrupt(path=str(path), reason=f"record {expected} is missing")
@@ -278,15 +324,21 @@ class Archive:
 
     def read(self, session_id: str) -> list[Record]:
         """A session's records, without locking: works while another wyber records into it."""
+        return self.read_tailed(session_id)[0]
+
+    def read_tailed(self, session_id: str) -> tuple[list[Record], bytes]:
+        """A session's records, and the torn last line left out of them (b"" if none).
+
+        SessionNotFound when there is no such file; Unreadable when it cannot be read (it is
+        no file, is too large, or is refused); SessionCorrupt when its content is damaged."""
         path = self.path_of(session_id)
-        if not path.is_file():
-            raise SessionNotFound(session=session_id)
         try:
-            return _read_records(JournalStorage(path), path)
+            storage = JournalStorage(path)
+        except FileNotFoundError:
+            raise SessionNotFound(session=session_id) from None
         except JournalCorrupt as exc:
             raise SessionCorrupt(path=str(path), reason=_reason(exc)) from None
-        except OSError as exc:
-            raise SessionCorrupt(path=str(path), reason=exc.strerror or str(exc)) from None
+        return _read_records(storage, path), storage.dropped_tail
 
     def _set_aside(self, path: Path) -> Path:
         """Move a corrupt file into set-aside/ under a name that never overwrites another."""
@@ -322,7 +374,8 @@ class Archive:
 
     def listing(self) -> Listing:
         """Every session's summary, newest first; only sessions changed since the last listing
-        are read in full. A corrupt session is set aside (unless it is open) and reported."""
+        are read in full. A file that cannot be listed is reported by name and the rest are
+        listed: a damaged one is set aside (unless it is open), any other is left alone."""
         cache = self._load_index()
         fresh: dict[str, dict[str, Any]] = {}
         result = Listing()
@@ -331,43 +384,59 @@ class Archive:
             try:
                 stat = path.stat()
             except FileNotFoundError:
-                continue  # deleted while we looked
-            stamp = [stat.st_size, stat.st_mtime_ns]
-            entry = cache.get(session_id)
-            # An entry from before the index kept the search words is read again, once.
-            if (
-                isinstance(entry, dict)
-                and entry.get("stamp") == stamp
-                and isinstance(entry.get("search"), str)
-            ):
+                if path.is_symlink():
+                    result.problems.append(Unreadable(path, "broken_link"))
+                continue  # else: deleted while we looked
+            except OSError:
+                stat = None  # a link that loops, say: the read below says what it is
+            stamp = [stat.st_size, stat.st_mtime_ns] if stat else None
+            known = _cached(cache, session_id, stamp)
+            if known is None:
                 try:
-                    summary = SessionSummary.model_validate(entry["summary"])
-                except (ValidationError, KeyError):
-                    summary = None
-                if summary is not None:
-                    fresh[session_id] = entry
-                    result.sessions.append(summary)
-                    result.search[session_id] = entry["search"]
+                    known = self._entry(session_id, stamp)
+                except (SessionCorrupt, NotASessionLog) as exc:
+                    result.problems.append(self._report_corrupt(session_id, exc))
                     continue
-            try:
-                records = self.read(session_id)
-                state = fold(records)
-                summary = summarise(state, len(records))
-            except (SessionCorrupt, NotASessionLog) as exc:
-                result.problems.append(self._report_corrupt(session_id, exc))
-                continue
-            words = haystack(state)
-            fresh[session_id] = {
-                "stamp": stamp,
-                "summary": summary.model_dump(mode="json"),
-                "search": words,
-            }
+                except UserError as exc:  # unreadable, too new, a copy: not damage, not moved
+                    result.problems.append(exc)
+                    continue
+                except Exception as exc:
+                    # One session no wyber could foresee (a bug, a record nobody validated
+                    # for) must not empty the whole list; it is named and left alone.
+                    result.problems.append(ListingFailed(path=str(path), error=repr(exc)[:200]))
+                    continue
+            entry, summary = known
+            if stamp is not None:
+                fresh[session_id] = entry
             result.sessions.append(summary)
-            result.search[session_id] = words
+            result.search[session_id] = entry["search"]
+            if entry["torn"] and not self._open_elsewhere(session_id):
+                result.problems.append(SessionEndTorn(session=session_id, kind=entry["torn"]))
         if fresh != cache:
             self._save_index(fresh)
         result.sessions.sort(key=lambda s: s.opened_at, reverse=True)
         return result
+
+    def _entry(
+        self, session_id: str, stamp: list[int] | None
+    ) -> tuple[dict[str, Any], SessionSummary]:
+        """A session's index entry and summary, from reading it in full."""
+        records, tail = self.read_tailed(session_id)
+        state = fold(records)
+        summary = summarise(state, len(records))
+        entry = {
+            "stamp": stamp,
+            "summary": summary.model_dump(mode="json"),
+            "search": haystack(state),
+            "torn": torn_kind(tail, state.finished),
+        }
+        return entry, summary
+
+    def _open_elsewhere(self, session_id: str) -> bool:
+        """Whether another wyber has the session open: its torn last line is then a record being
+        written, not one that was lost."""
+        with self._quietly_locked(session_id) as held:
+            return not held
 
     def _report_corrupt(self, session_id: str, exc: Exception) -> UserError:
         path = self.path_of(session_id)
@@ -377,9 +446,9 @@ class Archive:
 
     def _load_index(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads(self.index_path.read_bytes())
-        except (OSError, ValueError):
-            return {}  # no index yet, or a damaged one: it is only a cache
+            data = json.loads(read_file(self.index_path, MAX_INDEX_BYTES))
+        except (FileNotFoundError, Unreadable, ValueError, RecursionError):
+            return {}  # no index yet, or a damaged or unreadable one: it is only a cache
         return data if isinstance(data, dict) else {}
 
     def _save_index(self, entries: dict[str, dict[str, Any]]) -> None:
@@ -415,6 +484,28 @@ class Archive:
         except Timeout:
             raise SessionLocked(session=session_id) from None
         lock.release()
+
+
+def _cached(
+    cache: dict[str, Any], session_id: str, stamp: list[int] | None
+) -> tuple[dict[str, Any], SessionSummary] | None:
+    """The index's entry for a session, if it is whole and of the file as it is now."""
+    entry = cache.get(session_id)
+    # An entry from before the index kept all it keeps now is read again, once.
+    if (
+        stamp is None
+        or not isinstance(entry, dict)
+        or entry.get("stamp") != stamp
+        or not isinstance(entry.get("search"), str)
+        or entry.get("torn") not in get_args(TornKind)
+    ):
+        return None
+    try:
+        summary = SessionSummary.model_validate(entry["summary"])
+    except (ValidationError, KeyError, RecursionError):
+        return None
+    # An entry under another session's id would list one session twice.
+    return (entry, summary) if summary.id == session_id else None
 
 
 def _reason(exc: Exception) -> object:

@@ -21,12 +21,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from tui.wyber.errors import UserError
 from tui.wyber.events import Moment, is_session_id
+from tui.wyber.files import MIB, Unreadable, read_file
 from tui.wyber.fold import NotASessionLog, fold
 from tui.wyber.journal import fsync_folder
 from tui.wyber.store import (
     SESSION_SUFFIX,
     Archive,
-    SessionCorrupt,
     SessionLocked,
     SessionNotFound,
     atomic_write,
@@ -35,6 +35,7 @@ from tui.wyber.store import (
 from tui.wyber.summary import SessionSummary, summarise
 
 META_SUFFIX = ".json"
+MAX_META_BYTES = MIB  # a note holds an id, a time and a summary: a few kilobytes
 _CLASH = "~"  # never part of a session id (events.Id), so `<id>~<when>` is unambiguous
 _MOMENT = TypeAdapter(Moment)
 _NAME = re.compile(r"(?P<id>[^~]+)(~[0-9A-Za-z-]+)?")  # whole names only: fullmatch
@@ -74,8 +75,8 @@ def _summary_of(archive: Archive, session_id: str) -> SessionSummary | None:
     try:
         records = archive.read(session_id)
         return summarise(fold(records), len(records))
-    except (SessionCorrupt, NotASessionLog):
-        return None  # a damaged session can go to the trash too
+    except (UserError, NotASessionLog):
+        return None  # a damaged, unreadable or misnamed session can go to the trash too
 
 
 def _free_name(folder: Path, session_id: str, at: datetime) -> str:
@@ -121,9 +122,9 @@ def move_to_trash(
 
 def _read_meta(path: Path) -> dict[str, object]:
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
+        data = json.loads(read_file(path, MAX_META_BYTES))
+    except (OSError, Unreadable, ValueError, RecursionError):
+        return {}  # no note, or one that cannot be read: the trash lists the file without it
     return data if isinstance(data, dict) else {}
 
 

@@ -5,6 +5,7 @@ here, and a test asserts that no key is defined in two areas.
 """
 
 from tui.wyber.locales.nl import (
+    archive,
     command,
     common,
     core,
@@ -40,5 +41,6 @@ AREAS = (
     door,
     durable,
     nav,
+    archive,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
