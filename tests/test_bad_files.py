@@ -482,8 +482,11 @@ def plans(tmp_path: Path) -> Iterator[Path]:
     thread = threading.Thread(target=writer, daemon=True)
     thread.start()
     yield folder
-    os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))  # lets a still waiting writer go
-    thread.join()
+    # Let the writer go, however far it got: each reader that opens wakes a writer waiting in
+    # open (it may only now have reached it, the readers above having come and gone).
+    while thread.is_alive():
+        os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        thread.join(0.05)
 
 
 def test_pipes_devices_and_folders_in_the_plans_folder_are_named_and_never_read(
