@@ -23,7 +23,7 @@ from filelock import FileLock
 
 from tui.cli import main
 from tui.wyber import files
-from tui.wyber.events import IdeaAdded
+from tui.wyber.events import SCHEMA_VERSION, IdeaAdded
 from tui.wyber.files import MIB, Unreadable, read_file, read_stream
 from tui.wyber.i18n import tr
 from tui.wyber.journal import JournalCorrupt, read_journal
@@ -216,7 +216,9 @@ def test_a_copy_or_a_session_from_a_newer_wyber_can_go_to_the_trash(
 ) -> None:
     raw = archive.path_of("good-2").read_bytes()
     if bad == "newer":
-        raw = raw.replace(b'"schema_version":1,"seq":3,', b'"schema_version":99,"seq":3,')
+        raw = raw.replace(
+            f'"schema_version":{SCHEMA_VERSION},"seq":3,'.encode(), b'"schema_version":99,"seq":3,'
+        )
     (archive.sessions_dir / f"{bad}.jsonl").write_bytes(raw)
     assert main(["--data", str(archive.root), "--lang", "en", "trash", bad]) == 0
     assert not (archive.sessions_dir / f"{bad}.jsonl").exists()
@@ -289,7 +291,8 @@ def test_a_record_of_schema_version_zero_or_below_is_damage_not_a_crash(
     path = archive.path_of("good-2")
     raw = path.read_bytes()
     damaged = raw.replace(
-        b'"schema_version":1,"seq":3,', f'"schema_version":{version},"seq":3,'.encode()
+        f'"schema_version":{SCHEMA_VERSION},"seq":3,'.encode(),
+        f'"schema_version":{version},"seq":3,'.encode(),
     )
     assert damaged != raw
     path.write_bytes(damaged)
@@ -298,7 +301,7 @@ def test_a_record_of_schema_version_zero_or_below_is_damage_not_a_crash(
     assert [s.id for s in listing.sessions] == ["good-3", "good-1"]
     [problem] = listing.problems
     assert isinstance(problem, SessionCorrupt)
-    assert f"record 3 has schema version {version}" in problem.render("en")
+    assert "record 3, line 4, schema_version: " in problem.render("en")
     [moved] = set_aside_files(archive)
     assert moved.read_bytes() == damaged
 
@@ -306,7 +309,7 @@ def test_a_record_of_schema_version_zero_or_below_is_damage_not_a_crash(
 def test_a_session_from_a_newer_wyber_is_named_and_not_moved(archive: Archive) -> None:
     path = archive.path_of("good-2")
     newer = path.read_bytes().replace(
-        b'"schema_version":1,"seq":3,', b'"schema_version":99,"seq":3,'
+        f'"schema_version":{SCHEMA_VERSION},"seq":3,'.encode(), b'"schema_version":99,"seq":3,'
     )
     path.write_bytes(newer)
 

@@ -16,6 +16,7 @@ from tui.screens.history import HistoryScreen, SessionRows
 from tui.screens.home import HomeScreen
 from tui.screens.run import RunScreen
 from tui.widgets.problems import ProblemLines
+from tui.wyber.events import SCHEMA_VERSION
 from tui.wyber.i18n import Language, tr
 from tui.wyber.sample import sample_records
 from tui.wyber.store import Archive
@@ -37,7 +38,11 @@ def archive_with_bad_files(data: Path) -> Archive:
     old = sample_records(shipped("en"), "d-old", datetime(2026, 11, 19, 13, tzinfo=UTC), ideas=2)
     archive.import_records(old)
     path = archive.path_of("d-old")
-    path.write_bytes(path.read_bytes().replace(b'"schema_version":1', b'"schema_version":0'))
+    path.write_bytes(
+        path.read_bytes().replace(
+            f'"schema_version":{SCHEMA_VERSION}'.encode(), b'"schema_version":0'
+        )
+    )
     (sessions / "e-zero.jsonl").symlink_to("/dev/zero")
     return archive
 
