@@ -51,6 +51,9 @@ async def settle(pilot: Pilot[None]) -> None:
     for screen in app.screen_stack:
         if isinstance(screen, RunScreen):
             screen.tick()
+            # Every record is on disk now; the writer's own word of it may still be on its way
+            # to the app under load, so the marks are drawn from the watermark here.
+            screen.show_durable()
         for widget in screen.query("Input, TextArea"):
             widget.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()  # a toast is a message to the app: let it arrive, then clear it
