@@ -7,6 +7,7 @@ here, and a test asserts that no key is defined in two areas.
 from tui.wyber.locales.en import (
     command,
     common,
+    consent,
     core,
     dates,
     door,
@@ -36,5 +37,6 @@ AREAS = (
     input,
     command,
     door,
+    consent,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
