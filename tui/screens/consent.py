@@ -77,12 +77,12 @@ class ConsentRoundDialog(WyberModal[None]):
             yield Static(self.t("consent.help"), classes="hint", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#round-people", DataTable)
-        table.add_column("", key="name")
-        table.add_column("", key="answer")
         self.show()
         self._to_next_waiting()
-        table.focus()
+        self.query_one("#round-people", DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.show()  # the answers wrap to the width the dialog now has
 
     # ── what the dialog shows ───────────────────────────────────────────────────────────────
 
@@ -98,11 +98,22 @@ class ConsentRoundDialog(WyberModal[None]):
         self.query_one("#round-text", Static).update(Text(a.text))
         table = self.query_one("#round-people", DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
         people = self.people()
-        for p in people:
-            who = Text(person(p.name, mandate_of(p), self.lang))
-            table.add_row(who, self._answer_cell(a.round.answers.get(p.id)), key=p.id)
+        names = [Text(person(p.name, mandate_of(p), self.lang)) for p in people]
+        # An objection is shown whole, wrapped: the name takes what it needs (up to a third),
+        # the answer the rest (a cell of padding either side of each column, one for a
+        # scrollbar: at the full width a horizontal scrollbar took a line of the dialog).
+        width = table.size.width or self.size.width - 8
+        name_width = min(max((n.cell_len for n in names), default=10), max(10, width // 3))
+        answer_width = max(10, width - name_width - 5)
+        table.add_column("", key="name", width=name_width)
+        table.add_column("", key="answer", width=answer_width)
+        for p, who in zip(people, names, strict=True):
+            answer = self._answer_cell(a.round.answers.get(p.id))
+            lines = max(len(who.wrap(self.app.console, name_width)), 1)
+            lines = max(lines, len(answer.wrap(self.app.console, answer_width)))
+            table.add_row(who, answer, key=p.id, height=lines)
         if not people:
             table.add_row(Text(self.t("consent.none_present"), "yellow"), Text(), key="")
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))

@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "consent.line.consented": "Consent: {names}",
     "consent.line.aside": "Stood aside: {names}",
     "consent.line.objection": "Objection of {name}: “{objection}” — {resolution}",
-    "consent.line.reopened": "Text changed after consent; it read: “{text}”",
+    "consent.line.reopened": "Text changed after the consent round; it read: “{text}”",
     "consent.line.legacy_objections": "✖ objections: {objections}",
     # refusals
     "consent.refused.not_yours": "A participant answers for themself only.",

@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "consent.line.consented": "Instemming: {names}",
     "consent.line.aside": "Stond opzij: {names}",
     "consent.line.objection": "Bezwaar van {name}: ‘{objection}’ — {resolution}",
-    "consent.line.reopened": "Tekst gewijzigd na instemming; hij luidde: ‘{text}’",
+    "consent.line.reopened": "Tekst gewijzigd na de instemmingsronde; hij luidde: ‘{text}’",
     "consent.line.legacy_objections": "✖ bezwaren: {objections}",
     # weigeringen
     "consent.refused.not_yours": "Een deelnemer antwoordt alleen voor zichzelf.",
