@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
 from tui.screens.base import WyberModal
+from tui.widgets.cursor import cursor_key
 from tui.widgets.fields import LineField
 from tui.wyber.consent import SETTLED, person, resolution_words
 from tui.wyber.events import ConsentAnswer, Resolution
@@ -129,10 +130,7 @@ class ConsentRoundDialog(WyberModal[None]):
         return cell
 
     def _current(self) -> Participant | None:
-        table = self.query_one("#round-people", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = cursor_key(self.query_one("#round-people", DataTable))
         return self.meeting.state.participants.get(key or "")
 
     def _to_next_waiting(self) -> None:
@@ -197,21 +195,16 @@ class ConsentRoundDialog(WyberModal[None]):
         p = self._current()
         if p is None:
             return
-        words = event.value
-        if event.input.id == "objection":
-            before = self.meeting.state.last_seq
-            self._record(
-                lambda: self.meeting.answer_consent(
-                    self.agreement_id, p.id, ConsentAnswer.OBJECTION, words
-                )
-            )
-        else:
-            before = self.meeting.state.last_seq
-            self._record(
-                lambda: self.meeting.resolve_objection(
-                    self.agreement_id, p.id, Resolution.AMENDED, words
-                )
-            )
+        words, meeting, agreement_id = event.value, self.meeting, self.agreement_id
+
+        def objection() -> None:
+            meeting.answer_consent(agreement_id, p.id, ConsentAnswer.OBJECTION, words)
+
+        def amendment() -> None:
+            meeting.resolve_objection(agreement_id, p.id, Resolution.AMENDED, words)
+
+        before = meeting.state.last_seq
+        self._record(objection if event.input.id == "objection" else amendment)
         if self.meeting.state.last_seq == before:
             return  # refused: the words stay in the field, the warning says why
         event.input.value = ""

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from tui.screens.agreement import AgreementDialog, AgreementDraft
 from tui.screens.consent import ConsentRoundDialog
+from tui.widgets.cursor import cursor_key
 from tui.widgets.panel import MovementPanel
 from tui.wyber.consent import consent_label
 from tui.wyber.dates import short_date
@@ -97,10 +98,7 @@ class AgreementBoard(MovementPanel):
         ]
 
     def _current(self) -> Agreement | None:
-        table = self.query_one("#agreements", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = cursor_key(self.query_one("#agreements", DataTable))
         return self.meeting.state.agreements.get(key or "")
 
     def _dialog(self, agreement: Agreement | None, text: str = "") -> AgreementDialog:

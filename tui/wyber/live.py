@@ -100,7 +100,7 @@ from tui.wyber.rules import (
 )
 from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.session import LiveSession
-from tui.wyber.state import ANONYMOUS, SessionState
+from tui.wyber.state import ANONYMOUS, Agreement, SessionState
 from tui.wyber.text import clean_line, clean_text
 from tui.wyber.timebox import rebalance
 
@@ -526,17 +526,20 @@ def _edit_agreement(d: Draft, c: EditAgreement) -> None:
     content = _agreement_content(d, c)
     a = d.state.agreements[c.agreement_id]
     d.add(AgreementEdited(agreement_id=c.agreement_id, **content))
-    d.undo = [
-        AgreementEdited(
-            agreement_id=a.id,
-            kind=a.kind,
-            text=a.text,
-            owner_id=a.owner_id,
-            owner_name=a.owner_name,
-            deadline=a.deadline,
-            field=a.field,
-        )
-    ]
+    d.undo = [_as_edited(a, a.text)]
+
+
+def _as_edited(a: Agreement, text: str) -> AgreementEdited:
+    """The agreement as it stands, with `text` for its text."""
+    return AgreementEdited(
+        agreement_id=a.id,
+        kind=a.kind,
+        text=text,
+        owner_id=a.owner_id,
+        owner_name=a.owner_name,
+        deadline=a.deadline,
+        field=a.field,
+    )
 
 
 def _remove_agreement(d: Draft, c: RemoveAgreement) -> None:
@@ -613,17 +616,7 @@ def _resolve_objection(d: Draft, c: ResolveObjection) -> None:
         raise Refused("run.refused.empty_agreement")
     if text == a.text:
         raise Refused("consent.refused.same_text")
-    d.add(
-        AgreementEdited(
-            agreement_id=a.id,
-            kind=a.kind,
-            text=text,
-            owner_id=a.owner_id,
-            owner_name=a.owner_name,
-            deadline=a.deadline,
-            field=a.field,
-        )
-    )
+    d.add(_as_edited(a, text))
     # The amended proposal's round starts again: the answers it closed cannot come back by undo
     # (amend again instead), so the facilitator's earlier commands are not taken back past it.
     d.forget_undo = True
