@@ -126,6 +126,8 @@ async def test_an_amended_proposal_starts_the_round_again(tmp_path: Path) -> Non
         await pilot.press("c", "c", "c")
         assert parked(pilot).consent_state is ConsentState.GIVEN
         assert "ronde 2" in str(pilot.app.screen.query_one("#round-title").render())
+        before = str(pilot.app.screen.query_one("#round-before").render())
+        assert WORDS in before and "voorstel aangepast" in before  # the first round, in sight
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Input, Static
 from tui.screens.base import WyberModal
 from tui.widgets.cursor import cursor_key
 from tui.widgets.fields import LineField
-from tui.wyber.consent import SETTLED, person, resolution_words
+from tui.wyber.consent import SETTLED, consent_lines, person, resolution_words
 from tui.wyber.events import ConsentAnswer, Resolution
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
@@ -71,6 +71,7 @@ class ConsentRoundDialog(WyberModal[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="consent-round"):
             yield Static(id="round-title", classes="dialog-title")
+            yield Static(id="round-before", classes="hint")
             yield Static(id="round-text", classes="consent-text")
             yield DataTable(id="round-people", cursor_type="row", show_header=False)
             yield LineField(id="objection", classes="hidden")
@@ -97,6 +98,11 @@ class ConsentRoundDialog(WyberModal[None]):
         title = f"{self.t('consent.title')} · {self.t('consent.round', number=len(a.rounds))}"
         self.query_one("#round-title", Static).update(Text(title))
         self.query_one("#round-text", Static).update(Text(a.text))
+        # After an amendment, what the earlier rounds said stays in sight above the new text.
+        before = consent_lines(a, self.lang, rounds=len(a.rounds) - 1)
+        shown = self.query_one("#round-before", Static)
+        shown.update(Text("\n".join(line.text for line in before)))
+        shown.display = bool(before)
         table = self.query_one("#round-people", DataTable)
         row = table.cursor_row
         table.clear(columns=True)

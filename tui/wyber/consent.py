@@ -71,12 +71,14 @@ def _round_lines(r: ConsentRound, lang: Language) -> list[ConsentLine]:
     return lines
 
 
-def consent_lines(agreement: Agreement, lang: Language) -> list[ConsentLine]:
-    """Every round of the agreement by name, oldest first, with the text changes between them
-    (an older session's room-wide note has no round: its label says it all)."""
+def consent_lines(
+    agreement: Agreement, lang: Language, *, rounds: int | None = None
+) -> list[ConsentLine]:
+    """Every round of the agreement by name (or its first `rounds`), oldest first, with the text
+    changes between them (an older session's room-wide note has no round: its label says it)."""
     lines: list[ConsentLine] = []
     several = len(agreement.rounds) > 1
-    for number, r in enumerate(agreement.rounds, 1):
+    for number, r in enumerate(agreement.rounds[:rounds], 1):
         shown = _round_lines(r, lang)
         if several and shown:
             lines.append(ConsentLine(tr(lang, "consent.line.round", number=number)))
