@@ -26,7 +26,14 @@ from tui.app import Clocks, WyberApp
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.summary import AgreementTable, SummaryScreen
 from tui.wyber.dates import short_date, spoken_date
-from tui.wyber.events import AgreementKind, EvaluationRecorded, ParticipantAdded, SessionFinished
+from tui.wyber.events import (
+    AgreementKind,
+    ConsentAnswer,
+    EvaluationRecorded,
+    ParticipantAdded,
+    Resolution,
+    SessionFinished,
+)
 from tui.wyber.fold import fold
 from tui.wyber.i18n import Language, tr
 from tui.wyber.meeting import Meeting
@@ -120,9 +127,13 @@ def run_through(room: Room, agreements: bool = True) -> None:
             deadline=date(2026, 12, 4),
             field=VeldField.CONNECTING,
         )
-        m.note_consent(a.id, True)
+        for present in ("p1", "p2", "p3"):
+            m.answer_consent(a.id, present, ConsentAnswer.CONSENT)
         b = m.record_agreement("The pilot starts in Delfshaven", kind=AgreementKind.DECISION)
-        m.note_consent(b.id, False, "Bram: first tell the council")
+        m.answer_consent(b.id, "p1", ConsentAnswer.CONSENT)
+        m.answer_consent(b.id, "p2", ConsentAnswer.OBJECTION, "first tell the council")
+        m.answer_consent(b.id, "p3", ConsentAnswer.ASIDE)
+        m.resolve_objection(b.id, "p2", Resolution.STANDING)
         m.record_agreement(
             "Draft the letter",
             kind=AgreementKind.ACTION,
@@ -473,11 +484,23 @@ async def test_the_summary_shows_who_what_and_how_long(room: Room, lang: Languag
             "Anna de Vries",
             short_date(date(2026, 12, 4), lang),
             e.t("run.field.verbindend"),
-            "✔ " + e.t("ending.consent.given"),
+            e.t("consent.state.given"),
+            e.t("consent.line.consented", names="Anna de Vries, Bram [Jansen], مريم الحداد"),
         ):
             assert part in agreement
         decision = unwrapped(shown(tables[AgreementKind.DECISION]))
-        assert f"✖ {e.t('ending.consent.objections')} Bram: first tell the council" in decision
+        for part in (
+            e.t("consent.state.objected"),
+            e.t("consent.line.consented", names="Anna de Vries"),
+            e.t("consent.line.aside", names="مريم الحداد"),
+            e.t(
+                "consent.line.objection",
+                name="Bram [Jansen]",
+                objection="first tell the council",
+                resolution=e.t("consent.resolution.standing"),
+            ),
+        ):
+            assert part in decision
         actions = unwrapped(shown(tables[AgreementKind.ACTION]))
         assert e.t("ending.col.action_owner") in actions
         assert "بطاريات مستعملة" in actions and "مريم الحداد" in actions

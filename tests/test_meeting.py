@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 from tui.wyber.events import (
     AgreementKind,
     ClustersMerged,
+    ConsentAnswer,
     ParticipantAdded,
     Rebalanced,
+    Resolution,
     SessionFinished,
 )
 from tui.wyber.fold import fold
@@ -757,15 +759,15 @@ def test_an_objection_must_be_written_down(room: Room) -> None:
     agreement = meeting.record_agreement("Elke maand overleg")
     for empty in ("", "  ", "\x00"):
         with refused(room, "run.refused.objection_needs_text"):
-            meeting.note_consent(agreement.id, False, empty)
-    meeting.note_consent(agreement.id, False, "  Te vaak\x07  ")
-    consent = room.state.agreements[agreement.id].consent
-    assert consent is not None and (consent.given, consent.objections) == (False, "Te vaak")
-    meeting.note_consent(agreement.id, True)
-    consent = room.state.agreements[agreement.id].consent
-    assert consent is not None and (consent.given, consent.objections) == (True, "")
+            meeting.answer_consent(agreement.id, "p1", ConsentAnswer.OBJECTION, empty)
+    meeting.answer_consent(agreement.id, "p1", ConsentAnswer.OBJECTION, "  Te vaak\x07  ")
+    answer = room.state.agreements[agreement.id].round.answers["p1"]
+    assert (answer.answer, answer.objection) == (ConsentAnswer.OBJECTION, "Te vaak")
+    meeting.answer_consent(agreement.id, "p1", ConsentAnswer.CONSENT)
+    answer = room.state.agreements[agreement.id].round.answers["p1"]
+    assert (answer.answer, answer.objection) == (ConsentAnswer.CONSENT, "")
     with refused(room, "run.refused.no_such_agreement"):
-        meeting.note_consent("a999", True)
+        meeting.answer_consent("a999", "p1", ConsentAnswer.CONSENT)
     assert room.on_disk() == room.state
 
 
@@ -819,7 +821,7 @@ def test_everything_the_meeting_did_is_on_disk_and_survives_a_resume(tmp_path: P
     meeting.set_present("p3", False)
     meeting.next_movement()
     agreement = meeting.record_agreement("Pilot in twee wijken", owner_id=newcomer.id)
-    meeting.note_consent(agreement.id, True)
+    meeting.answer_consent(agreement.id, "p1", ConsentAnswer.CONSENT)
     meeting.record_agreement("Weggehaald")
     meeting.undo()
     live = room.state
@@ -935,7 +937,8 @@ WEIGHTS = {
     "record_agreement": 3,
     "edit_agreement": 2,
     "remove_agreement": 1,
-    "note_consent": 2,
+    "answer_consent": 2,
+    "resolve_objection": 1,
     "evaluate": 1,
     "finish": 1,
     "undo": 6,
@@ -1030,8 +1033,12 @@ def run_command(room: Room, name: str, data: st.DataObject) -> None:
             )
         case "remove_agreement":
             meeting.remove_agreement(agreements())
-        case "note_consent":
-            meeting.note_consent(agreements(), data.draw(st.booleans()), data.draw(TEXTS))
+        case "answer_consent":
+            answer = data.draw(st.sampled_from([*ConsentAnswer, None]))
+            meeting.answer_consent(agreements(), people() or "p0", answer, data.draw(TEXTS))
+        case "resolve_objection":
+            resolution = data.draw(st.sampled_from(Resolution))
+            meeting.resolve_objection(agreements(), people() or "p0", resolution, data.draw(TEXTS))
         case "evaluate":
             scores = data.draw(
                 st.dictionaries(st.sampled_from(list(state.participants)), st.integers(0, 11))

@@ -58,11 +58,14 @@ from tui.wyber.replay import (
 from tui.wyber.sample import sample_records
 from tui.wyber.state import (
     Agreement,
+    Answer,
     Cluster,
     Consent,
+    ConsentRound,
     Evaluation,
     Idea,
     Participant,
+    Reopening,
     Review,
     Segment,
     SessionState,
@@ -226,7 +229,10 @@ FIELDS: dict[type, int] = {
     Idea: 9,
     Cluster: 5,
     Consent: 2,
-    Agreement: 12,
+    Agreement: 14,
+    ConsentRound: 1,
+    Answer: 7,
+    Reopening: 2,
     Review: 7,
     Evaluation: 3,
     Segment: 6,
@@ -493,7 +499,8 @@ async def test_seek_shows_agenda_clock_movement_and_board_as_they_were(tmp_path:
             "4  Parked",
         ]
         assert len(agreements) == 4
-        assert all(line.splitlines()[0].endswith("✔") for line in agreements)  # consent
+        given = tr("en", "consent.state.given")
+        assert all(line.splitlines()[0].endswith(given) for line in agreements)  # consent
         assert text(screen, "#replay-last").endswith("Session finished")
         assert screen.query_one(ScrubBar).fraction == 1.0
 

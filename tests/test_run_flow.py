@@ -10,7 +10,8 @@ import pytest
 from textual.widgets import Input, OptionList, Select
 
 from tui.app import Clocks, Launch, WyberApp
-from tui.dialogs.agreement import AgreementDialog, ConsentDialog
+from tui.dialogs.agreement import AgreementDialog
+from tui.dialogs.consent import ConsentRoundDialog
 from tui.screens.run import RunScreen
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
@@ -19,7 +20,7 @@ from tui.wyber.fold import fold
 from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement, Plan
 from tui.wyber.plans import load_plan
-from tui.wyber.state import SessionState
+from tui.wyber.state import ConsentState, SessionState
 from tui.wyber.store import Archive
 
 from .factory import FakeClock, FakeWall
@@ -169,8 +170,8 @@ async def test_the_whole_30_minute_exercise(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("i")
         await pilot.pause()
-        assert isinstance(app.screen, ConsentDialog)
-        await pilot.click("#consent")
+        assert isinstance(app.screen, ConsentRoundDialog)
+        await pilot.press("c", "c", "c", "escape")  # each in turn consents; the round closes
         await pilot.pause()
 
         rail = str(app.screen.query_one(AgendaRail).render())
@@ -195,7 +196,12 @@ async def test_the_whole_30_minute_exercise(tmp_path: Path) -> None:
             "Anna de Vries",
             date(2026, 12, 4),
         )
-        assert agreement.consent is not None and agreement.consent.given
+        assert agreement.consent_state is ConsentState.GIVEN
+        assert [a.name for a in agreement.round.answers.values()] == [
+            "Anna de Vries",
+            "Bram",
+            "Carla",
+        ]
         assert on_disk.clusters[cluster.id].tally.selected
         assert on_disk.segments[0].budget == 11 * 60  # the extension
 

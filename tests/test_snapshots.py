@@ -31,7 +31,7 @@ from tui.screens.prepare import PrepareScreen
 from tui.screens.run import RunScreen
 from tui.screens.summary import SummaryScreen
 from tui.wyber.dates import parse_deadline
-from tui.wyber.events import AgreementKind
+from tui.wyber.events import AgreementKind, ConsentAnswer
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.paths import shipped_plans_dir
@@ -157,8 +157,9 @@ def record_meeting(
             todo = meeting.record_agreement(action, AgreementKind.ACTION, anna, deadline)
             clock.advance(60)
             meeting.record_agreement(parked, AgreementKind.PARKED)
-            meeting.note_consent(agreed.id, True)
-            meeting.note_consent(todo.id, True)
+            for agreement in (agreed, todo):
+                for person in meeting.state.participants:
+                    meeting.answer_consent(agreement.id, person, ConsentAnswer.CONSENT)
         if stage >= FINISHED:
             clock.advance(180)
             meeting.evaluate(*EVALUATION[lang], {anna: 8, bram: 7})

@@ -156,38 +156,3 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                 field=field if isinstance(field, VeldField) else None,
             )
         )
-
-
-class ConsentDialog(WyberModal[tuple[bool, str] | None]):
-    """Can everyone present live with it? Consent, or the objections as said."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
-    ]
-
-    def __init__(self, lang: Language, agreement: Agreement) -> None:
-        super().__init__(lang)
-        self.agreement = agreement
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.t("run.consent.title"), classes="dialog-title")
-            yield Static(Text(self.agreement.text), classes="consent-text")
-            yield LineField(placeholder=self.t("run.consent.objections"), id="objections")
-            with Horizontal(classes="buttons"):
-                yield Button(self.t("run.consent.objection"), id="object", variant="warning")
-                yield Button(self.t("run.consent.given"), id="consent", variant="success")
-
-    def on_mount(self) -> None:
-        self.query_one("#consent", Button).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss((False, event.value))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        objections = self.query_one("#objections", Input).value
-        self.dismiss(
-            (event.button.id == "consent", "" if event.button.id == "consent" else objections)
-        )

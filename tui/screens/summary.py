@@ -23,6 +23,8 @@ from textual.widgets import Footer, Static
 
 from tui.dialogs.base import WyberScreen
 from tui.screens.reading import read_then
+from tui.widgets.agreements import CONSENT_STYLE
+from tui.wyber.consent import consent_label, consent_lines
 from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
@@ -55,16 +57,18 @@ def joined(parts: Iterable[Text]) -> Text:
 
 def details(a: Agreement, lang: Language) -> dict[str, Text]:
     """Owner, deadline, field and consent of one agreement, an empty Text where it has none."""
-    consent = Text()
-    if a.consent is not None and a.consent.given:
-        consent = Text("✔ " + tr(lang, "ending.consent.given"), style="green")
-    elif a.consent is not None:
-        consent = Text("✖ ", style="bold red")
-        consent.append(tr(lang, "ending.consent.objections") + " ")
-        consent.append(a.consent.objections)
     cells = {name: Text(value) for name, value in agreement_facts(a, lang).items()}
-    cells["consent"] = consent
+    cells["consent"] = Text(consent_label(a, lang), style=CONSENT_STYLE[a.consent_state])
     return cells
+
+
+def with_round(a: Agreement, lang: Language, *above: Text) -> RenderableType:
+    """The agreement's text (and what goes under it) with its consent round by name below."""
+    lines = [
+        Text(line.text, style="bold red" if line.alert else "dim")
+        for line in consent_lines(a, lang)
+    ]
+    return Group(Text(a.text), *above, *lines) if above or lines else Text(a.text)
 
 
 def used_details(agreements: Iterable[Agreement], lang: Language) -> list[str]:
@@ -134,7 +138,9 @@ class AgreementTable(Widget):
         for a in self.agreements:
             cells = details(a, self.lang)
             if wide:
-                table.add_row(Text(str(a.number)), Text(a.text), *(cells[d] for d in self.columns))
+                table.add_row(
+                    Text(str(a.number)), with_round(a, self.lang), *(cells[d] for d in self.columns)
+                )
                 continue
             labelled = []
             for detail in self.columns:
@@ -142,10 +148,8 @@ class AgreementTable(Widget):
                     part = Text(self._heading(detail) + ": ", style="dim")
                     part.append_text(cells[detail])
                     labelled.append(part)
-            cell: RenderableType = Text(a.text)
-            if labelled:
-                cell = Group(Text(a.text), joined(labelled))
-            table.add_row(Text(str(a.number)), cell)
+            above = [joined(labelled)] if labelled else []
+            table.add_row(Text(str(a.number)), with_round(a, self.lang, *above))
         return table
 
     # ── rendering at the width the widget gets ──────────────────────────────────────────────

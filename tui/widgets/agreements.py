@@ -8,16 +8,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from tui.dialogs.agreement import AgreementDialog, AgreementDraft, ConsentDialog
+from tui.dialogs.agreement import AgreementDialog, AgreementDraft
+from tui.dialogs.consent import ConsentRoundDialog
+from tui.widgets.cursor import cursor_key
 from tui.widgets.fitting import Fit, fit
 from tui.widgets.panel import MovementPanel
+from tui.wyber.consent import consent_label
 from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
-from tui.wyber.state import Agreement
+from tui.wyber.state import Agreement, ConsentState
 
 if TYPE_CHECKING:
     from tui.app import WyberApp
+
+
+# An agreement's consent in colour: open (yellow), given (green), an objection stands (red).
+CONSENT_STYLE = {
+    ConsentState.OPEN: "yellow",
+    ConsentState.GIVEN: "green",
+    ConsentState.OBJECTED: "bold red",
+}
 
 
 class AgreementBoard(MovementPanel):
@@ -73,9 +84,7 @@ class AgreementBoard(MovementPanel):
         self.query_one("#selected", Static).update(line)
 
     def _cells(self, a: Agreement) -> list[Text]:
-        consent = ""
-        if a.consent is not None:
-            consent = "✔" if a.consent.given else "✖ " + a.consent.objections
+        consent = consent_label(a, self.lang)
         details = [
             a.owner_name,
             short_date(a.deadline, self.lang) if a.deadline else "",
@@ -89,14 +98,11 @@ class AgreementBoard(MovementPanel):
         return [
             Text(str(a.number)),
             text,
-            Text(consent, "green" if a.consent and a.consent.given else "red"),
+            Text(consent, CONSENT_STYLE[a.consent_state]),
         ]
 
     def _current(self) -> Agreement | None:
-        table = self.query_one("#agreements", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = cursor_key(self.query_one("#agreements", DataTable))
         return self.meeting.state.agreements.get(key or "")
 
     def _dialog(self, agreement: Agreement | None, text: str = "") -> AgreementDialog:
@@ -147,12 +153,7 @@ class AgreementBoard(MovementPanel):
         if agreement is None:
             return
 
-        def noted(answer: tuple[bool, str] | None) -> None:
-            if answer is not None:
-                consent, objections = answer
-                self.act(lambda: self.meeting.note_consent(agreement.id, consent, objections))
-
-        self.app.push_screen(ConsentDialog(self.lang, agreement), noted)
+        self.app.push_screen(ConsentRoundDialog(self.lang, self.meeting, agreement.id, self.act))
 
     def action_remove(self) -> None:
         agreement = self._current()

@@ -11,12 +11,14 @@ from tui.wyber.events import (
     ClusterDissolved,
     ClusterRenamed,
     ClustersMerged,
+    ConsentAnswered,
     ConsentNoted,
     IdeaAdded,
     IdeaEdited,
     IdeaMoved,
     IdeaRemoved,
     IdeaRestored,
+    ObjectionResolved,
     ParticipantAdded,
     PresenceChanged,
     Record,
@@ -87,6 +89,12 @@ def event_text(record: Record, state: SessionState, lang: Language) -> str:
             kind = "consent_noted" if consent else "objection_noted"
             agreement = state.agreements.get(agreement_id)
             detail = objections or (agreement.text if agreement is not None else "")
+        case ConsentAnswered(participant_id=who, answer=answer, objection=objection):
+            said = tr(lang, f"consent.answer.{answer.value}") if answer else ""
+            detail = f"{_person(state, who)} — {said}" + (f": {objection}" if objection else "")
+        case ObjectionResolved(participant_id=who, resolution=resolution):
+            settled = tr(lang, f"consent.resolution.{(resolution or 'open')}")
+            detail = f"{_person(state, who)} — {settled}"
         case AgreementReviewed(number=number, text=text):
             detail = f"{number}. {text}"
     label = tr(lang, f"replay.event.{kind}")

@@ -13,7 +13,9 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.agreements import CONSENT_STYLE
 from tui.widgets.ticking import TickingStatic
+from tui.wyber.consent import consent_label
 from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
@@ -248,10 +250,9 @@ def agreement_line(agreement: Agreement, lang: Language) -> Text:
     text = Text(f"{agreement.number:>3}  ", "dim")
     text.append(tr(lang, f"run.kind.{agreement.kind.value}") + ": ", "bold")
     text.append(agreement.text)
-    if agreement.consent is not None:
-        given = agreement.consent.given
-        mark = "  ✔" if given else "  ✖ " + agreement.consent.objections
-        text.append(mark, "green" if given else "red")
+    consent = consent_label(agreement, lang)
+    if consent:
+        text.append("  " + consent, CONSENT_STYLE[agreement.consent_state])
     details = [
         agreement.owner_name,
         short_date(agreement.deadline, lang) if agreement.deadline else "",

@@ -18,7 +18,15 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from tui.wyber.errors import UserError
-from tui.wyber.events import AgreementKind, Event, Id, Record, ReviewStatus
+from tui.wyber.events import (
+    AgreementKind,
+    ConsentAnswer,
+    Event,
+    Id,
+    Record,
+    Resolution,
+    ReviewStatus,
+)
 from tui.wyber.late import Late, Place
 from tui.wyber.plan import Movement, VeldField
 
@@ -222,11 +230,29 @@ class RemoveAgreement(Command):
     agreement_id: str
 
 
-class NoteConsent(Command):
-    kind: Literal["note_consent"] = "note_consent"
+class AnswerConsent(Command):
+    """One participant's answer in an agreement's consent round: consent, an objection in their
+    words, or standing aside (`answer` None takes their answer back). A participant answers for
+    themself; the facilitator may record anyone's answer. Words given with anything but an
+    objection are refused: typed objections never become consent."""
+
+    kind: Literal["answer_consent"] = "answer_consent"
     agreement_id: str
-    consent: bool
-    objections: str = ""
+    participant_id: str
+    answer: ConsentAnswer | None
+    objection: str = ""
+
+
+class ResolveObjection(Command):
+    """How an objection was settled after the group discussed it. `amended`: the proposal now
+    reads `text` and its round starts again (the facilitator's to record); an objector may
+    withdraw their own objection or have it recorded as standing."""
+
+    kind: Literal["resolve_objection"] = "resolve_objection"
+    agreement_id: str
+    participant_id: str
+    resolution: Resolution
+    text: str = ""
 
 
 class ReviewAgreement(Command):

@@ -139,6 +139,22 @@ class ReviewStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class ConsentAnswer(StrEnum):
+    """One participant's answer in a consent round."""
+
+    CONSENT = "consent"
+    OBJECTION = "objection"
+    ASIDE = "aside"  # stands aside: will not stand in the way, will not carry it either
+
+
+class Resolution(StrEnum):
+    """How an objection raised in a consent round was settled after it was discussed."""
+
+    AMENDED = "amended"  # the proposal was changed; its round starts again
+    WITHDRAWN = "withdrawn"
+    STANDING = "standing"  # recorded as it stands: the agreement has no consent
+
+
 class SeriesLink(BaseModel):
     """The series (traject) a session belongs to: its name, its shared goal, and the number its
     first agreement gets, so the numbering runs on across the sessions of the series."""
@@ -349,12 +365,37 @@ class AgreementRemoved(_Event):
 
 
 class ConsentNoted(_Event):
-    """Everyone present can live with the agreement (consent), or these are the objections."""
+    """Everyone present can live with the agreement (consent), or these are the objections: the
+    record of older wybers, which noted a consent for the whole room. It still folds and shows;
+    a consent round is now recorded per participant (ConsentAnswered)."""
 
     type: Literal["consent_noted"] = "consent_noted"
     agreement_id: Id
     consent: bool = Field(strict=True)
     objections: Text = ""
+
+
+class ConsentAnswered(_Event):
+    """One participant's answer in round `round` (1, 2 … : an amended proposal starts the next) of
+    an agreement's consent round; `answer` None takes their answer back. The record's actor is who
+    recorded it (the facilitator, or the participant themself)."""
+
+    type: Literal["consent_answered"] = "consent_answered"
+    agreement_id: Id
+    round: int = Field(strict=True, ge=1, le=MAX_SEQ)
+    participant_id: Id
+    answer: ConsentAnswer | None
+    objection: Text = ""  # the objection in the objector's words
+
+
+class ObjectionResolved(_Event):
+    """How a participant's objection in round `round` was settled (None: open again)."""
+
+    type: Literal["objection_resolved"] = "objection_resolved"
+    agreement_id: Id
+    round: int = Field(strict=True, ge=1, le=MAX_SEQ)
+    participant_id: Id
+    resolution: Resolution | None
 
 
 class AgreementReviewed(_Event):
@@ -407,6 +448,8 @@ Event = Annotated[
     | AgreementEdited
     | AgreementRemoved
     | ConsentNoted
+    | ConsentAnswered
+    | ObjectionResolved
     | AgreementReviewed
     | EvaluationRecorded
     | SessionFinished,

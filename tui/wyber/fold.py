@@ -21,6 +21,8 @@ from tui.wyber.events import (
     ClusterDissolved,
     ClusterRenamed,
     ClustersMerged,
+    ConsentAnswer,
+    ConsentAnswered,
     ConsentNoted,
     EvaluationRecorded,
     IdeaAdded,
@@ -28,6 +30,7 @@ from tui.wyber.events import (
     IdeaMoved,
     IdeaRemoved,
     IdeaRestored,
+    ObjectionResolved,
     ParticipantAdded,
     PresenceChanged,
     Rebalanced,
@@ -48,15 +51,19 @@ from tui.wyber.plan import MOVEMENTS, Movement
 from tui.wyber.state import (
     ANONYMOUS,
     Agreement,
+    Answer,
     Cluster,
     Consent,
+    ConsentRound,
     Evaluation,
     Idea,
     Participant,
+    Reopening,
     Review,
     Segment,
     SessionState,
     Tally,
+    mandate_of,
 )
 
 
@@ -233,10 +240,13 @@ def apply(state: SessionState, record: Record) -> None:
                     e.deadline,
                     e.field,
                     t,
+                    rounds=[ConsentRound()],
                 )
         case AgreementEdited() as e:
             if e.agreement_id in state.agreements:
                 agreement = state.agreements[e.agreement_id]
+                if e.text != agreement.text:
+                    _reopen_consent(agreement, t)
                 agreement.kind, agreement.text = e.kind, e.text
                 agreement.owner_id = e.owner_id
                 agreement.owner_name = e.owner_name or _name_of(state, e.owner_id)
@@ -246,6 +256,25 @@ def apply(state: SessionState, record: Record) -> None:
         case ConsentNoted(agreement_id=agreement_id, consent=consent, objections=objections):
             if agreement_id in state.agreements:
                 state.agreements[agreement_id].consent = Consent(consent, objections)
+        case ConsentAnswered() as e:
+            answers = _round_answers(state, e.agreement_id, e.round)
+            participant = state.participants.get(e.participant_id)
+            if answers is not None and participant is not None:
+                answers.pop(e.participant_id, None)  # a changed answer goes to the end: its turn
+                if e.answer is not None:
+                    answers[e.participant_id] = Answer(
+                        e.participant_id,
+                        participant.name,
+                        mandate_of(participant),
+                        e.answer,
+                        e.objection,
+                        t,
+                    )
+        case ObjectionResolved() as e:
+            answers = _round_answers(state, e.agreement_id, e.round)
+            answer = answers.get(e.participant_id) if answers is not None else None
+            if answer is not None and answer.answer is ConsentAnswer.OBJECTION:
+                answer.resolution = e.resolution
         case AgreementReviewed() as e:
             state.reviews.append(
                 Review(e.session_id, e.agreement_id, e.number, e.text, e.status, e.note, t)
@@ -271,6 +300,26 @@ def _name_of(state: SessionState, participant_id: str | None) -> str:
     """A participant's name, for a record that names them by id only."""
     participant = state.participants.get(participant_id or "")
     return participant.name if participant is not None else ""
+
+
+def _round_answers(
+    state: SessionState, agreement_id: str, round_number: int
+) -> dict[str, Answer] | None:
+    """The answers of an agreement's current round, if `round_number` is that round: an answer
+    meant for an earlier round (its text has changed since) changes nothing."""
+    agreement = state.agreements.get(agreement_id)
+    if agreement is None or round_number != len(agreement.rounds):
+        return None
+    return agreement.round.answers
+
+
+def _reopen_consent(agreement: Agreement, t: float) -> None:
+    """The text changes: once anyone has answered (or an older session noted consent), the
+    consent is open again, in a new round, and the history says so."""
+    if agreement.round.answers or agreement.consent is not None:
+        agreement.history.append(Reopening(t, agreement.text))
+        agreement.consent = None
+        agreement.rounds.append(ConsentRound())
 
 
 def _stop_running(state: SessionState, t: float) -> None:

@@ -7,7 +7,8 @@ facilitator pressed F8 while a participant was still typing. The rule, by what t
 - **Filed where it was made.** An idea (and an agreement) typed in a movement the group has just
   left is kept, filed under the step and movement it was typed in: words people wrote are never
   lost, and never land in a movement they were not written for.
-- **Counts only where it was made.** A dot, a score, a selection or a consent, and every change to
+- **Counts only where it was made.** A dot, a score, a selection or a consent
+  (an answer in a consent round, an objection resolved), and every change to
   a converge's board (a cluster made, renamed, dissolved or merged, an idea moved), is refused
   when its movement is closed, with a reason: the group has counted and moved on. The agenda and
   the clock (a round started, a pause, an extension, a rebalance) likewise move only from where
@@ -35,10 +36,12 @@ from tui.wyber.events import (
     ClusterDissolved,
     ClusterRenamed,
     ClustersMerged,
+    ConsentAnswered,
     ConsentNoted,
     Event,
     IdeaAdded,
     IdeaMoved,
+    ObjectionResolved,
     Rebalanced,
     Record,
     RoundStarted,
@@ -65,6 +68,8 @@ _ONLY = (
     ScoreGiven,
     SelectionMarked,
     ConsentNoted,
+    ConsentAnswered,
+    ObjectionResolved,
     ClusterCreated,
     ClusterRenamed,
     ClusterDissolved,

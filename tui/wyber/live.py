@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from tui.wyber.commands import (
     AddIdea,
     AddParticipant,
+    AnswerConsent,
     Command,
     CreateCluster,
     DissolveCluster,
@@ -38,7 +39,6 @@ from tui.wyber.commands import (
     MoveIdeas,
     NextMovement,
     NextStep,
-    NoteConsent,
     Outcome,
     PreviousMovement,
     Rebalance,
@@ -47,6 +47,7 @@ from tui.wyber.commands import (
     RemoveAgreement,
     RemoveIdea,
     RenameCluster,
+    ResolveObjection,
     ReviewAgreement,
     Score,
     SetPresent,
@@ -65,7 +66,8 @@ from tui.wyber.events import (
     ClusterDissolved,
     ClusterRenamed,
     ClustersMerged,
-    ConsentNoted,
+    ConsentAnswer,
+    ConsentAnswered,
     EvaluationRecorded,
     Event,
     IdeaAdded,
@@ -73,9 +75,11 @@ from tui.wyber.events import (
     IdeaMoved,
     IdeaRemoved,
     IdeaRestored,
+    ObjectionResolved,
     ParticipantAdded,
     PresenceChanged,
     Record,
+    Resolution,
     RoundStarted,
     ScoreGiven,
     SelectionMarked,
@@ -96,7 +100,7 @@ from tui.wyber.rules import (
 )
 from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.session import LiveSession
-from tui.wyber.state import ANONYMOUS, SessionState
+from tui.wyber.state import ANONYMOUS, Agreement, SessionState
 from tui.wyber.text import clean_line, clean_text
 from tui.wyber.timebox import rebalance
 
@@ -522,17 +526,20 @@ def _edit_agreement(d: Draft, c: EditAgreement) -> None:
     content = _agreement_content(d, c)
     a = d.state.agreements[c.agreement_id]
     d.add(AgreementEdited(agreement_id=c.agreement_id, **content))
-    d.undo = [
-        AgreementEdited(
-            agreement_id=a.id,
-            kind=a.kind,
-            text=a.text,
-            owner_id=a.owner_id,
-            owner_name=a.owner_name,
-            deadline=a.deadline,
-            field=a.field,
-        )
-    ]
+    d.undo = [_as_edited(a, a.text)]
+
+
+def _as_edited(a: Agreement, text: str) -> AgreementEdited:
+    """The agreement as it stands, with `text` for its text."""
+    return AgreementEdited(
+        agreement_id=a.id,
+        kind=a.kind,
+        text=text,
+        owner_id=a.owner_id,
+        owner_name=a.owner_name,
+        deadline=a.deadline,
+        field=a.field,
+    )
 
 
 def _remove_agreement(d: Draft, c: RemoveAgreement) -> None:
@@ -541,12 +548,78 @@ def _remove_agreement(d: Draft, c: RemoveAgreement) -> None:
     d.forget_undo = True  # a removed agreement's number is not given out again
 
 
-def _note_consent(d: Draft, c: NoteConsent) -> None:
+def _answerer(d: Draft, c: AnswerConsent | ResolveObjection) -> None:
+    """A participant answers (and settles an objection) for themself only."""
     _agreement(d, c.agreement_id)
-    objections = clean_text(c.objections).strip()
-    if not c.consent and not objections:
+    if c.participant_id not in d.state.participants:
+        raise Refused("run.refused.no_such_participant")
+    if c.actor is not None and c.actor != c.participant_id:
+        raise Refused("consent.refused.not_yours")
+
+
+def _answer_consent(d: Draft, c: AnswerConsent) -> None:
+    _answerer(d, c)
+    if not d.state.participants[c.participant_id].present:
+        raise Refused("consent.refused.absent")
+    objection = clean_text(c.objection).strip()
+    if c.answer is ConsentAnswer.OBJECTION and not objection:
         raise Refused("run.refused.objection_needs_text")
-    d.add(ConsentNoted(agreement_id=c.agreement_id, consent=c.consent, objections=objections))
+    if c.answer is not ConsentAnswer.OBJECTION and objection:
+        raise Refused("consent.refused.words_are_an_objection")
+    agreement = d.state.agreements[c.agreement_id]
+    number = len(agreement.rounds)
+    before = agreement.round.answers.get(c.participant_id)
+
+    def answered(answer: ConsentAnswer | None, words: str) -> ConsentAnswered:
+        return ConsentAnswered(
+            agreement_id=c.agreement_id,
+            round=number,
+            participant_id=c.participant_id,
+            answer=answer,
+            objection=words,
+        )
+
+    d.add(answered(c.answer, objection))
+    d.undo = [answered(None, "")]
+    if before is not None:
+        d.undo = [answered(before.answer, before.objection)]
+        if before.resolution is not None:
+            d.undo.append(_resolved(c.agreement_id, number, c.participant_id, before.resolution))
+
+
+def _resolved(
+    agreement_id: str, number: int, participant_id: str, resolution: Resolution | None
+) -> ObjectionResolved:
+    return ObjectionResolved(
+        agreement_id=agreement_id,
+        round=number,
+        participant_id=participant_id,
+        resolution=resolution,
+    )
+
+
+def _resolve_objection(d: Draft, c: ResolveObjection) -> None:
+    _answerer(d, c)
+    a = d.state.agreements[c.agreement_id]
+    answer = a.round.answers.get(c.participant_id)
+    if answer is None or answer.answer is not ConsentAnswer.OBJECTION:
+        raise Refused("consent.refused.no_objection")
+    number = len(a.rounds)
+    d.add(_resolved(a.id, number, c.participant_id, c.resolution))
+    if c.resolution is not Resolution.AMENDED:
+        d.undo = [_resolved(a.id, number, c.participant_id, answer.resolution)]
+        return
+    if c.actor is not None:
+        raise Refused("consent.refused.amend_is_the_facilitators")
+    text = clean_text(c.text).strip()
+    if not text:
+        raise Refused("run.refused.empty_agreement")
+    if text == a.text:
+        raise Refused("consent.refused.same_text")
+    d.add(_as_edited(a, text))
+    # The amended proposal's round starts again: the answers it closed cannot come back by undo
+    # (amend again instead), so the facilitator's earlier commands are not taken back past it.
+    d.forget_undo = True
 
 
 def _review(d: Draft, c: ReviewAgreement) -> None:
@@ -605,6 +678,9 @@ def _still_applies(state: SessionState, event: Event) -> bool:
             return state.tally_of(t) is not None
         case AgreementRemoved(agreement_id=a) | AgreementEdited(agreement_id=a):
             return a in state.agreements
+        case ConsentAnswered(agreement_id=a, round=r) | ObjectionResolved(agreement_id=a, round=r):
+            # An answer belongs to its round: once the text changed, it is not put back.
+            return a in state.agreements and len(state.agreements[a].rounds) == r
     return True
 
 
@@ -643,7 +719,8 @@ HANDLERS: dict[type[Command], Handler] = {
     RecordAgreement: _record_agreement,
     EditAgreement: _edit_agreement,
     RemoveAgreement: _remove_agreement,
-    NoteConsent: _note_consent,
+    AnswerConsent: _answer_consent,
+    ResolveObjection: _resolve_objection,
     ReviewAgreement: _review,
     Evaluate: _evaluate,
     Finish: _finish,

@@ -14,6 +14,7 @@ from typing import TypeVar
 from tui.wyber.commands import (
     AddIdea,
     AddParticipant,
+    AnswerConsent,
     Command,
     CreateCluster,
     DissolveCluster,
@@ -27,7 +28,6 @@ from tui.wyber.commands import (
     MoveIdeas,
     NextMovement,
     NextStep,
-    NoteConsent,
     Outcome,
     PreviousMovement,
     Rebalance,
@@ -36,6 +36,7 @@ from tui.wyber.commands import (
     RemoveAgreement,
     RemoveIdea,
     RenameCluster,
+    ResolveObjection,
     ReviewAgreement,
     Score,
     SetPresent,
@@ -49,9 +50,11 @@ from tui.wyber.events import (
     AgreementKind,
     AgreementRecorded,
     ClusterCreated,
+    ConsentAnswer,
     Event,
     IdeaAdded,
     ParticipantAdded,
+    Resolution,
     ReviewStatus,
 )
 from tui.wyber.live import LiveMeeting
@@ -299,10 +302,35 @@ class Meeting(LiveMeeting):
     def remove_agreement(self, agreement_id: str) -> None:
         self.do(RemoveAgreement(agreement_id=agreement_id, **self._here()))
 
-    def note_consent(self, agreement_id: str, consent: bool, objections: str = "") -> None:
+    def answer_consent(
+        self,
+        agreement_id: str,
+        participant_id: str,
+        answer: ConsentAnswer | None,
+        objection: str = "",
+    ) -> None:
+        """Record a participant's answer in the consent round, as the facilitator heard it."""
         self.do(
-            NoteConsent(
-                agreement_id=agreement_id, consent=consent, objections=objections, **self._here()
+            AnswerConsent(
+                agreement_id=agreement_id,
+                participant_id=participant_id,
+                answer=answer,
+                objection=objection,
+                **self._here(),
+            )
+        )
+
+    def resolve_objection(
+        self, agreement_id: str, participant_id: str, resolution: Resolution, text: str = ""
+    ) -> None:
+        """How a participant's objection was settled; `text`: the amended proposal."""
+        self.do(
+            ResolveObjection(
+                agreement_id=agreement_id,
+                participant_id=participant_id,
+                resolution=resolution,
+                text=text,
+                **self._here(),
             )
         )
 

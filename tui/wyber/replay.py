@@ -15,7 +15,7 @@ with each record at the latest time seen so far, so "the records up to `t`" is a
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from tui.wyber.events import Record, RoundStarted, SessionOpened
@@ -25,6 +25,7 @@ from tui.wyber.state import (
     Agreement,
     Cluster,
     Consent,
+    ConsentRound,
     Evaluation,
     Idea,
     Participant,
@@ -223,6 +224,8 @@ def _agreement(a: Agreement) -> Agreement:
         a.field,
         a.recorded_t,
         consent,
+        [ConsentRound({p: replace(answer) for p, answer in r.answers.items()}) for r in a.rounds],
+        list(a.history),  # a Reopening is never changed once made
     )
 
 

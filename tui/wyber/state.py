@@ -4,10 +4,12 @@ These are plain dataclasses: the fold builds them, and the live screen, the minu
 read them. Nothing else is a source of truth.
 """
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
-from tui.wyber.events import AgreementKind, ReviewStatus, SeriesLink
+from tui.wyber.events import AgreementKind, ConsentAnswer, Resolution, ReviewStatus, SeriesLink
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Movement, Plan, VeldField
 
@@ -23,6 +25,13 @@ class Participant:
     role: str = ""
     email: str = ""
     present: bool = True
+
+
+def mandate_of(participant: Participant) -> str | None:
+    """What a participant may do at the table (decides, consults, observer; None: not known).
+    The field comes with Prepare's mandate (another branch); until it is there, none is known."""
+    mandate = getattr(participant, "mandate", None)
+    return None if mandate is None else str(mandate)
 
 
 @dataclass(slots=True)
@@ -66,8 +75,47 @@ class Cluster:
 
 @dataclass(slots=True)
 class Consent:
+    """The room's consent as older wybers noted it (consent_noted): given, or the objections."""
+
     given: bool
     objections: str = ""
+
+
+class ConsentState(StrEnum):
+    OPEN = "open"  # not everyone present has answered, or an objection is still being discussed
+    GIVEN = "given"  # everyone present consented or stood aside; no objection stands
+    OBJECTED = "objected"  # an objection stands (or, in an older session, objections were noted)
+
+
+@dataclass(slots=True)
+class Answer:
+    """One participant's answer in a consent round, and how their objection was resolved. Name
+    and mandate are kept as they were when they answered, as an idea keeps its author's name."""
+
+    participant_id: str
+    name: str
+    mandate: str | None
+    answer: ConsentAnswer
+    objection: str
+    t: float
+    resolution: Resolution | None = None
+
+
+@dataclass(slots=True)
+class ConsentRound:
+    """One round on one text of the proposal; an amendment (or any change of the text after
+    someone answered) starts the next round."""
+
+    answers: dict[str, Answer] = field(default_factory=dict)  # by participant, in answer order
+
+
+@dataclass(slots=True)
+class Reopening:
+    """The history entry of an agreement whose text changed after people had answered: its
+    consent is open again."""
+
+    t: float
+    previous_text: str
 
 
 @dataclass(slots=True)
@@ -83,7 +131,29 @@ class Agreement:
     deadline: date | None
     field: VeldField | None
     recorded_t: float
-    consent: Consent | None = None
+    consent: Consent | None = None  # an older session's room-wide note
+    # (dataclasses.field: the agreement's own `field`, its 7-veld field, hides the function here)
+    rounds: list[ConsentRound] = dataclasses.field(default_factory=list)  # the last: current
+    history: list[Reopening] = dataclasses.field(default_factory=list)
+
+    @property
+    def round(self) -> ConsentRound:
+        """The current consent round (the fold gives every agreement its first)."""
+        return self.rounds[-1]
+
+    @property
+    def consent_state(self) -> ConsentState:
+        answers = self.round.answers.values() if self.rounds else ()
+        objections = [a for a in answers if a.answer is ConsentAnswer.OBJECTION]
+        if any(a.resolution is Resolution.STANDING for a in objections):
+            return ConsentState.OBJECTED
+        if any(a.resolution is None for a in objections):
+            return ConsentState.OPEN
+        if answers:
+            return ConsentState.GIVEN
+        if self.consent is not None:
+            return ConsentState.GIVEN if self.consent.given else ConsentState.OBJECTED
+        return ConsentState.OPEN
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from datetime import UTC, date
 from itertools import chain
 
 from tui import __version__
+from tui.wyber.consent import consent_label, consent_lines
 from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
@@ -38,7 +39,7 @@ from tui.wyber.minutes.content import (
 )
 from tui.wyber.ranking import rank
 from tui.wyber.series import EarlierAgreement
-from tui.wyber.state import Agreement, Cluster, Idea, Participant, SessionState
+from tui.wyber.state import Agreement, Cluster, ConsentState, Idea, Participant, SessionState
 
 LANGUAGE_TAGS: dict[Language, str] = {"nl": "nl-NL", "en": "en-GB"}
 # An agreement's details, in the order the tables show them, with their widths on the page (mm).
@@ -46,6 +47,18 @@ DETAILS = ("owner", "deadline", "field", "consent")
 DETAIL_WIDTHS = {"owner": 32, "deadline": 25, "field": 27, "consent": 24}
 NUMBER_WIDTH = 12  # "Nr." and up to four digits
 REST = 0  # the column that takes the room the others leave
+
+
+def with_round(agreement: Agreement, lang: Language) -> Inline:
+    """An agreement's text with its consent round by name under it: who consented, who stood
+    aside, each objection in its words and how it was resolved, with each one's mandate."""
+    lines = consent_lines(agreement, lang)
+    if not lines:
+        return agreement.text
+    return (
+        Span(agreement.text),
+        *(Span("\n" + line.text, alert=line.alert) for line in lines),
+    )
 
 
 class _Writer:
@@ -269,12 +282,8 @@ class _Writer:
     # ── the lists people act on ──────────────────────────────────────────────────────────
 
     def _consent(self, agreement: Agreement) -> Inline:
-        consent = agreement.consent
-        if consent is None:
-            return ""
-        if consent.given:
-            return "✔ " + self.t("ending.consent.given")
-        return Span(self.t("minutes.objections", objections=consent.objections), alert=True)
+        label = consent_label(agreement, self.lang)
+        return Span(label, alert=agreement.consent_state is ConsentState.OBJECTED)
 
     def _agreement_table(self, agreements: Sequence[Agreement], *, with_kind: bool) -> Table:
         """Number, text and the details some row has (owner, deadline, field, consent)."""
@@ -303,7 +312,7 @@ class _Writer:
             row: list[Inline] = [str(agreement.number)]
             if with_kind:
                 row.append(self.t(f"run.kind.{agreement.kind.value}"))
-            row.append(agreement.text)
+            row.append(with_round(agreement, self.lang))
             row.extend(row_cells[d] for d in details)
             rows.append(tuple(row))
         return Table(tuple(columns), tuple(rows), numeric=frozenset({0}), widths=tuple(widths))

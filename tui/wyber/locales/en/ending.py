@@ -46,8 +46,6 @@ MESSAGES: dict[str, str] = {
     "ending.col.deadline": "Due",
     "ending.col.field": "Field",
     "ending.col.consent": "Consent",
-    "ending.consent.given": "yes",
-    "ending.consent.objections": "objections:",
     # the 7-veldenmodel
     # time
     "ending.time.heading": "Time: planned and actual",

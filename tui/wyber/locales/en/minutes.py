@@ -39,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "minutes.step_empty": "Nothing was recorded in this step.",
     "minutes.agreed": "Decisions, agreements and actions",
     "minutes.nothing_agreed": "No decisions, agreements, actions or parked items were recorded.",
-    "minutes.objections": "objections: {objections}",
     "minutes.earlier": "Agreements from earlier sessions of the series",
     "minutes.earlier_none": "No agreements from earlier sessions are still open.",
     "minutes.col.status": "Status",

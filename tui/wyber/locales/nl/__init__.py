@@ -8,6 +8,7 @@ from tui.wyber.locales.nl import (
     archive,
     command,
     common,
+    consent,
     core,
     dates,
     door,
@@ -42,5 +43,6 @@ AREAS = (
     durable,
     nav,
     archive,
+    consent,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -46,8 +46,6 @@ MESSAGES: dict[str, str] = {
     "ending.col.deadline": "Uiterlijk",
     "ending.col.field": "Veld",
     "ending.col.consent": "Instemming",
-    "ending.consent.given": "ja",
-    "ending.consent.objections": "bezwaren:",
     # het 7-veldenmodel
     # tijd
     "ending.time.heading": "Tijd: gepland en werkelijk",

@@ -39,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "minutes.step_empty": "In deze stap is niets vastgelegd.",
     "minutes.agreed": "Besluiten, afspraken en acties",
     "minutes.nothing_agreed": "Er zijn geen besluiten, afspraken, acties of geparkeerde punten vastgelegd.",
-    "minutes.objections": "bezwaren: {objections}",
     "minutes.earlier": "Afspraken uit eerdere sessies van het traject",
     "minutes.earlier_none": "Er staan geen afspraken uit eerdere sessies meer open.",
     "minutes.col.status": "Status",

@@ -1,0 +1,151 @@
+"""The consent round through the facilitator's keys: "i" on the agreements board opens the round;
+c, s and o answer for the person under the cursor; an objection typed and Enter is an objection,
+never consent; a amends (the round starts again), w withdraws, t records it as standing.
+
+The meeting is the snapshots' (tests/test_snapshots.py): Anna, Bram and Carla in consolidate,
+three agreements, the parked item (the third) without a round yet. What a test asserts it reads
+from the journal on disk.
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from tests.test_snapshots import AGREED, PEOPLE, resumed
+from tui.app import WyberApp
+from tui.dialogs.consent import ConsentRoundDialog
+from tui.wyber.events import ConsentAnswer, ConsentAnswered, Resolution
+from tui.wyber.state import Agreement, ConsentState, SessionState
+from tui.wyber.store import Archive
+
+from .test_run_flow import stored
+
+WORDS = "Wie betaalt de opslag, is nog niet besproken"
+AMENDED = "De opslag betaalt de gemeente; we bespreken het in januari"
+
+
+@asynccontextmanager
+async def round_open(tmp_path: Path) -> AsyncIterator[Pilot[None]]:
+    """The round dialog open on the parked item, its cursor on Anna (the first not answered)."""
+    app = resumed(tmp_path, "nl", AGREED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "down", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsentRoundDialog)
+        assert isinstance(app.focused, DataTable)  # the people have the focus, no button
+        yield pilot
+
+
+def on_disk(pilot: Pilot[None]) -> SessionState:
+    app = pilot.app
+    assert isinstance(app, WyberApp)
+    return stored(app)
+
+
+def parked(pilot: Pilot[None]) -> Agreement:
+    """The parked item as the journal on disk has it."""
+    return list(on_disk(pilot).agreements.values())[2]
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*("space" if c == " " else c for c in text))
+
+
+async def object_with_words(pilot: Pilot[None]) -> None:
+    """Anna consents; Bram objects, his words typed key by key, then Enter."""
+    await pilot.press("c", "o")
+    await type_text(pilot, WORDS)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_an_objection_typed_and_enter_is_an_objection_never_consent(tmp_path: Path) -> None:
+    async with round_open(tmp_path) as pilot:
+        await object_with_words(pilot)
+        answers = parked(pilot).round.answers
+        names = {p: a.name for p, a in answers.items()}
+        assert [(a.name, a.answer, a.objection) for a in answers.values()] == [
+            (PEOPLE[0], ConsentAnswer.CONSENT, ""),
+            (PEOPLE[1], ConsentAnswer.OBJECTION, WORDS),  # the c, s, o and t in it were typed
+        ]
+        assert parked(pilot).consent_state is ConsentState.OPEN
+        app = pilot.app
+        assert isinstance(app, WyberApp) and app.meeting is not None
+        journal = Archive(app.data).read(app.meeting.state.session_id)
+        objector = next(p for p, name in names.items() if name == PEOPLE[1])
+        said = [
+            r.event.answer
+            for r in journal
+            if isinstance(r.event, ConsentAnswered)
+            and (r.event.agreement_id, r.event.participant_id) == (parked(pilot).id, objector)
+        ]
+        assert said == [ConsentAnswer.OBJECTION]  # one answer, the objection: never a consent
+
+
+async def test_escape_in_the_objection_field_keeps_the_words_and_records_nothing(
+    tmp_path: Path,
+) -> None:
+    async with round_open(tmp_path) as pilot:
+        await pilot.press("o")
+        await type_text(pilot, "nog niet")
+        await pilot.press("escape")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(pilot.app.focused, DataTable)
+        assert dialog.query_one("#objection", Input).value == "nog niet"
+        assert not parked(pilot).round.answers
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ConsentRoundDialog)
+        assert not parked(pilot).round.answers
+
+
+async def test_an_amended_proposal_starts_the_round_again(tmp_path: Path) -> None:
+    async with round_open(tmp_path) as pilot:
+        await object_with_words(pilot)
+        await pilot.press("up")  # back to Bram, the objector
+        await pilot.press("a")
+        await pilot.pause()
+        field = pilot.app.screen.query_one("#amend", Input)
+        assert field.has_focus and field.value  # the proposal as it reads, to change
+        field.value = AMENDED
+        await pilot.press("enter")
+        await pilot.pause()
+        agreement = parked(pilot)
+        assert agreement.text == AMENDED
+        assert len(agreement.rounds) == 2 and not agreement.round.answers
+        bram = next(a for a in agreement.rounds[0].answers.values() if a.name == PEOPLE[1])
+        assert bram.resolution is Resolution.AMENDED
+        assert len(agreement.history) == 1
+        await pilot.press("c", "c", "c")
+        assert parked(pilot).consent_state is ConsentState.GIVEN
+        assert "ronde 2" in str(pilot.app.screen.query_one("#round-title").render())
+        before = str(pilot.app.screen.query_one("#round-before").render())
+        assert WORDS in before and "voorstel aangepast" in before  # the first round, in sight
+
+
+@pytest.mark.parametrize(
+    ("key", "resolution", "state"),
+    [
+        ("w", Resolution.WITHDRAWN, ConsentState.GIVEN),
+        ("t", Resolution.STANDING, ConsentState.OBJECTED),
+    ],
+)
+async def test_an_objection_is_withdrawn_or_recorded_as_standing(
+    tmp_path: Path, key: str, resolution: Resolution, state: ConsentState
+) -> None:
+    async with round_open(tmp_path) as pilot:
+        await object_with_words(pilot)
+        await pilot.press("s")  # Carla stands aside
+        await pilot.press("up", key)  # on Bram
+        await pilot.pause()
+        agreement = parked(pilot)
+        bram = next(a for a in agreement.round.answers.values() if a.name == PEOPLE[1])
+        assert (bram.objection, bram.resolution) == (WORDS, resolution)
+        assert agreement.consent_state is state

@@ -1,0 +1,219 @@
+"""The consent round: each person present in turn consents, objects in their own words, or stands
+aside; an objection, once discussed, is amended away, withdrawn, or recorded as standing.
+
+Every answer is recorded as it is given (one record per answer), so closing the dialog loses
+nothing. There is no button that turns typed words into consent: the list of people has the
+focus, a letter gives the answer of the person under the cursor, and Enter in the objection field
+records an objection, never consent (the core refuses words given with consent, too).
+"""
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Input, Static
+
+from tui.dialogs.base import WyberModal
+from tui.widgets.cursor import cursor_key
+from tui.widgets.fields import LineField
+from tui.wyber.consent import SETTLED, consent_lines, person, resolution_words
+from tui.wyber.events import ConsentAnswer, Resolution
+from tui.wyber.i18n import Language
+from tui.wyber.meeting import Meeting
+from tui.wyber.state import Agreement, Answer, Participant, mandate_of
+
+# Runs a meeting command the way the agreements board does: a refusal becomes a warning.
+Act = Callable[[Callable[[], None]], object]
+
+ANSWER_STYLE = {
+    ConsentAnswer.CONSENT: "green",
+    ConsentAnswer.ASIDE: "",
+    ConsentAnswer.OBJECTION: "bold red",
+}
+
+
+class ConsentRoundDialog(WyberModal[None]):
+    DEFAULT_CSS = """
+    ConsentRoundDialog #round-people {
+        height: auto;
+        max-height: 12;
+    }
+    ConsentRoundDialog .consent-text {
+        padding-bottom: 1;
+    }
+    ConsentRoundDialog LineField.hidden {
+        display: none;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "consent.key.close", id="close"),
+        Binding("c", "answer('consent')", "consent.key.consent", id="consent_yes"),
+        Binding("s", "answer('aside')", "consent.key.aside", id="consent_aside"),
+        Binding("o", "object", "consent.key.objection", id="consent_object"),
+        Binding("a", "amend", "consent.key.amend", id="consent_amend"),
+        Binding("w", "resolve('withdrawn')", "consent.key.withdrawn", id="consent_withdrawn"),
+        Binding("t", "resolve('standing')", "consent.key.standing", id="consent_standing"),
+    ]
+
+    def __init__(self, lang: Language, meeting: Meeting, agreement_id: str, act: Act) -> None:
+        super().__init__(lang)
+        self.meeting = meeting
+        self.agreement_id = agreement_id
+        self.act = act
+
+    @property
+    def agreement(self) -> Agreement:
+        return self.meeting.state.agreements[self.agreement_id]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="consent-round"):
+            yield Static(id="round-title", classes="dialog-title")
+            yield Static(id="round-before", classes="hint")
+            yield Static(id="round-text", classes="consent-text")
+            yield DataTable(id="round-people", cursor_type="row", show_header=False)
+            yield LineField(id="objection", classes="hidden")
+            yield LineField(id="amend", classes="hidden", placeholder=self.t("consent.amend_field"))
+            yield Static(self.t("consent.help"), classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.show()
+        self._to_next_waiting()
+        self.query_one("#round-people", DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.show()  # the answers wrap to the width the dialog now has
+
+    # ── what the dialog shows ───────────────────────────────────────────────────────────────
+
+    def people(self) -> list[Participant]:
+        """Who is asked: everyone present, and anyone who answered this round and has left."""
+        answers = self.agreement.round.answers
+        return [p for p in self.meeting.state.participants.values() if p.present or p.id in answers]
+
+    def show(self) -> None:
+        a = self.agreement
+        title = f"{self.t('consent.title')} · {self.t('consent.round', number=len(a.rounds))}"
+        self.query_one("#round-title", Static).update(Text(title))
+        self.query_one("#round-text", Static).update(Text(a.text))
+        # After an amendment, what the earlier rounds said stays in sight above the new text.
+        before = consent_lines(a, self.lang, rounds=len(a.rounds) - 1)
+        shown = self.query_one("#round-before", Static)
+        shown.update(Text("\n".join(line.text for line in before)))
+        shown.display = bool(before)
+        table = self.query_one("#round-people", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        people = self.people()
+        names = [Text(person(p.name, mandate_of(p), self.lang)) for p in people]
+        # An objection is shown whole, wrapped: the name takes what it needs (up to a third),
+        # the answer the rest (a cell of padding either side of each column, one for a
+        # scrollbar: at the full width a horizontal scrollbar took a line of the dialog).
+        width = table.size.width or self.size.width - 8
+        name_width = min(max((n.cell_len for n in names), default=10), max(10, width // 3))
+        answer_width = max(10, width - name_width - 5)
+        table.add_column("", key="name", width=name_width)
+        table.add_column("", key="answer", width=answer_width)
+        for p, who in zip(people, names, strict=True):
+            answer = self._answer_cell(a.round.answers.get(p.id))
+            lines = max(len(who.wrap(self.app.console, name_width)), 1)
+            lines = max(lines, len(answer.wrap(self.app.console, answer_width)))
+            table.add_row(who, answer, key=p.id, height=lines)
+        if not people:
+            table.add_row(Text(self.t("consent.none_present"), "yellow"), Text(), key="")
+        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
+
+    def _answer_cell(self, answer: Answer | None) -> Text:
+        if answer is None:
+            return Text(self.t("consent.waiting"), "dim")
+        cell = Text(self.t(f"consent.answer.{answer.answer.value}"), ANSWER_STYLE[answer.answer])
+        if answer.answer is ConsentAnswer.OBJECTION:
+            cell.append(f": {answer.objection} — ")
+            style = "" if answer.resolution in SETTLED else "bold red"
+            cell.append(resolution_words(answer, self.lang), style)
+        return cell
+
+    def _current(self) -> Participant | None:
+        key = cursor_key(self.query_one("#round-people", DataTable))
+        return self.meeting.state.participants.get(key or "")
+
+    def _to_next_waiting(self) -> None:
+        """The cursor goes to the first person after it (round the table) not yet answered."""
+        table = self.query_one("#round-people", DataTable)
+        people, answers = self.people(), self.agreement.round.answers
+        if not people:
+            return
+        start = table.cursor_row
+        for step in range(1, len(people) + 1):
+            row = (start + step) % len(people) if answers else (step - 1)
+            if people[row].id not in answers:
+                table.move_cursor(row=row)
+                return
+
+    def _record(self, command: Callable[[], None]) -> None:
+        self.act(command)
+        self.show()
+
+    # ── the keys ────────────────────────────────────────────────────────────────────────────
+
+    def action_answer(self, answer: str) -> None:
+        p = self._current()
+        if p is None:
+            return
+        given = ConsentAnswer(answer)
+        self._record(lambda: self.meeting.answer_consent(self.agreement_id, p.id, given))
+        self._to_next_waiting()
+
+    def action_object(self) -> None:
+        p = self._current()
+        if p is None:
+            return
+        field = self.query_one("#objection", LineField)
+        field.placeholder = self.t("consent.objection_field", name=p.name)
+        field.remove_class("hidden")
+        field.focus()
+
+    def action_amend(self) -> None:
+        field = self.query_one("#amend", LineField)
+        if not field.value:
+            field.value = self.agreement.text
+        field.remove_class("hidden")
+        field.focus()
+
+    def action_resolve(self, resolution: str) -> None:
+        p = self._current()
+        if p is None:
+            return
+        settled = Resolution(resolution)
+        self._record(lambda: self.meeting.resolve_objection(self.agreement_id, p.id, settled))
+
+    def action_back(self) -> None:
+        """Out of a field (its words stay in it), or out of the round."""
+        if isinstance(self.focused, Input):
+            self.query_one("#round-people", DataTable).focus()
+            return
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        p = self._current()
+        if p is None:
+            return
+        words, meeting, agreement_id = event.value, self.meeting, self.agreement_id
+
+        def objection() -> None:
+            meeting.answer_consent(agreement_id, p.id, ConsentAnswer.OBJECTION, words)
+
+        def amendment() -> None:
+            meeting.resolve_objection(agreement_id, p.id, Resolution.AMENDED, words)
+
+        before = meeting.state.last_seq
+        self._record(objection if event.input.id == "objection" else amendment)
+        if self.meeting.state.last_seq == before:
+            return  # refused: the words stay in the field, the warning says why
+        event.input.value = ""
+        event.input.add_class("hidden")
+        self.query_one("#round-people", DataTable).focus()
+        self._to_next_waiting()
