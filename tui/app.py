@@ -103,6 +103,7 @@ class WyberApp(KeysInOrder[None]):
         self.launch = launch or Launch()
         self.meeting: Meeting | None = None
         self.writer: BackgroundWriter | None = None
+        self.asked_to_quit = False  # Ctrl+Q's question is on the screen
         self.crash: Exception | None = None  # the first error nothing caught (run_app reports it)
         localise(self, lang)
         for theme in THEMES:
@@ -328,6 +329,26 @@ class WyberApp(KeysInOrder[None]):
         self.theme = "textual-dark" if self.theme == CONTRAST_THEME.name else CONTRAST_THEME.name
 
     async def action_quit(self) -> None:
+        """Quit; first asking, during a meeting or over typing not yet kept (a second Ctrl+Q
+        while asked is the answer yes)."""
+        from tui.screens.design_questions import confirm, quit_question
+
+        question = quit_question(self)
+        if question is None or self.asked_to_quit:
+            self.quit_now()
+            return
+        self.asked_to_quit = True
+
+        def answered() -> None:
+            self.asked_to_quit = False
+            self.quit_now()
+
+        confirm(self.screen, self.lang, question, answered, on_no=self._not_quitting)
+
+    def _not_quitting(self) -> None:
+        self.asked_to_quit = False
+
+    def quit_now(self) -> None:
         if self.writer is not None and not self.leave_meeting():
             self.notify(tr(self.lang, "app.unsaved_on_quit"), severity="error", timeout=20)
             return

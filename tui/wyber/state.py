@@ -7,7 +7,7 @@ read them. Nothing else is a source of truth.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from tui.wyber.events import AgreementKind, ReviewStatus, SeriesLink
+from tui.wyber.events import AgreementKind, Mandate, ReviewStatus, SeriesLink
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Movement, Plan, VeldField
 
@@ -23,6 +23,7 @@ class Participant:
     role: str = ""
     email: str = ""
     present: bool = True
+    mandate: Mandate | None = None
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from tui.wyber.locales.nl import (
     common,
     core,
     dates,
+    design,
     door,
     ending,
     history,
@@ -36,5 +37,6 @@ AREAS = (
     input,
     command,
     door,
+    design,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
