@@ -156,6 +156,8 @@ class WyberApp(KeysInOrder[None]):
         def start(preparation: Preparation | None) -> None:
             if preparation is not None:
                 self.start_meeting(preparation)
+            else:  # back home, which lists again the plans Prepare may have saved
+                self.go_home()
 
         self.push_screen(PrepareScreen(prepare(plan, self.clocks.today())), start)
 
@@ -167,6 +169,8 @@ class WyberApp(KeysInOrder[None]):
         def start(prepared: Preparation | None) -> None:
             if prepared is not None:
                 self.start_meeting(prepared)
+            else:
+                self.go_home()
 
         self.push_screen(PrepareScreen(preparation), start)
 
