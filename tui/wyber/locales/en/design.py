@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "design.leave_meeting.question": "Everything recorded stays saved; you can go on later with wyber run. Stop now?",
     "design.leave_meeting.yes": "Leave",
     "design.mandate": "Mandate",
-    "design.mandate.none": "mandate: not said",
+    "design.mandate.none": "mandate: —",
     "design.mandate.decides": "may decide",
     "design.mandate.consults": "consults their organisation first",
     "design.mandate.observer": "observer",

@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "design.leave_meeting.question": "Alles wat is vastgelegd blijft bewaard; je kunt later verder met wyber run. Nu stoppen?",
     "design.leave_meeting.yes": "Verlaten",
     "design.mandate": "Mandaat",
-    "design.mandate.none": "mandaat: niet gezegd",
+    "design.mandate.none": "mandaat: —",
     "design.mandate.decides": "mag besluiten",
     "design.mandate.consults": "raadpleegt eerst achterban",
     "design.mandate.observer": "toehoorder",
