@@ -169,8 +169,6 @@ class WyberApp(KeysInOrder[None]):
         def start(prepared: Preparation | None) -> None:
             if prepared is not None:
                 self.start_meeting(prepared)
-            else:
-                self.go_home()
 
         self.push_screen(PrepareScreen(preparation), start)
 
