@@ -18,7 +18,7 @@ from textual.widgets import Input, Select, Static
 from tests.factory import FakeClock, FakeWall
 from tui.app import Clocks, WyberApp
 from tui.cli import main
-from tui.dialogs.ask import ConfirmDialog, TextDialog
+from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
 from tui.screens.history import (
     NO_SERIES,
     SINCE,
@@ -634,6 +634,10 @@ async def test_run_again_prepares_a_new_session_with_the_same_plan_and_people(
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        # The kick-off's goal and questions are still the shipped plan's: started anyway.
+        assert isinstance(pilot.app.screen, ChoiceDialog)
+        await pilot.press("home", "enter")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         meeting = pilot.app.meeting  # type: ignore[attr-defined]

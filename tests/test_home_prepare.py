@@ -8,14 +8,16 @@ import pytest
 from rich.text import Text
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static, TabbedContent
+from textual.widgets import DataTable, Input, OptionList, Select, Static, TabbedContent
 
 from tests.factory import FakeClock, FakeWall
 from tui.app import Clocks, WyberApp
+from tui.dialogs.ask import ChoiceDialog, ConfirmDialog
 from tui.screens.home import HomeScreen, OpenPlanDialog
 from tui.screens.prepare import PrepareScreen
 from tui.screens.summary import PastSummaryScreen
 from tui.wyber.dates import said_at, spoken_date
+from tui.wyber.events import Mandate
 from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement, Plan
@@ -304,6 +306,13 @@ async def open_prepare(
     return screen, captured
 
 
+async def start_anyway(pilot: Pilot[None]) -> None:
+    """Past the list of the shipped plan's sample texts that still stand: "start anyway"."""
+    assert isinstance(pilot.app.screen, ChoiceDialog)
+    await pilot.press("home", "enter")
+    await pilot.pause()
+
+
 def message(screen: PrepareScreen, where: str) -> str:
     widget = screen.query_one(f"#{where}-message", Static)
     return text_of(widget) if widget.display else ""
@@ -348,7 +357,10 @@ async def test_prepare_a_meeting_and_start_it(
         await fill(pilot, "#invitee-organisation", "Gemeente Rotterdam")
         await fill(pilot, "#invitee-role", "opdrachtgever")
         await fill(pilot, "#invitee-email", "anna@rotterdam.nl")
-        await pilot.press("enter")
+        # Her mandate, chosen with the keyboard: she may decide.
+        screen.query_one("#invitee-mandate", Select).focus()
+        await pilot.press("enter", "down", "enter")
+        await pilot.click("#add")
         await type_into(pilot, "#invitee-name", "مريم الحداد")
         await fill(pilot, "#invitee-organisation", "ReCell Lab")
         await pilot.click("#add")
@@ -363,10 +375,17 @@ async def test_prepare_a_meeting_and_start_it(
         await fill(pilot, "#invitee-email", "bram@afvalwerk.nl")
         await pilot.press("enter")
         table = screen.query_one("#invitees", DataTable)
+        decides = tr(lang, "design.mandate.decides")
         assert cells(table) == [
-            ["Anna de Vries 🌷", "Gemeente Rotterdam", "opdrachtgever", "anna@rotterdam.nl"],
-            ["مريم الحداد", "ReCell Lab", "", ""],
-            ["Bram", "[red]x[/]", "", "bram@afvalwerk.nl"],
+            [
+                "Anna de Vries 🌷",
+                "Gemeente Rotterdam",
+                "opdrachtgever",
+                "anna@rotterdam.nl",
+                decides,
+            ],
+            ["مريم الحداد", "ReCell Lab", "", "", ""],
+            ["Bram", "[red]x[/]", "", "bram@afvalwerk.nl", ""],
         ]
         # A name without a person is refused; a second Bram is allowed, with a warning.
         await fill(pilot, "#invitee-role", "notulist")
@@ -412,6 +431,10 @@ async def test_prepare_a_meeting_and_start_it(
 
         await pilot.click("#start")
         await pilot.pause()
+        # The shipped plan's goal and question still stand: said, and started anyway.
+        assert captured == []
+        assert app.screen.query_one("#choices", OptionList).option_count == 3
+        await start_anyway(pilot)
         [preparation] = captured
         assert preparation is not None
         assert preparation.title == "Batterijen [ronde 2] 🔋"
@@ -431,6 +454,11 @@ async def test_prepare_a_meeting_and_start_it(
         opening = preparation.opening("s1")
         assert opening.held_on == date(2026, 12, 4) and opening.plan.minutes == 37
         assert [p.name for p in preparation.participant_events()][1] == "مريم الحداد"
+        assert [p.mandate for p in preparation.participant_events()] == [
+            Mandate.DECIDES,
+            None,
+            None,
+        ]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -459,6 +487,29 @@ async def test_start_refuses_what_is_missing_and_escape_goes_back(
         assert message(screen, "invitee") == tr(lang, "prepare.participant.pending")
         assert captured == []
 
+        # Escape asks before what was typed is thrown away; Escape again says no.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert text_of(app.screen.query_one("#question", Static)) == tr(
+            lang, "design.leave_prepare.question"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and captured == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert captured == [None]
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_escape_with_nothing_typed_goes_back_without_a_question(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "en")
+    async with app.run_test(size=SMALL) as pilot:
+        _, captured = await open_prepare(pilot, "en")
+        await show_tab(pilot, "agenda")
         await pilot.press("escape")
         await pilot.pause()
         assert captured == [None]
@@ -476,7 +527,7 @@ async def test_f2_goes_through_the_tabs_to_their_first_field(tmp_path: Path) -> 
         assert screen.focused is screen.query_one("#invitee-name")
         await pilot.press("f2")
         assert tabs.active == "agenda"
-        assert screen.focused is screen.query_one("#minutes-0-diverge")
+        assert screen.focused is screen.query_one("#goal")
         await pilot.press("f2")
         assert tabs.active == "meeting" and screen.focused is screen.query_one("#title")
 
@@ -494,7 +545,8 @@ async def test_edit_a_participant(tmp_path: Path) -> None:
         assert screen.query_one("#invitee-name", Input).value == "Eva"
         await fill(pilot, "#invitee-role", "wethouder")
         await pilot.press("enter")
-        assert cells(table) == [["Eva", "", "wethouder", ""]]
+        assert cells(table) == [["Eva", "", "wethouder", "", ""]]
         await pilot.press("ctrl+s")
+        await start_anyway(pilot)
         [preparation] = captured
         assert preparation is not None and preparation.invitees[0].role == "wethouder"

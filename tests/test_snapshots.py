@@ -24,6 +24,7 @@ from tests.factory import FakeClock, FakeWall
 from tests.snapshot_kit import LANG, NOW, SIZE, SMALL, Drive, Snap, make_app, then
 from tui.app import WyberApp
 from tui.dialogs.agreement import AgreementDialog
+from tui.dialogs.ask import ChoiceDialog
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
@@ -311,13 +312,14 @@ async def meeting_details(pilot: Pilot[None]) -> None:
 
 async def invitees(pilot: Pilot[None]) -> None:
     await tab("participants")(pilot)
-    for name, organisation, role, email in (
-        ("Anna de Vries", "Gemeente Rotterdam", "beleid", "anna@rotterdam.nl"),
-        ("Bram", "AfvalWerk BV", "", ""),
-        ("Chaima El Idrissi", "ReCell Lab", "onderzoek", "chaima@recell.example"),
+    for name, organisation, role, email, mandate in (
+        ("Anna de Vries", "Gemeente Rotterdam", "beleid", "anna@rotterdam.nl", "decides"),
+        ("Bram", "AfvalWerk BV", "", "", "consults"),
+        ("Chaima El Idrissi", "ReCell Lab", "onderzoek", "chaima@recell.example", "-"),
     ):
         for field, value in (("organisation", organisation), ("role", role), ("email", email)):
             pilot.app.screen.query_one(f"#invitee-{field}", Input).value = value
+        pilot.app.screen.query_one("#invitee-mandate", Select).value = mandate
         await enter(pilot, "#invitee-name", name)
     screen = pilot.app.screen
     assert isinstance(screen, PrepareScreen)
@@ -326,6 +328,10 @@ async def invitees(pilot: Pilot[None]) -> None:
 
 async def started_from_prepare(pilot: Pilot[None]) -> None:
     await pilot.press("ctrl+s")
+    await pilot.pause()
+    # The shipped plan's sample texts still stand: started anyway (its first choice).
+    assert isinstance(pilot.app.screen, ChoiceDialog)
+    await pilot.press("home", "enter")
     await running(pilot)
     assert not meeting_of(pilot).started
 
@@ -348,7 +354,28 @@ def test_home_with_an_unfinished_session(
     assert snap_compare(app, terminal_size=size, run_before=then(home_loaded))
 
 
-PREPARE_TABS = {"meeting": meeting_details, "participants": invitees, "agenda": tab("agenda")}
+async def designed(pilot: Pilot[None]) -> None:
+    """An agenda of one's own: the goal written, a second step added and set to scoring."""
+    await tab("agenda")(pilot)
+    screen = pilot.app.screen
+    screen.query_one("#goal", Input).value = "Samen besluiten wat er met de accu's gebeurt"
+    screen.query_one("#step-0-question", Input).focus()
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    screen.query_one("#step-1-title", Input).value = "Kiezen"
+    screen.query_one("#step-1-converge-technique", Select).value = "score"
+    await pilot.pause()
+    screen.query_one("#step-1-converge-setting", Input).value = "10"
+    screen.query_one("#step-1-title", Input).focus()
+    await pilot.pause()
+
+
+PREPARE_TABS = {
+    "meeting": meeting_details,
+    "participants": invitees,
+    "agenda": tab("agenda"),
+    "designed": designed,
+}
 
 
 @SIZE

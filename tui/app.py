@@ -117,6 +117,7 @@ class WyberApp(KeysInOrder[None]):
         self.launch = launch or Launch()
         self.meeting: Meeting | None = None
         self.writer: BackgroundWriter | None = None
+        self.asked_to_quit = False  # Ctrl+Q's question is on the screen
         self.crash: Exception | None = None  # the first error nothing caught (run_app reports it)
         self._durable_posted = False  # a DurableMoved is on its way: one per frame is enough
         self._told_broken = False
@@ -177,6 +178,8 @@ class WyberApp(KeysInOrder[None]):
         def start(preparation: Preparation | None) -> None:
             if preparation is not None:
                 self.start_meeting(preparation)
+            else:  # back home, which lists again the plans Prepare may have saved
+                self.go_home()
 
         self.push_screen(PrepareScreen(prepare(plan, self.clocks.today())), start)
 
@@ -567,6 +570,27 @@ class WyberApp(KeysInOrder[None]):
         self.theme = "textual-dark" if self.theme == CONTRAST_THEME.name else CONTRAST_THEME.name
 
     async def action_quit(self) -> None:
+        """Quit; first asking, during a meeting or over typing not yet kept (a second Ctrl+Q
+        while asked is the answer yes)."""
+        from tui.screens.design_questions import confirm, quit_question
+
+        question = quit_question(self)
+        if question is None or self.asked_to_quit:
+            self.quit_now()
+            return
+        self.asked_to_quit = True
+
+        def answered() -> None:
+            self.asked_to_quit = False
+            self.quit_now()
+
+        confirm(self.screen, self.lang, question, answered, on_no=self._not_quitting)
+
+    def _not_quitting(self) -> None:
+        self.asked_to_quit = False
+
+    def quit_now(self) -> None:
+        """Quit, once every record is on disk (or, asked, left in a rescue file)."""
         self.leave_meeting_then(self.exit)
 
     def action_command_palette(self) -> None:

@@ -1,8 +1,11 @@
-"""Prepare: the meeting's title, date and place, who comes, and the time box of every movement.
+"""Prepare: the meeting's title, date and place, who comes with which mandate, and the agenda
+(its goal and steps, designed in tui/widgets/agenda_editor.py).
 
 Nothing is recorded here: Start hands the edited Preparation back (the app then opens the
-session), Escape goes back home without asking. Everything typed is shown as typed: names with
-brackets, emoji or right-to-left script are never read as markup.
+session), after saying where a shipped plan's sample text still stands; Escape goes back home,
+asking first when something typed would be thrown away. F3 saves the agenda as the user's plan.
+Everything typed is shown as typed: names with brackets, emoji or right-to-left script are never
+read as markup.
 """
 
 import re
@@ -30,12 +33,15 @@ from textual.widgets import (
 
 from tui.dialogs.base import WyberScreen
 from tui.keys import localise
+from tui.screens.design_questions import confirm, save_as_my_plan, warn_of_samples
+from tui.widgets.agenda_editor import AgendaEditor
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable
 from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understood
+from tui.wyber.events import Mandate
 from tui.wyber.i18n import LANGUAGES
 from tui.wyber.invalid import explain
-from tui.wyber.plan import Movement, parse_minutes, with_minutes
+from tui.wyber.plan import Plan, parse_minutes
 from tui.wyber.preparation import Invitee, Preparation
 from tui.wyber.text import clean_line
 
@@ -43,10 +49,7 @@ from tui.wyber.text import clean_line
 # "anna.gemeente.nl" are caught; the mail server is the judge of the rest.
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
-
-
-def minutes_id(step: int, movement: Movement) -> str:
-    return f"minutes-{step}-{movement.value}"
+NO_MANDATE = "-"  # the mandate choice of a participant whose mandate is not said
 
 
 class InviteeTable(FittedTable):
@@ -80,15 +83,18 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         Binding("ctrl+s", "start", "prepare.key.start", id="start", priority=True),
         Binding("escape", "back", "prepare.key.back", id="back"),
         Binding("f2", "next_tab", "prepare.key.next_tab", id="next_tab"),
+        Binding("f3", "save_plan", "design.key.save", id="save_plan"),
     ]
 
     def __init__(self, preparation: Preparation) -> None:
         super().__init__()
         self.preparation = preparation
         self.invitees: list[Invitee] = [
-            Invitee(i.name, i.organisation, i.role, i.email) for i in preparation.invitees
+            Invitee(i.name, i.organisation, i.role, i.email, i.mandate)
+            for i in preparation.invitees
         ]
         self.editing: int | None = None
+        self.as_prepared: object = None  # what the fields held when the screen opened
 
     # ── layout ──────────────────────────────────────────────────────────────────────────────
 
@@ -123,19 +129,17 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                         yield self._invitee_input(name)
                 with Horizontal(classes="invitee-row"):
                     yield self._invitee_input("email")
+                    yield self._mandate_select()
                     yield Button(self.t("prepare.participant.add"), id="add", variant="primary")
                     yield Button(self.t("prepare.participant.remove"), id="remove")
                 yield Static(id="invitee-message", classes="message", markup=False)
                 heads = [(name, self.t(f"prepare.participant.{name}")) for name in INVITEE_FIELDS]
+                heads.append(("mandate", self.t("design.mandate")))
                 yield InviteeTable(heads, id="invitees")
                 yield Static(self.t("prepare.participant.none"), id="no-invitees", classes="hint")
                 yield Static(self.t("prepare.participant.hint"), classes="hint", markup=False)
             with TabPane(self._agenda_label(prep.plan.minutes), id="agenda"):
-                with VerticalScroll(id="agenda-scroll", can_focus=False):
-                    yield Static(self.t("prepare.goal"), classes="label-head", markup=False)
-                    goal = prep.plan.goal.strip() or self.t("prepare.no_goal")
-                    yield Static(Text(goal), id="goal", markup=False)
-                    yield from self._steps()
+                yield AgendaEditor(prep.plan, self.lang, id="agenda-scroll")
                 yield Static(id="total", markup=False)
                 yield Static(id="agenda-message", classes="message", markup=False)
         with Horizontal(id="actions"):
@@ -167,31 +171,11 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             max_length=320 if name == "email" else 200,
         )
 
-    def _steps(self) -> ComposeResult:
-        for index, step in enumerate(self.preparation.plan.steps):
-            yield Static(
-                Text(self.t("prepare.step", number=index + 1, title=step.title)),
-                classes="step-title",
-            )
-            if step.question:
-                yield Static(Text(step.question), classes="question")
-            for movement in step.movements:
-                box = step.timebox(movement)
-                what = (
-                    f"{self.t(f'run.movement.{movement.value}')} · "
-                    f"{self.t(f'prepare.technique.{box.technique.value}')}"
-                )
-                with Horizontal(classes="movement"):
-                    yield Label(what, classes="movement-label", markup=False)
-                    yield LineField(
-                        str(box.minutes),
-                        id=minutes_id(index, movement),
-                        type="integer",
-                        max_length=3,
-                        compact=True,
-                        classes="minutes",
-                    )
-                    yield Label(self.t("prepare.minutes"), classes="unit", markup=False)
+    def _mandate_select(self) -> Select[str]:
+        choices = [(self.t("design.mandate.none"), NO_MANDATE)] + [
+            (self.t(f"design.mandate.{m.value}"), m.value) for m in Mandate
+        ]
+        return Select(choices, value=NO_MANDATE, allow_blank=False, id="invitee-mandate")
 
     def _participants_label(self) -> str:
         return self.t("prepare.tab.participants", count=len(self.invitees))
@@ -202,6 +186,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
     def on_mount(self) -> None:
         self.sub_title = self.t("prepare.subtitle")
         localise(self.query_one(InviteeTable), self.lang)
+        localise(self.query_one(AgendaEditor), self.lang)
         self._fill_invitees()
         for message in self.query(".message"):
             message.display = False
@@ -210,6 +195,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         # The planned end moves with the clock while the facilitator prepares.
         self.set_interval(15, self._show_total)
         self.query_one("#title", Input).focus()
+        self.call_after_refresh(self._remember_as_prepared)
 
     # ── meeting ─────────────────────────────────────────────────────────────────────────────
 
@@ -239,9 +225,6 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             self._show_date()
         elif name == "title" and event.value.strip():
             self._say("meeting", "")
-        elif name.startswith("minutes-"):
-            event.input.set_class(parse_minutes(event.value) is None, "-bad")
-            self._show_total()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -257,7 +240,9 @@ class PrepareScreen(WyberScreen[Preparation | None]):
 
     def _form(self) -> Invitee:
         values = {name: clean_line(self._invitee_field(name).value) for name in INVITEE_FIELDS}
-        return Invitee(**values)
+        chosen = self.query_one("#invitee-mandate", Select).value
+        mandate = next((m for m in Mandate if m.value == chosen), None)
+        return Invitee(**values, mandate=mandate)
 
     def _form_is_empty(self) -> bool:
         return not any(self._invitee_field(name).value.strip() for name in INVITEE_FIELDS)
@@ -265,16 +250,23 @@ class PrepareScreen(WyberScreen[Preparation | None]):
     def _clear_form(self) -> None:
         for name in INVITEE_FIELDS:
             self._invitee_field(name).value = ""
+        self.query_one("#invitee-mandate", Select).value = NO_MANDATE
         self.editing = None
         self.query_one("#add", Button).label = self.t("prepare.participant.add")
 
     def _fill_invitees(self) -> None:
         self.query_one(InviteeTable).show_invitees(
-            [[getattr(invitee, name) for name in INVITEE_FIELDS] for invitee in self.invitees]
+            [
+                [getattr(invitee, name) for name in INVITEE_FIELDS] + [self._mandate(invitee)]
+                for invitee in self.invitees
+            ]
         )
         self.query_one("#no-invitees").display = not self.invitees
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("participants").label = self._participants_label()
+
+    def _mandate(self, invitee: Invitee) -> str:
+        return self.t(f"design.mandate.{invitee.mandate.value}") if invitee.mandate else ""
 
     def _add_invitee(self) -> bool:
         """Add (or update) the participant in the form; False, with a message, if it cannot."""
@@ -328,6 +320,8 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         invitee = self.invitees[index]
         for name in INVITEE_FIELDS:
             self._invitee_field(name).value = getattr(invitee, name)
+        mandate = invitee.mandate.value if invitee.mandate else NO_MANDATE
+        self.query_one("#invitee-mandate", Select).value = mandate
         self.editing = index
         self.query_one("#add", Button).label = self.t("prepare.participant.update")
         self._say("invitee", "")
@@ -346,28 +340,49 @@ class PrepareScreen(WyberScreen[Preparation | None]):
 
     # ── agenda ──────────────────────────────────────────────────────────────────────────────
 
-    def _minutes(self) -> dict[tuple[int, Movement], int | None]:
-        return {
-            (index, movement): parse_minutes(
-                self.query_one(f"#{minutes_id(index, movement)}", Input).value
-            )
-            for index, step in enumerate(self.preparation.plan.steps)
-            for movement in step.movements
-        }
+    def on_agenda_editor_changed(self, event: AgendaEditor.Changed) -> None:
+        event.stop()
+        self._show_total()
 
     def _show_total(self) -> None:
-        minutes = self._minutes()
+        total = self.query_one(AgendaEditor).total()
         total_widget = self.query_one("#total", Static)
         tabs = self.query_one(TabbedContent)
-        if any(value is None for value in minutes.values()):
+        tabs.get_tab("agenda").label = self._agenda_label(total)
+        if total is None:
             total_widget.update(Text(self.t("prepare.total_unknown")))
-            tabs.get_tab("agenda").label = self._agenda_label(None)
             return
-        total = sum(value for value in minutes.values() if value is not None)
         ends = self.wyber.clocks.wall().astimezone() + timedelta(minutes=total)
         total_widget.update(Text(self.t("prepare.total", minutes=total, time=f"{ends:%H:%M}")))
-        tabs.get_tab("agenda").label = self._agenda_label(total)
         self._say("agenda", "")
+
+    def agenda(self, title: str) -> Plan | None:
+        """The agenda as a plan titled `title`; None, with a message at the field, if it is not
+        one yet."""
+        editor = self.query_one(AgendaEditor)
+        for index, draft in enumerate(editor.steps):
+            for movement, box in draft.boxes.items():
+                if box is not None and parse_minutes(box.minutes) is None:
+                    message = self.t(
+                        "prepare.bad_minutes",
+                        number=index + 1,
+                        movement=self.t(f"run.movement.{movement.value}"),
+                    )
+                    self._refuse("agenda", "agenda", message, f"minutes-{index}-{movement.value}")
+                    return None
+        try:
+            return editor.plan(title)
+        except ValidationError as error:
+            reason = explain(error, self.lang)
+            self._refuse("agenda", "agenda", self.t("prepare.plan_invalid", reason=reason), "tabs")
+            return None
+
+    def go_to(self, step: int | None) -> None:
+        """The agenda, with the cursor in the goal (None) or in step `step`'s question."""
+        self.query_one(TabbedContent).active = "agenda"
+        field = self.query_one("#goal" if step is None else f"#step-{step}-question", Input)
+        field.focus()
+        self.call_after_refresh(field.scroll_visible)
 
     # ── start, back ─────────────────────────────────────────────────────────────────────────
 
@@ -391,40 +406,23 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             pending = self.t("prepare.participant.pending")
             self._refuse("participants", "invitee", pending, "invitee-name")
             return
-        minutes = self._minutes()
-        for (index, movement), value in minutes.items():
-            if value is None:
-                message = self.t(
-                    "prepare.bad_minutes",
-                    number=index + 1,
-                    movement=self.t(f"run.movement.{movement.value}"),
-                )
-                self._refuse("agenda", "agenda", message, minutes_id(index, movement))
-                return
-        try:
-            plan = with_minutes(
-                self.preparation.plan,
-                {key: value for key, value in minutes.items() if value is not None},
-            )
-        except ValidationError as error:
-            reason = explain(error, self.lang)
-            self._refuse("agenda", "agenda", self.t("prepare.plan_invalid", reason=reason), "tabs")
+        plan = self.agenda(self.preparation.plan.title)
+        if plan is None:
             return
         chosen = self.query_one("#language", Select).value
         language = next((c for c in LANGUAGES if c == chosen), self.preparation.language)
-        self.dismiss(
-            Preparation(
-                plan=plan,
-                title=title,
-                language=language,
-                held_on=held_on,
-                place=clean_line(self.query_one("#place", Input).value),
-                facilitator=clean_line(self.query_one("#facilitator", Input).value),
-                invitees=list(self.invitees),
-                series=clean_line(self.query_one("#series", Input).value),
-                series_goal=clean_line(self.query_one("#series-goal", Input).value),
-            )
+        prepared = Preparation(
+            plan=plan,
+            title=title,
+            language=language,
+            held_on=held_on,
+            place=clean_line(self.query_one("#place", Input).value),
+            facilitator=clean_line(self.query_one("#facilitator", Input).value),
+            invitees=list(self.invitees),
+            series=clean_line(self.query_one("#series", Input).value),
+            series_goal=clean_line(self.query_one("#series-goal", Input).value),
         )
+        warn_of_samples(self, plan, lambda: self.dismiss(prepared))
 
     def action_next_tab(self) -> None:
         """The next tab, with the cursor in its first field."""
@@ -436,8 +434,27 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             else "meeting"
         )
         tabs.active = tab
-        first = {"meeting": "#title", "participants": "#invitee-name", "agenda": "Input.minutes"}
+        first = {"meeting": "#title", "participants": "#invitee-name", "agenda": "#goal"}
         self.query(first[tab]).first().focus()
 
+    def _typed(self) -> object:
+        """Everything the facilitator can type or choose here, to compare with how it opened."""
+        fields = [(w.id, w.value) for w in self.query(Input)]
+        choices = [(w.id, w.value) for w in self.query(Select)]
+        editor = self.query_one(AgendaEditor)
+        return fields, choices, list(self.invitees), editor.goal, repr(editor.steps)
+
+    def _remember_as_prepared(self) -> None:
+        self.as_prepared = self._typed()
+
+    def would_lose_typing(self) -> bool:
+        return self._typed() != self.as_prepared
+
     def action_back(self) -> None:
-        self.dismiss(None)
+        if self.would_lose_typing():
+            confirm(self, self.lang, "design.leave_prepare", lambda: self.dismiss(None))
+        else:
+            self.dismiss(None)
+
+    def action_save_plan(self) -> None:
+        save_as_my_plan(self)

@@ -184,6 +184,15 @@ class SessionOpened(_Event):
     series: SeriesLink | None = None
 
 
+class Mandate(StrEnum):
+    """With what mandate a participant sits at the table (shown in the consent round and the
+    minutes): may decide, must consult their organisation first, or only observes."""
+
+    DECIDES = "decides"
+    CONSULTS = "consults"
+    OBSERVER = "observer"
+
+
 class ParticipantAdded(_Event):
     type: Literal["participant_added"] = "participant_added"
     participant_id: Id
@@ -192,6 +201,8 @@ class ParticipantAdded(_Event):
     role: Name = ""
     email: Annotated[str, AfterValidator(clean_line), Field(max_length=320)] = ""
     present: bool = Field(True, strict=True)
+    # None: not said (and every record written before mandates existed).
+    mandate: Mandate | None = None
 
 
 class PresenceChanged(_Event):

@@ -119,7 +119,7 @@ def apply(state: SessionState, record: Record) -> None:
     match record.event:
         case ParticipantAdded() as e:
             state.participants[e.participant_id] = Participant(
-                e.participant_id, e.name, e.organisation, e.role, e.email, e.present
+                e.participant_id, e.name, e.organisation, e.role, e.email, e.present, e.mandate
             )
         case PresenceChanged(participant_id=pid, present=present):
             if pid in state.participants:

@@ -220,18 +220,3 @@ class Plan(BaseModel):
     def segments(self) -> list[tuple[int, Movement]]:
         """Every (step index, movement) of the meeting, in the order the meeting runs them."""
         return [(i, m) for i, step in enumerate(self.steps) for m in step.movements]
-
-
-def with_minutes(plan: Plan, minutes: dict[tuple[int, Movement], int]) -> Plan:
-    """The plan with its time boxes replaced, validated again as a whole."""
-    steps: list[Step] = []
-    for index, step in enumerate(plan.steps):
-        update = {
-            movement.value: step.timebox(movement).model_copy(
-                update={"minutes": minutes[(index, movement)]}
-            )
-            for movement in step.movements
-        }
-        steps.append(step.model_copy(update=update))
-    edited = plan.model_copy(update={"steps": steps})
-    return Plan.model_validate(edited.model_dump())

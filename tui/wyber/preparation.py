@@ -8,7 +8,7 @@ written together, atomically.
 from dataclasses import dataclass, field
 from datetime import date
 
-from tui.wyber.events import ParticipantAdded, SeriesLink, SessionOpened
+from tui.wyber.events import Mandate, ParticipantAdded, SeriesLink, SessionOpened
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Plan
 from tui.wyber.state import SessionState
@@ -16,12 +16,14 @@ from tui.wyber.state import SessionState
 
 @dataclass(slots=True)
 class Invitee:
-    """A participant as prepared: who comes, from where, in what role, and where minutes go."""
+    """A participant as prepared: who comes, from where, in what role, with what mandate, and
+    where minutes go."""
 
     name: str
     organisation: str = ""
     role: str = ""
     email: str = ""
+    mandate: Mandate | None = None
 
 
 @dataclass(slots=True)
@@ -61,6 +63,7 @@ class Preparation:
                 organisation=invitee.organisation,
                 role=invitee.role,
                 email=invitee.email,
+                mandate=invitee.mandate,
             )
             for number, invitee in enumerate(self.invitees, start=1)
         ]
@@ -83,7 +86,8 @@ def preparation_again(state: SessionState, today: date) -> Preparation:
         place=state.place,
         facilitator=state.facilitator,
         invitees=[
-            Invitee(p.name, p.organisation, p.role, p.email) for p in state.participants.values()
+            Invitee(p.name, p.organisation, p.role, p.email, p.mandate)
+            for p in state.participants.values()
         ],
         series=series.name if series is not None else "",
         series_goal=series.goal if series is not None else "",

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from tui.wyber.events import AgreementKind, ConsentAnswer, Resolution, ReviewStatus, SeriesLink
+from tui.wyber.events import (
+    AgreementKind,
+    ConsentAnswer,
+    Mandate,
+    Resolution,
+    ReviewStatus,
+    SeriesLink,
+)
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Movement, Plan, VeldField
 
@@ -25,6 +32,7 @@ class Participant:
     role: str = ""
     email: str = ""
     present: bool = True
+    mandate: Mandate | None = None
 
 
 def mandate_of(participant: Participant) -> str | None:

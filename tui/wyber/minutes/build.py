@@ -146,10 +146,14 @@ class _Writer:
         columns = [self.t("minutes.col.name")]
         with_organisation = any(p.organisation for p in group)
         with_role = any(p.role for p in group)
+        # Who sits at the table with which mandate: a column once anyone's mandate was said.
+        with_mandate = any(p.mandate is not None for p in group)
         if with_organisation:
             columns.append(self.t("minutes.col.organisation"))
         if with_role:
             columns.append(self.t("minutes.col.role"))
+        if with_mandate:
+            columns.append(self.t("design.mandate"))
         rows = []
         for p in group:
             row: list[Inline] = [p.name]
@@ -157,8 +161,11 @@ class _Writer:
                 row.append(p.organisation)
             if with_role:
                 row.append(p.role)
+            if with_mandate:
+                row.append(self.t(f"design.mandate.{p.mandate}") if p.mandate else "")
             rows.append(tuple(row))
-        return Table(tuple(columns), tuple(rows), widths=(REST, 55, 40)[: len(columns)])
+        widths = (REST, 45, 35, 35) if with_mandate else (REST, 55, 40)
+        return Table(tuple(columns), tuple(rows), widths=widths[: len(columns)])
 
     # ── the agenda: planned against actual time ──────────────────────────────────────────
 

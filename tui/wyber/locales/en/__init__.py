@@ -11,6 +11,7 @@ from tui.wyber.locales.en import (
     consent,
     core,
     dates,
+    design,
     door,
     durable,
     ending,
@@ -44,5 +45,6 @@ AREAS = (
     nav,
     archive,
     consent,
+    design,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

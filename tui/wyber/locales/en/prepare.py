@@ -38,8 +38,6 @@ MESSAGES: dict[str, str] = {
     "prepare.participant.pending": "There is still a participant in the form: add them, or clear the fields.",
     "prepare.participant.none": "Nobody added yet; participants can also join during the meeting.",
     "prepare.participant.hint": "Enter in a field adds; on a row, Enter edits and Delete removes.",
-    "prepare.goal": "Goal",
-    "prepare.no_goal": "(this plan states no goal)",
     "prepare.step": "Step {number}: {title}",
     "prepare.technique.open": "open discussion",
     "prepare.technique.silent_writing": "silent writing",

@@ -38,8 +38,6 @@ MESSAGES: dict[str, str] = {
     "prepare.participant.pending": "Er staat nog een deelnemer in het formulier: voeg die toe of maak de velden leeg.",
     "prepare.participant.none": "Nog niemand toegevoegd; deelnemers kunnen ook tijdens de bijeenkomst aanschuiven.",
     "prepare.participant.hint": "Enter in een veld voegt toe; op een regel bewerkt Enter en verwijdert Delete.",
-    "prepare.goal": "Opgave",
-    "prepare.no_goal": "(dit plan noemt geen opgave)",
     "prepare.step": "Stap {number}: {title}",
     "prepare.technique.open": "open gesprek",
     "prepare.technique.silent_writing": "stil schrijven",

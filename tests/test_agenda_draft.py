@@ -1,0 +1,54 @@
+"""The agenda as Prepare's editor holds it: every shipped plan made into drafts and back is the
+same plan; steps move within the list; a setting typed wrong is refused in validation's words;
+the sample texts of the shipped plans are found where they still stand."""
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from tui.wyber.agenda_draft import drafts_of, moved, new_step, plan_of, planned_minutes
+from tui.wyber.paths import shipped_plans_dir
+from tui.wyber.plan import Movement
+from tui.wyber.plans import load_plan
+from tui.wyber.samples import SampleText, sample_texts, shipped_plans
+
+
+@pytest.mark.parametrize("path", sorted(shipped_plans_dir().glob("*.toml")), ids=lambda p: p.stem)
+def test_a_plan_made_into_drafts_and_back_is_the_same_plan(path: Path) -> None:
+    plan = load_plan(path)
+    assert plan_of(plan, plan.title, plan.goal, drafts_of(plan)) == plan
+    assert planned_minutes(drafts_of(plan)) == plan.minutes
+
+
+def test_a_step_moves_within_the_list() -> None:
+    steps = [new_step("a"), new_step("b"), new_step("c")]
+    order, at = moved(steps, 0, -1)
+    assert [s.title for s in order] == ["a", "b", "c"] and at == 0
+    order, at = moved(steps, 0, 1)
+    assert [s.title for s in order] == ["b", "a", "c"] and at == 1
+    order, at = moved(steps, 2, 5)
+    assert at == 2
+
+
+def test_a_setting_typed_wrong_is_refused_and_minutes_not_a_number_are_unknown() -> None:
+    plan = load_plan(shipped_plans_dir() / "wyber-30.en.toml")
+    steps = drafts_of(plan)
+    box = steps[0].boxes[Movement.CONVERGE]
+    assert box is not None
+    box.setting = "0"
+    with pytest.raises(ValidationError):
+        plan_of(plan, plan.title, plan.goal, steps)
+    box.setting, box.minutes = "", "tien"
+    assert planned_minutes(steps) is None
+
+
+def test_the_sample_texts_still_standing_are_found() -> None:
+    plan = load_plan(shipped_plans_dir() / "wyber-30.nl.toml")
+    shipped = shipped_plans()
+    assert sample_texts(plan, shipped) == [
+        SampleText(None, plan.goal),
+        SampleText(0, plan.steps[0].question),
+    ]
+    own = plan.model_copy(update={"goal": "Ons eigen doel"})
+    assert [s.step for s in sample_texts(own, shipped)] == [0]

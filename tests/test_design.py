@@ -1,0 +1,292 @@
+"""Prepare as an agenda designer, through the keys: the goal and each step's title, question,
+movements, techniques and their settings; steps added, duplicated, removed and moved; saved as
+the user's plan and opened again; told where a shipped plan's sample text still stands; asked
+before typing is thrown away or a meeting is left."""
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Select, Static, TabbedContent
+
+from tests.test_home_prepare import (
+    LARGE,
+    SMALL,
+    fill,
+    inside,
+    make_app,
+    open_prepare,
+    start_anyway,
+    text_of,
+    type_into,
+)
+from tui.app import Launch, WyberApp
+from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.screens.prepare import PrepareScreen
+from tui.screens.run import RunScreen
+from tui.widgets.agenda_editor import AgendaEditor
+from tui.wyber.i18n import Language, tr
+from tui.wyber.paths import shipped_plans_dir
+from tui.wyber.plan import Movement, Technique
+from tui.wyber.plans import load_plan
+from tui.wyber.preparation import prepare
+
+PROJECTOR = (160, 48)
+
+
+async def choose(pilot: Pilot[None], selector: str, downs: int) -> None:
+    """Open a Select with Enter, go `downs` options down (up when negative), take it."""
+    pilot.app.screen.query_one(selector, Select).focus()
+    keys = ["down"] * downs if downs >= 0 else ["up"] * -downs
+    await pilot.press("enter", *keys, "enter")
+    await pilot.pause()
+
+
+async def to_agenda(pilot: Pilot[None]) -> None:
+    await pilot.press("f2", "f2")
+    await pilot.pause()
+    assert pilot.app.screen.query_one(TabbedContent).active == "agenda"
+
+
+@pytest.mark.parametrize(("lang", "size"), [("nl", SMALL), ("en", SMALL), ("nl", PROJECTOR)])
+async def test_design_an_agenda_with_the_keyboard(
+    tmp_path: Path, lang: Language, size: tuple[int, int]
+) -> None:
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=size) as pilot:
+        screen, captured = await open_prepare(pilot, lang)
+        await to_agenda(pilot)
+        assert screen.focused is screen.query_one("#goal")
+        await type_into(pilot, "#goal", "Accu's hergebruiken")
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one("#step-0-title")
+        await type_into(pilot, "#step-0-title", "Ideeën")
+        await pilot.press("tab")
+        await type_into(pilot, "#step-0-question", "Wat doen we met 20 accu's?")
+
+        # A step after it: Ctrl+N, the cursor in its title, in sight.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#step-1-title")
+        assert inside(screen.query_one("#step-1-title").region, size)
+        await type_into(pilot, "#step-1-title", "Kiezen")
+        # Its converge: scoring (after none, open, go-around, dot vote) on a scale to 10.
+        await choose(pilot, "#step-1-converge-technique", 4)
+        assert screen.query_one("#step-1-converge-technique", Select).value == "score"
+        assert not screen.query_one("#minutes-1-converge", Input).disabled
+        await fill(pilot, "#minutes-1-converge", "7")
+        await fill(pilot, "#step-1-converge-setting", "10")
+        # Its diverge: not used.
+        await choose(pilot, "#step-1-diverge-technique", -1)
+        assert screen.query_one("#minutes-1-diverge", Input).disabled
+
+        # Duplicate it (Ctrl+T), remove the copy (Ctrl+R), move it up (Alt+Up).
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        editor = screen.query_one(AgendaEditor)
+        assert [s.title for s in editor.steps] == ["Ideeën", "Kiezen", "Kiezen"]
+        assert screen.focused is screen.query_one("#step-2-title")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert [s.title for s in editor.steps] == ["Ideeën", "Kiezen"]
+        screen.query_one("#step-1-question", Input).focus()
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert [s.title for s in editor.steps] == ["Kiezen", "Ideeën"]
+        assert screen.query_one("#step-0-title", Input).value == "Kiezen"
+        total = text_of(screen.query_one("#total", Static))
+        assert tr(lang, "prepare.total", minutes=37, time="").split("·")[0] in total
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [preparation] = captured  # no sample text left: started at once
+        assert preparation is not None
+        plan = preparation.plan
+        assert plan.goal == "Accu's hergebruiken"
+        assert [s.title for s in plan.steps] == ["Kiezen", "Ideeën"]
+        chosen = plan.steps[0]
+        assert chosen.movements == (Movement.CONVERGE,)
+        assert chosen.timebox(Movement.CONVERGE).technique is Technique.SCORE
+        assert chosen.timebox(Movement.CONVERGE).max_score == 10
+        assert chosen.timebox(Movement.CONVERGE).minutes == 7
+        assert plan.steps[1].question == "Wat doen we met 20 accu's?"
+        assert plan.steps[1].timebox(Movement.CONVERGE).dots == 3  # as the shipped plan had it
+
+
+async def test_the_buttons_do_it_with_the_mouse(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "en")
+    async with app.run_test(size=PROJECTOR) as pilot:
+        screen, _ = await open_prepare(pilot, "en")
+        await to_agenda(pilot)
+        editor = screen.query_one(AgendaEditor)
+        await pilot.click("#design-add")
+        await pilot.pause()
+        await pilot.click("#design-duplicate")
+        await pilot.pause()
+        assert len(editor.steps) == 3
+        await pilot.click("#design-up")
+        await pilot.pause()
+        assert editor.current == 1
+        await pilot.click("#design-remove")
+        await pilot.pause()
+        assert len(editor.steps) == 2
+
+
+async def test_the_last_step_is_not_removed(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "en")
+    async with app.run_test(size=SMALL) as pilot:
+        screen, _ = await open_prepare(pilot, "en")
+        await to_agenda(pilot)
+        await pilot.press("tab", "ctrl+r")
+        await pilot.pause()
+        assert len(screen.query_one(AgendaEditor).steps) == 1
+
+
+@pytest.mark.parametrize(("lang", "size"), [("nl", SMALL), ("en", LARGE)])
+async def test_save_as_my_plan_then_open_it_again_as_it_was(
+    tmp_path: Path, lang: Language, size: tuple[int, int]
+) -> None:
+    shipped = shipped_plans_dir() / f"wyber-30.{lang}.toml"
+    before = shipped.read_bytes()
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=size) as pilot:
+        screen, _ = await open_prepare(pilot, lang)
+        await to_agenda(pilot)
+        await fill(pilot, "#goal", "Een besluit over de accu's")
+        await fill(pilot, "#step-0-question", "Wat doen we morgen?")
+        await fill(pilot, "#step-0-converge-setting", "5")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        await type_into(pilot, "#answer", "Ketenoverleg")
+        await pilot.press("enter")
+        await pilot.pause()
+        path = tmp_path / "plans" / "Ketenoverleg.toml"
+        saved = load_plan(path)
+        assert saved == screen.query_one(AgendaEditor).plan("Ketenoverleg")
+        assert saved.goal == "Een besluit over de accu's"
+        assert saved.steps[0].timebox(Movement.CONVERGE).dots == 5
+
+        # The same name again: asked before the user's plan is replaced; No keeps it.
+        await fill(pilot, "#step-0-question", "Wat doen we overmorgen?")
+        await pilot.press("f3")
+        await pilot.pause()
+        await fill(pilot, "#answer", "Ketenoverleg")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert load_plan(path).steps[0].question == "Wat doen we morgen?"
+        await pilot.press("f3")
+        await pilot.pause()
+        await fill(pilot, "#answer", "Ketenoverleg")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert load_plan(path).steps[0].question == "Wat doen we overmorgen?"
+        assert shipped.read_bytes() == before  # the shipped plan is never changed
+
+        # Opened again: every field as it was saved.
+        again = PrepareScreen(prepare(load_plan(path), app.clocks.today()))
+        app.push_screen(again)
+        await pilot.pause()
+        assert again.query_one(AgendaEditor).plan("Ketenoverleg") == load_plan(path)
+        assert again.query_one("#goal", Input).value == "Een besluit over de accu's"
+        assert again.query_one("#step-0-converge-setting", Input).value == "5"
+
+
+async def test_a_bad_plan_name_is_said(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "en")
+    async with app.run_test(size=SMALL) as pilot:
+        await open_prepare(pilot, "en")
+        await pilot.press("f3")
+        await pilot.pause()
+        await fill(pilot, "#answer", "../elsewhere")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not (tmp_path / "plans").exists()
+        [notice] = list(app._notifications)
+        assert notice.message == tr("en", "design.save.bad_name", name="../elsewhere")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_start_says_where_the_sample_texts_stand_and_goes_there(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen, captured = await open_prepare(pilot, lang)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog) and captured == []
+        options = app.screen.query_one("#choices", OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels[0] == tr(lang, "design.samples.start")
+        assert labels[1].startswith(tr(lang, "design.samples.goal", text="")[:-1])
+        assert labels[2].startswith(tr(lang, "design.samples.question", number=1, text="")[:-1])
+        # Enter goes to the first place named: the goal, on the agenda.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and captured == []
+        assert screen.query_one(TabbedContent).active == "agenda"
+        assert screen.focused is screen.query_one("#goal")
+        await fill(pilot, "#goal", "Ons eigen doel")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        options = app.screen.query_one("#choices", OptionList)
+        assert options.option_count == 2  # only the question is left
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#step-0-question")
+        await pilot.press("ctrl+s")
+        await start_anyway(pilot)
+        [preparation] = captured
+        assert preparation is not None and preparation.plan.goal == "Ons eigen doel"
+
+
+async def test_ctrl_q_in_prepare_asks_only_when_something_was_typed(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "en")
+    async with app.run_test(size=SMALL) as pilot:
+        screen, _ = await open_prepare(pilot, "en")
+        await fill(pilot, "#place", "Town hall")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert text_of(app.screen.query_one("#question", Static)) == tr(
+            "en", "design.leave_prepare.question"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await fill(pilot, "#place", "")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running  # nothing would be lost: no question
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_ctrl_q_during_a_meeting_asks_before_it_is_left(
+    tmp_path: Path, lang: Language
+) -> None:
+    plan = load_plan(shipped_plans_dir() / f"wyber-30.{lang}.toml")
+    app = WyberApp(tmp_path, lang, launch=Launch(plan=plan, run_now=True))
+    async with app.run_test(size=SMALL) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert text_of(app.screen.query_one("#question", Static)) == tr(
+            lang, "design.leave_meeting.question"
+        )
+        await pilot.press("escape")  # no: the meeting goes on
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen) and app.writer is not None
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # a second Ctrl+Q is the answer yes
+        await pilot.pause()
+        assert not app.is_running

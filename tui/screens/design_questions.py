@@ -1,0 +1,126 @@
+"""The questions Prepare asks: before typing is thrown away or a meeting is left, under what
+name to save the agenda as the user's plan (and whether to replace one of that name), and
+whether to start while a shipped plan's sample text still stands."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.screen import Screen
+
+from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.wyber.i18n import Language, tr
+from tui.wyber.plan import Plan
+from tui.wyber.plan_writer import PlanNameError, plan_name, save_user_plan, user_plan_path
+from tui.wyber.samples import SampleText, sample_texts, shipped_plans
+
+if TYPE_CHECKING:
+    from tui.app import WyberApp
+    from tui.screens.prepare import PrepareScreen
+
+START_ANYWAY = "start"
+SHOWN_OF_A_SAMPLE = 50  # characters of a sample text in the list: enough to recognise it
+
+
+def confirm(
+    screen: Screen[Any],
+    lang: Language,
+    key: str,
+    then: Callable[[], object],
+    on_no: Callable[[], object] = lambda: None,
+) -> None:
+    """Ask the question `key` (its .heading, .question and .yes); on yes, `then`."""
+    dialog = ConfirmDialog(
+        lang, tr(lang, f"{key}.heading"), tr(lang, f"{key}.question"), tr(lang, f"{key}.yes")
+    )
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            then()
+        else:
+            on_no()
+
+    screen.app.push_screen(dialog, answered)
+
+
+def quit_question(app: "WyberApp") -> str | None:
+    """What to ask before Ctrl+Q quits: leaving the meeting, or typing in Prepare that would be
+    thrown away; None when nothing would be lost."""
+    from tui.screens.prepare import PrepareScreen
+
+    if app.writer is not None:
+        return "design.leave_meeting"
+    prepare = next((s for s in app.screen_stack if isinstance(s, PrepareScreen)), None)
+    if prepare is not None and prepare.would_lose_typing():
+        return "design.leave_prepare"
+    return None
+
+
+def save_as_my_plan(screen: "PrepareScreen") -> None:
+    """Ask for a name, and write the agenda as the user's plan of that name (asking before one of
+    that name is replaced). Shipped plans are never written: the user's folder is another one."""
+    lang, data = screen.lang, screen.wyber.data
+
+    def write(plan: Plan, name: str) -> None:
+        try:
+            path = save_user_plan(plan, data, name)
+        except OSError as error:
+            screen.notify(tr(lang, "design.save.failed", reason=error.strerror or str(error)))
+            return
+        screen.notify(tr(lang, "design.save.done", name=name, path=str(path)), markup=False)
+
+    def named(typed: str | None) -> None:
+        if typed is None:
+            return
+        try:
+            name = plan_name(typed)
+            path = user_plan_path(data, name)
+        except PlanNameError:
+            screen.notify(tr(lang, "design.save.bad_name", name=typed), severity="error")
+            return
+        plan = screen.agenda(name)
+        if plan is None:
+            return
+        if path.exists():
+            question = ConfirmDialog(
+                lang,
+                tr(lang, "design.save.replace.heading"),
+                tr(lang, "design.save.replace.question", name=name),
+                tr(lang, "design.save.replace.yes"),
+            )
+            screen.app.push_screen(question, lambda yes: write(plan, name) if yes else None)
+        else:
+            write(plan, name)
+
+    title = tr(lang, "design.save.title")
+    hint = tr(lang, "design.save.hint", folder=str(user_plan_path(data, "x").parent))
+    screen.app.push_screen(TextDialog(lang, title, screen.preparation.title, hint), named)
+
+
+def _label(lang: Language, sample: SampleText) -> str:
+    text = sample.text
+    if len(text) > SHOWN_OF_A_SAMPLE:
+        text = text[: SHOWN_OF_A_SAMPLE - 1] + "…"
+    if sample.step is None:
+        return tr(lang, "design.samples.goal", text=text)
+    return tr(lang, "design.samples.question", number=sample.step + 1, text=text)
+
+
+def warn_of_samples(screen: "PrepareScreen", plan: Plan, start: Callable[[], object]) -> None:
+    """Start, unless a shipped plan's sample text still stands: then list where, to go there or
+    start anyway. Escape stays in Prepare."""
+    samples = sample_texts(plan, shipped_plans())
+    if not samples:
+        start()
+        return
+    choices = [(START_ANYWAY, tr(screen.lang, "design.samples.start"))] + [
+        (str(n), _label(screen.lang, sample)) for n, sample in enumerate(samples)
+    ]
+
+    def chosen(choice: str | None) -> None:
+        if choice == START_ANYWAY:
+            start()
+        elif choice is not None:
+            screen.go_to(samples[int(choice)].step)
+
+    title = tr(screen.lang, "design.samples.title", count=len(samples))
+    screen.app.push_screen(ChoiceDialog(screen.lang, title, choices, current="0"), chosen)
