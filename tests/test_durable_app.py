@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
 from tui.app import Clocks, Launch, WyberApp
-from tui.dialogs.ask import ChoiceDialog
+from tui.dialogs.ask import ChoiceDialog, ConfirmDialog
 from tui.screens.run import RunScreen
 from tui.screens.summary import SummaryScreen
 from tui.widgets.agreements import AgreementBoard
@@ -174,7 +174,9 @@ async def test_quitting_while_the_disk_refuses_asks_and_staying_keeps_retrying(
 
         disk.free()
         assert app.writer is not None and app.writer.flush(timeout=WAIT)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q")  # "leave the meeting?" — everything is on disk now
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("ctrl+q")  # a second Ctrl+Q is yes
         assert await until(pilot, lambda: not app.is_running)
     assert app.writer is None  # quit, with everything on disk
     session = Archive(tmp_path).ids()[0]

@@ -47,8 +47,12 @@ def quit_question(app: "WyberApp") -> str | None:
     thrown away; None when nothing would be lost."""
     from tui.screens.prepare import PrepareScreen
 
-    if app.writer is not None:
-        return "design.leave_meeting"
+    writer = app.writer
+    if writer is not None:
+        # While the disk refuses, leaving asks its own question: what to do with the records
+        # that wait (app.leave_meeting_then); one question, not two in a row.
+        refusing = writer.failure is not None or writer.broken is not None
+        return None if refusing else "design.leave_meeting"
     prepare = next((s for s in app.screen_stack if isinstance(s, PrepareScreen)), None)
     if prepare is not None and prepare.would_lose_typing():
         return "design.leave_prepare"
