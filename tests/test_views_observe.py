@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList
 from tui.app import WyberApp
 from tui.widgets.converge import ConvergeBoard
 from tui.widgets.diamond import Diamond
+from tui.widgets.ideas import IdeaBoard
 from tui.wyber.commands import AddIdea, Command, NextMovement, Outcome
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Movement
@@ -133,3 +134,19 @@ async def test_the_group_moved_on_by_another_source_moves_the_screen(tmp_path: P
         assert app.screen.query_one(Diamond).movement is Movement.CONVERGE
         rail = str(app.screen.query_one("#rail").render())
         assert "▶ Converge" in rail
+
+
+async def test_a_board_drawn_anew_before_the_records_came_shows_each_idea_once(
+    tmp_path: Path,
+) -> None:
+    app = started(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = await running(app, pilot)
+        meeting.add_idea("Drawn by the rebuild")
+        app.screen.query_one(IdeaBoard).refresh_board()  # before the notification is handled
+        meeting.add_idea("Drawn from its record")
+        await pilot.pause()
+        assert board_texts(app, "#ideas") == [
+            "  1  Drawn by the rebuild",
+            "  2  Drawn from its record",
+        ]

@@ -89,6 +89,9 @@ class IdeaBoard(MovementPanel):
         super().__init__(meeting, lang, id="diverge")
         self.go_around: GoAround | None = None
         self._pending: dict[str, int] = {}  # ideas drawn as not yet on disk → their number
+        # The last record the board shows: a board drawn anew after a record was made and
+        # before its notification came already holds that record's idea.
+        self._drawn_seq = 0
 
     def compose(self) -> ComposeResult:
         yield TickingStatic(id="turn", classes="turn")
@@ -117,6 +120,7 @@ class IdeaBoard(MovementPanel):
         board = self.query_one("#ideas", OptionList)
         highlighted = board.highlighted_option.id if board.highlighted_option else None
         ideas = self.meeting.ideas_of_step()
+        self._drawn_seq = self.meeting.state.last_seq
         board.clear_options()
         self._pending.clear()
         board.add_options(
@@ -142,6 +146,8 @@ class IdeaBoard(MovementPanel):
         options: list[Option] = []
         own: int | None = None  # the facilitator's newest idea: the one Ctrl+O edits next
         for record in records:
+            if record.seq <= self._drawn_seq:
+                continue
             idea = self.meeting.state.ideas.get(cast(IdeaAdded, record.event).idea_id)
             if idea is None or idea.step != step:
                 continue  # already taken back, or filed under another step (the late rule)
@@ -149,6 +155,7 @@ class IdeaBoard(MovementPanel):
             options.append(Option(self._prompt(number, idea), id=idea.id))
             if record.actor is None:
                 own = number - 1
+        self._drawn_seq = max(self._drawn_seq, records[-1].seq)
         if not options:
             return
         board.add_options(options)
