@@ -163,6 +163,11 @@ class IdeaBoard(MovementPanel):
             board.highlighted = own
         elif follow:
             board.highlighted = board.option_count - 1  # on the newest, it stays on the newest
+        else:
+            return
+        # Once laid out again, as a line's wrapping can change the board's lines under the
+        # scroll position: with 3,000 ideas the newest was scrolled 200 lines out of view.
+        board.call_after_refresh(board.scroll_to_highlight)
 
     def _prompt(self, number: int, idea: Idea) -> Text:
         if self.meeting.session.is_pending(idea.id):
