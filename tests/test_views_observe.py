@@ -70,6 +70,8 @@ async def test_a_second_source_adds_ideas_while_the_facilitator_types_and_both_a
             await type_text(pilot, "end")
             await pilot.press("enter")
             await pilot.pause()
+        assert app.writer is not None and app.writer.flush(timeout=10)
+        await pilot.pause()  # every idea on disk: no pending mark left on the board
         assert board_texts(app, "#ideas") == [
             "  1  Phone 0  — Anna de Vries",
             "  2  Typed 0 end",
