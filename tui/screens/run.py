@@ -4,6 +4,12 @@ Left, the agenda rail; right, the step's question, the big clock, the diamond, a
 of the movement the group is in. The clock is redrawn four times a second from the derived time
 box, never counted. Every key works while typing an idea (function keys and Ctrl combinations),
 and is in the Footer, the help screen (F1) and the command palette (Ctrl+P).
+
+Every view on it observes the meeting: the screen subscribes to the records each command makes,
+whoever made it (the facilitator's keys, or a participant's phone through `submit_threadsafe`),
+and redraws from them, at most once per message-queue turn however many commands came in
+meanwhile (`Recorded` is posted once and collects them). A key only runs a command; what the board
+shows next comes from the records, never from the command's return value.
 """
 
 from collections.abc import Callable
@@ -14,6 +20,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from tui.dialogs.base import WyberScreen
@@ -27,6 +34,7 @@ from tui.widgets.diamond import Diamond
 from tui.widgets.ideas import IdeaBoard
 from tui.widgets.panel import Failed, MovementPanel, attempt
 from tui.widgets.ticking import TickingStatic
+from tui.wyber.events import Record
 from tui.wyber.meeting import Meeting
 from tui.wyber.timebox import current_clock
 
@@ -58,6 +66,8 @@ class RunScreen(WyberScreen[None]):
         self._shown_segment: int | None = None
         # The bell rings once per time box, when it runs out while this screen watches.
         self._rung: set[int] = set()
+        self._arrived: list[Record] = []  # records not yet drawn; a Recorded is on its way
+        self._unsubscribe: Callable[[], None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,6 +104,7 @@ class RunScreen(WyberScreen[None]):
                 title=self.t("run.resumed_title"),
                 timeout=20,
             )
+        self._unsubscribe = self.meeting.subscribe(self._recorded)
         self.show_movement()
         self.tick()
         self.set_interval(TICK_SECONDS, self.tick)
@@ -193,21 +204,44 @@ class RunScreen(WyberScreen[None]):
         if panel is not None:
             panel.show_durable()
 
-    def on_movement_panel_changed(self, event: MovementPanel.Changed) -> None:
-        event.stop()
+    # ── observing the meeting ───────────────────────────────────────────────────────────────
+
+    class Recorded(Message):
+        """Records were made since the screen last drew: the views follow (one per batch)."""
+
+    def _recorded(self, records: tuple[Record, ...]) -> None:
+        # Inside the command, on the event loop: only note it. The first record of a batch
+        # posts the message; the ones after it join the batch, drawn when it is handled.
+        if not self._arrived:
+            self.post_message(self.Recorded())
+        self._arrived.extend(records)
+
+    def on_run_screen_recorded(self, _: Recorded) -> None:
+        records, self._arrived = tuple(self._arrived), []
+        if not records:
+            return
+        if self.meeting.state.current != self._shown_segment:
+            self.show_movement()  # the group moved on: its whole work area is drawn anew
+        else:
+            panel = self.panel
+            if panel is not None:
+                panel.show_records(records)
         self.tick()
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()  # a closed screen is not kept alive by the meeting
+            self._unsubscribe = None
 
     # ── the facilitator's keys ──────────────────────────────────────────────────────────────
 
     def _do(self, command: Callable[[], object]) -> bool:
-        """Run a meeting command and redraw; a refusal is shown, not raised. False when refused
-        or when the command said it could not (the end of the agenda, nothing to undo)."""
+        """Run a meeting command (its records redraw the screen); a refusal is shown, not
+        raised. False when refused or when the command said it could not (the end of the
+        agenda, nothing to undo)."""
         result = attempt(self, self.lang, command)
         if isinstance(result, Failed):
             return False
-        if self.meeting.state.current != self._shown_segment:
-            self.show_movement()
-        self.tick()
         return result is not False
 
     def action_pause(self) -> None:
@@ -239,11 +273,7 @@ class RunScreen(WyberScreen[None]):
             self.notify(self.t("run.on_time"), timeout=5)
 
     def action_undo(self) -> None:
-        if self._do(self.meeting.undo):
-            panel = self.panel
-            if panel is not None:
-                panel.refresh_board()
-        else:
+        if not self._do(self.meeting.undo):
             self.notify(self.t("run.nothing_to_undo"), timeout=3)
 
     def action_people(self) -> None:
@@ -259,9 +289,6 @@ class RunScreen(WyberScreen[None]):
                 self._do(partial(self.meeting.set_present, participant_id, present))
             for name in attendance.arrived:
                 self._do(partial(self.meeting.add_participant, name))
-            panel = self.panel
-            if panel is not None:
-                panel.refresh_board()
 
         people = list(self.meeting.state.participants.values())
         self.app.push_screen(PeopleDialog(self.lang, people), update)

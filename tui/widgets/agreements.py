@@ -15,6 +15,7 @@ from tui.widgets.fitting import Fit, fit
 from tui.widgets.panel import MovementPanel
 from tui.wyber.consent import consent_label
 from tui.wyber.dates import short_date
+from tui.wyber.events import AgreementRecorded, Record
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.state import Agreement, ConsentState
@@ -83,6 +84,19 @@ class AgreementBoard(MovementPanel):
         line.append(" · ".join(selected) if selected else self.t("run.agreement.none_selected"))
         self.query_one("#selected", Static).update(line)
 
+    def show_records(self, records: tuple[Record, ...]) -> None:
+        """Any record draws the table anew; the cursor goes to an agreement the facilitator
+        just recorded."""
+        self.refresh_board()
+        recorded = [
+            record.event.agreement_id
+            for record in records
+            if record.actor is None and isinstance(record.event, AgreementRecorded)
+        ]
+        table = self.query_one("#agreements", DataTable)
+        if recorded and recorded[-1] in table.rows:
+            table.move_cursor(row=table.get_row_index(recorded[-1]))
+
     def _cells(self, a: Agreement) -> list[Text]:
         consent = consent_label(a, self.lang)
         details = [
@@ -124,7 +138,6 @@ class AgreementBoard(MovementPanel):
                         draft.text, draft.kind, draft.owner_id, draft.deadline, draft.field
                     )
                 )
-                self.query_one("#agreements", DataTable).move_cursor(row=10**6)
 
         self.app.push_screen(self._dialog(None, proposals[0] if proposals else ""), save)
 

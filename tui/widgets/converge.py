@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.dialogs.ask import ChoiceDialog, TextDialog
 from tui.widgets.panel import MovementPanel
+from tui.wyber.events import ClusterCreated, ClustersMerged, Record
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
@@ -77,6 +78,17 @@ class ConvergeBoard(MovementPanel):
             board.highlighted = 0
         self.marked &= set(ids)
         self._show_status()
+
+    def show_records(self, records: tuple[Record, ...]) -> None:
+        """The board is the sorted result, so any record draws it anew; a cluster the
+        facilitator just made or merged into gets the highlight (the next dot is likely for
+        it)."""
+        made = [
+            record.event.cluster_id
+            for record in records
+            if record.actor is None and isinstance(record.event, ClusterCreated | ClustersMerged)
+        ]
+        self.refresh_board(highlight=made[-1] if made else None)
 
     def _target_prompt(self, rank: int, target: Target, ideas: int) -> Text:
         text = Text()
@@ -157,10 +169,8 @@ class ConvergeBoard(MovementPanel):
         def named(name: str | None) -> None:
             if name is None:
                 return
-            cluster_id = self.act(lambda: self.meeting.create_cluster(name, ideas), refresh=False)
-            if cluster_id is not None:
+            if self.act(lambda: self.meeting.create_cluster(name, ideas)) is not None:
                 self.marked.clear()
-                self.refresh_board(highlight=cluster_id)  # the next dot is likely for it
 
         self.app.push_screen(TextDialog(self.lang, self.t("run.cluster.name_title")), named)
 
@@ -184,10 +194,8 @@ class ConvergeBoard(MovementPanel):
             into = clusters[0]
         if into is None:
             return
-        merged = self.act(lambda: self.meeting.merge_clusters(into, clusters), refresh=False)
-        if merged is not None:
+        if self.act(lambda: self.meeting.merge_clusters(into, clusters)) is not None:
             self.marked.clear()
-            self.refresh_board(highlight=merged)
 
     def action_move(self) -> None:
         ideas = self._ideas_to_act_on()
@@ -202,9 +210,8 @@ class ConvergeBoard(MovementPanel):
             if cluster_id is None:
                 return
             target = None if cluster_id == ROOM else cluster_id
-            self.act(partial(self.meeting.move_ideas, ideas, target), refresh=False)
+            self.act(partial(self.meeting.move_ideas, ideas, target))
             self.marked.clear()
-            self.refresh_board()
 
         self.app.push_screen(
             ChoiceDialog(self.lang, self.t("run.cluster.move_title"), choices), chosen

@@ -7,7 +7,7 @@ turn is theirs.
 
 from collections.abc import Callable
 from contextlib import suppress
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual import events
@@ -23,10 +23,12 @@ from tui.widgets.fields import LineField
 from tui.widgets.key_order import KeysReleased
 from tui.widgets.panel import MovementPanel
 from tui.widgets.ticking import TickingStatic
+from tui.wyber.events import IdeaAdded, Record
 from tui.wyber.goaround import GoAround, start_go_around
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
+from tui.wyber.rules import step_now
 from tui.wyber.state import Idea
 from tui.wyber.text import pasted_lines
 from tui.wyber.timebox import remaining
@@ -87,6 +89,9 @@ class IdeaBoard(MovementPanel):
         super().__init__(meeting, lang, id="diverge")
         self.go_around: GoAround | None = None
         self._pending: dict[str, int] = {}  # ideas drawn as not yet on disk → their number
+        # The last record the board shows: a board drawn anew after a record was made and
+        # before its notification came already holds that record's idea.
+        self._drawn_seq = 0
 
     def compose(self) -> ComposeResult:
         yield TickingStatic(id="turn", classes="turn")
@@ -115,6 +120,7 @@ class IdeaBoard(MovementPanel):
         board = self.query_one("#ideas", OptionList)
         highlighted = board.highlighted_option.id if board.highlighted_option else None
         ideas = self.meeting.ideas_of_step()
+        self._drawn_seq = self.meeting.state.last_seq
         board.clear_options()
         self._pending.clear()
         board.add_options(
@@ -126,6 +132,42 @@ class IdeaBoard(MovementPanel):
         elif ids:
             board.highlighted = len(ids) - 1
         self._refresh_authors()
+
+    def show_records(self, records: tuple[Record, ...]) -> None:
+        """Ideas added, by any source, are appended: adding is the hot path (thousands of ideas
+        on a town-hall evening's board), and rebuilding the board for each one is not. Any other
+        record draws the board anew."""
+        if not all(isinstance(record.event, IdeaAdded) for record in records):
+            self.refresh_board()
+            return
+        board = self.query_one("#ideas", OptionList)
+        step = step_now(self.meeting.state)
+        follow = board.highlighted is None or board.highlighted == board.option_count - 1
+        options: list[Option] = []
+        own: int | None = None  # the facilitator's newest idea: the one Ctrl+O edits next
+        for record in records:
+            if record.seq <= self._drawn_seq:
+                continue
+            idea = self.meeting.state.ideas.get(cast(IdeaAdded, record.event).idea_id)
+            if idea is None or idea.step != step:
+                continue  # already taken back, or filed under another step (the late rule)
+            number = board.option_count + len(options) + 1
+            options.append(Option(self._prompt(number, idea), id=idea.id))
+            if record.actor is None:
+                own = number - 1
+        self._drawn_seq = max(self._drawn_seq, records[-1].seq)
+        if not options:
+            return
+        board.add_options(options)
+        if own is not None:
+            board.highlighted = own
+        elif follow:
+            board.highlighted = board.option_count - 1  # on the newest, it stays on the newest
+        else:
+            return
+        # Once laid out again, as a line's wrapping can change the board's lines under the
+        # scroll position: with 3,000 ideas the newest was scrolled 200 lines out of view.
+        board.call_after_refresh(board.scroll_to_highlight)
 
     def _prompt(self, number: int, idea: Idea) -> Text:
         if self.meeting.session.is_pending(idea.id):
@@ -156,21 +198,15 @@ class IdeaBoard(MovementPanel):
                 author.value = current
 
     def add_typed(self, typed: str) -> bool:
-        """Put the typed idea on the board; False (and the text stays) when it was refused."""
+        """Run the command that adds the typed idea (its record puts it on the board, through
+        `show_records`); False (and the text stays) when it was refused."""
         author = self.query_one("#author", Select)
         author_id = author.value if isinstance(author.value, str) else None
         if self.go_around is not None and self.go_around.current is not None:
             author_id = self.go_around.current
-        idea = self.act(
-            lambda: self.meeting.add_idea(typed, picked_author_id=author_id), refresh=False
+        return (
+            self.act(lambda: self.meeting.add_idea(typed, picked_author_id=author_id)) is not None
         )
-        if idea is None:
-            return False
-        # Adding is the hot path (hundreds of ideas): append one option, do not rebuild.
-        board = self.query_one("#ideas", OptionList)
-        board.add_option(Option(self._prompt(board.option_count + 1, idea), id=idea.id))
-        board.highlighted = board.option_count - 1
-        return True
 
     def add_pasted(self, lines: list[str]) -> None:
         """A paste of several lines: one idea per line, said in a notification. Up to

@@ -1,8 +1,9 @@
 """What the three movement panels of the run screen share.
 
 A panel is the work area of one movement (the idea board, the clustering and voting board, the
-agreements). It runs meeting commands through `act`, which shows a refusal as a calm warning and
-tells the run screen that the meeting changed, so the rail and the status follow.
+agreements). It runs meeting commands through `act`, which shows a refusal as a calm warning; it
+never redraws from what a command returns. The run screen hands it the records every command
+makes, whoever made it (`show_records`), and the panel draws the meeting's state from those.
 """
 
 from collections.abc import Callable
@@ -11,10 +12,10 @@ from typing import TypeVar
 from pydantic import ValidationError
 from rich.text import Text
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widget import Widget
 
 from tui.keys import localise
+from tui.wyber.events import Record
 from tui.wyber.i18n import Language, tr
 from tui.wyber.invalid import explain
 from tui.wyber.meeting import Meeting, Refused
@@ -46,9 +47,6 @@ def attempt(node: Widget, lang: Language, command: Callable[[], Result]) -> Resu
 
 
 class MovementPanel(Vertical):
-    class Changed(Message):
-        """Something was recorded: the run screen refreshes what depends on it."""
-
     def __init__(self, meeting: Meeting, lang: Language, *, id: str) -> None:
         super().__init__(id=id)
         self.meeting = meeting
@@ -59,20 +57,20 @@ class MovementPanel(Vertical):
     def t(self, key: str, /, **params: object) -> str:
         return tr(self.lang, key, **params)
 
-    def act(self, command: Callable[[], Result], *, refresh: bool = True) -> Result | None:
-        """Run a meeting command; on refusal say why and return None. `refresh=False` when the
-        caller updates the board itself (adding one idea must not rebuild a board of hundreds)."""
+    def act(self, command: Callable[[], Result]) -> Result | None:
+        """Run a meeting command; on refusal say why and return None. The board follows from
+        the command's records (`show_records`), not from what this returns."""
         result = attempt(self, self.lang, command)
-        if isinstance(result, Failed):
-            return None
-        if refresh:
-            self.refresh_board()
-        self.post_message(self.Changed())
-        return result
+        return None if isinstance(result, Failed) else result
 
     def refresh_board(self) -> None:
         """Show the meeting's state as it now is."""
         raise NotImplementedError
+
+    def show_records(self, records: tuple[Record, ...]) -> None:
+        """New records, from any source, folded into the state: draw the board again. A board
+        that can draw just what they change overrides this (the idea board appends)."""
+        self.refresh_board()
 
     def mark_pending(self, text: Text, item_id: str) -> Text:
         """`text` with the pending mark after it while the item's last change is not on disk."""
