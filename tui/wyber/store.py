@@ -233,6 +233,11 @@ class Archive:
         self.index_path = root / "index.json"
 
     def path_of(self, session_id: str) -> Path:
+        """Where a session's file is. An id that is no safe name (`../x`, a path, a control
+        character: from a command line, say) names no session, so it never becomes a path
+        outside the archive, whichever command reads it."""
+        if not is_session_id(session_id):
+            raise SessionNotFound(session=session_id)
         return self.sessions_dir / f"{session_id}{SESSION_SUFFIX}"
 
     def exists(self, session_id: str) -> bool:
