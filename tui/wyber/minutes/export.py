@@ -25,7 +25,14 @@ from tui.wyber.minutes.content import Document
 from tui.wyber.minutes.mail import draft, plain_text, recipients
 from tui.wyber.minutes.markdown import markdown
 from tui.wyber.minutes.word import docx_bytes
-from tui.wyber.series import EarlierAgreement, earlier_agreements, earlier_sessions
+from tui.wyber.series import (
+    Around,
+    EarlierAgreement,
+    around,
+    before,
+    earlier_agreements,
+    series_sessions,
+)
 from tui.wyber.state import SessionState
 from tui.wyber.store import Archive, atomic_write, write_failure
 
@@ -90,6 +97,7 @@ def render(
     records: Sequence[Record],
     lang: Language,
     earlier: Sequence[EarlierAgreement] = (),
+    neighbours: Around | None = None,
     *,
     now: datetime | None = None,
 ) -> bytes:
@@ -98,7 +106,7 @@ def render(
         from tui.wyber.portable import export_json
 
         return export_json(state.session_id, list(records))
-    document = build_minutes(state, lang, earlier)
+    document = build_minutes(state, lang, earlier, neighbours)
     if fmt == "docx":
         return docx_bytes(document)
     if fmt == "md":
@@ -147,9 +155,11 @@ def export_session(
     records = archive.read(session_id)
     state = fold(records)
     progress("series")
-    earlier = earlier_agreements(earlier_sessions(archive, state), state)
+    sessions = series_sessions(archive, state.series.name) if state.series else []
+    earlier = earlier_agreements(before(sessions, state), state)
+    neighbours = around(sessions, state)
     progress("render")
-    return state, render(fmt, state, records, lang or state.language, earlier)
+    return state, render(fmt, state, records, lang or state.language, earlier, neighbours)
 
 
 def free_path(folder: Path, name: str) -> Path:

@@ -19,6 +19,7 @@ from tui.wyber.locales.nl import (
     replay,
     run,
     series,
+    traject,
 )
 
 AREAS = (
@@ -36,5 +37,6 @@ AREAS = (
     input,
     command,
     door,
+    traject,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
