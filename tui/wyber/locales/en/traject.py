@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "traject.first_session": "This is the first session of the series: there are no earlier agreements yet.",
     "traject.earlier_open": "Still open, not discussed in this session",
     "traject.could_be_better": "What could be better: ",
+    "traject.evaluation.better": "What could be better?",
     "traject.previous": "From the evaluation of the previous session ({date})",
     "traject.next_meeting": "Next meeting",
     "traject.next_meeting_at": "{date}, {place}",

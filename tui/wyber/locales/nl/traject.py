@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "traject.first_session": "Dit is de eerste sessie van het traject: er zijn nog geen eerdere afspraken.",
     "traject.earlier_open": "Nog open, in deze sessie niet besproken",
     "traject.could_be_better": "Wat kan beter: ",
+    "traject.evaluation.better": "Wat kan beter?",
     "traject.previous": "Uit de evaluatie van de vorige sessie ({date})",
     "traject.next_meeting": "Volgende bijeenkomst",
     "traject.next_meeting_at": "{date}, {place}",
