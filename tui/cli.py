@@ -99,7 +99,8 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     restore.add_argument("id", metavar="ID", help=t("history.cli.help.restore.id"))
 
     export = command("export", "cli.help.export")
-    export.add_argument("id", metavar="ID", help=t("cli.help.export.id"))
+    export.add_argument("id", metavar="ID", nargs="?", help=t("cli.help.export.id"))
+    export.add_argument("--series", metavar="NAME", help=t("traject.cli.help.series"))
     export.add_argument(
         "--format", choices=("docx", "md", "eml", "json"), help=t("cli.help.format")
     )
@@ -151,7 +152,21 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
             return _trash(archive, args.id, lang)
         case "restore":
             return _restore(archive, args.id, lang)
+        case "export" if args.series is not None:
+            if args.id is not None:
+                raise CommandError("traject.cli.id_or_series")
+            return _export_series(
+                archive,
+                args.series,
+                args.format,
+                args.output,
+                lang,
+                getattr(args, "lang", None),
+                force=args.force,
+            )
         case "export":
+            if args.id is None:
+                raise CommandError("traject.cli.id_or_series")
             return _export(
                 archive,
                 args.id,
@@ -363,6 +378,34 @@ def _export(
     target = Path(output).expanduser() if output else Path(default_name(state, language, fmt))
     write_export(target, payload, force=force)
     print(tr(lang, "cli.exported", session=session_id, path=str(target)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_series(
+    archive: Archive,
+    name: str,
+    fmt: Format | None,
+    output: str | None,
+    lang: Language,
+    minutes_lang: Language | None,
+    *,
+    force: bool,
+) -> int:
+    from tui.wyber.minutes.export import export_series, format_of, series_file_name, write_export
+
+    fmt = fmt or format_of(output)
+    sessions, language, payload = export_series(archive, name, fmt, minutes_lang)
+    if output == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return EXIT_OK
+    target = (
+        Path(output).expanduser()
+        if output
+        else Path(series_file_name(name, sessions, language, fmt))
+    )
+    write_export(target, payload, force=force)
+    print(tr(lang, "traject.list.exported", name=name, path=str(target)), file=sys.stderr)
     return EXIT_OK
 
 

@@ -1,10 +1,10 @@
 """Evaluation: the last round of a meeting, then the meeting is finished.
 
-What went well, what could be better, what the next step is, and — if the group likes — a score from 1 to 10 from each
-participant present. Everything is optional. Finishing records the evaluation (when anything was
-filled in) and the end of the meeting; Escape goes back to the run screen and records nothing.
-A score that is not a whole number from 1 to 10 is named, and nothing is recorded until it is
-put right or emptied.
+What went well, what could be better, what the next step is, and — if the group likes — a score
+from 1 to 10 from each participant present. Everything is optional. Finishing records the
+evaluation (when anything was filled in) and the end of the meeting; Escape goes back to the run
+screen and records nothing. A score that is not a whole number from 1 to 10 is named, and
+nothing is recorded until it is put right or emptied.
 """
 
 from dataclasses import dataclass

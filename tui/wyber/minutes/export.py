@@ -24,6 +24,7 @@ from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.content import Document
 from tui.wyber.minutes.mail import draft, plain_text, recipients
 from tui.wyber.minutes.markdown import markdown
+from tui.wyber.minutes.traject import build_series
 from tui.wyber.minutes.word import docx_bytes
 from tui.wyber.series import (
     Around,
@@ -160,6 +161,41 @@ def export_session(
     neighbours = around(sessions, state)
     progress("render")
     return state, render(fmt, state, records, lang or state.language, earlier, neighbours)
+
+
+class NoSuchSeries(UserError):
+    key = "traject.list.none"
+
+
+class NotForASeries(UserError):
+    key = "traject.list.format"
+
+
+SERIES_FORMATS: tuple[Format, ...] = ("docx", "md")
+
+
+def series_file_name(
+    name: str, sessions: Sequence[SessionState], lang: Language, fmt: Format
+) -> str:
+    """'2026-12-07 Batterijketen 2026 besluiten- en actielijst.docx': dated by the last session."""
+    word = tr(lang, "traject.list.file_word")
+    return f"{meeting_date(sessions[-1]):%Y-%m-%d} {safe_title(name)} {word}.{fmt}"
+
+
+def export_series(
+    archive: Archive, name: str, fmt: Format, lang: Language | None = None
+) -> tuple[list[SessionState], Language, bytes]:
+    """The besluitenlijst and actielijst of the series `name` as .docx or .md, in `lang` (None:
+    the language of its latest session). A series no session belongs to is refused."""
+    if fmt not in SERIES_FORMATS:
+        raise NotForASeries(format=fmt)
+    sessions = series_sessions(archive, name)
+    if not sessions:
+        raise NoSuchSeries(name=name, path=str(archive.root))
+    language = lang or sessions[-1].language
+    document = build_series(name, sessions, language)
+    data = docx_bytes(document) if fmt == "docx" else markdown(document).encode("utf-8")
+    return sessions, language, data
 
 
 def free_path(folder: Path, name: str) -> Path:

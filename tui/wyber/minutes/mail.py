@@ -70,11 +70,11 @@ def draft(
     to: Sequence[Address],
     subject: str,
     body: str,
-    attachment: bytes,
-    attachment_name: str,
     when: datetime,
+    attachment: bytes | None = None,
+    attachment_name: str = "",
 ) -> bytes:
-    """The .eml bytes: headers, a plain-text body, and the .docx attached."""
+    """The .eml bytes: headers, a plain-text body, and the .docx attached (when there is one)."""
     message = EmailMessage(policy=_POLICY)
     if to:
         message["To"] = to
@@ -82,13 +82,14 @@ def draft(
     message["Date"] = format_datetime(when)
     message["X-Unsent"] = "1"
     message.set_content(body)
-    message.add_attachment(attachment, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1])
-    part = message.get_payload()[-1]
-    # Both names: RFC 2231's filename* for readers that know it, a plain ASCII filename= for
-    # the older ones (munpack names an attachment with only filename* "part1"). Set raw, since
-    # the email package re-renders a parsed header with one of the two only.
-    del part["Content-Disposition"]
-    part.set_raw("Content-Disposition", disposition(attachment_name))
+    if attachment is not None:
+        message.add_attachment(attachment, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1])
+        part = next(message.iter_attachments())
+        # Both names: RFC 2231's filename* for readers that know it, a plain ASCII filename=
+        # for the older ones (munpack names an attachment with only filename* "part1"). Set
+        # raw, since the email package re-renders a parsed header with one of the two only.
+        del part["Content-Disposition"]
+        part.set_raw("Content-Disposition", disposition(attachment_name))
     return message.as_bytes()
 
 
