@@ -107,6 +107,13 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
 
+    reminder = command("remind", "traject.cli.help.remind")
+    reminder.add_argument("series", metavar="SERIES", help=t("traject.cli.help.remind.series"))
+    reminder.add_argument(
+        "-o", "--output", metavar="FOLDER", help=t("traject.cli.help.remind.output")
+    )
+    reminder.add_argument("--force", action="store_true", help=t("cli.help.force"))
+
     importer = command("import", "cli.help.import")
     importer.add_argument("file", metavar="FILE", help=t("cli.help.import.file"))
 
@@ -176,6 +183,8 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
                 getattr(args, "lang", None),
                 force=args.force,
             )
+        case "remind":
+            return _remind(archive, args.series, args.output, lang, force=args.force)
         case "import":
             return _import(archive, args.file, lang)
     raise AssertionError(f"unhandled command {args.command}")
@@ -406,6 +415,30 @@ def _export_series(
     )
     write_export(target, payload, force=force)
     print(tr(lang, "traject.list.exported", name=name, path=str(target)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _remind(archive: Archive, name: str, output: str | None, lang: Language, *, force: bool) -> int:
+    """An e-mail draft per participant of the series, before its next session."""
+    from tui.wyber.minutes.export import NoSuchSeries, write_export
+    from tui.wyber.reminders import remind
+    from tui.wyber.series import series_sessions
+    from tui.wyber.wall import utc_now
+
+    sessions = series_sessions(archive, name)
+    if not sessions:
+        raise NoSuchSeries(name=name, path=str(archive.root))
+    folder = Path(output).expanduser() if output else Path.cwd()
+    if not folder.is_dir():
+        raise CommandError("traject.cli.no_folder", path=str(folder))
+    reminders = remind(name, sessions, utc_now())
+    for reminder in reminders.drafts:
+        target = folder / reminder.file_name
+        write_export(target, reminder.eml, force=force)
+        print(tr(lang, "traject.remind.written", name=reminder.person.name, path=str(target)))
+    if reminders.without_address:
+        names = ", ".join(reminders.without_address)
+        print(tr(lang, "traject.remind.without", names=names), file=sys.stderr)
     return EXIT_OK
 
 

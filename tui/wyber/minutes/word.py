@@ -263,8 +263,10 @@ class _WordWriter:
 
 
 def _add_row(table: WordTable) -> _Row:
-    """A new row at the bottom, its cells taking the grid's widths (python-docx is untyped here)."""
+    """A new row at the bottom, its cells taking the grid's widths (python-docx is untyped here).
+    A row is not split across two pages: half an action on each is what a reader misses."""
     row: _Row = table.add_row()  # type: ignore[no-untyped-call]
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     return row
 
 
