@@ -124,7 +124,10 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from_argv(args_list)
-    args = build_parser(lang).parse_args(args_list)  # exits 2 itself on bad usage
+    parser = build_parser(lang)
+    args = parser.parse_args(args_list)  # exits 2 itself on bad usage
+    if args.command == "export" and (args.id is None) == (args.series is None):
+        parser.error(tr(lang, "traject.cli.id_or_series"))
     data = data_dir(getattr(args, "data", None))
     try:
         return _dispatch(args, data, lang)
@@ -160,8 +163,6 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
         case "restore":
             return _restore(archive, args.id, lang)
         case "export" if args.series is not None:
-            if args.id is not None:
-                raise CommandError("traject.cli.id_or_series")
             return _export_series(
                 archive,
                 args.series,
@@ -172,8 +173,6 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
                 force=args.force,
             )
         case "export":
-            if args.id is None:
-                raise CommandError("traject.cli.id_or_series")
             return _export(
                 archive,
                 args.id,
