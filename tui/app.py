@@ -251,6 +251,13 @@ class WyberApp(KeysInOrder[None]):
 
         self.push_screen(SeriesScreen(name, lang))
 
+    def open_summary_series(self, name: str | None, lang: Language) -> None:
+        """The series of a session in a list (Home, History), or a word that it has none."""
+        if name:
+            self.open_series(name, lang)
+        else:
+            self.notify(tr(lang, "traject.no_series"), severity="warning", markup=False)
+
     def open_replay(self, session_id: str) -> None:
         """Play a recorded session back, read-only (never locks or writes it)."""
         from tui.screens.replay import open_replay

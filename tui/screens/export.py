@@ -23,13 +23,11 @@ from tui.wyber.i18n import Language
 from tui.wyber.minutes.export import (
     FORMATS,
     STAGES,
-    FileExists,
     Format,
     default_name,
     export_failure,
     export_session,
-    free_path,
-    write_export,
+    write_free,
 )
 
 
@@ -81,13 +79,7 @@ class ExportDialog(WyberModal[Path | None]):
             self._stage_from_thread("write")
             self.folder.mkdir(parents=True, exist_ok=True)
             name = default_name(state, state.language, fmt)  # the minutes' own language
-            while True:
-                path = free_path(self.folder, name)
-                try:
-                    write_export(path, payload, force=False)
-                    break
-                except FileExists:
-                    continue  # taken between the look and the write: the next number
+            path = write_free(self.folder, name, payload)
         except UserError as error:
             self.app.call_from_thread(self._finished, None, error.render(self.lang))
         except OSError as error:  # the folder could not be made

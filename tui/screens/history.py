@@ -79,6 +79,7 @@ class SessionRows(RowTable):
         # In the line above the list, "(s)"; the Footer of a laptop has no room for it.
         Binding("s", "screen.sort", "history.key.sort", id="sort", show=False),
         Binding("t", "screen.show_trash", "history.key.show_trash", id="show_trash"),
+        Binding("j", "screen.series", "traject.key.series", id="series"),
     ]
 
 
@@ -453,6 +454,11 @@ class HistoryScreen(WyberScreen[None]):
         summary = self.highlighted()
         if summary is not None:
             self.wyber.export_minutes(summary.id, self.lang)
+
+    def action_series(self) -> None:
+        summary = self.highlighted()
+        if summary is not None:
+            self.wyber.open_summary_series(summary.series, self.lang)
 
     def action_replay(self) -> None:
         summary = self.highlighted()

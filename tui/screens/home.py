@@ -155,6 +155,7 @@ class HomeScreen(WyberScreen[None]):
         Binding("n", "run_now", "home.key.run_now", id="run_now"),
         Binding("o", "open_file", "home.key.open_file", id="open_file"),
         Binding("h", "history", "history.key.open", id="history"),
+        Binding("j", "series", "traject.key.series", id="series"),
     ]
 
     def __init__(self) -> None:
@@ -340,6 +341,11 @@ class HomeScreen(WyberScreen[None]):
         key = _cursor_key(self.query_one(SessionTable))
         if key is not None and key in self.sessions:
             self.wyber.export_minutes(key, self.lang)
+
+    def action_series(self) -> None:
+        key = _cursor_key(self.query_one(SessionTable))
+        if key is not None and key in self.sessions:
+            self.wyber.open_summary_series(self.sessions[key].series, self.lang)
 
     def action_open_file(self) -> None:
         def opened(plan: Plan | None) -> None:

@@ -210,6 +210,17 @@ def free_path(folder: Path, name: str) -> Path:
     return path
 
 
+def write_free(folder: Path, name: str, data: bytes) -> Path:
+    """`data` under `name` in `folder`, or 'name (2)' when taken (see free_path); its path."""
+    while True:
+        path = free_path(folder, name)
+        try:
+            write_export(path, data, force=False)
+            return path
+        except FileExists:
+            continue  # taken between the look and the write: the next number
+
+
 def write_export(path: Path, data: bytes, *, force: bool) -> None:
     """Write `data` to `path`. Without `force` an existing file is refused (FileExists) and the
     new file is created exclusively; with it the old file is replaced whole, or not at all."""

@@ -54,4 +54,10 @@ MESSAGES: dict[str, str] = {
     "traject.remind.due": "by {date}",
     "traject.remind.closing": "Is anything going differently than agreed? Let me know before the session.",
     "traject.remind.regards": "Kind regards,",
+    "traject.key.export": "Decisions and actions",
+    "traject.key.remind": "Reminders",
+    "traject.key.series": "Series",
+    "traject.working": "Working: reading the sessions of the series…",
+    "traject.reminded": "{count} e-mail drafts are in {path}",
+    "traject.no_series": "This session belongs to no series.",
 }

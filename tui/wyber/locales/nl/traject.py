@@ -54,4 +54,10 @@ MESSAGES: dict[str, str] = {
     "traject.remind.due": "uiterlijk {date}",
     "traject.remind.closing": "Loopt er iets anders dan afgesproken? Laat het me vóór de sessie weten.",
     "traject.remind.regards": "Met vriendelijke groet,",
+    "traject.key.export": "Besluiten- en actielijst",
+    "traject.key.remind": "Herinneringen",
+    "traject.key.series": "Traject",
+    "traject.working": "Bezig: de sessies van het traject lezen…",
+    "traject.reminded": "{count} e-mailconcepten staan in {path}",
+    "traject.no_series": "Deze sessie hoort bij geen traject.",
 }

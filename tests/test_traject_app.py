@@ -1,0 +1,96 @@
+"""The traject in the app: the series view is reached from Home and History (and so from the
+palette, which offers every key of the screen), and its keys write the traject's decisions and
+actions and the reminders into the exports folder."""
+
+from pathlib import Path
+
+import docx
+import pytest
+from textual.pilot import Pilot
+
+from tests.snapshot_kit import make_app
+from tests.test_series_screen import make_series
+from tui.app import WyberApp
+from tui.screens.history import HistoryScreen, SessionRows
+from tui.screens.home import HomeScreen
+from tui.screens.series import SeriesScreen
+
+pytestmark = pytest.mark.usefixtures("amsterdam_time")
+
+
+def app_with_series(tmp_path: Path) -> WyberApp:
+    make_series(tmp_path / "data")
+    app = make_app(tmp_path / "data", "nl")
+    app._exports = tmp_path / "exports"
+    return app
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_home_opens_the_series_of_the_highlighted_session(tmp_path: Path) -> None:
+    app = app_with_series(tmp_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("j")
+        await settled(pilot)
+        assert isinstance(app.screen, SeriesScreen)
+
+
+async def test_history_opens_the_series_and_its_keys_write_the_list_and_the_reminders(
+    tmp_path: Path,
+) -> None:
+    app = app_with_series(tmp_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        await pilot.press("h")
+        await settled(pilot)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        rows = history.query_one(SessionRows)
+        rows.focus()
+        rows.cursor = rows.keys.index("two")  # the newest ("elsewhere", series B) is on top
+        await pilot.press("j")
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, SeriesScreen) and screen.series_name == "Ketenaanpak batterijen"
+        await pilot.press("x")
+        await settled(pilot)
+        [written] = (tmp_path / "exports").glob("*.docx")
+        assert written.name == "2026-11-02 Ketenaanpak batterijen besluiten- en actielijst.docx"
+        text = "\n".join(
+            cell.text
+            for t in docx.Document(str(written)).tables
+            for r in t.rows
+            for cell in r.cells
+        )
+        assert "Offerte opvragen bij drie leveranciers" in text and "Subsidieaanvraag" in text
+        await pilot.press("x")  # a second export is kept beside the first
+        await settled(pilot)
+        assert len(list((tmp_path / "exports").glob("*.docx"))) == 2
+        await pilot.press("m")
+        await settled(pilot)
+        drafts = list((tmp_path / "exports").glob("*.eml"))
+        # Anna has no e-mail address in these sessions: no draft, and the notice says so.
+        assert drafts == []
+        assert any("Anna de Vries" in str(n.message) for n in app._notifications)
+
+
+async def test_a_session_in_no_series_says_so(tmp_path: Path) -> None:
+    from tests.test_series import session
+    from tui.wyber.store import Archive
+
+    session(
+        Archive(tmp_path / "data"), "alone", __import__("datetime").date(2026, 11, 4), [], series=""
+    )
+    app = make_app(tmp_path / "data", "en")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        await pilot.press("j")
+        await settled(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any("belongs to no series" in str(n.message) for n in app._notifications)
