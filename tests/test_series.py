@@ -9,6 +9,7 @@ from tui.wyber.events import (
     AgreementKind,
     AgreementRecorded,
     AgreementReviewed,
+    EvaluationRecorded,
     ReviewStatus,
     RoundStarted,
     SessionFinished,
@@ -47,6 +48,7 @@ def session(
     *,
     series: str = SERIES,
     reviews: tuple[AgreementReviewed, ...] = (),
+    evaluation: EvaluationRecorded | None = None,
 ) -> SessionState:
     """A finished session of the series, numbered on from the sessions already in `archive`."""
     preparation = Preparation(
@@ -70,6 +72,7 @@ def session(
             (3.0, AgreementRecorded(agreement_id=aid, kind=kind, text=text, owner_id="p1"))
             for aid, kind, text in agreements
         ),
+        *(((3.5, evaluation),) if evaluation is not None else ()),
         (4.0, SessionFinished()),
     ]
     made = records(events, start)

@@ -9,11 +9,19 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.snapshot_kit import make_app
+from tests.test_home_prepare import loaded
+from tests.test_home_prepare import make_app as make_home_app
+from tests.test_review import next_session
+from tests.test_series import EACH_KIND, session
 from tests.test_series_screen import make_series
 from tui.app import WyberApp
 from tui.screens.history import HistoryScreen, SessionRows
 from tui.screens.home import HomeScreen
+from tui.screens.previous import PreviousEvaluationScreen
+from tui.screens.review import ReviewScreen
 from tui.screens.series import SeriesScreen
+from tui.wyber.events import EvaluationRecorded
+from tui.wyber.store import Archive
 
 pytestmark = pytest.mark.usefixtures("amsterdam_time")
 
@@ -81,12 +89,7 @@ async def test_history_opens_the_series_and_its_keys_write_the_list_and_the_remi
 
 
 async def test_a_session_in_no_series_says_so(tmp_path: Path) -> None:
-    from tests.test_series import session
-    from tui.wyber.store import Archive
-
-    session(
-        Archive(tmp_path / "data"), "alone", __import__("datetime").date(2026, 11, 4), [], series=""
-    )
+    session(Archive(tmp_path / "data"), "alone", date(2026, 11, 4), [], series="")
     app = make_app(tmp_path / "data", "en")
     async with app.run_test(size=(160, 48)) as pilot:
         await settled(pilot)
@@ -94,3 +97,28 @@ async def test_a_session_in_no_series_says_so(tmp_path: Path) -> None:
         await settled(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert any("belongs to no series" in str(n.message) for n in app._notifications)
+
+
+async def test_the_next_session_opens_with_the_previous_evaluation_before_the_review(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    archive = Archive(data)
+    evaluation = EvaluationRecorded(
+        went_well="Open gesprek", could_be_better="Korter inchecken", next_step="Pilotplan"
+    )
+    session(archive, "one", date(2026, 10, 5), EACH_KIND, evaluation=evaluation)
+    app = make_home_app(data, "nl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        app.start_meeting(next_session())
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, PreviousEvaluationScreen)
+        text = " ".join(str(s.render()) for s in screen.query(".previous-answer"))
+        assert "Wat kan beter: Korter inchecken" in text
+        assert "Volgende stap: Pilotplan" in text
+        await pilot.press("enter")
+        await settled(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.leave_meeting()

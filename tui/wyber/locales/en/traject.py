@@ -60,4 +60,7 @@ MESSAGES: dict[str, str] = {
     "traject.working": "Working: reading the sessions of the series…",
     "traject.reminded": "{count} e-mail drafts are in {path}",
     "traject.no_series": "This session belongs to no series.",
+    "traject.previous.help": "What the group concluded last time: what went well, what could be better and the next step. This session starts from there; the review of the agreements comes next. Enter or Escape goes on.",
+    "traject.previous.key.go_on": "Go on",
+    "traject.previous.go_on": "Enter: go on",
 }

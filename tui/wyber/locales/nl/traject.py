@@ -60,4 +60,7 @@ MESSAGES: dict[str, str] = {
     "traject.working": "Bezig: de sessies van het traject lezen…",
     "traject.reminded": "{count} e-mailconcepten staan in {path}",
     "traject.no_series": "Deze sessie hoort bij geen traject.",
+    "traject.previous.help": "Wat de groep vorige keer concludeerde: wat ging goed, wat kan beter en de volgende stap. Daarmee begint deze sessie; daarna komt de terugblik op de afspraken. Enter of Escape gaat verder.",
+    "traject.previous.key.go_on": "Verder",
+    "traject.previous.go_on": "Enter: verder",
 }
