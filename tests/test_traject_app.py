@@ -2,6 +2,7 @@
 palette, which offers every key of the screen), and its keys write the traject's decisions and
 actions and the reminders into the exports folder."""
 
+from datetime import date
 from pathlib import Path
 
 import docx
