@@ -2,25 +2,31 @@
 palette, which offers every key of the screen), and its keys write the traject's decisions and
 actions and the reminders into the exports folder."""
 
+import email
+import email.policy
 from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from tests.snapshot_kit import make_app
 from tests.test_home_prepare import loaded
 from tests.test_home_prepare import make_app as make_home_app
+from tests.test_minutes import meeting_records
 from tests.test_review import next_session
 from tests.test_series import EACH_KIND, session
 from tests.test_series_screen import make_series
 from tui.app import WyberApp
+from tui.screens.export import ExportDialog
 from tui.screens.history import HistoryScreen, SessionRows
-from tui.screens.home import HomeScreen
+from tui.screens.home import HomeScreen, SessionTable
 from tui.screens.previous import PreviousEvaluationScreen
 from tui.screens.review import ReviewScreen
 from tui.screens.series import SeriesScreen
+from tui.widgets.fields import LineField
 from tui.wyber.events import EvaluationRecorded
 from tui.wyber.store import Archive
 
@@ -123,3 +129,33 @@ async def test_the_next_session_opens_with_the_previous_evaluation_before_the_re
         await settled(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert app.leave_meeting()
+
+
+async def test_the_draft_names_who_has_no_address_and_takes_one_there(tmp_path: Path) -> None:
+    Archive(tmp_path / "data").import_records(meeting_records("nl"))  # Bram has no address
+    app = make_home_app(tmp_path / "data", "nl")
+    app._exports = tmp_path / "out"
+    async with app.run_test(size=(100, 40)) as pilot:
+        home = await loaded(pilot)
+        home.query_one(SessionTable).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        await pilot.press("down", "down", "enter")  # the e-mail draft
+        await settled(pilot)
+        intro = str(dialog.query_one("#addresses-intro", Static).render())
+        assert "Bram Jansen" in intro and "Anna" not in intro
+        assert not (tmp_path / "out").exists()  # nothing written before the addresses
+        field = dialog.query_one("#address-0", LineField)
+        assert field.has_focus
+        await pilot.press(*"bram@")
+        await pilot.press("enter")  # no address: named, nothing written
+        await settled(pilot)
+        assert not (tmp_path / "out").exists()
+        await pilot.press(*"afvalwerk.example", "enter")
+        await settled(pilot)
+    [written] = (tmp_path / "out").glob("*.eml")
+    message = email.message_from_bytes(written.read_bytes(), policy=email.policy.default)
+    assert "Bram Jansen <bram@afvalwerk.example>" in str(message["To"])
+    assert "Anna de Vries <anna@rotterdam.example>" in str(message["To"])

@@ -8,7 +8,8 @@ made safe for every file system. An existing file is never overwritten unless as
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, get_args
@@ -34,7 +35,7 @@ from tui.wyber.series import (
     earlier_agreements,
     series_sessions,
 )
-from tui.wyber.state import SessionState
+from tui.wyber.state import Participant, SessionState
 from tui.wyber.store import Archive, atomic_write, write_failure
 
 Format = Literal["docx", "md", "eml", "json"]
@@ -115,6 +116,20 @@ def render(
     return _mail(document, state, lang, now or datetime.now(UTC))
 
 
+def without_address(state: SessionState) -> list[Participant]:
+    """The participants the e-mail draft would leave out: they have no usable address."""
+    return [p for p in state.participants.values() if not recipients([p])]
+
+
+def with_addresses(state: SessionState, addresses: Mapping[str, str]) -> None:
+    """Give participants the addresses the facilitator added at the export (participant id →
+    e-mail), for this export only: the session's record is not changed."""
+    for pid, address in addresses.items():
+        person = state.participants.get(pid)
+        if person is not None and address.strip():
+            state.participants[pid] = replace(person, email=address.strip())
+
+
 def _mail(document: Document, state: SessionState, lang: Language, now: datetime) -> bytes:
     to = recipients(state.participants.values())
     day = spoken_date(meeting_date(state), lang)
@@ -149,9 +164,11 @@ def export_session(
     lang: Language | None = None,
     *,
     progress: Callable[[str], None] = lambda stage: None,
+    addresses: Mapping[str, str] | None = None,
 ) -> tuple[SessionState, bytes]:
     """Read a session (and the earlier sessions of its series) and render its export; `lang`
-    None means the session's own language. `progress` hears each stage as it begins."""
+    None means the session's own language. `progress` hears each stage as it begins;
+    `addresses` are e-mail addresses added for this export (see with_addresses)."""
     progress("read")
     records = archive.read(session_id)
     state = fold(records)
@@ -160,6 +177,7 @@ def export_session(
     earlier = earlier_agreements(before(sessions, state), state)
     neighbours = around(sessions, state)
     progress("render")
+    with_addresses(state, addresses or {})
     return state, render(fmt, state, records, lang or state.language, earlier, neighbours)
 
 

@@ -63,4 +63,8 @@ MESSAGES: dict[str, str] = {
     "traject.previous.help": "What the group concluded last time: what went well, what could be better and the next step. This session starts from there; the review of the agreements comes next. Enter or Escape goes on.",
     "traject.previous.key.go_on": "Go on",
     "traject.previous.go_on": "Enter: go on",
+    "traject.export.without": "{count} participant(s) without an e-mail address will not get the minutes: {names}. Type an address here (for this draft only), or leave it empty.",
+    "traject.export.placeholder": "name@example.com",
+    "traject.export.go_on": "Enter: next; after the last one the draft is made",
+    "traject.export.bad_address": "This is no address to send to: {names}. Put it right or empty it.",
 }

@@ -63,4 +63,8 @@ MESSAGES: dict[str, str] = {
     "traject.previous.help": "Wat de groep vorige keer concludeerde: wat ging goed, wat kan beter en de volgende stap. Daarmee begint deze sessie; daarna komt de terugblik op de afspraken. Enter of Escape gaat verder.",
     "traject.previous.key.go_on": "Verder",
     "traject.previous.go_on": "Enter: verder",
+    "traject.export.without": "{count} deelnemer(s) zonder e-mailadres krijgen het verslag niet: {names}. Vul hier een adres in (alleen voor dit concept), of laat het leeg.",
+    "traject.export.placeholder": "naam@voorbeeld.nl",
+    "traject.export.go_on": "Enter: volgende; na de laatste wordt het concept gemaakt",
+    "traject.export.bad_address": "Dit is geen e-mailadres om naar te sturen: {names}. Verbeter of wis het.",
 }
