@@ -162,20 +162,11 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
             return _trash(archive, args.id, lang)
         case "restore":
             return _restore(archive, args.id, lang)
-        case "export" if args.series is not None:
-            return _export_series(
-                archive,
-                args.series,
-                args.format,
-                args.output,
-                lang,
-                getattr(args, "lang", None),
-                force=args.force,
-            )
         case "export":
             return _export(
                 archive,
                 args.id,
+                args.series,
                 args.format,
                 args.output,
                 lang,
@@ -366,7 +357,8 @@ def _restore(archive: Archive, reference: str, lang: Language) -> int:
 
 def _export(
     archive: Archive,
-    session_id: str,
+    session_id: str | None,
+    series: str | None,
     fmt: Format | None,
     output: str | None,
     lang: Language,
@@ -374,47 +366,39 @@ def _export(
     *,
     force: bool,
 ) -> int:
-    from tui.wyber.minutes.export import default_name, export_session, format_of, write_export
+    """One session's export, or (with `series`) the series' decisions and actions."""
+    from tui.wyber.minutes import export
 
-    fmt = fmt or format_of(output)
-    state, payload = export_session(archive, session_id, fmt, minutes_lang)
-    language = minutes_lang or state.language
-    if output == "-" or (output is None and fmt == "json"):
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-        return EXIT_OK
-    target = Path(output).expanduser() if output else Path(default_name(state, language, fmt))
-    write_export(target, payload, force=force)
-    print(tr(lang, "cli.exported", session=session_id, path=str(target)), file=sys.stderr)
+    fmt = fmt or export.format_of(output)
+    if series is not None:
+        sessions, language, payload = export.export_series(archive, series, fmt, minutes_lang)
+        name = export.series_file_name(series, sessions, language, fmt)
+        done = "traject.list.exported"
+    else:
+        if session_id is None:  # main() refuses this already, as a usage error
+            raise CommandError("traject.cli.id_or_series")
+        state, payload = export.export_session(archive, session_id, fmt, minutes_lang)
+        name = export.default_name(state, minutes_lang or state.language, fmt)
+        done = "cli.exported"
+        if output is None and fmt == "json":
+            output = "-"  # the portable file goes to stdout by default, to pipe on
+    target = _deliver(payload, output, name, force=force)
+    if target is not None:
+        print(tr(lang, done, session=session_id, name=series, path=str(target)), file=sys.stderr)
     return EXIT_OK
 
 
-def _export_series(
-    archive: Archive,
-    name: str,
-    fmt: Format | None,
-    output: str | None,
-    lang: Language,
-    minutes_lang: Language | None,
-    *,
-    force: bool,
-) -> int:
-    from tui.wyber.minutes.export import export_series, format_of, series_file_name, write_export
+def _deliver(payload: bytes, output: str | None, default: str, *, force: bool) -> Path | None:
+    """The export to stdout ('-'; None back) or to `output` (else `default` here); its path."""
+    from tui.wyber.minutes.export import write_export
 
-    fmt = fmt or format_of(output)
-    sessions, language, payload = export_series(archive, name, fmt, minutes_lang)
     if output == "-":
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
-        return EXIT_OK
-    target = (
-        Path(output).expanduser()
-        if output
-        else Path(series_file_name(name, sessions, language, fmt))
-    )
+        return None
+    target = Path(output).expanduser() if output else Path(default)
     write_export(target, payload, force=force)
-    print(tr(lang, "traject.list.exported", name=name, path=str(target)), file=sys.stderr)
-    return EXIT_OK
+    return target
 
 
 def _remind(archive: Archive, name: str, output: str | None, lang: Language, *, force: bool) -> int:

@@ -69,26 +69,16 @@ class EvaluationScreen(WyberScreen[bool]):
             heading.append(" · ", style="dim").append(self.meeting.state.title)
             yield Static(heading, id="evaluation-title")
             yield Static(self.t("ending.evaluation.intro"), classes="hint", markup=False)
-            yield Static(self.t("ending.evaluation.went_well"), classes="question", markup=False)
-            yield NoteField(
-                earlier.went_well if earlier else "",
-                id="went-well",
-                soft_wrap=True,
-                placeholder=self.t("ending.evaluation.placeholder"),
+            yield from self._question(
+                "ending.evaluation.went_well", earlier.went_well if earlier else "", "went-well"
             )
-            yield Static(self.t("traject.evaluation.better"), classes="question", markup=False)
-            yield NoteField(
+            yield from self._question(
+                "traject.evaluation.better",
                 earlier.could_be_better if earlier else "",
-                id="could-be-better",
-                soft_wrap=True,
-                placeholder=self.t("ending.evaluation.placeholder"),
+                "could-be-better",
             )
-            yield Static(self.t("ending.evaluation.next_step"), classes="question", markup=False)
-            yield NoteField(
-                earlier.next_step if earlier else "",
-                id="next-step",
-                soft_wrap=True,
-                placeholder=self.t("ending.evaluation.placeholder"),
+            yield from self._question(
+                "ending.evaluation.next_step", earlier.next_step if earlier else "", "next-step"
             )
             yield Static(self.t("ending.evaluation.scores"), classes="question", markup=False)
             if not self.present:
@@ -113,6 +103,15 @@ class EvaluationScreen(WyberScreen[bool]):
                 yield Button(self.t("ending.key.back"), id="back")
                 yield Button(self.t("ending.key.finish"), id="finish", variant="primary")
         yield Footer(compact=True)
+
+    def _question(self, key: str, answer: str, field_id: str) -> ComposeResult:
+        yield Static(self.t(key), classes="question", markup=False)
+        yield NoteField(
+            answer,
+            id=field_id,
+            soft_wrap=True,
+            placeholder=self.t("ending.evaluation.placeholder"),
+        )
 
     def on_mount(self) -> None:
         self.query_one("#went-well", TextArea).focus()

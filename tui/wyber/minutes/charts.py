@@ -54,6 +54,10 @@ def _png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+# One bar: its length as a share of the plot (0 … 1), the figure written after it, its colour.
+Segment = tuple[float, str, tuple[int, int, int]]
+
+
 def bars(
     rows: Sequence[Bar],
     tops: Sequence[float],
@@ -61,65 +65,60 @@ def bars(
     legend: Sequence[str],
 ) -> bytes:
     """Horizontal bars, one group per row (at most BAR_ROWS), one bar per series on its top."""
-    rows = list(rows)[:BAR_ROWS]
-    font = _font(3.0)
-    row_px, bar_px = round(7 * MM), round(5 * MM / max(1, len(tops)))
-    label_px, margin = round(62 * MM), round(2 * MM)
-    width = round(WIDTH_MM * MM)
-    height = row_px * len(rows) + round(9 * MM)
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    plot = width - label_px - margin - round(12 * MM)
-    for index, row in enumerate(rows):
-        top = margin + index * row_px
-        draw.text((margin, top + row_px // 2), _short(row.label), fill=INK, font=font, anchor="lm")
-        for series, (value, scale) in enumerate(zip(row.values, tops, strict=True)):
-            if value is None:
+    groups: list[tuple[str, list[Segment | None]]] = []
+    for row in list(rows)[:BAR_ROWS]:
+        segments: list[Segment | None] = []
+        for value, top, colour in zip(row.values, tops, colours, strict=True):
+            if value is None or not top:
+                segments.append(None)
                 continue
-            y = top + round(MM) + series * bar_px
-            length = round(plot * min(value, scale) / scale) if scale else 0
-            x = label_px
-            draw.rectangle((x, y, x + max(length, 1), y + bar_px - 2), fill=colours[series])
             shown = f"{value:.1f}".rstrip("0").rstrip(".")
-            draw.text(
-                (x + length + margin, y + bar_px // 2), shown, fill=INK, font=font, anchor="lm"
-            )
-    _legend(draw, legend, colours, height - round(5 * MM), label_px, font)
-    return _png(image)
+            segments.append((min(value, top) / top, shown, colour))
+        groups.append((row.label, segments))
+    return _chart(groups, 7, 5 / max(1, len(tops)), legend, colours)
 
 
 def timeline(steps: Sequence[tuple[str, int, int | None]], legend: Sequence[str]) -> bytes:
     """Per step its planned minutes (grey) above its actual ones (blue, red when over); a step
     not reached has no actual bar. All on one scale, so a long step looks long."""
+    scale = max([1, *(max(planned, actual or 0) for _, planned, actual in steps)])
+    groups: list[tuple[str, list[Segment | None]]] = []
+    for label, planned, actual in steps:
+        over = OVER if actual is not None and actual > planned else ACTUAL
+        done = (actual / scale, str(actual), over) if actual is not None else None
+        groups.append((label, [(planned / scale, str(planned), PLANNED), done]))
+    return _chart(groups, 8, 2.8, legend, (PLANNED, ACTUAL))
+
+
+def _chart(
+    groups: Sequence[tuple[str, Sequence[Segment | None]]],
+    row_mm: float,
+    bar_mm: float,
+    legend: Sequence[str],
+    legend_colours: Sequence[tuple[int, int, int]],
+) -> bytes:
+    """A label per group on the left, its bars beside it, the legend under them all."""
     font = _font(3.0)
-    row_px, bar_px = round(8 * MM), round(2.8 * MM)
+    row_px, bar_px = round(row_mm * MM), round(bar_mm * MM)
     label_px, margin = round(62 * MM), round(2 * MM)
     width = round(WIDTH_MM * MM)
-    height = row_px * len(steps) + round(9 * MM)
+    height = row_px * len(groups) + round(9 * MM)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     plot = width - label_px - margin - round(12 * MM)
-    scale = max([1, *(max(planned, actual or 0) for _, planned, actual in steps)])
-    for index, (label, planned, actual) in enumerate(steps):
+    for index, (label, segments) in enumerate(groups):
         top = margin + index * row_px
         draw.text((margin, top + row_px // 2), _short(label), fill=INK, font=font, anchor="lm")
-        for offset, minutes, colour in (
-            (0, planned, PLANNED),
-            (bar_px + 2, actual, OVER if actual is not None and actual > planned else ACTUAL),
-        ):
-            if minutes is None:
+        for number, segment in enumerate(segments):
+            if segment is None:
                 continue
-            y = top + round(MM) + offset
-            length = round(plot * minutes / scale)
+            share, shown, colour = segment
+            y = top + round(MM) + number * (bar_px + 2)
+            length = round(plot * share)
             draw.rectangle((label_px, y, label_px + max(length, 1), y + bar_px), fill=colour)
-            draw.text(
-                (label_px + length + margin, y + bar_px // 2),
-                str(minutes),
-                fill=INK,
-                font=font,
-                anchor="lm",
-            )
-    _legend(draw, legend, (PLANNED, ACTUAL), height - round(5 * MM), label_px, font)
+            where = (label_px + length + margin, y + bar_px // 2)
+            draw.text(where, shown, fill=INK, font=font, anchor="lm")
+    _legend(draw, legend, legend_colours, height - round(5 * MM), label_px, font)
     return _png(image)
 
 
