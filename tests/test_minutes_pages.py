@@ -147,7 +147,7 @@ def test_the_minutes_show_votes_and_time_as_charts_beside_the_tables(lang: Langu
     assert len(pictures) == 2
     for blob in pictures:
         with Image.open(io.BytesIO(blob)) as image:
-            assert image.format == "PNG" and image.width > 1000
+            assert image.format == "PNG" and image.width > 800  # 15 cm at 150 dpi
 
 
 def test_the_distribution_list_names_who_has_no_address() -> None:
