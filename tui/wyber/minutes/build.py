@@ -391,7 +391,8 @@ class _Writer:
             (str(agreement.number), agreement.text, *(row_cells[d] for d in DETAILS))
             for agreement, row_cells in zip(agreements, cells, strict=True)
         ]
-        return table(columns, rows, numeric={0}, grow={1}, keep={0, 1})
+        # The text and the consent (objections can run to a sentence) share the room.
+        return table(columns, rows, numeric={0}, grow={1, 5}, keep={0, 1})
 
     def agreed(self) -> None:
         self.add(Heading(self.t("minutes.agreed"), 1))

@@ -20,6 +20,9 @@ FALLBACK_EM = {False: 0.62, True: 0.70}
 POINT_MM = 25.4 / 72
 # Word's default cell margins (0.19 cm each side) and a millimetre of slack for rounding.
 CELL_PADDING_MM = 2 * 1.9 + 1.0
+# A line up to this wide is kept on one line (a date, a status); a longer one may wrap between
+# words. 30 mm holds "30 Nov 2026" or "Anna de Vries" at 11 pt (25 and 27 mm in DejaVu Sans).
+KEEP_WHOLE_MM = 30.0
 # A column that is not a text column takes at most this share of the page before it wraps,
 # and gives of its room (down to its longest word) until the text columns have this share.
 SHORT_SHARE = 0.25
@@ -42,11 +45,19 @@ def text_mm(text: str, size_pt: float, bold: bool = False) -> float:
     return ems * size_pt * POINT_MM
 
 
-def _longest(texts: Sequence[tuple[str, bool]], size_pt: float, *, words: bool) -> float:
+def _longest(
+    texts: Sequence[tuple[str, bool]], size_pt: float, *, words: bool, keep_short: bool = False
+) -> float:
+    """The widest line of `texts`; with `words`, the widest word; with `keep_short` too, a short
+    line (a date, a name) counts whole: "30 nov 2026" over three lines is hard to read."""
     widest = 0.0
     for text, bold in texts:
         for line in text.split("\n"):
-            for part in line.split() if words else [line]:
+            whole = text_mm(line, size_pt, bold)
+            if not words or (keep_short and whole <= KEEP_WHOLE_MM):
+                widest = max(widest, whole)
+                continue
+            for part in line.split():
                 widest = max(widest, text_mm(part, size_pt, bold))
     return widest + CELL_PADDING_MM
 
@@ -60,6 +71,7 @@ def fit_widths(
     """A width in mm per column. `columns` holds, per column, its texts (header first) with
     whether each is bold; the columns in `grow` are text columns that share what is left."""
     least = [_longest(texts, size_pt, words=True) for texts in columns]
+    short_whole = [_longest(texts, size_pt, words=True, keep_short=True) for texts in columns]
     natural = [
         max(_longest(texts, size_pt, words=False), low)
         for texts, low in zip(columns, least, strict=True)
@@ -70,17 +82,22 @@ def fit_widths(
     widths = [0.0] * len(columns)
     for i in range(len(columns)):
         if i not in growing:
-            widths[i] = max(least[i], min(natural[i], total_mm * SHORT_SHARE))
+            widths[i] = max(short_whole[i], min(natural[i], total_mm * SHORT_SHARE))
+    # Room for the text columns: first from what the short columns have beyond their short
+    # lines kept whole, then (a table of many columns) down to their longest word.
+    _make_room(widths, short_whole, growing, total_mm * GROW_SHARE, total_mm)
     _make_room(widths, least, growing, total_mm * GROW_SHARE, total_mm)
     rest = total_mm - sum(widths)
-    # Share what is left by how much each text column holds, none below its longest word.
+    # Share what is left by how much each text column holds, none below its longest word; the
+    # first (what was agreed, the idea) counts double: it is what the reader reads the row for.
+    weight = {i: natural[i] * (2 if i == growing[0] else 1) for i in growing}
     pending = list(growing)
     while pending:
-        share = sum(natural[i] for i in pending)
-        too_narrow = [i for i in pending if rest * natural[i] / share < least[i]]
+        share = sum(weight[i] for i in pending)
+        too_narrow = [i for i in pending if rest * weight[i] / share < least[i]]
         if not too_narrow:
             for i in pending:
-                widths[i] = rest * natural[i] / share
+                widths[i] = rest * weight[i] / share
             break
         for i in too_narrow:
             widths[i] = least[i]

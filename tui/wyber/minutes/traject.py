@@ -98,7 +98,7 @@ class _SeriesWriter:
                 self.t("series.col.history"),
             )
             rows = [self._item(item) for item in of_kind]
-            self.blocks.append(table(columns, rows, numeric={0}, grow={1}, keep={0, 1, 4, 5}))
+            self.blocks.append(table(columns, rows, numeric={0}, grow={1, 5}, keep={0, 1, 4, 5}))
 
     def _item(self, item: EarlierAgreement) -> tuple[Inline, ...]:
         def when(d: date) -> str:
