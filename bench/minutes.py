@@ -3,7 +3,8 @@
 What is measured, with `time.perf_counter`:
 
 - wyber: the export as the app does it, from a session's folded state to the bytes of a .docx:
-  `build_minutes(state)` (what the minutes say, as a `Document` of blocks), then
+  `build_minutes(state)` (what the minutes say, as a `Document` of blocks, with its two charts
+  drawn with Pillow and each table's columns measured in the table's font), then
   `word.docx_bytes(document)` (python-docx on Word's built-in styles, saved into memory). A fresh
   Document and a fresh .docx per run; nothing is cached between runs. The sessions are made up
   from the shipped plan `sessions/kickoff.nl.toml` with `sample_records(..., ideas=N)` (N ideas,

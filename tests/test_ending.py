@@ -279,17 +279,22 @@ def unwrapped(text: str) -> str:
 # ── the evaluation round ────────────────────────────────────────────────────────────────────
 
 
-async def test_evaluation_records_what_went_well_the_next_step_and_scores(room: Room) -> None:
+async def test_evaluation_records_what_went_well_could_be_better_the_next_step_and_scores(
+    room: Room,
+) -> None:
     async with ending(room) as e:
         screen = await e.open_evaluation()
         text = screen_text(screen)
-        for key in ("went_well", "next_step"):
-            assert e.t(f"ending.evaluation.{key}") in text
+        for key in ("ending.evaluation.went_well", "traject.evaluation.better"):
+            assert e.t(key) in text
+        assert e.t("ending.evaluation.next_step") in text
         # One score per participant present: Dirk left.
         names = [str(label.render()) for label in screen.query(".score-name")]
         assert names == ["Anna de Vries", "Bram [Jansen]", "مريم الحداد"]
 
         await e.type("All voices heard")
+        await e.pilot.press("tab")
+        await e.type("A shorter check-in")
         await e.pilot.press("tab")
         await e.type("Next session: pilot plan")
         await e.pilot.press("tab", "8", "enter", "7", "enter")  # Enter moves to the next score
@@ -305,6 +310,7 @@ async def test_evaluation_records_what_went_well_the_next_step_and_scores(room: 
     assert on_disk.finished
     assert on_disk.evaluation is not None
     assert on_disk.evaluation.went_well == "All voices heard"
+    assert on_disk.evaluation.could_be_better == "A shorter check-in"
     assert on_disk.evaluation.next_step == "Next session: pilot plan"
     assert on_disk.evaluation.scores == {"p1": 8, "p2": 7}
 

@@ -62,7 +62,7 @@ from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement, Plan, VeldField
 from tui.wyber.plans import load_plan
 from tui.wyber.sample import sample_records
-from tui.wyber.series import earlier_agreements
+from tui.wyber.series import Around, earlier_agreements
 from tui.wyber.state import SessionState
 from tui.wyber.text import clean_line, clean_text
 
@@ -114,6 +114,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "objections": f"✖ bezwaren: {OBJECTION}",
         "consent": "✔ instemming",
         "selected": "✔ gekozen",
+        "score7": "7,0 / 5 (1)",
         "went_well": f"Wat ging goed: {WENT_WELL}",
         "next_step": f"Volgende stap: {NEXT_STEP}",
         "average": "Gemiddeld cijfer 7,5 (2 cijfers)",
@@ -123,6 +124,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "parked": "Parkeerplaats",
         "earlier": "Afspraken uit eerdere sessies van het traject",
         "reviewed": "Besproken in deze sessie",
+        "still_open": "Nog open, in deze sessie niet besproken",
         "evaluation": "Evaluatie",
         "open": "open",
         "done": "gedaan",
@@ -160,6 +162,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "objections": f"✖ objections: {OBJECTION}",
         "consent": "✔ consent",
         "selected": "✔ selected",
+        "score7": "7.0 / 5 (1)",
         "went_well": f"What went well: {WENT_WELL}",
         "next_step": f"Next step: {NEXT_STEP}",
         "average": "Average score 7.5 (2 scores)",
@@ -169,6 +172,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "parked": "Parking lot",
         "earlier": "Agreements from earlier sessions of the series",
         "reviewed": "Reviewed in this session",
+        "still_open": "Still open, not discussed in this session",
         "evaluation": "Evaluation",
         "open": "open",
         "done": "done",
@@ -496,17 +500,18 @@ def test_word_holds_every_idea_cluster_tally_agreement_and_person(
         DESK_IDEA,
     ]
 
-    # Tallies: place, item, dots, score, selected; highest first.
+    # Tallies: place, item, dots, score (the average on the step's scale, and how many
+    # scored), selected; highest first; no score where nobody scored.
     tallies = [row for row in rows if row[1] in ("Pilot in de wijk", "Data en loket", ARABIC_IDEA)]
     assert tallies == [
-        ["1", "Pilot in de wijk", "5", "0", w["selected"]],
-        ["2", "Data en loket", "3", "7", ""],
-        ["3", ARABIC_IDEA, "1", "0", ""],
+        ["1", "Pilot in de wijk", "5", "", w["selected"]],
+        ["2", "Data en loket", "3", w["score7"], ""],
+        ["3", ARABIC_IDEA, "1", "", ""],
     ]
     assert not any(SCHOOLS_IDEA in row for row in rows)  # no dots, no score: not in the tally
 
-    # Every agreement, with its number, owner, deadline, 7-veld field and consent: in the step
-    # where it was made (with its kind), and in the list of its kind (only the columns it uses).
+    # Every agreement, with its number, owner, deadline, 7-veld field and consent, once: in the
+    # list of its kind (only the columns it uses); the step names its numbers.
     expected = {
         DECISION: ["1", DECISION, ANNA, w["dec4"], w["designing"], w["consent"]],
         ACTION: ["2", ACTION, BRAM, w["dec11"], w["executing"], w["objections"]],
@@ -514,8 +519,7 @@ def test_word_holds_every_idea_cluster_tally_agreement_and_person(
         PARKED: ["4", PARKED, "", "", "", ""],
     }
     for agreement, (number, *rest) in expected.items():
-        in_step, in_list = row_with(rows, agreement)
-        assert in_step == [number, w[f"kind.{agreement}"], *rest]
+        [in_list] = row_with(rows, agreement)
         assert [c for c in in_list if c] == [c for c in (number, *rest) if c]
     for heading in ("decisions", "actions", "agreements", "parked"):
         assert w[heading] in paragraphs
@@ -525,7 +529,7 @@ def test_word_holds_every_idea_cluster_tally_agreement_and_person(
     # Who was there, and who was not, with organisation and role.
     present_at, absent_at = paragraphs.index(w["present"]), paragraphs.index(w["absent"])
     assert present_at < absent_at
-    people = {row[0]: row for row in rows if row[0] in (ANNA, BRAM, CHAIMA, DIRK)}
+    people = {row[0]: row for row in rows if row[0] in (ANNA, BRAM, CHAIMA, DIRK) and len(row) == 3}
     assert people == {
         ANNA: [ANNA, "Gemeente Rotterdam", "Wethouder"],
         BRAM: [BRAM, "AfvalWerk BV", "Projectleider"],
@@ -639,26 +643,27 @@ def test_series_minutes_number_on_and_follow_up_earlier_agreements(
     ]
     assert [w["series"], SERIES.name] in rows
 
-    earlier_at, reviewed_at, evaluation_at = (
+    earlier_at, reviewed_at, open_at, evaluation_at = (
         paragraphs.index(w["earlier"]),
         paragraphs.index(w["reviewed"]),
+        paragraphs.index(w["still_open"]),
         paragraphs.index(w["evaluation"]),
     )
-    assert earlier_at < reviewed_at < evaluation_at
-    still_open = "\n".join(paragraphs[earlier_at:reviewed_at])
-    reviewed = "\n".join(paragraphs[reviewed_at:evaluation_at])
-    # Still open: the changed one (with its note) and the parked one nobody reviewed; what is
-    # done or dropped is not; a decision of the earlier session is not followed up at all.
-    assert "Wekelijks afstemmen" in still_open and "Communicatieplan maken" in still_open
-    assert "Begroting opstellen" not in still_open
-    assert "Locaties inventariseren" not in still_open
+    assert earlier_at < reviewed_at < open_at < evaluation_at
+    reviewed = "\n".join(paragraphs[reviewed_at:open_at])
+    still_open = "\n".join(paragraphs[open_at:evaluation_at])
+    # Reviewed here: each with its new status (the changed one with its note); the row tells
+    # the owner, deadline and day. Each fact once: what was reviewed is not listed again.
+    for text_of in ("Begroting opstellen", "Locaties inventariseren", "Wekelijks afstemmen"):
+        assert text_of in reviewed and text_of not in still_open
+    # Still open and not discussed: the parked one nobody reviewed; a decision of the earlier
+    # session is not followed up at all.
+    assert "Communicatieplan maken" in still_open and "Communicatieplan maken" not in reviewed
     assert "De pilot gaat door" not in text
-    # Reviewed here: each with its new status; the row tells the owner, deadline and day.
-    assert "Begroting opstellen" in reviewed and "Locaties inventariseren" in reviewed
-    assert "Communicatieplan maken" not in reviewed
     assert ["2", "Begroting opstellen", BRAM, w["nov30"], w["done"], w["nov9"]] in rows
     assert ["3", "Locaties inventariseren", ANNA, "", w["dropped"], w["nov9"]] in rows
-    assert ["4", "Communicatieplan maken", "", "", w["open"], w["nov9"]] in rows
+    # Alone in its table, it has no owner or deadline: those columns are not there.
+    assert ["4", "Communicatieplan maken", w["open"], w["nov9"]] in rows
     changed = [
         "1",
         "Wekelijks afstemmen\nVoortaan om de week",
@@ -667,15 +672,19 @@ def test_series_minutes_number_on_and_follow_up_earlier_agreements(
         w["changed"],
         w["nov9"],
     ]
-    assert rows.count(changed) == 2  # still open, and reviewed here
+    assert rows.count(changed) == 1  # reviewed here, and not repeated as still open
 
 
-def test_series_without_earlier_open_agreements_says_so() -> None:
+def test_the_first_session_of_a_series_does_not_say_no_more_agreements_are_open() -> None:
     state = fold(meeting_records("nl", series=SeriesLink(name="Nieuw traject")))
     text = read_back(word(state), lambda c: c.text)
     assert WORDS["nl"]["earlier"] in text
-    assert "Er staan geen afspraken uit eerdere sessies meer open." in text
+    assert "Dit is de eerste sessie van het traject" in text
+    assert "meer open" not in text
     assert WORDS["nl"]["reviewed"] not in text
+    # A later session whose earlier agreements are all done says that none is still open.
+    later = read_back(word(state, neighbours=Around(first=False)), lambda c: c.text)
+    assert "Er staan geen afspraken uit eerdere sessies meer open." in later
     # Outside a series there is no such chapter at all.
     assert WORDS["nl"]["earlier"] not in read_back(word(meeting("nl")), lambda c: c.text)
 
@@ -747,7 +756,8 @@ def test_markdown_escapes_what_people_typed_and_keeps_tables_whole() -> None:
     # makes no list or heading in a cell, so it stays as typed).
     escaped_agreement = "- Punt \\<i\\>een\\</i\\> \\| \\_twee\\_<br># drie"
     assert f"| 5 | {escaped_agreement} | Jan \\| \\*de Baas\\* |" in text
-    assert "| 3 | **\\*Belangrijk\\* \\| #1** | 1 | 0 |  |" in text
+    # Nobody scored it: its score is blank, not 0.
+    assert "| 3 | **\\*Belangrijk\\* \\| #1** | 1 |  |  |" in text
     assert "<b>" not in text.replace("\\<b\\>", "")
     # Every table keeps its column count on every row.
     lines = text.splitlines()

@@ -9,6 +9,7 @@ from tui.wyber.events import (
     AgreementKind,
     AgreementRecorded,
     AgreementReviewed,
+    EvaluationRecorded,
     ReviewStatus,
     RoundStarted,
     SessionFinished,
@@ -47,6 +48,7 @@ def session(
     *,
     series: str = SERIES,
     reviews: tuple[AgreementReviewed, ...] = (),
+    evaluation: EvaluationRecorded | None = None,
 ) -> SessionState:
     """A finished session of the series, numbered on from the sessions already in `archive`."""
     preparation = Preparation(
@@ -70,6 +72,7 @@ def session(
             (3.0, AgreementRecorded(agreement_id=aid, kind=kind, text=text, owner_id="p1"))
             for aid, kind, text in agreements
         ),
+        *(((3.5, evaluation),) if evaluation is not None else ()),
         (4.0, SessionFinished()),
     ]
     made = records(events, start)
@@ -177,15 +180,15 @@ def test_the_minutes_list_open_agreements_of_earlier_sessions_and_the_reviews(
     document = build_minutes(
         second, earlier=earlier_agreements([fold(archive.read("one"))], second)
     )
-    (still_open,) = tables_after(document.blocks, "Afspraken uit eerdere sessies van het traject")[
-        :1
-    ]
-    rows = [[plain(cell) for cell in row] for row in still_open.rows]
-    assert rows == [["2", "Locatie zoeken", "Anna de Vries", "", "open", "5 okt 2026"]]
+    # What this session reviewed first, then what stays open; each once, without the deadline
+    # column nobody has a deadline in.
     (reviewed,) = tables_after(document.blocks, "Besproken in deze sessie")
     assert [[plain(c) for c in row] for row in reviewed.rows] == [
-        ["1", "Offerte opvragen", "Anna de Vries", "", "gedaan", "5 okt 2026"]
+        ["1", "Offerte opvragen", "Anna de Vries", "gedaan", "5 okt 2026"]
     ]
+    (still_open,) = tables_after(document.blocks, "Nog open, in deze sessie niet besproken")
+    rows = [[plain(cell) for cell in row] for row in still_open.rows]
+    assert rows == [["2", "Locatie zoeken", "Anna de Vries", "open", "5 okt 2026"]]
     (actions,) = tables_after(document.blocks, "Acties")
     assert [plain(row[0]) for row in actions.rows] == ["3"]
     facts = next(b for b in document.blocks if isinstance(b, Facts))

@@ -99,12 +99,20 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     restore.add_argument("id", metavar="ID", help=t("history.cli.help.restore.id"))
 
     export = command("export", "cli.help.export")
-    export.add_argument("id", metavar="ID", help=t("cli.help.export.id"))
+    export.add_argument("id", metavar="ID", nargs="?", help=t("cli.help.export.id"))
+    export.add_argument("--series", metavar="NAME", help=t("traject.cli.help.series"))
     export.add_argument(
         "--format", choices=("docx", "md", "eml", "json"), help=t("cli.help.format")
     )
     export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
+
+    reminder = command("remind", "traject.cli.help.remind")
+    reminder.add_argument("series", metavar="SERIES", help=t("traject.cli.help.remind.series"))
+    reminder.add_argument(
+        "-o", "--output", metavar="FOLDER", help=t("traject.cli.help.remind.output")
+    )
+    reminder.add_argument("--force", action="store_true", help=t("cli.help.force"))
 
     importer = command("import", "cli.help.import")
     importer.add_argument("file", metavar="FILE", help=t("cli.help.import.file"))
@@ -116,7 +124,10 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from_argv(args_list)
-    args = build_parser(lang).parse_args(args_list)  # exits 2 itself on bad usage
+    parser = build_parser(lang)
+    args = parser.parse_args(args_list)  # exits 2 itself on bad usage
+    if args.command == "export" and (args.id is None) == (args.series is None):
+        parser.error(tr(lang, "traject.cli.id_or_series"))
     data = data_dir(getattr(args, "data", None))
     try:
         return _dispatch(args, data, lang)
@@ -155,12 +166,15 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
             return _export(
                 archive,
                 args.id,
+                args.series,
                 args.format,
                 args.output,
                 lang,
                 getattr(args, "lang", None),
                 force=args.force,
             )
+        case "remind":
+            return _remind(archive, args.series, args.output, lang, force=args.force)
         case "import":
             return _import(archive, args.file, lang)
     raise AssertionError(f"unhandled command {args.command}")
@@ -346,7 +360,8 @@ def _restore(archive: Archive, reference: str, lang: Language) -> int:
 
 def _export(
     archive: Archive,
-    session_id: str,
+    session_id: str | None,
+    series: str | None,
     fmt: Format | None,
     output: str | None,
     lang: Language,
@@ -354,18 +369,62 @@ def _export(
     *,
     force: bool,
 ) -> int:
-    from tui.wyber.minutes.export import default_name, export_session, format_of, write_export
+    """One session's export, or (with `series`) the series' decisions and actions."""
+    from tui.wyber.minutes import export
 
-    fmt = fmt or format_of(output)
-    state, payload = export_session(archive, session_id, fmt, minutes_lang)
-    language = minutes_lang or state.language
-    if output == "-" or (output is None and fmt == "json"):
+    fmt = fmt or export.format_of(output)
+    if series is not None:
+        sessions, language, payload = export.export_series(archive, series, fmt, minutes_lang)
+        name = export.series_file_name(series, sessions, language, fmt)
+        done = "traject.list.exported"
+    else:
+        if session_id is None:  # main() refuses this already, as a usage error
+            raise CommandError("traject.cli.id_or_series")
+        state, payload = export.export_session(archive, session_id, fmt, minutes_lang)
+        name = export.default_name(state, minutes_lang or state.language, fmt)
+        done = "cli.exported"
+        if output is None and fmt == "json":
+            output = "-"  # the portable file goes to stdout by default, to pipe on
+    target = _deliver(payload, output, name, force=force)
+    if target is not None:
+        print(tr(lang, done, session=session_id, name=series, path=str(target)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _deliver(payload: bytes, output: str | None, default: str, *, force: bool) -> Path | None:
+    """The export to stdout ('-'; None back) or to `output` (else `default` here); its path."""
+    from tui.wyber.minutes.export import write_export
+
+    if output == "-":
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
-        return EXIT_OK
-    target = Path(output).expanduser() if output else Path(default_name(state, language, fmt))
+        return None
+    target = Path(output).expanduser() if output else Path(default)
     write_export(target, payload, force=force)
-    print(tr(lang, "cli.exported", session=session_id, path=str(target)), file=sys.stderr)
+    return target
+
+
+def _remind(archive: Archive, name: str, output: str | None, lang: Language, *, force: bool) -> int:
+    """An e-mail draft per participant of the series, before its next session."""
+    from tui.wyber.minutes.export import NoSuchSeries, write_export
+    from tui.wyber.reminders import remind
+    from tui.wyber.series import series_sessions
+    from tui.wyber.wall import utc_now
+
+    sessions = series_sessions(archive, name)
+    if not sessions:
+        raise NoSuchSeries(name=name, path=str(archive.root))
+    folder = Path(output).expanduser() if output else Path.cwd()
+    if not folder.is_dir():
+        raise CommandError("traject.cli.no_folder", path=str(folder))
+    reminders = remind(name, sessions, utc_now())
+    for reminder in reminders.drafts:
+        target = folder / reminder.file_name
+        write_export(target, reminder.eml, force=force)
+        print(tr(lang, "traject.remind.written", name=reminder.person.name, path=str(target)))
+    if reminders.without_address:
+        names = ", ".join(reminders.without_address)
+        print(tr(lang, "traject.remind.without", names=names), file=sys.stderr)
     return EXIT_OK
 
 

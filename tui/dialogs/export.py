@@ -3,9 +3,11 @@
 The facilitator picks a format; the export runs in a thread worker (reading the session and its
 series, building the document, writing it) while a progress bar follows the stages, and the
 dialog ends by showing where the file went. An export never overwrites a file: a second export of
-the same minutes is saved beside the first as "… (2).docx".
+the same minutes is saved beside the first as "… (2).docx". Before an e-mail draft is written the
+dialog names who has no e-mail address, and takes one for each there (for this draft only).
 """
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,23 +16,26 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets import Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from tui.dialogs.base import WyberModal
+from tui.widgets.fields import LineField
 from tui.wyber.errors import UserError
+from tui.wyber.fold import fold
 from tui.wyber.i18n import Language
 from tui.wyber.minutes.export import (
     FORMATS,
     STAGES,
-    FileExists,
     Format,
     default_name,
     export_failure,
     export_session,
-    free_path,
-    write_export,
+    without_address,
+    write_free,
 )
+from tui.wyber.minutes.mail import recipients
+from tui.wyber.state import Participant
 
 
 class ExportDialog(WyberModal[Path | None]):
@@ -46,6 +51,7 @@ class ExportDialog(WyberModal[Path | None]):
         self.folder = folder
         self.written: Path | None = None
         self.busy = False
+        self.without: list[Participant] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export"):
@@ -54,12 +60,19 @@ class ExportDialog(WyberModal[Path | None]):
                 *(Option(self.t(f"minutes.export.format.{fmt}"), id=fmt) for fmt in FORMATS),
                 id="formats",
             )
+            with Vertical(id="export-addresses"):
+                yield Static(id="addresses-intro", markup=False)
             yield Static(self.t("minutes.export.working"), id="export-stage", markup=False)
             yield ProgressBar(total=len(STAGES) + 1, show_eta=False, id="export-progress")
             yield Static(id="export-result", markup=False)
 
     def on_mount(self) -> None:
-        for widget_id in ("#export-stage", "#export-progress", "#export-result"):
+        for widget_id in (
+            "#export-addresses",
+            "#export-stage",
+            "#export-progress",
+            "#export-result",
+        ):
             self.query_one(widget_id).display = False
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -68,26 +81,85 @@ class ExportDialog(WyberModal[Path | None]):
             return
         self.busy = True
         event.option_list.display = False
+        if event.option.id == "eml":
+            self.missing_addresses()
+        else:
+            self._start(event.option.id)
+
+    def _start(self, fmt: Format, addresses: dict[str, str] | None = None) -> None:
+        self.query_one("#export-addresses").display = False
         self.query_one("#export-stage").display = True
         self.query_one("#export-progress").display = True
-        self.export(event.option.id)
+        self.export(fmt, addresses or {})
+
+    # ── the e-mail draft: everyone gets the minutes ──────────────────────────────────────────
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def export(self, fmt: Format) -> None:
+    def missing_addresses(self) -> None:
+        try:
+            people = without_address(fold(self.wyber.archive.read(self.session_id)))
+        except UserError as error:
+            self.app.call_from_thread(self._finished, None, error.render(self.lang))
+            return
+        self.app.call_from_thread(self._ask_addresses, people)
+
+    def _ask_addresses(self, people: list[Participant]) -> None:
+        self.busy = False
+        if not people:
+            self.busy = True
+            self._start("eml")
+            return
+        self.without = people
+        names = ", ".join(p.name for p in people)
+        intro = self.t("traject.export.without", count=len(people), names=names)
+        self.query_one("#addresses-intro", Static).update(Text(intro))
+        box = self.query_one("#export-addresses", Vertical)
+        box.display = True
+        for index, person in enumerate(people):
+            box.mount(Static(Text(person.name, style="bold"), classes="address-name"))
+            box.mount(
+                LineField(placeholder=self.t("traject.export.placeholder"), id=f"address-{index}")
+            )
+        box.mount(Static(self.t("traject.export.go_on"), classes="hint", markup=False))
+        self.call_after_refresh(self.query_one("#address-0", LineField).focus)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in an address goes to the next one; after the last it writes the draft."""
+        event.stop()
+        fields = list(self.query("#export-addresses LineField").results(LineField))
+        if event.input in fields[:-1]:
+            fields[fields.index(event.input) + 1].focus()
+            return
+        typed = {p.id: f.value.strip() for p, f in zip(self.without, fields, strict=True)}
+        wrong = [
+            p.name
+            for p in self.without
+            if typed[p.id] and not recipients([replace(p, email=typed[p.id])])
+        ]
+        if wrong:
+            self.notify(
+                self.t("traject.export.bad_address", names=", ".join(wrong)),
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.busy = True
+        self._start("eml", {pid: address for pid, address in typed.items() if address})
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export(self, fmt: Format, addresses: dict[str, str]) -> None:
         try:
             state, payload = export_session(
-                self.wyber.archive, self.session_id, fmt, progress=self._stage_from_thread
+                self.wyber.archive,
+                self.session_id,
+                fmt,
+                progress=self._stage_from_thread,
+                addresses=addresses,
             )
             self._stage_from_thread("write")
             self.folder.mkdir(parents=True, exist_ok=True)
             name = default_name(state, state.language, fmt)  # the minutes' own language
-            while True:
-                path = free_path(self.folder, name)
-                try:
-                    write_export(path, payload, force=False)
-                    break
-                except FileExists:
-                    continue  # taken between the look and the write: the next number
+            path = write_free(self.folder, name, payload)
         except UserError as error:
             self.app.call_from_thread(self._finished, None, error.render(self.lang))
         except OSError as error:  # the folder could not be made

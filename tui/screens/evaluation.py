@@ -1,10 +1,10 @@
 """Evaluation: the last round of a meeting, then the meeting is finished.
 
-What went well, what the next step is, and — if the group likes — a score from 1 to 10 from each
-participant present. Everything is optional. Finishing records the evaluation (when anything was
-filled in) and the end of the meeting; Escape goes back to the run screen and records nothing.
-A score that is not a whole number from 1 to 10 is named, and nothing is recorded until it is
-put right or emptied.
+What went well, what could be better, what the next step is, and — if the group likes — a score
+from 1 to 10 from each participant present. Everything is optional. Finishing records the
+evaluation (when anything was filled in) and the end of the meeting; Escape goes back to the run
+screen and records nothing. A score that is not a whole number from 1 to 10 is named, and
+nothing is recorded until it is put right or emptied.
 """
 
 from dataclasses import dataclass
@@ -69,19 +69,16 @@ class EvaluationScreen(WyberScreen[bool]):
             heading.append(" · ", style="dim").append(self.meeting.state.title)
             yield Static(heading, id="evaluation-title")
             yield Static(self.t("ending.evaluation.intro"), classes="hint", markup=False)
-            yield Static(self.t("ending.evaluation.went_well"), classes="question", markup=False)
-            yield NoteField(
-                earlier.went_well if earlier else "",
-                id="went-well",
-                soft_wrap=True,
-                placeholder=self.t("ending.evaluation.placeholder"),
+            yield from self._question(
+                "ending.evaluation.went_well", earlier.went_well if earlier else "", "went-well"
             )
-            yield Static(self.t("ending.evaluation.next_step"), classes="question", markup=False)
-            yield NoteField(
-                earlier.next_step if earlier else "",
-                id="next-step",
-                soft_wrap=True,
-                placeholder=self.t("ending.evaluation.placeholder"),
+            yield from self._question(
+                "traject.evaluation.better",
+                earlier.could_be_better if earlier else "",
+                "could-be-better",
+            )
+            yield from self._question(
+                "ending.evaluation.next_step", earlier.next_step if earlier else "", "next-step"
             )
             yield Static(self.t("ending.evaluation.scores"), classes="question", markup=False)
             if not self.present:
@@ -106,6 +103,15 @@ class EvaluationScreen(WyberScreen[bool]):
                 yield Button(self.t("ending.key.back"), id="back")
                 yield Button(self.t("ending.key.finish"), id="finish", variant="primary")
         yield Footer(compact=True)
+
+    def _question(self, key: str, answer: str, field_id: str) -> ComposeResult:
+        yield Static(self.t(key), classes="question", markup=False)
+        yield NoteField(
+            answer,
+            id=field_id,
+            soft_wrap=True,
+            placeholder=self.t("ending.evaluation.placeholder"),
+        )
 
     def on_mount(self) -> None:
         self.query_one("#went-well", TextArea).focus()
@@ -181,8 +187,10 @@ class EvaluationScreen(WyberScreen[bool]):
     def action_finish(self) -> None:
         went_well = self.query_one("#went-well", TextArea).text.strip()
         next_step = self.query_one("#next-step", TextArea).text.strip()
+        better = self.query_one("#could-be-better", TextArea).text.strip()
         for text, question, area in (
             (went_well, "ending.evaluation.went_well", "#went-well"),
+            (better, "traject.evaluation.better", "#could-be-better"),
             (next_step, "ending.evaluation.next_step", "#next-step"),
         ):
             if len(text) > MAX_TEXT:
@@ -199,10 +207,15 @@ class EvaluationScreen(WyberScreen[bool]):
             self.notify(self._bad_score_message(bad[0]), severity="warning", markup=False)
             self._score_input(bad[0].participant).focus()
             return
-        evaluation = Evaluation(went_well, next_step, self._scores())
+        evaluation = Evaluation(went_well, next_step, self._scores(), better)
         try:
             if self._worth_recording(evaluation):
-                self.meeting.evaluate(evaluation.went_well, evaluation.next_step, evaluation.scores)
+                self.meeting.evaluate(
+                    evaluation.went_well,
+                    evaluation.next_step,
+                    evaluation.scores,
+                    evaluation.could_be_better,
+                )
             self.meeting.finish()
         except Refused as error:
             self.refuse(error)
@@ -214,4 +227,9 @@ class EvaluationScreen(WyberScreen[bool]):
         earlier = self.meeting.state.evaluation
         if earlier is not None:
             return evaluation != earlier
-        return bool(evaluation.went_well or evaluation.next_step or evaluation.scores)
+        return bool(
+            evaluation.went_well
+            or evaluation.could_be_better
+            or evaluation.next_step
+            or evaluation.scores
+        )

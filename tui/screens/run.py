@@ -25,6 +25,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from tui.dialogs.base import WyberScreen
 from tui.dialogs.people import Attendance, PeopleDialog
+from tui.screens.previous import PreviousEvaluationScreen, previous_with_conclusions
 from tui.screens.review import ReviewScreen, to_review, waiting
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.agreements import AgreementBoard
@@ -108,8 +109,17 @@ class RunScreen(WyberScreen[None]):
         self.show_movement()
         self.tick()
         self.set_interval(TICK_SECONDS, self.tick)
-        if not self.meeting.started and waiting(self.meeting):
-            # A session of a series begins with where the earlier agreements stand.
+        if not self.meeting.started:
+            # A session of a series begins where the last one ended: its evaluation's
+            # conclusions, then where the earlier agreements stand.
+            previous = previous_with_conclusions(self.meeting.earlier_sessions)
+            if previous is not None:
+                self.app.push_screen(PreviousEvaluationScreen(previous), self._review_waiting)
+            else:
+                self._review_waiting()
+
+    def _review_waiting(self, _: None = None) -> None:
+        if waiting(self.meeting):
             self.action_review()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -2,9 +2,14 @@
 
 Each agreement, action and parked item of the series is listed once, numbered as the minutes
 number it, with where it stands now (open, done, changed, dropped) and how it got there: the
-reviews of later sessions, by date. The sessions are read in a worker; the screen is read-only.
+reviews of later sessions, by date. The sessions are read in a worker; the screen records
+nothing. Two keys do the work between sessions: the whole traject's decisions and actions as a
+Word file, and an e-mail draft per participant before the next session, both into the exports
+folder (never over an earlier file).
 """
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
@@ -23,8 +28,17 @@ from tui.wyber.errors import UserError
 from tui.wyber.events import ReviewStatus
 from tui.wyber.figures import meeting_date
 from tui.wyber.i18n import Language, tr
+from tui.wyber.minutes.export import (
+    NoSuchSeries,
+    export_failure,
+    export_series,
+    series_file_name,
+    write_free,
+)
+from tui.wyber.reminders import remind
 from tui.wyber.series import EarlierAgreement, earlier_agreements, series_sessions
 from tui.wyber.state import SessionState
+from tui.wyber.wall import utc_now
 
 if TYPE_CHECKING:
     from tui.app import WyberApp
@@ -46,6 +60,8 @@ class SeriesScreen(WyberScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "series.key.back", id="back"),
+        Binding("x", "export", "traject.key.export", id="export"),
+        Binding("m", "remind", "traject.key.remind", id="remind"),
     ]
 
     def __init__(self, name: str, lang: Language) -> None:
@@ -78,6 +94,46 @@ class SeriesScreen(WyberScreen[None]):
             self.app.call_from_thread(self.refuse, error)
             sessions = []
         self.app.call_from_thread(self.show, sessions)
+
+    def action_export(self) -> None:
+        self.notify(self.t("traject.working"), markup=False)
+        self.write_files(self._export)
+
+    def action_remind(self) -> None:
+        self.notify(self.t("traject.working"), markup=False)
+        self.write_files(self._remind)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="series-files")
+    def write_files(self, make: Callable[[Path], str]) -> None:
+        """The series' list or the reminders, written into the exports folder in a thread."""
+        folder = self.wyber.exports
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            message = make(folder)
+        except UserError as error:
+            self.app.call_from_thread(self.refuse, error)
+        except OSError as error:
+            self.app.call_from_thread(self.refuse, export_failure(error, folder))
+        else:
+            self.app.call_from_thread(self.notify, message, markup=False, timeout=10)
+
+    def _export(self, folder: Path) -> str:
+        sessions, lang, data = export_series(self.wyber.archive, self.series_name, "docx")
+        path = write_free(folder, series_file_name(self.series_name, sessions, lang, "docx"), data)
+        return self.t("minutes.export.written", path=str(path))
+
+    def _remind(self, folder: Path) -> str:
+        sessions = series_sessions(self.wyber.archive, self.series_name)
+        if not sessions:
+            raise NoSuchSeries(name=self.series_name, path=str(self.wyber.archive.root))
+        reminders = remind(self.series_name, sessions, utc_now())
+        for reminder in reminders.drafts:
+            write_free(folder, reminder.file_name, reminder.eml)
+        message = self.t("traject.reminded", count=len(reminders.drafts), path=str(folder))
+        if reminders.without_address:
+            names = ", ".join(reminders.without_address)
+            message += "\n" + self.t("traject.remind.without", names=names)
+        return message
 
     def on_resize(self) -> None:
         wide = self.app.size.width >= WIDE

@@ -275,6 +275,7 @@ class Evaluate(Command):
     went_well: str = ""
     next_step: str = ""
     scores: dict[str, int] = {}
+    could_be_better: str = ""
 
 
 class Finish(Command):

@@ -426,6 +426,8 @@ class EvaluationRecorded(_Event):
     type: Literal["evaluation_recorded"] = "evaluation_recorded"
     went_well: Text = ""
     next_step: Text = ""
+    # Added with issue 15; a default, so an evaluation recorded before reads as before.
+    could_be_better: Text = ""
     scores: dict[Id, Annotated[int, Field(strict=True, ge=1, le=10)]] = {}
 
 

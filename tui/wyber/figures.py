@@ -13,8 +13,16 @@ from babel.numbers import format_decimal
 
 from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language, tr
+from tui.wyber.plan import Movement
 from tui.wyber.state import Agreement, SessionState
-from tui.wyber.timebox import planned_end, step_actual, step_planned, wall_time, whole_minutes
+from tui.wyber.timebox import (
+    planned_end,
+    step_actual,
+    step_planned,
+    used,
+    wall_time,
+    whole_minutes,
+)
 
 BABEL_LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
 MINUS = "\u2212"  # a real minus sign: "−2" reads as a number, "-2" as a dash
@@ -75,6 +83,38 @@ def step_times(state: SessionState, now: float) -> list[StepTime]:
         )
         for index, step in enumerate(state.plan.steps)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class MovementTime:
+    """Planned against actual whole minutes of one movement of a step: a converge overrun shows
+    where it happened, not only in the step's total."""
+
+    step: int
+    movement: Movement
+    planned: int
+    actual: int
+    reached: bool
+
+    @property
+    def difference(self) -> int:
+        return self.actual - self.planned
+
+
+def movement_times(state: SessionState, now: float) -> dict[int, list[MovementTime]]:
+    """Each step's movements, in the order of the meeting's timeline."""
+    found: dict[int, list[MovementTime]] = {}
+    for index, segment in enumerate(state.segments):
+        found.setdefault(segment.step, []).append(
+            MovementTime(
+                segment.step,
+                segment.movement,
+                whole_minutes(segment.planned),
+                whole_minutes(used(state, index, now)),
+                segment.visited,
+            )
+        )
+    return found
 
 
 def time_notes(state: SessionState, lang: Language) -> list[str]:

@@ -280,7 +280,9 @@ def apply(state: SessionState, record: Record) -> None:
                 Review(e.session_id, e.agreement_id, e.number, e.text, e.status, e.note, t)
             )
         case EvaluationRecorded() as e:
-            state.evaluation = Evaluation(e.went_well, e.next_step, dict(e.scores))
+            state.evaluation = Evaluation(
+                e.went_well, e.next_step, dict(e.scores), e.could_be_better
+            )
         case SessionFinished():
             if not state.finished:
                 _stop_running(state, t)

@@ -650,7 +650,14 @@ def _evaluate(d: Draft, c: Evaluate) -> None:
     for value in c.scores.values():
         if not 1 <= value <= 10:
             raise Refused("run.refused.evaluation_score")
-    d.add(EvaluationRecorded(went_well=c.went_well, next_step=c.next_step, scores=c.scores))
+    d.add(
+        EvaluationRecorded(
+            went_well=c.went_well,
+            next_step=c.next_step,
+            scores=c.scores,
+            could_be_better=c.could_be_better,
+        )
+    )
 
 
 def _finish(d: Draft, _: Finish) -> None:

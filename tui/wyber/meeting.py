@@ -336,8 +336,18 @@ class Meeting(LiveMeeting):
 
     # ── ending ──────────────────────────────────────────────────────────────────────────────
 
-    def evaluate(self, went_well: str, next_step: str, scores: dict[str, int]) -> None:
-        self.do(Evaluate(went_well=went_well, next_step=next_step, scores=scores, **self._here()))
+    def evaluate(
+        self, went_well: str, next_step: str, scores: dict[str, int], could_be_better: str = ""
+    ) -> None:
+        self.do(
+            Evaluate(
+                went_well=went_well,
+                next_step=next_step,
+                scores=scores,
+                could_be_better=could_be_better,
+                **self._here(),
+            )
+        )
 
     def finish(self) -> None:
         self.do(Finish(**self._here()))

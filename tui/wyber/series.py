@@ -14,7 +14,7 @@ from tui.wyber.errors import UserError
 from tui.wyber.events import AgreementKind, ReviewStatus
 from tui.wyber.figures import meeting_date
 from tui.wyber.fold import fold
-from tui.wyber.state import SessionState
+from tui.wyber.state import Evaluation, SessionState
 from tui.wyber.store import Archive
 
 FOLLOWED_UP = (AgreementKind.AGREEMENT, AgreementKind.ACTION, AgreementKind.PARKED)
@@ -94,6 +94,39 @@ def earlier_agreements(
     return list(found.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Around:
+    """What the minutes of one session of a series say about the sessions around it: whether it
+    is the first, the conclusions of the previous one's evaluation, and the next meeting when
+    it has been prepared (its date and place)."""
+
+    first: bool = True
+    previous_on: date | None = None
+    previous: Evaluation | None = None
+    next_on: date | None = None
+    next_place: str = ""
+
+
+def around(sessions: Sequence[SessionState], state: SessionState) -> Around:
+    """`state`'s place among the `sessions` of its series (all of them, in order)."""
+    here = (meeting_date(state), state.opened_at)
+    earlier = before(sessions, state)
+    after = [
+        s
+        for s in sessions
+        if (meeting_date(s), s.opened_at) > here and s.session_id != state.session_id
+    ]
+    previous = earlier[-1] if earlier else None
+    following = after[0] if after else None
+    return Around(
+        first=not earlier,
+        previous_on=meeting_date(previous) if previous else None,
+        previous=previous.evaluation if previous else None,
+        next_on=meeting_date(following) if following else None,
+        next_place=following.place if following else "",
+    )
+
+
 def series_sessions(archive: Archive, name: str) -> list[SessionState]:
     """Every session of the series `name` in `archive`, in the order they were held. A session
     that cannot be read is left out: the minutes or the next session must still come."""
@@ -108,14 +141,19 @@ def series_sessions(archive: Archive, name: str) -> list[SessionState]:
     return in_order(found)
 
 
+def before(sessions: Iterable[SessionState], state: SessionState) -> list[SessionState]:
+    """The `sessions` held before `state`, in the order given."""
+    here = (meeting_date(state), state.opened_at)
+    return [
+        session
+        for session in sessions
+        if session.session_id != state.session_id
+        and (meeting_date(session), session.opened_at) < here
+    ]
+
+
 def earlier_sessions(archive: Archive, state: SessionState) -> list[SessionState]:
     """The sessions of `state`'s series held before it, in order."""
     if state.series is None:
         return []
-    here = (meeting_date(state), state.opened_at)
-    return [
-        session
-        for session in series_sessions(archive, state.series.name)
-        if session.session_id != state.session_id
-        and (meeting_date(session), session.opened_at) < here
-    ]
+    return before(series_sessions(archive, state.series.name), state)

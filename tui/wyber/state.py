@@ -182,6 +182,7 @@ class Evaluation:
     went_well: str
     next_step: str
     scores: dict[str, int]
+    could_be_better: str = ""
 
 
 @dataclass(slots=True)

@@ -11,20 +11,27 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date
 from itertools import chain
 
+from babel.numbers import format_decimal
+
 from tui import __version__
 from tui.wyber.consent import consent_label, consent_lines
 from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
+    BABEL_LOCALES,
+    MovementTime,
+    StepTime,
     agreement_facts,
     average_score,
     clock_time,
     meeting_date,
+    movement_times,
     signed,
     step_times,
     time_notes,
 )
 from tui.wyber.i18n import Language, tr
+from tui.wyber.minutes import charts
 from tui.wyber.minutes.content import (
     Block,
     Bullets,
@@ -33,20 +40,45 @@ from tui.wyber.minutes.content import (
     Heading,
     Inline,
     Paragraph,
+    Picture,
     Properties,
     Span,
     Table,
+    table,
 )
-from tui.wyber.ranking import rank
-from tui.wyber.series import EarlierAgreement
-from tui.wyber.state import Agreement, Cluster, ConsentState, Idea, Participant, SessionState
+from tui.wyber.ranking import ScoreSummary, Target, rank, score_summary, step_score_top
+from tui.wyber.series import Around, EarlierAgreement
+from tui.wyber.state import (
+    Agreement,
+    Cluster,
+    ConsentState,
+    Evaluation,
+    Idea,
+    Participant,
+    SessionState,
+)
+
+
+def conclusions(evaluation: Evaluation) -> bool:
+    """Whether an evaluation says anything in words (not only scores)."""
+    return bool(evaluation.went_well or evaluation.could_be_better or evaluation.next_step)
+
+
+def _by_owner_then_deadline(agreement: Agreement) -> tuple[bool, str, bool, date, int]:
+    """Actions of one owner together (no owner last), each owner's by deadline (none last)."""
+    return (
+        not agreement.owner_name,
+        agreement.owner_name.casefold(),
+        agreement.deadline is None,
+        agreement.deadline or date.max,
+        agreement.number,
+    )
+
 
 LANGUAGE_TAGS: dict[Language, str] = {"nl": "nl-NL", "en": "en-GB"}
-# An agreement's details, in the order the tables show them, with their widths on the page (mm).
+# An agreement's details, in the order the tables show them.
 DETAILS = ("owner", "deadline", "field", "consent")
-DETAIL_WIDTHS = {"owner": 32, "deadline": 25, "field": 27, "consent": 24}
-NUMBER_WIDTH = 12  # "Nr." and up to four digits
-REST = 0  # the column that takes the room the others leave
+CHART_MM = 150
 
 
 def with_round(agreement: Agreement, lang: Language) -> Inline:
@@ -65,11 +97,16 @@ class _Writer:
     """Builds the blocks of one session's minutes in one language."""
 
     def __init__(
-        self, state: SessionState, lang: Language, earlier: Sequence[EarlierAgreement]
+        self,
+        state: SessionState,
+        lang: Language,
+        earlier: Sequence[EarlierAgreement],
+        neighbours: Around,
     ) -> None:
         self.state = state
         self.lang = lang
         self.earlier = earlier
+        self.neighbours = neighbours
         self.blocks: list[Block] = []
         # Grouped once: a session of 10,000 ideas must not scan every idea per step or cluster.
         self.ideas_by_step: dict[int, list[Idea]] = defaultdict(list)
@@ -126,6 +163,14 @@ class _Writer:
                 lines.append((self.t("minutes.fact.series_goal"), state.series.goal))
         if state.plan.goal:
             lines.append((self.t("minutes.fact.goal"), state.plan.goal))
+        nxt = self.neighbours.next_on
+        if nxt is not None:
+            when = spoken_date(nxt, self.lang)
+            if self.neighbours.next_place:
+                when = self.t(
+                    "traject.next_meeting_at", date=when, place=self.neighbours.next_place
+                )
+            lines.append((self.t("traject.next_meeting"), when))
         self.add(Facts(tuple(lines)))
 
     def people(self) -> None:
@@ -164,23 +209,22 @@ class _Writer:
             if with_mandate:
                 row.append(self.t(f"design.mandate.{p.mandate}") if p.mandate else "")
             rows.append(tuple(row))
-        widths = (REST, 45, 35, 35) if with_mandate else (REST, 55, 40)
-        return Table(tuple(columns), tuple(rows), widths=widths[: len(columns)])
+        return Table(tuple(columns), tuple(rows), grow=frozenset(range(len(columns))))
 
     # ── the agenda: planned against actual time ──────────────────────────────────────────
 
     def agenda(self) -> None:
         self.add(Heading(self.t("minutes.agenda"), 1))
         times = step_times(self.state, self.state.last_t)
+        movements = movement_times(self.state, self.state.last_t)
         rows: list[tuple[Inline, ...]] = []
         for step in times:
-            if step.reached:
-                difference = Span(signed(step.difference), alert=step.difference > 0)
-                actual: Inline = str(step.actual)
-            else:
-                difference = Span("")
-                actual = self.t("ending.time.not_reached")
-            rows.append((str(step.index + 1), step.title, str(step.planned), actual, (difference,)))
+            rows.append((str(step.index + 1), step.title, *self._minutes(step)))
+            parts = movements.get(step.index, [])
+            if len(parts) > 1:  # one movement's times are the step's: said once
+                for part in parts:
+                    label = self.t(f"run.movement.{part.movement.value}")
+                    rows.append(("", Span(f"\u2003{label}"), *self._minutes(part)))
         planned = sum(step.planned for step in times)
         actual_total = sum(step.actual for step in times)
         self.add(
@@ -194,7 +238,7 @@ class _Writer:
                 ),
                 tuple(rows),
                 numeric=frozenset({0, 2, 3, 4}),
-                widths=(NUMBER_WIDTH, REST, 25, 27, 23),
+                grow=frozenset({1}),
                 footer=(
                     "",
                     self.t("ending.time.total"),
@@ -206,6 +250,19 @@ class _Writer:
         )
         for note in time_notes(self.state, self.lang):
             self.add(Paragraph(note, quiet=True))
+        reached = [(s.title, s.planned, s.actual if s.reached else None) for s in times]
+        if any(actual for _, _, actual in reached):
+            legend = (self.t("traject.legend.planned"), self.t("traject.legend.actual"))
+            self.add(
+                Picture(charts.timeline(reached, legend), CHART_MM, self.t("traject.chart.time"))
+            )
+
+    def _minutes(self, part: StepTime | MovementTime) -> tuple[Inline, Inline, Inline]:
+        """Planned, actual and the difference (red when over) of a step or a movement."""
+        if not part.reached:
+            return str(part.planned), self.t("ending.time.not_reached"), ""
+        difference = Span(signed(part.difference), alert=part.difference > 0)
+        return str(part.planned), str(part.actual), (difference,)
 
     # ── each step: question, ideas by cluster, tallies, what was recorded ────────────────
 
@@ -225,9 +282,11 @@ class _Writer:
             if ideas:
                 self._ideas(index, ideas)
                 self._tallies(index, ideas)
-            if agreements:
-                self.add(Heading(self.t("minutes.step_agreements"), 3))
-                self.add(self._agreement_table(agreements, with_kind=True))
+            if agreements:  # the agreements themselves are listed once, where people look
+                numbers = ", ".join(str(a.number) for a in agreements)
+                chapter = self.t("minutes.agreed")
+                note = self.t("traject.step_recorded", numbers=numbers, chapter=chapter)
+                self.add(Paragraph(note, quiet=True))
 
     def _idea_item(self, idea: Idea) -> Inline:
         if not idea.author_name:
@@ -260,31 +319,75 @@ class _Writer:
         ]
         if not ranked:
             return
+        top = step_score_top(self.state.plan.steps[step])
+        summaries = [score_summary(target, top) for target in ranked]
         rows = tuple(
             (
                 str(place),
                 Span(target.label, strong=target.is_cluster),
-                str(target.dots),
-                str(target.score),
+                str(target.dots) if target.dots else "",
+                self._score(summary),
                 self.t("minutes.selected") if target.selected else "",
             )
-            for place, target in enumerate(ranked, 1)
+            for place, (target, summary) in enumerate(zip(ranked, summaries, strict=True), 1)
         )
         self.add(Heading(self.t("minutes.votes"), 3))
-        self.add(
-            Table(
-                (
-                    self.t("minutes.col.step_number"),
-                    self.t("minutes.col.item"),
-                    self.t("minutes.col.dots"),
-                    self.t("minutes.col.score"),
-                    self.t("minutes.col.selected"),
-                ),
-                rows,
-                numeric=frozenset({0, 2, 3}),
-                widths=(NUMBER_WIDTH, REST, 18, 16, 24),
-            )
+        votes = table(
+            (
+                self.t("minutes.col.step_number"),
+                self.t("minutes.col.item"),
+                self.t("minutes.col.dots"),
+                self.t("minutes.col.score"),
+                self.t("minutes.col.selected"),
+            ),
+            rows,
+            numeric={0, 2, 3},
+            grow={1},
+            keep={0, 1},
         )
+        self.add(votes)
+        scored = any(summaries)
+        if scored:
+            self.add(Paragraph(self.t("traject.score_note"), quiet=True))
+        dotted = any(target.dots for target in ranked)
+        if dotted or scored:
+            self._votes_chart(ranked, summaries, top, dotted=dotted, scored=scored)
+
+    def _score(self, summary: ScoreSummary | None) -> str:
+        if summary is None:
+            return ""
+        average = format_decimal(summary.average, format="0.0", locale=BABEL_LOCALES[self.lang])
+        return self.t("traject.score_cell", average=average, top=summary.top, count=summary.count)
+
+    def _votes_chart(
+        self,
+        ranked: Sequence[Target],
+        summaries: Sequence[ScoreSummary | None],
+        top: int,
+        *,
+        dotted: bool,
+        scored: bool,
+    ) -> None:
+        most_dots = max(target.dots for target in ranked)
+        tops: list[float] = []
+        colours: list[tuple[int, int, int]] = []
+        legend: list[str] = []
+        if dotted:
+            tops.append(most_dots)
+            colours.append(charts.DOTS)
+            legend.append(self.t("traject.legend.dots"))
+        if scored:
+            tops.append(top)
+            colours.append(charts.SCORE)
+            legend.append(self.t("traject.legend.score", top=top))
+        rows = []
+        for target, summary in zip(ranked, summaries, strict=True):
+            values: list[float | None] = [target.dots or None] if dotted else []
+            if scored:
+                values.append(summary.average if summary else None)
+            rows.append(charts.Bar(target.label, tuple(values)))
+        png = charts.bars(rows, tops, colours, legend)
+        self.add(Picture(png, CHART_MM, self.t("traject.chart.votes")))
 
     # ── the lists people act on ──────────────────────────────────────────────────────────
 
@@ -292,37 +395,31 @@ class _Writer:
         label = consent_label(agreement, self.lang)
         return Span(label, alert=agreement.consent_state is ConsentState.OBJECTED)
 
-    def _agreement_table(self, agreements: Sequence[Agreement], *, with_kind: bool) -> Table:
+    def _agreement_table(self, agreements: Sequence[Agreement]) -> Table:
         """Number, text and the details some row has (owner, deadline, field, consent)."""
         cells = [
             {**agreement_facts(a, self.lang, self.day), "consent": self._consent(a)}
             for a in agreements
         ]
-        details = [d for d in DETAILS if any(row[d] for row in cells)]
         owner_key = (
             "ending.col.action_owner"
             if all(a.kind is AgreementKind.ACTION for a in agreements)
             else "ending.col.owner"
         )
-        columns = [self.t("ending.col.number")]
-        widths = [NUMBER_WIDTH]
-        if with_kind:
-            columns.append(self.t("minutes.col.kind"))
-            widths.append(24)
-        columns.append(self.t("ending.col.text"))
-        widths.append(REST)
-        for detail in details:
-            columns.append(self.t(owner_key if detail == "owner" else f"ending.col.{detail}"))
-            widths.append(DETAIL_WIDTHS[detail])
-        rows = []
-        for agreement, row_cells in zip(agreements, cells, strict=True):
-            row: list[Inline] = [str(agreement.number)]
-            if with_kind:
-                row.append(self.t(f"run.kind.{agreement.kind.value}"))
-            row.append(with_round(agreement, self.lang))
-            row.extend(row_cells[d] for d in details)
-            rows.append(tuple(row))
-        return Table(tuple(columns), tuple(rows), numeric=frozenset({0}), widths=tuple(widths))
+        columns = [self.t("ending.col.number"), self.t("ending.col.text")]
+        columns += [
+            self.t(owner_key if detail == "owner" else f"ending.col.{detail}") for detail in DETAILS
+        ]
+        rows = [
+            (
+                str(agreement.number),
+                with_round(agreement, self.lang),
+                *(row_cells[d] for d in DETAILS),
+            )
+            for agreement, row_cells in zip(agreements, cells, strict=True)
+        ]
+        # The text and the consent (objections can run to a sentence) share the room.
+        return table(columns, rows, numeric={0}, grow={1, 5}, keep={0, 1})
 
     def agreed(self) -> None:
         self.add(Heading(self.t("minutes.agreed"), 1))
@@ -338,7 +435,9 @@ class _Writer:
             of_kind = [a for a in self.agreements if a.kind is kind]
             if of_kind:
                 self.add(Heading(self.t(f"ending.kind.{kind.value}"), 2))
-                self.add(self._agreement_table(of_kind, with_kind=False))
+                if kind is AgreementKind.ACTION:  # what each person has to do, together
+                    of_kind.sort(key=_by_owner_then_deadline)
+                self.add(self._agreement_table(of_kind))
 
     # ── the series: what earlier sessions agreed and where it stands ─────────────────────
 
@@ -346,15 +445,21 @@ class _Writer:
         if self.state.series is None:
             return
         self.add(Heading(self.t("minutes.earlier"), 1))
-        still_open = [e for e in self.earlier if e.still_open]
+        if self.neighbours.first and not self.earlier:
+            self.add(Paragraph(self.t("traject.first_session"), quiet=True))
+            return
+        # Each once: what this session reviewed (with its new status), then what stays open.
         reviewed = [e for e in self.earlier if e.reviewed_here]
-        if not still_open:
-            self.add(Paragraph(self.t("minutes.earlier_none"), quiet=True))
-        else:
-            self.add(self._earlier_table(still_open))
+        still_open = [e for e in self.earlier if e.still_open and not e.reviewed_here]
         if reviewed:
             self.add(Heading(self.t("minutes.reviewed"), 2))
             self.add(self._earlier_table(reviewed))
+        if still_open:
+            if reviewed:
+                self.add(Heading(self.t("traject.earlier_open"), 2))
+            self.add(self._earlier_table(still_open))
+        if not reviewed and not still_open:
+            self.add(Paragraph(self.t("minutes.earlier_none"), quiet=True))
 
     def _earlier_table(self, earlier: Iterable[EarlierAgreement]) -> Table:
         rows = tuple(
@@ -368,7 +473,7 @@ class _Writer:
             )
             for e in earlier
         )
-        return Table(
+        return table(
             (
                 self.t("ending.col.number"),
                 self.t("ending.col.text"),
@@ -378,8 +483,9 @@ class _Writer:
                 self.t("minutes.col.from"),
             ),
             rows,
-            numeric=frozenset({0}),
-            widths=(NUMBER_WIDTH, REST, 32, 25, 22, 25),
+            numeric={0},
+            grow={1},
+            keep={0, 1, 4, 5},
         )
 
     # ── the evaluation ───────────────────────────────────────────────────────────────────
@@ -390,29 +496,67 @@ class _Writer:
         if evaluation is None:
             self.add(Paragraph(self.t("minutes.no_evaluation"), quiet=True))
             return
+        self._conclusions(evaluation)
+        average = average_score(self.state, self.lang)
+        if average is not None:
+            self.add(Paragraph(average))
+
+    def _conclusions(self, evaluation: Evaluation) -> None:
         for key, answer in (
             ("minutes.went_well", evaluation.went_well),
+            ("traject.could_be_better", evaluation.could_be_better),
             ("minutes.next_step", evaluation.next_step),
         ):
             if answer:
                 self.add(Paragraph((Span(self.t(key), strong=True), Span(answer))))
-        average = average_score(self.state, self.lang)
-        if average is not None:
-            self.add(Paragraph(average))
+
+    def previous(self) -> None:
+        """The previous session's evaluation, which this session started from."""
+        evaluation, day = self.neighbours.previous, self.neighbours.previous_on
+        if evaluation is None or day is None or not conclusions(evaluation):
+            return
+        self.add(Heading(self.t("traject.previous", date=spoken_date(day, self.lang)), 2))
+        self._conclusions(evaluation)
+
+    # ── who gets the minutes ─────────────────────────────────────────────────────────────
+
+    def distribution(self) -> None:
+        people = list(self.state.participants.values())
+        if not people:
+            return
+        self.add(Heading(self.t("traject.distribution"), 1))
+        rows = [
+            (
+                p.name,
+                p.email.strip() or Span(self.t("traject.no_address"), alert=True),
+            )
+            for p in people
+        ]
+        self.add(
+            Table(
+                (self.t("minutes.col.name"), self.t("traject.col.address")),
+                tuple(rows),
+                grow=frozenset({0, 1}),
+            )
+        )
 
 
 def build_minutes(
     state: SessionState,
     lang: Language | None = None,
     earlier: Sequence[EarlierAgreement] = (),
+    neighbours: Around | None = None,
 ) -> Document:
     """The minutes of `state` in `lang` (the session's own language when None).
 
     `earlier` holds the agreements of the series' earlier sessions, with their status as of this
-    session; it is read from the archive by the caller, so building stays a pure function.
+    session, and `neighbours` what the sessions around it say (the previous evaluation, the
+    next meeting); both are read from the archive by the caller, so building stays a pure
+    function. Without `neighbours` a session of a series with no `earlier` agreements is the
+    series' first.
     """
     lang = lang or state.language
-    writer = _Writer(state, lang, earlier)
+    writer = _Writer(state, lang, earlier, neighbours or Around())
     writer.facts()
     writer.people()
     writer.agenda()
@@ -422,6 +566,8 @@ def build_minutes(
     writer.series()
     actions = tuple(writer.blocks[start:])
     writer.evaluation()
+    writer.previous()
+    writer.distribution()
     writer.add(
         Paragraph(
             tr(lang, "minutes.colophon", version=__version__, session=state.session_id),

@@ -5,6 +5,7 @@ e-mail writers only decide how each block looks. So the three formats cannot dri
 test of the content reads one structure instead of three files.
 """
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -56,15 +57,39 @@ class Bullets:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table with a header row. `numeric` names the columns that hold figures (right-aligned).
-    `widths` are column widths in millimetres where the format has pages; a 0 takes the room the
-    others leave (the text column)."""
+    """A table with a header row. `numeric` names the columns that hold figures (right-aligned);
+    `grow` the text columns, which share the room the others leave where the format has pages
+    (each column is sized to what it holds: tui/wyber/minutes/columns.py)."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
     numeric: frozenset[int] = frozenset()
-    widths: tuple[int, ...] = ()
+    grow: frozenset[int] = frozenset()
     footer: tuple[Inline, ...] = ()  # a totals row, set in bold
+
+
+def table(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Inline]],
+    *,
+    numeric: Collection[int] = (),
+    grow: Collection[int] = (),
+    keep: Collection[int] = (0,),
+    footer: Sequence[Inline] = (),
+) -> Table:
+    """A Table without the columns no row has anything in (but those in `keep`): a column with
+    nothing in it is not there."""
+    kept = [
+        i for i in range(len(columns)) if i in keep or any(plain(row[i]).strip() for row in rows)
+    ]
+    new = {old: new for new, old in enumerate(kept)}
+    return Table(
+        tuple(columns[i] for i in kept),
+        tuple(tuple(row[i] for i in kept) for row in rows),
+        numeric=frozenset(new[i] for i in numeric if i in new),
+        grow=frozenset(new[i] for i in grow if i in new),
+        footer=tuple(footer[i] for i in kept) if footer else (),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +99,17 @@ class Facts:
     lines: tuple[tuple[str, Inline], ...]
 
 
-Block = Heading | Paragraph | Bullets | Table | Facts
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A chart drawn as a PNG, `width_mm` wide on the page; `caption` says what it shows (and
+    is the text a screen reader reads). The numbers it draws are in a table beside it."""
+
+    png: bytes
+    width_mm: float
+    caption: str
+
+
+Block = Heading | Paragraph | Bullets | Table | Facts | Picture
 
 
 @dataclass(frozen=True, slots=True)

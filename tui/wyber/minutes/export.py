@@ -8,7 +8,8 @@ made safe for every file system. An existing file is never overwritten unless as
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, get_args
@@ -24,9 +25,17 @@ from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.content import Document
 from tui.wyber.minutes.mail import draft, plain_text, recipients
 from tui.wyber.minutes.markdown import markdown
+from tui.wyber.minutes.traject import build_series
 from tui.wyber.minutes.word import docx_bytes
-from tui.wyber.series import EarlierAgreement, earlier_agreements, earlier_sessions
-from tui.wyber.state import SessionState
+from tui.wyber.series import (
+    Around,
+    EarlierAgreement,
+    around,
+    before,
+    earlier_agreements,
+    series_sessions,
+)
+from tui.wyber.state import Participant, SessionState
 from tui.wyber.store import Archive, atomic_write, write_failure
 
 Format = Literal["docx", "md", "eml", "json"]
@@ -90,6 +99,7 @@ def render(
     records: Sequence[Record],
     lang: Language,
     earlier: Sequence[EarlierAgreement] = (),
+    neighbours: Around | None = None,
     *,
     now: datetime | None = None,
 ) -> bytes:
@@ -98,12 +108,26 @@ def render(
         from tui.wyber.portable import export_json
 
         return export_json(state.session_id, list(records))
-    document = build_minutes(state, lang, earlier)
+    document = build_minutes(state, lang, earlier, neighbours)
     if fmt == "docx":
         return docx_bytes(document)
     if fmt == "md":
         return markdown(document).encode("utf-8")
     return _mail(document, state, lang, now or datetime.now(UTC))
+
+
+def without_address(state: SessionState) -> list[Participant]:
+    """The participants the e-mail draft would leave out: they have no usable address."""
+    return [p for p in state.participants.values() if not recipients([p])]
+
+
+def with_addresses(state: SessionState, addresses: Mapping[str, str]) -> None:
+    """Give participants the addresses the facilitator added at the export (participant id →
+    e-mail), for this export only: the session's record is not changed."""
+    for pid, address in addresses.items():
+        person = state.participants.get(pid)
+        if person is not None and address.strip():
+            state.participants[pid] = replace(person, email=address.strip())
 
 
 def _mail(document: Document, state: SessionState, lang: Language, now: datetime) -> bytes:
@@ -140,16 +164,56 @@ def export_session(
     lang: Language | None = None,
     *,
     progress: Callable[[str], None] = lambda stage: None,
+    addresses: Mapping[str, str] | None = None,
 ) -> tuple[SessionState, bytes]:
     """Read a session (and the earlier sessions of its series) and render its export; `lang`
-    None means the session's own language. `progress` hears each stage as it begins."""
+    None means the session's own language. `progress` hears each stage as it begins;
+    `addresses` are e-mail addresses added for this export (see with_addresses)."""
     progress("read")
     records = archive.read(session_id)
     state = fold(records)
     progress("series")
-    earlier = earlier_agreements(earlier_sessions(archive, state), state)
+    sessions = series_sessions(archive, state.series.name) if state.series else []
+    earlier = earlier_agreements(before(sessions, state), state)
+    neighbours = around(sessions, state)
     progress("render")
-    return state, render(fmt, state, records, lang or state.language, earlier)
+    with_addresses(state, addresses or {})
+    return state, render(fmt, state, records, lang or state.language, earlier, neighbours)
+
+
+class NoSuchSeries(UserError):
+    key = "traject.list.none"
+
+
+class NotForASeries(UserError):
+    key = "traject.list.format"
+
+
+SERIES_FORMATS: tuple[Format, ...] = ("docx", "md")
+
+
+def series_file_name(
+    name: str, sessions: Sequence[SessionState], lang: Language, fmt: Format
+) -> str:
+    """'2026-12-07 Batterijketen 2026 besluiten- en actielijst.docx': dated by the last session."""
+    word = tr(lang, "traject.list.file_word")
+    return f"{meeting_date(sessions[-1]):%Y-%m-%d} {safe_title(name)} {word}.{fmt}"
+
+
+def export_series(
+    archive: Archive, name: str, fmt: Format, lang: Language | None = None
+) -> tuple[list[SessionState], Language, bytes]:
+    """The besluitenlijst and actielijst of the series `name` as .docx or .md, in `lang` (None:
+    the language of its latest session). A series no session belongs to is refused."""
+    if fmt not in SERIES_FORMATS:
+        raise NotForASeries(format=fmt)
+    sessions = series_sessions(archive, name)
+    if not sessions:
+        raise NoSuchSeries(name=name, path=str(archive.root))
+    language = lang or sessions[-1].language
+    document = build_series(name, sessions, language)
+    data = docx_bytes(document) if fmt == "docx" else markdown(document).encode("utf-8")
+    return sessions, language, data
 
 
 def free_path(folder: Path, name: str) -> Path:
@@ -162,6 +226,17 @@ def free_path(folder: Path, name: str) -> Path:
         path = folder / f"{stem} ({number}){suffix}"
         number += 1
     return path
+
+
+def write_free(folder: Path, name: str, data: bytes) -> Path:
+    """`data` under `name` in `folder`, or 'name (2)' when taken (see free_path); its path."""
+    while True:
+        path = free_path(folder, name)
+        try:
+            write_export(path, data, force=False)
+            return path
+        except FileExists:
+            continue  # taken between the look and the write: the next number
 
 
 def write_export(path: Path, data: bytes, *, force: bool) -> None:

@@ -7,6 +7,7 @@ open it as a draft to send; Thunderbird and Apple Mail open it as a message to f
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from email.errors import HeaderParseError
@@ -14,6 +15,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
+from urllib.parse import quote
 
 from tui.wyber.minutes.content import Block, Bullets, Facts, Heading, Paragraph, Table, plain
 from tui.wyber.state import Participant
@@ -68,11 +70,11 @@ def draft(
     to: Sequence[Address],
     subject: str,
     body: str,
-    attachment: bytes,
-    attachment_name: str,
     when: datetime,
+    attachment: bytes | None = None,
+    attachment_name: str = "",
 ) -> bytes:
-    """The .eml bytes: headers, a plain-text body, and the .docx attached."""
+    """The .eml bytes: headers, a plain-text body, and the .docx attached (when there is one)."""
     message = EmailMessage(policy=_POLICY)
     if to:
         message["To"] = to
@@ -80,7 +82,25 @@ def draft(
     message["Date"] = format_datetime(when)
     message["X-Unsent"] = "1"
     message.set_content(body)
-    message.add_attachment(
-        attachment, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1], filename=attachment_name
-    )
+    if attachment is not None:
+        message.add_attachment(attachment, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1])
+        part = next(message.iter_attachments())
+        # Both names: RFC 2231's filename* for readers that know it, a plain ASCII filename=
+        # for the older ones (munpack names an attachment with only filename* "part1"). Set
+        # raw, since the email package re-renders a parsed header with one of the two only.
+        del part["Content-Disposition"]
+        part.set_raw("Content-Disposition", disposition(attachment_name))
     return message.as_bytes()
+
+
+def ascii_name(name: str) -> str:
+    """`name` in ASCII: accents dropped ('Überleg' → 'Uberleg'), other letters '_'."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    safe = "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else "_" for c in kept)
+    return safe if safe.strip("_ .") else "wyber.docx"
+
+
+def disposition(name: str) -> str:
+    """The Content-Disposition of an attachment called `name`, readable by every mail reader."""
+    return f"attachment; filename=\"{ascii_name(name)}\"; filename*=utf-8''{quote(name, safe='')}"

@@ -15,6 +15,7 @@ from tui.wyber.minutes.content import (
     Heading,
     Inline,
     Paragraph,
+    Picture,
     Table,
     spans,
 )
@@ -82,7 +83,9 @@ def block_markdown(block: Block) -> str:
 
 
 def blocks_markdown(blocks: Iterable[Block]) -> str:
-    return "\n\n".join(block_markdown(block) for block in blocks) + "\n"
+    # A chart has no place in plain text: the table beside it holds its numbers.
+    shown = (block for block in blocks if not isinstance(block, Picture))
+    return "\n\n".join(block_markdown(block) for block in shown) + "\n"
 
 
 def markdown(document: Document) -> str:

@@ -29,6 +29,7 @@ from docx.table import Table as WordTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from tui.wyber.minutes.columns import fit_widths
 from tui.wyber.minutes.content import (
     Bullets,
     Document,
@@ -36,8 +37,10 @@ from tui.wyber.minutes.content import (
     Heading,
     Inline,
     Paragraph,
+    Picture,
     Properties,
     Table,
+    plain,
     spans,
 )
 from tui.wyber.text import clean_text
@@ -46,7 +49,13 @@ ALERT = RGBColor(0xC0, 0x00, 0x00)  # overruns and objections: the red a secreta
 QUIET = RGBColor(0x59, 0x59, 0x59)  # notes: dark grey, still readable when printed
 # Word refuses core properties longer than this (python-docx raises before it gets there).
 PROPERTY_LIMIT = 255
-TEXT_WIDTH = Cm(16)  # A4 (21 cm) less two margins of 2.5 cm
+TEXT_MM = 160  # A4 (21 cm) less two margins of 2.5 cm
+TEXT_WIDTH = Mm(TEXT_MM)
+BODY_PT = 11
+TABLE_PT = 10  # tables a point smaller than the body, so columns fit
+# LibreOffice does not apply a table style's font size (it sets the cells at the body's 11 pt;
+# seen in its PDF): columns are measured at the larger size, so they fit in both.
+MEASURE_PT = max(TABLE_PT, BODY_PT)
 
 
 def _property(text: str) -> str:
@@ -81,8 +90,8 @@ class _WordWriter:
         self.table_style = cast(_TableStyle, styles["Table Grid"])
         # A sans-serif body, as an office document has; tables a point smaller, so columns fit.
         styles["Normal"].font.name = "Calibri"
-        styles["Normal"].font.size = Pt(11)
-        self.table_style.font.size = Pt(10)
+        styles["Normal"].font.size = Pt(BODY_PT)
+        self.table_style.font.size = Pt(TABLE_PT)
         # New blocks are appended to the body directly, and the section properties (which must
         # come last) are put back at the end: python-docx inserts each block before them by
         # scanning the whole body, which is quadratic in the number of paragraphs.
@@ -179,6 +188,14 @@ class _WordWriter:
                     self._table(block)
                 case Facts(lines=lines):
                     self._facts(lines)
+                case Picture():
+                    self._picture(block)
+
+    def _picture(self, block: Picture) -> None:
+        paragraph = self.paragraph()
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.add_run().add_picture(io.BytesIO(block.png), width=Mm(block.width_mm))
+        self._runs(self.paragraph(), block.caption, quiet=True)
 
     def _runs(self, paragraph: WordParagraph, content: Inline, *, quiet: bool = False) -> None:
         for span in spans(content):
@@ -191,8 +208,8 @@ class _WordWriter:
                 run.italic = True
                 run.font.color.rgb = QUIET
 
-    def _grid(self, columns: int, widths: Sequence[int], style: _TableStyle | None) -> WordTable:
-        tbl = CT_Tbl.new_tbl(0, columns, TEXT_WIDTH)
+    def _grid(self, widths: Sequence[float], style: _TableStyle | None) -> WordTable:
+        tbl = CT_Tbl.new_tbl(0, len(widths), TEXT_WIDTH)
         self.body.append(tbl)
         table = WordTable(tbl, self.doc._body)
         if style is not None:
@@ -200,14 +217,12 @@ class _WordWriter:
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         # Column widths on the grid: add_row copies them to every new cell, for Word.
-        for grid_column, width in zip(
-            table._tbl.tblGrid.gridCol_lst, _widths(widths, columns), strict=True
-        ):
-            grid_column.w = width
+        for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            grid_column.w = Length(Mm(width))
         return table
 
     def _table(self, block: Table) -> None:
-        table = self._grid(len(block.columns), block.widths, self.table_style)
+        table = self._grid(column_widths(block), self.table_style)
         header = _add_row(table)
         _repeat_as_header(header._tr)
         self._row(header.cells, block.columns, block.numeric, strong=True)
@@ -235,7 +250,11 @@ class _WordWriter:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def _facts(self, lines: Sequence[tuple[str, Inline]]) -> None:
-        table = self._grid(2, (42, 0), None)
+        texts = [
+            [(label, True) for label, _ in lines],
+            [(plain(value), False) for _, value in lines],
+        ]
+        table = self._grid(fit_widths(texts, {1}, TEXT_MM, BODY_PT), None)
         for label, value in lines:
             cells = _add_row(table).cells
             cells[0].paragraphs[0].add_run(clean_text(label)).bold = True
@@ -244,18 +263,23 @@ class _WordWriter:
 
 
 def _add_row(table: WordTable) -> _Row:
-    """A new row at the bottom, its cells taking the grid's widths (python-docx is untyped here)."""
+    """A new row at the bottom, its cells taking the grid's widths (python-docx is untyped here).
+    A row is not split across two pages: half an action on each is what a reader misses."""
     row: _Row = table.add_row()  # type: ignore[no-untyped-call]
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     return row
 
 
-def _widths(millimetres: Sequence[int], columns: int) -> list[Length]:
-    """Column widths on the page: as given, the 0 column taking what is left (at least 3 cm)."""
-    if len(millimetres) != columns:
-        return [Length(TEXT_WIDTH // columns)] * columns
-    fixed = sum(Mm(width) for width in millimetres)
-    rest = max(Cm(3), TEXT_WIDTH - fixed)
-    return [Length(Mm(width)) if width else Length(rest) for width in millimetres]
+def column_widths(block: Table) -> list[float]:
+    """The widths (mm) of a table's columns on the page: each sized to what it holds, at the
+    table's font size, the header and the totals row in bold."""
+    texts: list[list[tuple[str, bool]]] = [[(header, True)] for header in block.columns]
+    for row in block.rows:
+        for column, cell in zip(texts, row, strict=False):
+            column.append((plain(cell), any(s.strong or s.alert for s in spans(cell))))
+    for column, cell in zip(texts, block.footer, strict=False):
+        column.append((plain(cell), True))
+    return fit_widths(texts, block.grow, TEXT_MM, MEASURE_PT)
 
 
 def _repeat_as_header(tr: object) -> None:

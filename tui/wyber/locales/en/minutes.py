@@ -34,8 +34,6 @@ MESSAGES: dict[str, str] = {
     "minutes.col.score": "Score",
     "minutes.col.selected": "Selected",
     "minutes.selected": "✔ selected",
-    "minutes.step_agreements": "Recorded in this step",
-    "minutes.col.kind": "Kind",
     "minutes.step_empty": "Nothing was recorded in this step.",
     "minutes.agreed": "Decisions, agreements and actions",
     "minutes.nothing_agreed": "No decisions, agreements, actions or parked items were recorded.",

@@ -24,6 +24,7 @@ from tui.wyber.locales.nl import (
     replay,
     run,
     series,
+    traject,
 )
 
 AREAS = (
@@ -46,5 +47,6 @@ AREAS = (
     archive,
     consent,
     design,
+    traject,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

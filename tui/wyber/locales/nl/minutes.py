@@ -34,8 +34,6 @@ MESSAGES: dict[str, str] = {
     "minutes.col.score": "Score",
     "minutes.col.selected": "Gekozen",
     "minutes.selected": "✔ gekozen",
-    "minutes.step_agreements": "Vastgelegd in deze stap",
-    "minutes.col.kind": "Soort",
     "minutes.step_empty": "In deze stap is niets vastgelegd.",
     "minutes.agreed": "Besluiten, afspraken en acties",
     "minutes.nothing_agreed": "Er zijn geen besluiten, afspraken, acties of geparkeerde punten vastgelegd.",

@@ -1,0 +1,214 @@
+"""Minutes a secretary sends as they are (issue 15): tables that read, each fact once, scores on
+their scale, times per movement, charts, actions by owner, everyone on the distribution list, and
+an e-mail draft whose attachment every mail reader names."""
+
+import email
+import email.policy
+import io
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import unquote
+
+import docx
+import pytest
+from docx.shared import Length
+from PIL import Image, ImageFont
+
+from tui.wyber.events import (
+    AgreementKind,
+    AgreementRecorded,
+    EvaluationRecorded,
+)
+from tui.wyber.fold import fold
+from tui.wyber.i18n import Language
+from tui.wyber.minutes.build import build_minutes
+from tui.wyber.minutes.export import render
+from tui.wyber.minutes.word import docx_bytes
+from tui.wyber.series import Around
+
+from .factory import records
+from .test_minutes import (
+    LANGS,
+    NOW,
+    OPENED_AT,
+    meeting,
+    meeting_events,
+    read_back,
+    rows_of,
+)
+
+# What LibreOffice sets the tables in here (fc-match Calibri:bold), at the size it shows them.
+HEADER_FONT = ImageFont.truetype("DejaVuSans-Bold.ttf", 1000)
+HEADER_PT = 11
+CELL_MARGINS_MM = 2 * 1.9  # Word's and LibreOffice's default left and right cell margins
+
+
+def word_mm(word: str) -> float:
+    return HEADER_FONT.getlength(word) / 1000 * HEADER_PT * 25.4 / 72
+
+
+def document(lang: Language, state: Any = None, **options: Any) -> Any:
+    data = docx_bytes(build_minutes(state or meeting("nl"), lang, **options))
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_header_cell_breaks_inside_a_word(lang: Language) -> None:
+    tables = document(lang).tables
+    assert len(tables) >= 8
+    for table in tables:
+        widths = [Length(column.w).mm for column in table._tbl.tblGrid.gridCol_lst]
+        header = [cell.text for cell in table.rows[0].cells]
+        for width, text in zip(widths, header, strict=True):
+            for part in text.split():
+                assert word_mm(part) + CELL_MARGINS_MM <= width, (part, round(width, 1), header)
+        # The table fits the text width of the page (16 cm).
+        assert sum(widths) <= 160.5, header
+
+
+def test_a_column_with_nothing_in_it_is_not_there() -> None:
+    timed = meeting_events("nl")
+    # Without any dots, scores or selections only the place and the item are left.
+    timed = [
+        (t, e) for t, e in timed if e.type not in ("vote_cast", "score_given", "selection_marked")
+    ]
+    rows = read_back(docx_bytes(build_minutes(fold(records(timed, start=OPENED_AT)))), rows_of)
+    assert ["Nr.", "Wat", "Eigenaar", "Uiterlijk", "Veld", "Instemming"] in rows
+    assert not any("Stippen" in row for row in rows)
+    # The parked item has no owner, deadline, field or consent: its table is number and text.
+    assert ["Nr.", "Wat"] in rows
+
+
+def test_each_agreement_appears_once_and_its_step_names_its_number() -> None:
+    text = read_back(docx_bytes(build_minutes(meeting("nl"))), lambda c: c.text)
+    assert "Vastgelegd in deze stap: nr. 1, 2, 3, 4" in text
+    for agreement in ("We starten een pilot in Delfshaven", "Subsidie aanvragen bij de provincie"):
+        assert text.count(agreement) == 1
+
+
+def test_actions_are_sorted_by_owner_then_deadline() -> None:
+    timed = meeting_events("nl")
+    made = [
+        ("x1", "Zwaan", date(2026, 12, 1), "Z eerst gemaakt"),
+        ("x2", "Anna de Vries", date(2026, 12, 20), "A later"),
+        ("x3", "", None, "Niemand"),
+        ("x4", "Anna de Vries", date(2026, 12, 2), "A eerder"),
+    ]
+    timed += [
+        (
+            1800 + n,
+            AgreementRecorded(
+                agreement_id=aid,
+                kind=AgreementKind.ACTION,
+                text=text,
+                owner_name=owner,
+                deadline=deadline,
+            ),
+        )
+        for n, (aid, owner, deadline, text) in enumerate(made)
+    ]
+    timed.sort(key=lambda e: e[0])
+    rows = read_back(docx_bytes(build_minutes(fold(records(timed, start=OPENED_AT)))), rows_of)
+    actions = [
+        row[1]
+        for row in rows
+        if row[1] in {m[3] for m in made} | {"Voorstel rondsturen aan de wijkraad"}
+    ]
+    assert actions == [
+        "A eerder",
+        "A later",
+        "Voorstel rondsturen aan de wijkraad",
+        "Z eerst gemaakt",
+        "Niemand",
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_times_per_movement_show_where_a_step_ran_over(lang: Language) -> None:
+    rows = read_back(docx_bytes(build_minutes(meeting("nl"), lang)), rows_of)
+    converge = {"nl": "Convergeren", "en": "Converge"}[lang]
+    [row] = [row for row in rows if row[1].strip() == converge]
+    assert row[0] == "" and row[2:] == ["10", "10", "0"]
+    # The check-in has one movement: its times are said once, on the step's own row.
+    diverge = {"nl": "Divergeren", "en": "Diverge"}[lang]
+    assert sum(1 for row in rows if row[1].strip() == diverge) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_minutes_show_votes_and_time_as_charts_beside_the_tables(lang: Language) -> None:
+    doc = document(lang)
+    assert len(doc.inline_shapes) == 2
+    for shape in doc.inline_shapes:
+        assert 140 <= Length(shape.width).mm <= 160
+    pictures = [
+        part.blob for part in doc.part.related_parts.values() if part.content_type == "image/png"
+    ]
+    assert len(pictures) == 2
+    for blob in pictures:
+        with Image.open(io.BytesIO(blob)) as image:
+            assert image.format == "PNG" and image.width > 800  # 15 cm at 150 dpi
+
+
+def test_the_distribution_list_names_who_has_no_address() -> None:
+    rows = read_back(docx_bytes(build_minutes(meeting("nl"))), rows_of)
+    assert ["Anna de Vries", "anna@rotterdam.example"] in rows
+    assert ["Bram Jansen", "geen e-mailadres bekend"] in rows
+
+
+def test_evaluation_says_what_could_be_better_and_an_older_record_still_reads() -> None:
+    old = EvaluationRecorded.model_validate({"type": "evaluation_recorded", "went_well": "Goed"})
+    assert old.could_be_better == ""
+    timed = [
+        (t, e.model_copy(update={"could_be_better": "Korter inchecken"}))
+        if isinstance(e, EvaluationRecorded)
+        else (t, e)
+        for t, e in meeting_events("nl")
+    ]
+    state = fold(records(timed, start=OPENED_AT))
+    assert state.evaluation is not None and state.evaluation.could_be_better == "Korter inchecken"
+    text = read_back(docx_bytes(build_minutes(state)), lambda c: c.text)
+    assert "Wat kan beter: Korter inchecken" in text
+    # The next session's minutes carry the previous evaluation's conclusions.
+    neighbours = Around(first=False, previous_on=date(2026, 11, 9), previous=state.evaluation)
+    later = read_back(
+        docx_bytes(build_minutes(meeting("en"), neighbours=neighbours)), lambda c: c.text
+    )
+    assert "From the evaluation of the previous session (Monday, 9 November 2026)" in later
+    assert "What could be better: Korter inchecken" in later
+
+
+def test_the_next_meeting_is_in_the_facts_when_it_is_known() -> None:
+    neighbours = Around(first=False, next_on=date(2026, 12, 7), next_place="Provinciehuis")
+    rows = read_back(docx_bytes(build_minutes(meeting("nl"), neighbours=neighbours)), rows_of)
+    assert ["Volgende bijeenkomst", "maandag 7 december 2026, Provinciehuis"] in rows
+
+
+def test_the_draft_names_its_attachment_for_old_and_new_mail_readers() -> None:
+    state = meeting("nl")
+    state.title = "Überleg: ketenpartners"
+    data = render("eml", state, [], "nl", now=NOW)
+    # An older reader (munpack, compat32) takes the plain filename= parameter.
+    old = email.message_from_bytes(data, policy=email.policy.compat32)
+    [part] = [p for p in old.walk() if p.get_content_disposition() == "attachment"]
+    assert part.get_param("filename", header="content-disposition") == (
+        "2026-11-23 Uberleg ketenpartners verslag.docx"
+    )
+    # A newer one reads filename*= (RFC 2231: charset, language, percent-encoded UTF-8),
+    # which RFC 6266 says it prefers to filename= when both are there.
+    raw = part["Content-Disposition"]
+    found = re.search(r"filename\*=([^']*)'[^']*'([^;\s]+)", raw)
+    assert found is not None and found.group(1).lower() == "utf-8"
+    assert unquote(found.group(2)) == "2026-11-23 Überleg ketenpartners verslag.docx"
+    # The filename= comes first: readers that take the first of two see a name either way.
+    assert raw.index("filename=") < raw.index("filename*=")
+
+
+def test_a_plain_session_without_scores_has_no_chart_of_scores() -> None:
+    timed: list[tuple[float, Any]] = [
+        (t, e) for t, e in meeting_events("nl") if e.type not in ("vote_cast", "score_given")
+    ]
+    doc = docx.Document(
+        io.BytesIO(docx_bytes(build_minutes(fold(records(timed, start=OPENED_AT)))))
+    )
+    assert len(doc.inline_shapes) == 1  # the time chart only
