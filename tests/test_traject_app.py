@@ -22,7 +22,7 @@ from tests.test_series_screen import make_series
 from tui.app import WyberApp
 from tui.dialogs.export import ExportDialog
 from tui.screens.history import HistoryScreen, SessionRows
-from tui.screens.home import HomeScreen, SessionTable
+from tui.screens.home import SessionTable
 from tui.screens.previous import PreviousEvaluationScreen
 from tui.screens.review import ReviewScreen
 from tui.screens.series import SeriesScreen
@@ -44,16 +44,6 @@ async def settled(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-
-
-async def test_home_opens_the_series_of_the_highlighted_session(tmp_path: Path) -> None:
-    app = app_with_series(tmp_path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settled(pilot)
-        assert isinstance(app.screen, HomeScreen)
-        await pilot.press("v")
-        await settled(pilot)
-        assert isinstance(app.screen, SeriesScreen)
 
 
 async def test_history_opens_the_series_and_its_keys_write_the_list_and_the_reminders(
@@ -93,17 +83,6 @@ async def test_history_opens_the_series_and_its_keys_write_the_list_and_the_remi
         # Anna has no e-mail address in these sessions: no draft, and the notice says so.
         assert drafts == []
         assert any("Anna de Vries" in str(n.message) for n in app._notifications)
-
-
-async def test_a_session_in_no_series_says_so(tmp_path: Path) -> None:
-    session(Archive(tmp_path / "data"), "alone", date(2026, 11, 4), [], series="")
-    app = make_app(tmp_path / "data", "en")
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settled(pilot)
-        await pilot.press("v")
-        await settled(pilot)
-        assert isinstance(app.screen, HomeScreen)
-        assert any("belongs to no series" in str(n.message) for n in app._notifications)
 
 
 async def test_the_next_session_opens_with_the_previous_evaluation_before_the_review(
