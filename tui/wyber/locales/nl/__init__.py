@@ -17,6 +17,7 @@ from tui.wyber.locales.nl import (
     minutes,
     prepare,
     replay,
+    room,
     run,
     series,
 )
@@ -36,5 +37,6 @@ AREAS = (
     input,
     command,
     door,
+    room,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
