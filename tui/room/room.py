@@ -101,6 +101,8 @@ class Room:
         self.changed()
 
     def close(self) -> None:
+        if self.closed:
+            return
         self.closed = True
         self.joining_open = False
         self.stream.close()

@@ -140,6 +140,7 @@ class RoomRoutes:
         return [
             Route("/", self.code_page),
             Route("/j/{secret}", self.join_link),
+            Route("/J/{secret}", self.join_link),  # the QR's uppercase URL (qr.py)
             Route("/p", self.phone_page),
             Route("/api/code", self.code, methods=post),
             Route("/api/texts", self.texts),
