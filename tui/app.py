@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 from tui.failure import log_failure, report_failure
 from tui.keys import localise, run_command, screen_commands
 from tui.paste_guard import install as install_paste_guard
+from tui.room.place import RoomPlace
 from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
 from tui.widgets.key_order import KeysInOrder
@@ -38,6 +39,7 @@ from tui.wyber.wall import utc_now
 # The meeting's core (pydantic models, the store) loads when a meeting starts, not before the
 # first frame: the home screen reads its lists in a worker.
 if TYPE_CHECKING:
+    from tui.room.opened import OpenRoom
     from tui.wyber.meeting import Meeting
     from tui.wyber.plan import Plan
     from tui.wyber.preparation import Preparation
@@ -67,6 +69,7 @@ class Launch:
     session_id: str | None = None
     notices: list[str] = field(default_factory=list)
     replay: str | None = None  # a recorded session to play back, read-only
+    room: RoomPlace | None = None  # `--room`: the run screen opens the room at once
 
 
 class WyberApp(KeysInOrder[None]):
@@ -103,6 +106,7 @@ class WyberApp(KeysInOrder[None]):
         self.launch = launch or Launch()
         self.meeting: Meeting | None = None
         self.writer: BackgroundWriter | None = None
+        self.room: OpenRoom | None = None  # the participants' phones, while the room is open
         self.crash: Exception | None = None  # the first error nothing caught (run_app reports it)
         localise(self, lang)
         for theme in THEMES:
@@ -266,8 +270,27 @@ class WyberApp(KeysInOrder[None]):
             self.writer.flush(timeout=5.0)  # the records of this meeting on disk before reading
         self.push_screen(ExportDialog(lang, session_id, self.exports))
 
+    def open_room(self, host: str, port: int) -> OpenRoom:
+        """Open the room for the running meeting on this address; OSError if the port is taken."""
+        from tui.room.opened import open_room
+
+        assert self.meeting is not None and self.writer is not None
+        writer = self.writer
+        self.room = open_room(self.meeting, lambda: writer.written, host, port)
+        return self.room
+
+    async def close_room(self) -> None:
+        """Nothing is accepted from the phones any more; the server is gone within 2 s."""
+        room, self.room = self.room, None
+        if room is not None:
+            await room.close()
+
     def leave_meeting(self) -> bool:
         """Write what is queued and release the session; False if the disk still refuses."""
+        if self.room is not None:
+            self.room.room.close()  # at once: no phone's request is taken after this
+            if self.is_running:
+                self.call_later(self.close_room)
         writer, self.writer, self.meeting = self.writer, None, None
         self.speak(self.home_lang)
         return writer.close() if writer is not None else True
@@ -328,6 +351,7 @@ class WyberApp(KeysInOrder[None]):
         self.theme = "textual-dark" if self.theme == CONTRAST_THEME.name else CONTRAST_THEME.name
 
     async def action_quit(self) -> None:
+        await self.close_room()
         if self.writer is not None and not self.leave_meeting():
             self.notify(tr(self.lang, "app.unsaved_on_quit"), severity="error", timeout=20)
             return

@@ -5,12 +5,11 @@ from dataclasses import dataclass
 
 from starlette.routing import BaseRoute
 
+from tui.room.place import DEFAULT_PORT
 from tui.room.qr import qr_url
 from tui.room.room import Room
 from tui.room.server import RoomServer, room_app
 from tui.wyber.live import LiveMeeting
-
-DEFAULT_PORT = 8765
 
 
 @dataclass(slots=True)

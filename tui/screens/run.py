@@ -49,6 +49,7 @@ class RunScreen(WyberScreen[None]):
         Binding("ctrl+z", "undo", "key.undo", id="undo"),
         Binding("ctrl+f", "finish", "key.finish", id="finish"),
         Binding("ctrl+t", "review", "run.review.key", id="review"),
+        Binding("f5", "room", "room.key", id="room"),
     ]
 
     def __init__(self, meeting: Meeting, away_seconds: float | None = None) -> None:
@@ -97,14 +98,46 @@ class RunScreen(WyberScreen[None]):
         self.show_movement()
         self.tick()
         self.set_interval(TICK_SECONDS, self.tick)
+        # Other hands (the phones in the room) change the meeting too: the board is redrawn
+        # once after each burst of their commands, not once per record.
+        self._stale = False
+        self._unsubscribe = self.meeting.subscribe(self._changed_elsewhere)
+        if self.wyber.launch.room is not None and self.wyber.room is None:
+            self.action_room()  # `wyber run … --room`
         if not self.meeting.started and waiting(self.meeting):
             # A session of a series begins with where the earlier agreements stand.
             self.action_review()
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
+    def _changed_elsewhere(self, _records: object) -> None:
+        if not self._stale:
+            self._stale = True
+            self.call_later(self._redraw)
+
+    def _redraw(self) -> None:
+        self._stale = False
+        if self.meeting.state.current != self._shown_segment:
+            self.show_movement()
+        elif self.panel is not None:
+            self.panel.refresh_board()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "review":
             return bool(self.meeting.earlier_sessions) and bool(to_review(self.meeting))
         return True
+
+    def action_room(self) -> None:
+        from tui.room.place import RoomPlace
+        from tui.screens.room import open_room_panel
+
+        open_room_panel(self, self.wyber.launch.room or RoomPlace())
+
+    def turn_of(self) -> str | None:
+        """Whose turn it is in a go-around on the idea board (a phone shows "your turn")."""
+        go_around = self.query_one(IdeaBoard).go_around
+        return go_around.current if go_around is not None else None
 
     def action_review(self) -> None:
         self.app.push_screen(ReviewScreen(self.meeting, self.wyber.clocks.today()))
