@@ -14,7 +14,7 @@
     var b = new Uint8Array(16); crypto.getRandomValues(b);
     return Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
   }
-  function say(text) { $("message").textContent = text || ""; }
+  function say(text, ok) { $("message").textContent = text || ""; $("message").className = ok ? "ok" : ""; }
   function post(path, body) {
     var k = key();
     var send = function (tries) {
@@ -137,7 +137,7 @@
     $("idea-form").addEventListener("submit", function (e) {
       e.preventDefault();
       var text = $("idea").value.trim();
-      if (text) post("/api/ideas", { text: text }).then(function (r) { if (r.ok) { $("idea").value = ""; say(t("room.phone.sent")); } });
+      if (text) post("/api/ideas", { text: text }).then(function (r) { if (r.ok) { $("idea").value = ""; say(t("room.phone.sent"), true); } });
     });
     $("done").addEventListener("click", function () { post("/api/done", { done: !state.done }); });
     refresh().then(follow);
