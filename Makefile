@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test libreoffice bench lint format clean
+.PHONY: run test libreoffice chromium bench lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/wyber
 
-test: $(STAMP) libreoffice
+test: $(STAMP) libreoffice chromium
 	$(BIN)/python -m pytest
 
 # The Word minutes are tested by converting them to PDF with LibreOffice headless. When `soffice`
@@ -40,6 +40,29 @@ libreoffice:
 	  fi; \
 	  rm -f "$$log"; \
 	  command -v $(SOFFICE) >/dev/null 2>&1 || { echo "make: $(LIBREOFFICE_PACKAGE) is installed but $(SOFFICE) is not on PATH" >&2; exit 1; }; \
+	}
+
+# The room's browser tests drive Debian's chromium with Playwright. When it is missing it is
+# installed with apt-get, like LibreOffice above; never `playwright install`, which downloads
+# browsers from the internet and fails offline.
+CHROMIUM_PACKAGE := chromium
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "make: $(CHROMIUM) is missing and installing $(CHROMIUM_PACKAGE) needs root or sudo" >&2; exit 1; fi; \
+	  command -v apt-get >/dev/null 2>&1 || { echo "make: $(CHROMIUM) is missing and there is no apt-get: install chromium yourself" >&2; exit 1; }; \
+	  echo "Installing chromium with apt-get for the room's browser tests..."; \
+	  log="$$(mktemp)"; \
+	  if ! { $$sudo apt-get update && \
+	         $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	           $(CHROMIUM_PACKAGE); } >"$$log" 2>&1; then \
+	    cat "$$log" >&2; rm -f "$$log"; \
+	    echo "make: could not install $(CHROMIUM_PACKAGE) with apt-get (output above)" >&2; exit 1; \
+	  fi; \
+	  rm -f "$$log"; \
+	  test -x $(CHROMIUM) || { echo "make: $(CHROMIUM_PACKAGE) is installed but $(CHROMIUM) is not there" >&2; exit 1; }; \
 	}
 
 bench: $(STAMP)
