@@ -1,8 +1,8 @@
 """The wyber app, headless, with its room open: `python -m tests.room_worker DATA PORT URL_FILE`.
 
 Not a test module: test_room_crash.py starts it as a subprocess, lets simulated phones send,
-and kills it with SIGKILL. It writes the room's URL to URL_FILE once the room is open (Textual keeps stdout), then runs
-until it is killed (or 120 s pass, so a lost parent leaves no process behind).
+and kills it with SIGKILL. It writes the room's URL to URL_FILE once the room is open (Textual
+keeps stdout), then runs until it is killed (or 120 s pass: a lost parent leaves no process).
 """
 
 import sys
