@@ -286,7 +286,8 @@ class RoomRoutes:
             if answer.refused is not None:
                 reply = (409, {"error": answer.refused.render(lang)}, 0)
             else:
-                reply = (200, {"ok": True, "made": list(answer.made)}, self.room.last_seq())
+                seq = self.room.last_seq()
+                reply = (200, {"ok": True, "made": list(answer.made), "seq": seq}, seq)
         if key and token in self.room.devices:
             replies[key] = reply
             while len(replies) > REPLIES_KEPT:
