@@ -108,7 +108,7 @@ class Result:
 
 def more_files() -> None:
     """A thousand phones need a thousand sockets on each side: the soft limit up to the hard."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
