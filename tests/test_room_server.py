@@ -4,6 +4,7 @@ journal's seqs as ids, catching up from Last-Event-ID, and stopping within 2 s w
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -30,10 +31,14 @@ def base(opened: OpenRoom) -> str:
     return f"http://127.0.0.1:{opened.server.port}"
 
 
-async def joined(client: httpx.AsyncClient, opened: OpenRoom, name: str) -> None:
-    assert (await client.get(f"/J/{opened.room.secret}")).status_code == 200
-    origin = {"Origin": base(opened)}
-    assert (await client.post("/api/join", json={"name": name}, headers=origin)).is_success
+@asynccontextmanager
+async def joined(opened: OpenRoom, name: str) -> AsyncIterator[httpx.AsyncClient]:
+    """A phone on loopback that followed the QR's link and joined as `name`."""
+    async with httpx.AsyncClient(base_url=base(opened), follow_redirects=True) as phone:
+        assert (await phone.get(f"/J/{opened.room.secret}")).status_code == 200
+        origin = {"Origin": base(opened)}
+        assert (await phone.post("/api/join", json={"name": name}, headers=origin)).is_success
+        yield phone
 
 
 async def events(client: httpx.AsyncClient, last: str | None, count: int) -> list[str]:
@@ -53,8 +58,7 @@ async def test_a_phone_follows_the_meeting_by_its_seqs_and_catches_up(
     served: tuple[Meeting, OpenRoom],
 ) -> None:
     meeting, opened = served
-    async with httpx.AsyncClient(base_url=base(opened), follow_redirects=True) as phone:
-        await joined(phone, opened, "Anna de Vries")
+    async with joined(opened, "Anna de Vries") as phone:
         seq = meeting.state.last_seq
         # Up to date: the first message is the next change, with that record's seq.
         listening = asyncio.create_task(events(phone, str(seq), 1))
@@ -70,8 +74,7 @@ async def test_the_server_stops_within_two_seconds_with_streams_open(
     served: tuple[Meeting, OpenRoom],
 ) -> None:
     _, opened = served
-    async with httpx.AsyncClient(base_url=base(opened), follow_redirects=True) as phone:
-        await joined(phone, opened, "Bram Jansen")
+    async with joined(opened, "Bram Jansen") as phone:
         streams = [asyncio.create_task(events(phone, None, 99)) for _ in range(3)]
         await asyncio.sleep(0.3)
         assert opened.room.names() == [("Bram Jansen", True)]
