@@ -245,3 +245,14 @@ async def test_in_an_anonymous_movement_nothing_on_file_links_an_idea_to_its_sen
             if idea.text.encode() in content:
                 assert bram_id.encode() not in content.split(idea.text.encode())[1][:200]
     assert Movement.DIVERGE
+
+
+async def test_a_phones_text_never_names_someone_else_as_its_author(room: Phones) -> None:
+    async with room.phone(join="Bram Jansen") as bram:
+        made = (await post(bram, "/api/ideas", {"text": "Benches"})).json()["made"][0]
+        edit = await post(bram, f"/api/ideas/{made}/edit", {"text": "Anna de Vries: benches"})
+        assert edit.status_code == 403
+        room.room.toggle(room.room.anonymous)
+        sent = await post(bram, "/api/ideas", {"text": "Anna: more trees"})
+        assert sent.status_code == 403
+    assert [i.author_name for i in room.meeting.on_disk().ideas.values()] == ["Bram Jansen"]

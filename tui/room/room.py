@@ -38,7 +38,7 @@ from tui.wyber.events import IdeaAdded, ParticipantAdded
 from tui.wyber.late import Place
 from tui.wyber.live import LiveMeeting
 from tui.wyber.plan import Movement, Technique
-from tui.wyber.rules import find_participant, place_now, timebox_now
+from tui.wyber.rules import find_participant, place_now, split_author, timebox_now
 
 
 class Denied(Exception):
@@ -237,6 +237,7 @@ class Room:
         place = self._place(Movement.DIVERGE)
         step, movement = place
         if self.here(self.anonymous):
+            self._names_nobody(text)
             answer = self._do(AddIdea(step=step, movement=movement, text=text), anonymous=True)
             device.anonymous_ideas.update(answer.made)
             return answer
@@ -263,8 +264,16 @@ class Room:
             raise Denied("room.phone.denied.not_yours")
         return device, idea_id in device.anonymous_ideas
 
+    def _names_nobody(self, text: str) -> None:
+        """A phone's text is never read as "Anna: …" (the facilitator's shorthand for who said
+        it): the idea would carry Anna's name, in an anonymous movement, or in an edit of one's
+        own idea, someone else's. Such a text is refused rather than changed."""
+        if split_author(self.live.state, text)[1] is not None:
+            raise Denied("room.phone.denied.names_someone")
+
     def edit_idea(self, token: str | None, idea_id: str, text: str) -> Answer:
         device, anonymous = self._own_idea(token, idea_id)
+        self._names_nobody(text)
         actor = None if anonymous else device.participant_id
         return self._do(EditIdea(actor=actor, idea_id=idea_id, text=text), anonymous=anonymous)
 

@@ -74,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "room.phone.denied.movement": "That is not what the group is doing now.",
     "room.phone.denied.not_yours": "You can only change your own ideas.",
     "room.phone.denied.name_to_vote": "Join with a name to vote.",
+    "room.phone.denied.names_someone": "An idea here cannot begin with a participant's name and a colon: leave the name out.",
     "room.phone.denied.origin": "This request did not come from the room's page.",
     "room.phone.denied.too_large": "That is too long to send.",
     "room.phone.denied.bad_request": "The page sent something it should not: reload it.",

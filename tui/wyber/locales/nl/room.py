@@ -74,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "room.phone.denied.movement": "Dat is niet wat de groep nu doet.",
     "room.phone.denied.not_yours": "Je kunt alleen je eigen ideeën wijzigen.",
     "room.phone.denied.name_to_vote": "Doe mee met een naam om te stemmen.",
+    "room.phone.denied.names_someone": "Een idee kan hier niet beginnen met de naam van een deelnemer en een dubbele punt: laat de naam weg.",
     "room.phone.denied.origin": "Dit verzoek kwam niet van de pagina van de zaal.",
     "room.phone.denied.too_large": "Dat is te lang om te versturen.",
     "room.phone.denied.bad_request": "De pagina stuurde iets wat niet mag: laad haar opnieuw.",
