@@ -114,9 +114,27 @@
       .then(function (r) { if (!r.ok) { $("state").textContent = t("room.phone.closed"); return null; } return r.json(); })
       .then(function (v) { if (v && v.seq >= seq) { seq = v.seq; show(v); } });
   }
+  // A hall of phones each fetching its view after every change would ask the laptop for
+  // hundreds of views a second in a vote burst: a phone fetches at most one view every
+  // REFRESH_MS (plus a random spread), and others' votes while the results are hidden change
+  // nothing it shows.
+  var REFRESH_MS = 400, pending = null;
+  function soon() {
+    if (pending) return;
+    pending = setTimeout(function () { pending = null; refresh(); }, REFRESH_MS * (0.5 + Math.random()));
+  }
+  var UNSEEN = ["vote_cast", "score_given"];
   function follow() {  // EventSource reconnects by itself, with Last-Event-ID: the journal's seq
     var source = new EventSource("/api/stream");
-    var changed = function () { $("offline").hidden = true; refresh(); };
+    var changed = function (e) {
+      $("offline").hidden = true;
+      var data = {};
+      try { data = JSON.parse(e.data); } catch (err) { /* a room message */ }
+      var kinds = data.kinds || [];
+      var hidden = state && state.converge && !state.converge.revealed;
+      if (hidden && kinds.length && kinds.every(function (k) { return UNSEEN.indexOf(k) >= 0; })) return;
+      if (data.catch_up) refresh(); else soon();
+    };
     source.addEventListener("change", changed);
     source.addEventListener("room", changed);
     source.onerror = function () { $("offline").hidden = false; };
