@@ -11,6 +11,8 @@ What is measured, with `time.monotonic` (one clock across the two processes on L
   `httpx.AsyncClient` each, with its own cookie, as a phone has.
 - Joining: each phone opens the QR's URL and joins with a name (a new participant each), at most
   50 at once. Then each opens the live stream (GET /api/stream) and keeps it.
+- Each phone reads its stream as the page does: after a change it fetches its view (GET
+  /api/view) once, 0.2–0.6 s later, and not for votes alone (room.js); the app serves those too.
 - Fan-out: one phone sends IDEAS ideas, one every 0.25 s; for each, from the moment the POST goes
   out to the moment each phone's stream has the message with that idea's seq as its id. Delivery =
   messages received / (ideas × phones), waited for up to 5 s each.
@@ -35,9 +37,11 @@ wait has a deadline). The benchmark never fails on a goal, only on an error. `--
 """
 
 import asyncio
+import contextlib
 import gzip
 import json
 import multiprocessing
+import random
 import resource
 import sys
 import time
@@ -77,6 +81,8 @@ JOINING_AT_ONCE = 50
 DELIVERY_WAIT = 5.0  # seconds an idea may take to reach every phone before it counts as lost
 IDEA_EVERY = 0.25
 PHASE_TIMEOUT = 120.0  # the most any phase may take, so a stuck run ends
+REFRESH = 0.4  # seconds: room.js's REFRESH_MS
+UNSEEN = {"vote_cast", "score_given"}  # the kinds after which room.js fetches no view
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ class Phone:
         self.origin = {"Origin": base}
         self.seen: dict[int, float] = {}
         self.open = asyncio.Event()
+        self.refreshing: asyncio.Task[None] | None = None
 
     async def join(self, url: str, name: str) -> None:
         await self.client.get(url)
@@ -126,11 +133,23 @@ class Phone:
         answer.raise_for_status()
 
     async def follow(self) -> None:
+        """The stream, as the page reads it: the arrival of each seq, and a view fetched after
+        changes as room.js does (at most one every ~REFRESH seconds, none for votes alone)."""
         async with self.client.stream("GET", "/api/stream") as stream:
             async for line in stream.aiter_lines():
                 self.open.set()
                 if line.startswith("id: "):
                     self.seen.setdefault(int(line[4:]), time.monotonic())
+                elif line.startswith("data: ") and self.refreshing is None:
+                    kinds = json.loads(line[6:]).get("kinds", [])
+                    if not kinds or not set(kinds) <= UNSEEN:
+                        self.refreshing = asyncio.create_task(self.refresh())
+
+    async def refresh(self) -> None:
+        await asyncio.sleep(REFRESH * (0.5 + random.random()))
+        self.refreshing = None
+        with contextlib.suppress(httpx.HTTPError):
+            await self.client.get("/api/view")
 
     async def post(self, path: str, body: dict[str, Any]) -> httpx.Response:
         return await self.client.post(path, json=body, headers=self.origin)
