@@ -134,16 +134,26 @@ class Phone:
 
     async def follow(self) -> None:
         """The stream, as the page reads it: the arrival of each seq, and a view fetched after
-        changes as room.js does (at most one every ~REFRESH seconds, none for votes alone)."""
-        async with self.client.stream("GET", "/api/stream") as stream:
-            async for line in stream.aiter_lines():
-                self.open.set()
-                if line.startswith("id: "):
-                    self.seen.setdefault(int(line[4:]), time.monotonic())
-                elif line.startswith("data: ") and self.refreshing is None:
-                    kinds = json.loads(line[6:]).get("kinds", [])
-                    if not kinds or not set(kinds) <= UNSEEN:
-                        self.refreshing = asyncio.create_task(self.refresh())
+        changes as room.js does (at most one every ~REFRESH seconds, none for votes alone).
+        A dropped stream is opened again with Last-Event-ID, as EventSource does (a kept-alive
+        connection the server closed while the phone sat idle is one)."""
+        while True:
+            last = {"Last-Event-ID": str(max(self.seen))} if self.seen else {}
+            try:
+                async with self.client.stream("GET", "/api/stream", headers=last) as stream:
+                    async for line in stream.aiter_lines():
+                        self.open.set()
+                        self.line(line)
+            except httpx.HTTPError:
+                await asyncio.sleep(0.5)
+
+    def line(self, line: str) -> None:
+        if line.startswith("id: "):
+            self.seen.setdefault(int(line[4:]), time.monotonic())
+        elif line.startswith("data: ") and self.refreshing is None:
+            kinds = json.loads(line[6:]).get("kinds", [])
+            if not kinds or not set(kinds) <= UNSEEN:
+                self.refreshing = asyncio.create_task(self.refresh())
 
     async def refresh(self) -> None:
         await asyncio.sleep(REFRESH * (0.5 + random.random()))
