@@ -162,7 +162,15 @@ class Phone:
             await self.client.get("/api/view")
 
     async def post(self, path: str, body: dict[str, Any]) -> httpx.Response:
-        return await self.client.post(path, json=body, headers=self.origin)
+        """As room.js posts: with an idempotency key, sent again (up to 3 times) when the
+        connection drops before an answer; the retry never counts twice."""
+        headers = {**self.origin, "Idempotency-Key": f"{random.getrandbits(64):016x}"}
+        for _ in range(3):
+            try:
+                return await self.client.post(path, json=body, headers=headers)
+            except httpx.TransportError:
+                await asyncio.sleep(0.2)
+        return await self.client.post(path, json=body, headers=headers)
 
 
 async def phones(url: str, count: int, settings: Settings, pipe: Connection) -> Result:
