@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test libreoffice bench lint format clean
+.PHONY: run test libreoffice chromium bench lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,31 +16,44 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/wyber
 
-test: $(STAMP) libreoffice
+test: $(STAMP) libreoffice chromium
 	$(BIN)/python -m pytest
 
-# The Word minutes are tested by converting them to PDF with LibreOffice headless. When `soffice`
-# is missing it is installed with apt-get (as root, else through sudo); apt's output is kept in a
-# log and shown only when something fails, and the target fails if soffice is still not there.
-LIBREOFFICE_PACKAGE := libreoffice-writer-nogui
-SOFFICE ?= soffice
-libreoffice:
-	@command -v $(SOFFICE) >/dev/null 2>&1 || { \
+# A tool the tests need, installed with apt-get when it is missing (as root, else through sudo):
+# apt's output is kept in a log and shown only when something fails, and the target fails if the
+# tool is still not there. $(call apt_install,CHECK,TOOL,PACKAGE,PURPOSE): CHECK is a shell test
+# that holds when TOOL is there.
+define apt_install
+	@$(1) || { \
 	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
 	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	  else echo "make: $(SOFFICE) is missing and installing $(LIBREOFFICE_PACKAGE) needs root or sudo" >&2; exit 1; fi; \
-	  command -v apt-get >/dev/null 2>&1 || { echo "make: $(SOFFICE) is missing and there is no apt-get: install LibreOffice yourself" >&2; exit 1; }; \
-	  echo "Installing LibreOffice ($(LIBREOFFICE_PACKAGE)) with apt-get for the Word tests..."; \
+	  else echo "make: $(2) is missing and installing $(3) needs root or sudo" >&2; exit 1; fi; \
+	  command -v apt-get >/dev/null 2>&1 || { echo "make: $(2) is missing and there is no apt-get: install $(3) yourself" >&2; exit 1; }; \
+	  echo "Installing $(3) with apt-get for $(4)..."; \
 	  log="$$(mktemp)"; \
 	  if ! { $$sudo apt-get update && \
 	         $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-	           $(LIBREOFFICE_PACKAGE); } >"$$log" 2>&1; then \
+	           $(3); } >"$$log" 2>&1; then \
 	    cat "$$log" >&2; rm -f "$$log"; \
-	    echo "make: could not install $(LIBREOFFICE_PACKAGE) with apt-get (output above)" >&2; exit 1; \
+	    echo "make: could not install $(3) with apt-get (output above)" >&2; exit 1; \
 	  fi; \
 	  rm -f "$$log"; \
-	  command -v $(SOFFICE) >/dev/null 2>&1 || { echo "make: $(LIBREOFFICE_PACKAGE) is installed but $(SOFFICE) is not on PATH" >&2; exit 1; }; \
+	  $(1) || { echo "make: $(3) is installed but $(2) is not there" >&2; exit 1; }; \
 	}
+endef
+
+# The Word minutes are tested by converting them to PDF with LibreOffice headless.
+LIBREOFFICE_PACKAGE := libreoffice-writer-nogui
+SOFFICE ?= soffice
+libreoffice:
+	$(call apt_install,command -v $(SOFFICE) >/dev/null 2>&1,$(SOFFICE),$(LIBREOFFICE_PACKAGE),the Word tests)
+
+# The room's browser tests drive Debian's chromium with Playwright; never `playwright install`,
+# which downloads browsers from the internet and fails offline.
+CHROMIUM_PACKAGE := chromium
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	$(call apt_install,test -x $(CHROMIUM),$(CHROMIUM),$(CHROMIUM_PACKAGE),the room's browser tests)
 
 bench: $(STAMP)
 	@for b in bench/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

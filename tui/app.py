@@ -41,6 +41,7 @@ from tui.internals import (
 )
 from tui.internals.paste_guard import install as install_paste_guard
 from tui.keys import localise, run_command, screen_commands
+from tui.room.place import RoomPlace
 from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
 from tui.widgets.key_order import KeysInOrder
@@ -51,6 +52,7 @@ from tui.wyber.wall import utc_now
 # The meeting's core (pydantic models, the store) loads when a meeting starts, not before the
 # first frame: the home screen reads its lists in a worker.
 if TYPE_CHECKING:
+    from tui.room.opened import OpenRoom
     from tui.wyber.meeting import Meeting
     from tui.wyber.plan import Plan
     from tui.wyber.preparation import Preparation
@@ -81,6 +83,7 @@ class Launch:
     session_id: str | None = None
     notices: list[str] = field(default_factory=list)
     replay: str | None = None  # a recorded session to play back, read-only
+    room: RoomPlace | None = None  # `--room`: the run screen opens the room at once
 
 
 class WyberApp(KeysInOrder[None]):
@@ -118,6 +121,7 @@ class WyberApp(KeysInOrder[None]):
         self.meeting: Meeting | None = None
         self.writer: BackgroundWriter | None = None
         self.asked_to_quit = False  # Ctrl+Q's question is on the screen
+        self.room: OpenRoom | None = None  # the participants' phones, while the room is open
         self.crash: Exception | None = None  # the first error nothing caught (run_app reports it)
         self._durable_posted = False  # a DurableMoved is on its way: one per frame is enough
         self._told_broken = False
@@ -439,9 +443,28 @@ class WyberApp(KeysInOrder[None]):
             self.writer.flush(timeout=5.0)  # the records of this meeting on disk before reading
         self.push_screen(ExportDialog(lang, session_id, self.exports))
 
+    def open_room(self, host: str, port: int) -> OpenRoom:
+        """Open the room for the running meeting on this address; OSError if the port is taken."""
+        from tui.room.opened import open_room
+
+        assert self.meeting is not None and self.writer is not None
+        writer = self.writer
+        self.room = open_room(self.meeting, lambda: writer.durable, host, port)
+        return self.room
+
+    async def close_room(self) -> None:
+        """Nothing is accepted from the phones any more; the server is gone within 2 s."""
+        room, self.room = self.room, None
+        if room is not None:
+            await room.close()
+
     def leave_meeting(self) -> bool:
         """Release the session once every record is on disk; False (and nothing released, the
         writer still retrying) while the disk refuses some."""
+        if self.room is not None:
+            self.room.room.close()  # at once: no phone's request is taken after this
+            if self.is_running:
+                self.call_later(self.close_room)
         writer = self.writer
         if writer is not None:
             # A disk that refuses now is not waited for: the facilitator is asked at once.

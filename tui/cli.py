@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.failure import report_failure
+from tui.room.place import DEFAULT_PORT, RoomPlace
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import LANGUAGES, Language, detect_language, parse_language, tr
 from tui.wyber.paths import data_dir, plan_folders
@@ -81,6 +82,9 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     run = command("run", "cli.help.run")
     run.add_argument("target", metavar="PLAN|ID", help=t("cli.help.run.target"))
     run.add_argument("--now", action="store_true", help=t("cli.help.run.now"))
+    run.add_argument("--room", action="store_true", help=t("room.cli.help.room"))
+    run.add_argument("--port", type=_port, default=DEFAULT_PORT, help=t("room.cli.help.port"))
+    run.add_argument("--host", metavar="ADDRESS", help=t("room.cli.help.host"))
 
     replay = command("replay", "replay.cli.help")
     replay.add_argument("id", metavar="ID", help=t("replay.cli.help.id"))
@@ -153,7 +157,9 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
     archive = Archive(data)
     match args.command:
         case "run":
-            return _run(args.target, args.now, archive, data, getattr(args, "lang", None))
+            room = RoomPlace(args.host, args.port) if args.room or args.host else None
+            lang_chosen = getattr(args, "lang", None)
+            return _run(args.target, args.now, archive, data, lang_chosen, room)
         case "replay":
             return _replay(args.id, archive, data, getattr(args, "lang", None))
         case "list":
@@ -227,7 +233,21 @@ def _plans(data: Path, lang: Language) -> int:
     return EXIT_OK
 
 
-def _run(target: str, now: bool, archive: Archive, data: Path, lang: Language | None) -> int:
+def _port(value: str) -> int:
+    """A TCP port, 1 to 65535 (argparse says what is wrong, with exit code 2)."""
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(value)
+    return int(value)
+
+
+def _run(
+    target: str,
+    now: bool,
+    archive: Archive,
+    data: Path,
+    lang: Language | None,
+    room: RoomPlace | None = None,
+) -> int:
     """Resume the session with this id, else prepare (or, --now, start) the plan so named.
 
     A plan with a typo, or a session another wyber has open, is refused here, before the screen
@@ -238,9 +258,10 @@ def _run(target: str, now: bool, archive: Archive, data: Path, lang: Language | 
 
     if archive.exists(target):
         archive.check_free(target)  # refused now, with exit 2, if another wyber has it open
-        return run_app(data=data, lang=lang, launch=Launch(session_id=target))
+        return run_app(data=data, lang=lang, launch=Launch(session_id=target, room=room))
     plan = load_plan(resolve_plan(target, plan_folders(data)))
-    return run_app(data=data, lang=lang, launch=Launch(plan=plan, run_now=now))
+    launch = Launch(plan=plan, run_now=now, room=room)
+    return run_app(data=data, lang=lang, launch=launch)
 
 
 def _replay(session_id: str, archive: Archive, data: Path, lang: Language | None) -> int:

@@ -58,6 +58,7 @@ class RunScreen(WyberScreen[None]):
         Binding("ctrl+z", "undo", "key.undo", id="undo"),
         Binding("ctrl+f", "finish", "key.finish", id="finish"),
         Binding("ctrl+t", "review", "run.review.key", id="review"),
+        Binding("f5", "room", "room.key", id="room"),
     ]
 
     def __init__(self, meeting: Meeting, away_seconds: float | None = None) -> None:
@@ -109,6 +110,8 @@ class RunScreen(WyberScreen[None]):
         self.show_movement()
         self.tick()
         self.set_interval(TICK_SECONDS, self.tick)
+        if self.wyber.launch.room is not None and self.wyber.room is None:
+            self.action_room()  # `wyber run … --room`
         if not self.meeting.started:
             # A session of a series begins where the last one ended: its evaluation's
             # conclusions, then where the earlier agreements stand.
@@ -126,6 +129,17 @@ class RunScreen(WyberScreen[None]):
         if action == "review":
             return bool(self.meeting.earlier_sessions) and bool(to_review(self.meeting))
         return True
+
+    def action_room(self) -> None:
+        from tui.room.place import RoomPlace
+        from tui.screens.room import open_room_panel
+
+        open_room_panel(self, self.wyber.launch.room or RoomPlace())
+
+    def turn_of(self) -> str | None:
+        """Whose turn it is in a go-around on the idea board (a phone shows "your turn")."""
+        go_around = self.query_one(IdeaBoard).go_around
+        return go_around.current if go_around is not None else None
 
     def action_review(self) -> None:
         self.app.push_screen(ReviewScreen(self.meeting, self.wyber.clocks.today()))

@@ -22,6 +22,7 @@ from tui.wyber.locales.nl import (
     nav,
     prepare,
     replay,
+    room,
     run,
     series,
     traject,
@@ -48,5 +49,6 @@ AREAS = (
     consent,
     design,
     traject,
+    room,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -1,0 +1,127 @@
+"""The room in a real browser: Playwright driving Debian's chromium (`make chromium`; never
+`playwright install`) against the headless app's own server on loopback. A phone opens the QR's
+URL, joins, sends an idea that appears on the facilitator's board, votes, consents and objects,
+and catches up after losing its connection. The phone page at 390×844 is kept as a screenshot
+(tests/artifacts/room-phone-*.png) for a person to look at."""
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser, Page, async_playwright
+
+from tests.factory import FakeClock, FakeWall
+from tests.test_run_flow import SIZE, board_texts, make_app, wyber_30
+from tui.app import WyberApp
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+SHOTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    assert CHROMIUM.exists(), "Debian's chromium is missing: make chromium"
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        await launched.close()
+
+
+async def until(check: Callable[[], bool], pilot: object, seconds: float = 10) -> None:
+    """Let the app and the browser run until `check` holds."""
+    for _ in range(int(seconds / 0.05)):
+        if check():
+            return
+        await pilot.pause()  # type: ignore[attr-defined]
+        await asyncio.sleep(0.05)
+    assert check()
+
+
+async def phone(browser: Browser, url: str, locale: str = "en-GB") -> Page:
+    context = await browser.new_context(viewport=PHONE, locale=locale, is_mobile=True)
+    page = await context.new_page()
+    await page.goto(url.replace("HTTP://", "http://"))
+    return page
+
+
+async def in_app(tmp_path: Path, body: Callable[[WyberApp, object], Awaitable[None]]) -> None:
+    clock = FakeClock()
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.open_room("127.0.0.1", 0)
+        await body(app, pilot)
+        await app.close_room()
+
+
+async def test_a_phone_joins_sends_votes_consents_and_catches_up(
+    tmp_path: Path, browser: Browser
+) -> None:
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.room is not None and app.meeting is not None
+        page = await phone(browser, app.room.url)
+        await page.fill("#name", "Anna de Vries")
+        await page.click("#join-form button")
+        await page.wait_for_selector("#idea-form", state="visible")
+        await page.fill("#idea", "Bike racks at the <station>")
+        await page.click("#idea-form button")
+        await until(lambda: any("<station>" in t for t in board_texts(app, "#ideas")), pilot)
+        assert board_texts(app, "#ideas")[0].endswith("— Anna de Vries")
+        await page.wait_for_selector("#mine li")
+        SHOTS.mkdir(exist_ok=True)
+        await page.screenshot(path=str(SHOTS / "room-phone-diverge.png"), full_page=True)
+
+        await pilot.press("f8")  # converge: the phone follows over its live stream
+        await page.wait_for_selector("#converge", state="visible")
+        await page.click("#targets li button >> nth=0")
+        await page.wait_for_selector("text=Dots left: 2")
+        assert app.meeting.dots_used(app.room.room.joined[0].participant_id) == 1
+        await page.screenshot(path=str(SHOTS / "room-phone-converge.png"), full_page=True)
+
+        await pilot.press("f8")  # consolidate
+        first = app.meeting.record_agreement("Ten racks by June").id
+        await page.wait_for_selector("#agreements li")
+        await page.click("#agreements li button >> nth=0")  # I consent
+        await until(lambda: _consent(app, first) == (True, ""), pilot)
+
+        # Offline a while: what happened meanwhile is there once the phone is back.
+        await page.context.set_offline(True)
+        await asyncio.sleep(0.5)
+        second = app.meeting.record_agreement("A shelter for the racks").id
+        await page.context.set_offline(False)
+        await page.wait_for_selector("#agreements li >> nth=1", timeout=15_000)
+        page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.accept("Too costly")))
+        await page.click("#agreements li >> nth=1 >> button >> nth=1")  # I object
+        await until(lambda: _consent(app, second) == (False, "Too costly"), pilot)
+        await page.screenshot(path=str(SHOTS / "room-phone-consolidate.png"), full_page=True)
+
+    await in_app(tmp_path, meeting)
+
+
+def _consent(app: WyberApp, agreement_id: str) -> tuple[bool, str] | None:
+    assert app.meeting is not None
+    consent = app.meeting.state.agreements[agreement_id].consent
+    return (consent.given, consent.objections) if consent is not None else None
+
+
+async def test_the_page_speaks_the_browsers_language_and_switches(
+    tmp_path: Path, browser: Browser
+) -> None:
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.room is not None
+        page = await phone(browser, app.room.url, locale="nl-NL")
+        await page.wait_for_selector("text=Doe mee")
+        await page.click("#switch")
+        await page.wait_for_selector("#join-form button:text('Join')")
+
+    await in_app(tmp_path, meeting)

@@ -1,0 +1,88 @@
+"""The room panel in the run screen (F5): the QR code, the URL and short code, who joined, and
+the keys that run the room; a phone's idea on the facilitator's board, shown as typed."""
+
+from pathlib import Path
+
+import httpx
+from textual.widgets import Static
+
+from tests.factory import FakeClock, FakeWall
+from tests.room_kit import phones
+from tests.test_meeting import open_room
+from tests.test_run_flow import SIZE, board_texts, make_app, wyber_30
+from tui.room.place import RoomPlace
+from tui.room.server import RoomRoutes
+from tui.screens.room import RoomDialog
+
+
+def status(app: object) -> str:
+    return str(app.screen.query_one("#status", Static).render())  # type: ignore[attr-defined]
+
+
+async def test_the_room_opens_with_run_room_and_its_keys_run_it(tmp_path: Path) -> None:
+    clock = FakeClock()
+    place = RoomPlace("127.0.0.1", 0)  # `wyber run … --room --host 127.0.0.1 --port 0`
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True, room=place)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RoomDialog)
+        opened = app.room
+        assert opened is not None
+        assert opened.room.secret in status(app) and opened.room.code in status(app)
+        assert "0 joined" in status(app)
+
+        base = f"http://127.0.0.1:{opened.server.port}"
+        async with httpx.AsyncClient(base_url=base, follow_redirects=True) as phone:
+            await phone.get(f"/J/{opened.room.secret}")
+            origin = {"Origin": base}
+            await phone.post("/api/join", json={"name": "Zoë"}, headers=origin)
+            await phone.post("/api/ideas", json={"text": "[b]not bold[/b]"}, headers=origin)
+            await pilot.pause()
+            assert "1 joined" in status(app) and "Zoë" in status(app)
+
+            await pilot.press("a")  # anonymous from now on, for this movement
+            await pilot.pause()
+            assert "anonymous" in status(app)
+            await pilot.press("j")  # joining closed: the code is no longer shown
+            await pilot.pause()
+            assert opened.room.code not in status(app) and "Joining is closed" in status(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert board_texts(app, "#ideas") == ["  1  [b]not bold[/b]  — Zoë"]
+
+            await pilot.press("f5")
+            await pilot.pause()
+            await pilot.press("c")  # close the room: the server is gone
+            await pilot.pause()
+            assert app.room is None
+            try:
+                answer = await phone.get("/api/view")
+            except httpx.TransportError:
+                pass
+            else:
+                raise AssertionError(f"the room still answers: {answer.status_code}")
+
+
+def test_no_facilitator_action_exists_over_http(tmp_path: Path) -> None:
+    """The room's routes are a participant's: no way to move on, reveal, close or remove."""
+    meeting = open_room(tmp_path)
+    routes = RoomRoutes(phones(meeting).room).routes()
+    meeting.meeting.session.close()
+    posts = sorted(
+        getattr(route, "path", "")
+        for route in routes
+        if "POST" in (getattr(route, "methods", None) or ())
+    )
+    assert posts == [
+        "/api/code",
+        "/api/consent",
+        "/api/done",
+        "/api/ideas",
+        "/api/ideas/{idea_id}/edit",
+        "/api/ideas/{idea_id}/withdraw",
+        "/api/join",
+        "/api/match",
+        "/api/score",
+        "/api/vote",
+    ]

@@ -1,0 +1,175 @@
+// wyber's phone page. Plain JavaScript, no build step, nothing from outside the laptop.
+// Every text goes in with textContent: nothing a participant typed ever becomes markup.
+"use strict";
+(function () {
+  var lang = null, T = {}, seq = -1, state = null;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function t(key, params) {
+    var s = T[key] || key;
+    Object.keys(params || {}).forEach(function (k) { s = s.split("{" + k + "}").join(String(params[k])); });
+    return s;
+  }
+  function key() {  // an idempotency key: crypto.randomUUID is missing on plain http
+    var b = new Uint8Array(16); crypto.getRandomValues(b);
+    return Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
+  }
+  function say(text, ok) { $("message").textContent = text || ""; $("message").className = ok ? "ok" : ""; }
+  function post(path, body) {
+    var k = key();
+    var send = function (tries) {
+      return fetch(path, { method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": k, "X-Lang": lang },
+        body: JSON.stringify(body || {}) })
+        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, status: r.status, body: j }; }); })
+        .catch(function () {  // the Wi-Fi dropped: the same key again never counts twice
+          if (tries > 0) return new Promise(function (ok) { setTimeout(ok, 1000); }).then(function () { return send(tries - 1); });
+          return { ok: false, body: { error: t("room.phone.offline") } };
+        });
+    };
+    return send(5).then(function (r) { say(r.ok ? "" : r.body.error); if (r.ok && document.body.dataset.page === "phone") refresh(); return r; });
+  }
+  function texts(chosen) {
+    return fetch("/api/texts" + (chosen ? "?lang=" + chosen : ""), { headers: { "X-Lang": chosen || "" } })
+      .then(function (r) { return r.json(); })
+      .then(function (j) {
+        lang = j.lang; T = j.texts; document.documentElement.lang = lang;
+        document.querySelectorAll("[data-t]").forEach(function (el) { el.textContent = t(el.dataset.t); });
+        $("switch").textContent = t("room.phone.switch");
+        try { localStorage.setItem("wyber-lang", lang); } catch (e) { /* private mode */ }
+        if (state) show(state);
+      });
+  }
+  function item(text, buttons) {
+    var li = document.createElement("li"), p = document.createElement("div");
+    p.textContent = text; li.appendChild(p);
+    var row = document.createElement("div"); row.className = "row";
+    (buttons || []).forEach(function (b) { row.appendChild(b); }); li.appendChild(row);
+    return li;
+  }
+  function button(label, act, secondary) {
+    var b = document.createElement("button"); b.type = "button"; b.textContent = label;
+    if (secondary) b.className = "secondary";
+    b.addEventListener("click", act); return b;
+  }
+  function fill(list, rows) { var ul = $(list); ul.textContent = ""; rows.forEach(function (r) { ul.appendChild(r); }); }
+
+  function show(v) {
+    state = v;
+    $("title").textContent = v.title || "wyber";
+    $("question").textContent = v.question || "";
+    ["join", "diverge", "converge", "consolidate", "readiness"].forEach(function (id) { $(id).hidden = true; });
+    $("state").textContent = v.finished ? t("room.phone.finished") : (v.movement ? "" : t("room.phone.waiting"));
+    if (!v.joined) {
+      $("join").hidden = false;
+      $("name-label").textContent = t(v.anonymous ? "room.phone.name_optional" : "room.phone.name_label");
+      return;
+    }
+    if (v.finished || !v.movement) return;
+    $("readiness").hidden = false;
+    $("done").textContent = t(v.done ? "room.phone.not_done" : "room.phone.done");
+    $("done-count").textContent = t("room.phone.done_count", { done: v.done_count, of: v.of });
+    if (v.diverge) {
+      $("diverge").hidden = false;
+      $("turn").hidden = !v.diverge.your_turn;
+      fill("mine", v.diverge.mine.map(function (i) {
+        return item(i.text, [
+          button(t("room.phone.edit"), function () {
+            var text = window.prompt(t("room.phone.idea_label"), i.text);
+            if (text) post("/api/ideas/" + encodeURIComponent(i.id) + "/edit", { text: text });
+          }, true),
+          button(t("room.phone.withdraw"), function () { post("/api/ideas/" + encodeURIComponent(i.id) + "/withdraw"); }, true)]);
+      }));
+      $("hidden").hidden = v.diverge.others !== null;
+      fill("others", (v.diverge.others || []).map(function (i) { return item(i.text); }));
+    }
+    if (v.converge) {
+      var c = v.converge;
+      $("converge").hidden = false;
+      $("dots-left").textContent = t("room.phone.dots_left", { dots: c.dots_left });
+      $("results-hidden").hidden = c.revealed;
+      fill("targets", c.targets.map(function (g) {
+        var label = g.text + (g.mine ? "  ●×" + g.mine : "") + (c.revealed ? "  (" + g.dots + ")" : "");
+        return item(label, [
+          button(t("room.phone.dot"), function () { post("/api/vote", { target_id: g.id, delta: 1 }); }),
+          button(t("room.phone.undot"), function () { post("/api/vote", { target_id: g.id, delta: -1 }); }, true)]);
+      }));
+    }
+    if (v.consolidate) {
+      $("consolidate").hidden = false;
+      var a = v.consolidate.agreements;
+      $("no-agreements").hidden = a.length > 0;
+      fill("agreements", a.map(function (g) {
+        return item(g.number + ". " + g.text, [
+          button(t("room.phone.consent"), function () { post("/api/consent", { agreement_id: g.id, consent: true, words: "" }); }),
+          button(t("room.phone.object"), function () {
+            var words = window.prompt(t("room.phone.objection_label"), "");
+            if (words) post("/api/consent", { agreement_id: g.id, consent: false, words: words });
+          }, true)]);
+      }));
+    }
+  }
+  function refresh() {
+    return fetch("/api/view", { credentials: "same-origin", headers: { "X-Lang": lang } })
+      .then(function (r) { if (!r.ok) { $("state").textContent = t("room.phone.closed"); return null; } return r.json(); })
+      .then(function (v) { if (v && v.seq >= seq) { seq = v.seq; show(v); } });
+  }
+  // A hall of phones each fetching its view after every change would ask the laptop for
+  // hundreds of views a second in a vote burst: a phone fetches at most one view every
+  // REFRESH_MS (plus a random spread), and others' votes while the results are hidden change
+  // nothing it shows.
+  var REFRESH_MS = 400, pending = null;
+  function soon() {
+    if (pending) return;
+    pending = setTimeout(function () { pending = null; refresh(); }, REFRESH_MS * (0.5 + Math.random()));
+  }
+  var UNSEEN = ["vote_cast", "score_given"];
+  function follow() {  // EventSource reconnects by itself, with Last-Event-ID: the journal's seq
+    var source = new EventSource("/api/stream");
+    var changed = function (e) {
+      $("offline").hidden = true;
+      var data = {};
+      try { data = JSON.parse(e.data); } catch (err) { /* a room message */ }
+      var kinds = data.kinds || [];
+      var hidden = state && state.converge && !state.converge.revealed;
+      if (hidden && kinds.length && kinds.every(function (k) { return UNSEEN.indexOf(k) >= 0; })) return;
+      if (data.catch_up) refresh(); else soon();
+    };
+    source.addEventListener("change", changed);
+    source.addEventListener("room", changed);
+    source.onerror = function () { $("offline").hidden = false; };
+  }
+  function phone() {
+    var match = null;
+    $("join-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var name = $("name").value.trim();
+      if (!name) { post("/api/join", { name: "" }); return; }
+      post("/api/match", { name: name }).then(function (r) {
+        if (r.ok && r.body.id) { match = r.body; $("are-you").textContent = t("room.phone.are_you", { name: r.body.name }); $("confirm").hidden = false; }
+        else post("/api/join", { name: name });
+      });
+    });
+    $("yes").addEventListener("click", function () { $("confirm").hidden = true; post("/api/join", { name: "", participant_id: match.id }); });
+    $("no").addEventListener("click", function () { $("confirm").hidden = true; post("/api/join", { name: $("name").value.trim() }); });
+    $("idea-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var text = $("idea").value.trim();
+      if (text) post("/api/ideas", { text: text }).then(function (r) { if (r.ok) { $("idea").value = ""; say(t("room.phone.sent"), true); } });
+    });
+    $("done").addEventListener("click", function () { post("/api/done", { done: !state.done }); });
+    refresh().then(follow);
+  }
+  function code() {
+    $("code-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      post("/api/code", { code: $("code").value }).then(function (r) { if (r.ok) window.location.href = "/p"; });
+    });
+  }
+  var saved = null;
+  try { saved = localStorage.getItem("wyber-lang"); } catch (e) { /* private mode */ }
+  texts(saved).then(function () {
+    $("switch").addEventListener("click", function () { texts(lang === "nl" ? "en" : "nl"); });
+    if (document.body.dataset.page === "phone") phone(); else code();
+  });
+})();

@@ -1,0 +1,96 @@
+"""What one device sees: the movement the group is in, and what it may do there, as JSON.
+
+Only what is the device's to see: its own ideas; others' only where the movement is not silent
+writing or the facilitator revealed them; the vote's results only once revealed. Texts go out as
+data, and the page puts them in with textContent, so nothing a participant typed is ever markup.
+"""
+
+from tui.room.room import Device, Room
+from tui.wyber.plan import Movement, Technique
+from tui.wyber.ranking import rank
+from tui.wyber.rules import dots_allowed, dots_used, place_now, score_top, step_now
+
+
+def view(room: Room, device: Device) -> dict[str, object]:
+    state = room.live.state
+    people = state.participants
+    place = place_now(state)
+    shown: dict[str, object] = {
+        "seq": state.last_seq,
+        "joined": device.joined,
+        "name": people[device.participant_id].name if device.participant_id in people else "",
+        "joining_open": room.joining_open,
+        "finished": state.finished,
+        "anonymous": room.here(room.anonymous),
+        "movement": place[1].value if place else None,
+        "technique": str(room.technique() or ""),
+    }
+    if place is None:
+        return shown
+    step = state.plan.steps[place[0]]
+    shown["title"] = step.title
+    shown["question"] = step.question or step.title
+    done, of = room.readiness()
+    shown["done"] = device.token in room.done.get(place, set())
+    shown["done_count"], shown["of"] = done, of
+    match place[1]:
+        case Movement.DIVERGE:
+            shown["diverge"] = _diverge(room, device)
+        case Movement.CONVERGE:
+            shown["converge"] = _converge(room, device)
+        case Movement.CONSOLIDATE:
+            shown["consolidate"] = _consolidate(room, device)
+    return shown
+
+
+def _diverge(room: Room, device: Device) -> dict[str, object]:
+    state = room.live.state
+    step = step_now(state)
+    own = set(room.own_ideas(device))
+    ideas = [i for i in state.ideas.values() if i.step == step]
+    hidden = room.technique() is Technique.SILENT_WRITING and not room.here(room.revealed)
+    return {
+        "mine": [{"id": i.id, "text": i.text} for i in ideas if i.id in own],
+        "others": None if hidden else [{"text": i.text} for i in ideas if i.id not in own],
+        "your_turn": device.participant_id is not None and room.turn_of() == device.participant_id,
+    }
+
+
+def _converge(room: Room, device: Device) -> dict[str, object]:
+    state = room.live.state
+    step = step_now(state)
+    targets = rank(
+        (c for c in state.clusters.values() if c.step == step),
+        (i for i in state.ideas.values() if i.step == step and i.cluster_id is None),
+    )
+    voter = device.participant_id
+    revealed = room.here(room.revealed)
+    rows = []
+    for target in targets:
+        tally = state.tally_of(target.id)
+        mine = tally.dots.get(voter, 0) if tally is not None and voter else 0
+        score = tally.scores.get(voter) if tally is not None and voter else None
+        row: dict[str, object] = {"id": target.id, "text": target.label, "mine": mine}
+        row["my_score"] = score
+        if revealed:
+            row["dots"], row["score"] = target.dots, target.score
+        rows.append(row)
+    allowed = dots_allowed(state, voter) if voter else 0
+    return {
+        "targets": rows,
+        "dots_left": (allowed or 0) - (dots_used(state, voter) if voter else 0),
+        "score_top": score_top(state),
+        "revealed": revealed,
+    }
+
+
+def _consolidate(room: Room, device: Device) -> dict[str, object]:
+    state = room.live.state
+    step = step_now(state)
+    return {
+        "agreements": [
+            {"id": a.id, "number": a.number, "text": a.text}
+            for a in state.agreements.values()
+            if a.step == step
+        ]
+    }

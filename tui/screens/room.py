@@ -1,0 +1,127 @@
+"""The room panel: the QR code to scan, the URL and short code, who joined, and the room's
+controls (close joining, anonymous or named, reveal or hide, close the room). Every one of these
+is a key here, in the terminal: none exists over HTTP.
+
+The QR code is drawn black on white whatever the theme (a scanner needs dark on light), beside
+the words at 80×24.
+"""
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Static
+
+from tui.dialogs.ask import ChoiceDialog
+from tui.dialogs.base import WyberModal
+from tui.room.address import Address, lan_addresses
+from tui.room.qr import half_blocks
+
+if TYPE_CHECKING:
+    from tui.room.opened import OpenRoom
+    from tui.room.place import RoomPlace
+    from tui.screens.run import RunScreen
+
+
+class RoomDialog(WyberModal[None]):
+    DEFAULT_CSS = """
+    RoomDialog { align: center middle; }
+    RoomDialog #room { width: auto; height: auto; max-height: 100%; background: $panel; }
+    RoomDialog #qr { width: auto; height: auto; color: black; background: white; margin-right: 1; }
+    RoomDialog #words { width: 44; height: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "ending.key.back", id="back"),
+        Binding("j", "close_joining", "room.key.joining", id="joining"),
+        Binding("a", "anonymous", "room.key.anonymous", id="anonymous"),
+        Binding("r", "reveal", "room.key.reveal", id="reveal"),
+        Binding("c", "close_room", "room.key.close", id="close"),
+    ]
+
+    def __init__(self, opened: "OpenRoom") -> None:
+        super().__init__()
+        self.opened = opened
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="room"):
+            yield Static(Text("\n".join(half_blocks(self.opened.url))), id="qr")
+            with Vertical(id="words"):
+                yield Static(Text(self.t("room.title"), "bold"))
+                yield Static(id="status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.opened.room.on_change = self.show
+        self.set_interval(1.0, self.show)  # connections come and go without a record
+        self.show()
+
+    def on_unmount(self) -> None:
+        self.opened.room.on_change = lambda: None
+
+    def show(self) -> None:
+        room = self.opened.room
+        lines = [self.t("room.url", url=self.opened.url)]
+        if room.joining_open:
+            lines.append(self.t("room.code", address=self.opened.address, code=room.code))
+        else:
+            lines.append(self.t("room.joining_closed"))
+        lines.append("")
+        names = room.names()
+        connected = sum(1 for _, on in names if on)
+        lines.append(self.t("room.people", joined=len(names), connected=connected))
+        shown = [(name or self.t("room.nameless")) + ("" if on else " ·") for name, on in names]
+        lines.append(", ".join(shown) if shown else self.t("room.nobody"))
+        done, of = room.readiness()
+        lines.append(self.t("room.ready", done=done, of=of))
+        lines.append("")
+        lines.append(self.t("room.anonymous" if room.here(room.anonymous) else "room.named"))
+        lines.append(self.t("room.revealed" if room.here(room.revealed) else "room.hidden"))
+        self.query_one("#status", Static).update(Text("\n".join(lines)))  # names as typed
+
+    def action_close_joining(self) -> None:
+        self.opened.room.close_joining()
+
+    def action_anonymous(self) -> None:
+        self.opened.room.toggle(self.opened.room.anonymous)
+
+    def action_reveal(self) -> None:
+        self.opened.room.toggle(self.opened.room.revealed)
+
+    async def action_close_room(self) -> None:
+        await self.wyber.close_room()
+        self.notify(self.t("room.closed"), timeout=5)
+        self.dismiss(None)
+
+
+def open_room_panel(screen: "RunScreen", place: "RoomPlace") -> None:
+    """Show the room, opening it first: on the address given (`--host`), the one reachable
+    address, or the one the facilitator picks."""
+    app = screen.wyber
+    port = place.port
+    if app.room is not None:
+        app.push_screen(RoomDialog(app.room))
+        return
+    addresses = [Address("--host", place.host)] if place.host else lan_addresses()
+    if not addresses:
+        screen.notify(screen.t("room.no_network"), severity="warning", timeout=15)
+        return
+
+    def opened(host: str | None) -> None:
+        if host is None:
+            return
+        try:
+            room = app.open_room(host, port)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            screen.notify(screen.t("room.port_in_use", port=port, reason=reason), severity="error")
+            return
+        room.room.turn_of = screen.turn_of
+        app.push_screen(RoomDialog(room))
+
+    if len(addresses) == 1:
+        opened(addresses[0].ip)
+        return
+    choices = [(a.ip, f"{a.ip}  ({a.interface})") for a in addresses]
+    app.push_screen(ChoiceDialog(screen.lang, screen.t("room.pick_address"), choices), opened)
