@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test libreoffice chromium bench lint format clean
+.PHONY: run test libreoffice chromium zbar bench lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/wyber
 
-test: $(STAMP) libreoffice chromium
+test: $(STAMP) libreoffice chromium zbar
 	$(BIN)/python -m pytest
 
 # A tool the tests need, installed with apt-get when it is missing (as root, else through sudo):
@@ -54,6 +54,10 @@ CHROMIUM_PACKAGE := chromium
 CHROMIUM ?= /usr/bin/chromium
 chromium:
 	$(call apt_install,test -x $(CHROMIUM),$(CHROMIUM),$(CHROMIUM_PACKAGE),the room's browser tests)
+
+# The room's QR codes are read back with zbarimg, as a phone's camera would read them.
+zbar:
+	$(call apt_install,command -v zbarimg >/dev/null 2>&1,zbarimg,zbar-tools,the QR code tests)
 
 bench: $(STAMP)
 	@for b in bench/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
