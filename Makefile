@@ -1,22 +1,28 @@
 # wyber — the project's own commands. Only Python 3.11+ and make are needed; everything else
-# is installed here, into .venv (and LibreOffice with apt-get when the Word tests need it).
+# is installed here, into .venv (and, for the tests, LibreOffice, chromium and zbar with apt-get).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 
 .PHONY: run test libreoffice chromium zbar bench lint format clean
 
+# `make run` needs wyber alone; the test, benchmark and lint tools come with the first of those.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV)
 
 run: $(STAMP)
 	$(BIN)/wyber
 
-test: $(STAMP) libreoffice chromium zbar
+test: $(DEV) libreoffice chromium zbar
 	$(BIN)/python -m pytest
 
 # A tool the tests need, installed with apt-get when it is missing (as root, else through sudo):
@@ -59,15 +65,15 @@ chromium:
 zbar:
 	$(call apt_install,command -v zbarimg >/dev/null 2>&1,zbarimg,zbar-tools,the QR code tests)
 
-bench: $(STAMP)
+bench: $(DEV)
 	@for b in bench/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/ruff format --check tui tests bench
 	$(BIN)/mypy tui
 
-format: $(STAMP)
+format: $(DEV)
 	$(BIN)/ruff check --fix tui tests bench
 	$(BIN)/ruff format tui tests bench
 
