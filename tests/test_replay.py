@@ -224,7 +224,7 @@ def test_a_timeline_needs_a_session_log() -> None:
 # field, this fails, so that replay.copy_state learns to copy it.
 FIELDS: dict[type, int] = {
     SessionState: 28,
-    Participant: 6,
+    Participant: 7,
     Tally: 3,
     Idea: 9,
     Cluster: 5,
@@ -234,7 +234,7 @@ FIELDS: dict[type, int] = {
     Answer: 7,
     Reopening: 2,
     Review: 7,
-    Evaluation: 3,
+    Evaluation: 4,
     Segment: 6,
 }
 

@@ -11,7 +11,7 @@ import pytest
 from tests.room_kit import ORIGIN, Phones, phones, post
 from tests.test_meeting import open_room
 from tui.wyber.commands import Finish, NextMovement
-from tui.wyber.events import IdeaAdded
+from tui.wyber.events import ConsentAnswer, IdeaAdded
 from tui.wyber.plan import Movement
 
 
@@ -216,8 +216,9 @@ async def test_consent_and_objection_from_phones(room: Phones) -> None:
         assert no_words.status_code == 409  # an objection needs its words
         objected = {"agreement_id": agreement, "consent": False, "words": "Not <here>"}
         assert (await post(anna, "/api/consent", objected)).is_success
-    consent = room.meeting.on_disk().agreements[agreement].consent
-    assert consent is not None and consent.objections == "Not <here>"
+    [answer] = room.meeting.on_disk().agreements[agreement].rounds[-1].answers.values()
+    assert (answer.answer, answer.objection) == (ConsentAnswer.OBJECTION, "Not <here>")
+    assert answer.name == "Anna de Vries"  # by name: the phone answered for its participant
 
 
 async def test_in_an_anonymous_movement_nothing_on_file_links_an_idea_to_its_sender(

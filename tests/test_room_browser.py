@@ -14,6 +14,7 @@ from playwright.async_api import Browser, Page, async_playwright
 from tests.factory import FakeClock, FakeWall
 from tests.test_run_flow import SIZE, board_texts, make_app, wyber_30
 from tui.app import WyberApp
+from tui.wyber.events import ConsentAnswer
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -76,7 +77,8 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await page.fill("#idea", "Bike racks at the <station>")
         await page.click("#idea-form button")
         await until(lambda: any("<station>" in t for t in board_texts(app, "#ideas")), pilot)
-        assert board_texts(app, "#ideas")[0].endswith("— Anna de Vries")
+        # Her name beside it, and saved (no ◌) once the writer's word reaches the board.
+        await until(lambda: board_texts(app, "#ideas")[0].endswith("— Anna de Vries"), pilot)
         await page.wait_for_selector("#mine li")
         SHOTS.mkdir(exist_ok=True)
         await page.screenshot(path=str(SHOTS / "room-phone-diverge.png"), full_page=True)
@@ -109,9 +111,14 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
 
 
 def _consent(app: WyberApp, agreement_id: str) -> tuple[bool, str] | None:
+    """The phone's answer in the agreement's round by name: (consent?, the objection's words)."""
     assert app.meeting is not None
-    consent = app.meeting.state.agreements[agreement_id].consent
-    return (consent.given, consent.objections) if consent is not None else None
+    rounds = app.meeting.state.agreements[agreement_id].rounds
+    answers = list(rounds[-1].answers.values()) if rounds else []
+    if not answers:
+        return None
+    answer = answers[-1]
+    return answer.answer is ConsentAnswer.CONSENT, answer.objection
 
 
 async def test_the_page_speaks_the_browsers_language_and_switches(

@@ -246,7 +246,7 @@ def copy_state(s: SessionState) -> SessionState:
         held_on=s.held_on,
         series=s.series,
         participants={
-            k: Participant(p.id, p.name, p.organisation, p.role, p.email, p.present)
+            k: Participant(p.id, p.name, p.organisation, p.role, p.email, p.present, p.mandate)
             for k, p in s.participants.items()
         },
         ideas={k: _idea(i) for k, i in s.ideas.items()},
@@ -262,7 +262,12 @@ def copy_state(s: SessionState) -> SessionState:
         ],
         evaluation=None
         if evaluation is None
-        else Evaluation(evaluation.went_well, evaluation.next_step, dict(evaluation.scores)),
+        else Evaluation(
+            evaluation.went_well,
+            evaluation.next_step,
+            dict(evaluation.scores),
+            evaluation.could_be_better,
+        ),
         current=s.current,
         running_since=s.running_since,
         started_t=s.started_t,

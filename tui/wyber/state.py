@@ -36,10 +36,8 @@ class Participant:
 
 
 def mandate_of(participant: Participant) -> str | None:
-    """What a participant may do at the table (decides, consults, observer; None: not known).
-    The field comes with Prepare's mandate (another branch); until it is there, none is known."""
-    mandate = getattr(participant, "mandate", None)
-    return None if mandate is None else str(mandate)
+    """What a participant may do at the table (decides, consults, observer; None: not known)."""
+    return None if participant.mandate is None else str(participant.mandate)
 
 
 @dataclass(slots=True)
