@@ -15,6 +15,7 @@ from tui.dialogs.consent import ConsentRoundDialog
 from tui.screens.run import RunScreen
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
+from tui.widgets.panel import PENDING_MARK
 from tui.wyber.events import AgreementKind
 from tui.wyber.fold import fold
 from tui.wyber.paths import shipped_plans_dir
@@ -44,8 +45,12 @@ def stored(app: WyberApp) -> SessionState:
 
 
 def board_texts(app: WyberApp, list_id: str) -> list[str]:
+    """What each row of a board says, without its mark of not yet on disk: whether the writer's
+    word has reached the board yet depends on the machine's load (tests/test_durable_app.py
+    checks the mark itself)."""
     board = app.screen.query_one(list_id, OptionList)
-    return [str(board.get_option_at_index(i).prompt) for i in range(board.option_count)]
+    prompts = (str(board.get_option_at_index(i).prompt) for i in range(board.option_count))
+    return [prompt.removesuffix(PENDING_MARK) for prompt in prompts]
 
 
 async def type_text(pilot: object, text: str) -> None:
