@@ -59,10 +59,16 @@ def inside(region: Region, size: tuple[int, int]) -> bool:
 
 
 async def loaded(pilot: Pilot[None]) -> HomeScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Home with its lists shown. They are read in a worker that starts only after the first
+    frame, so waiting for the workers alone can come too early on a loaded machine."""
     screen = pilot.app.screen
     assert isinstance(screen, HomeScreen)
+    for _ in range(400):  # ample: a read of a few sessions takes milliseconds
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if screen.listing is not None:
+            break
+    assert screen.listing is not None
     return screen
 
 
