@@ -19,11 +19,13 @@ from tui.wyber.events import (
     AgreementKind,
     AgreementRecorded,
     EvaluationRecorded,
+    PresenceChanged,
 )
 from tui.wyber.fold import fold
 from tui.wyber.i18n import Language
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.export import render
+from tui.wyber.minutes.markdown import markdown
 from tui.wyber.minutes.word import docx_bytes
 from tui.wyber.series import Around
 
@@ -34,6 +36,7 @@ from .test_minutes import (
     OPENED_AT,
     meeting,
     meeting_events,
+    paragraphs_of,
     read_back,
     rows_of,
 )
@@ -212,3 +215,32 @@ def test_a_plain_session_without_scores_has_no_chart_of_scores() -> None:
         io.BytesIO(docx_bytes(build_minutes(fold(records(timed, start=OPENED_AT)))))
     )
     assert len(doc.inline_shapes) == 1  # the time chart only
+
+
+@pytest.mark.usefixtures("amsterdam_time")
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_minutes_say_who_came_late_and_who_left_early_with_times(lang: Language) -> None:
+    timed = meeting_events(lang)
+    timed += [
+        (700, PresenceChanged(participant_id="p4", present=True)),  # Dirk, absent at the start
+        (1200, PresenceChanged(participant_id="p3", present=False)),  # Chaïma leaves
+    ]
+    timed.sort(key=lambda e: e[0])
+    state = fold(records(timed, start=OPENED_AT))
+    paragraphs, rows = read_back(
+        docx_bytes(build_minutes(state)), lambda c: (paragraphs_of(c), rows_of(c))
+    )
+    late, left, present, absent = {
+        "nl": ("Later gekomen", "Eerder vertrokken", "Aanwezig (4)", "Afwezig"),
+        "en": ("Came late", "Left early", "Present (4)", "Absent"),
+    }[lang]
+    # Opened at 10:00 in Amsterdam: Dirk came in at 10:11, Chaïma left at 10:20.
+    assert [late, "Dirk Boer (10:11)"] in rows
+    assert [left, "Chaïma El Idrissi 🔋 (10:20)"] in rows
+    # Who left early was there: everyone is in the present table, nobody absent.
+    assert present in paragraphs and not any(p.startswith(absent) for p in paragraphs)
+    names = [row[0] for row in rows]
+    assert {"Chaïma El Idrissi 🔋", "Dirk Boer"} <= set(names)
+    # The Markdown minutes say it too.
+    text = markdown(build_minutes(state))
+    assert f"**{late}:** Dirk Boer (10:11)" in text

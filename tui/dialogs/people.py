@@ -1,5 +1,12 @@
-"""Who is at the table: mark participants present or gone, and add someone who arrives late."""
+"""Who is at the table: mark participants present or gone, mark who came in late, and add
+someone who arrives late.
 
+Once the meeting has started each mark counts from the moment it is saved: ticking someone
+means they came in now, unticking that they left now, and `l` says that someone already ticked
+came in just now (tui/wyber/presence.py). Each name shows the time it was marked.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -11,52 +18,125 @@ from textual.widgets import Button, Input, SelectionList, Static
 
 from tui.dialogs.base import WyberModal
 from tui.widgets.fields import LineField
+from tui.wyber.figures import clock_time
 from tui.wyber.i18n import Language
-from tui.wyber.state import Participant
+from tui.wyber.presence import GRACE_SECONDS, counts_as_late
+from tui.wyber.state import Participant, SessionState
 
 
 @dataclass(slots=True)
 class Attendance:
     present: set[str]
     arrived: list[str] = field(default_factory=list)  # names of people added now
+    late: set[str] = field(default_factory=set)  # marked present already, and came in just now
 
 
 class PeopleDialog(WyberModal[Attendance | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
         Binding("ctrl+s", "save", "key.save", id="save"),
+        Binding("l", "late", "presence.key.late", id="late"),
     ]
 
-    def __init__(self, lang: Language, participants: list[Participant]) -> None:
+    def __init__(
+        self,
+        lang: Language,
+        participants: list[Participant],
+        state: SessionState | None = None,
+        now: Callable[[], float] | None = None,
+    ) -> None:
+        """`state` and `now` (the session's clock) give the times beside the names; without
+        them the dialog only marks who is there."""
         super().__init__(lang)
         self.participants = participants
         self.arrived: list[str] = []
+        self.state = state
+        self.now = now
+        self.late: set[str] = set()
+
+    @property
+    def started(self) -> bool:
+        return self.state is not None and self.state.started_t is not None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="people"):
             yield Static(self.t("run.people.title"), classes="dialog-title")
             yield SelectionList[str](
-                *(
-                    (
-                        Text(p.name + (f" ({p.organisation})" if p.organisation else "")),
-                        p.id,
-                        p.present,
-                    )
-                    for p in self.participants
-                ),
+                *((self._prompt(p, p.present), p.id, p.present) for p in self.participants),
                 id="present",
             )
             yield LineField(
                 placeholder=self.t("run.people.add"), id="new-person", clear_on_submit=True
             )
-            yield Static(self.t("run.people.hint"), classes="hint")
+            yield Static(self.t("presence.hint"), classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("key.save"), id="save", variant="primary")
+
+    def _prompt(self, person: Participant, ticked: bool) -> Text:
+        """The name, and when they came late or left: as recorded, or now, if saving this would
+        record it."""
+        text = Text(person.name + (f" ({person.organisation})" if person.organisation else ""))
+        mark = self._mark(person, ticked)
+        if mark is not None:
+            text.append(f"  {mark}", style="dim")
+        return text
+
+    def _mark(self, person: Participant, ticked: bool) -> str | None:
+        if self.state is None:
+            return None
+        state = self.state
+        now = clock_time(state, self.now()) if self.now is not None else ""
+        coming_in = person.id in self.late or (ticked and not person.present)
+        if coming_in and self.now is not None and counts_as_late(state, self.now()):
+            return self.t("presence.mark.late", time=now)
+        if self.started and not ticked and person.present:
+            return self.t("presence.mark.left", time=now)
+        if not ticked and person.left_t is not None:
+            return self.t("presence.mark.left", time=clock_time(state, person.left_t))
+        if ticked and person.arrived_t is not None:
+            return self.t("presence.mark.late", time=clock_time(state, person.arrived_t))
+        return None
+
+    def _refresh_prompt(self, person_id: str) -> None:
+        person = next((p for p in self.participants if p.id == person_id), None)
+        if person is None:
+            return
+        selection = self.query_one(SelectionList)
+        index = next(i for i, p in enumerate(self.participants) if p.id == person_id)
+        ticked = person_id in selection.selected
+        selection.replace_option_prompt_at_index(index, self._prompt(person, ticked))
 
     def on_mount(self) -> None:
         # Nobody yet: the facilitator is here to add people, so the cursor waits in the name field.
         if not self.participants:
             self.query_one("#new-person", Input).focus()
+
+    def on_selection_list_selection_toggled(
+        self, event: SelectionList.SelectionToggled[str]
+    ) -> None:
+        event.stop()
+        value = event.selection.value
+        if value not in event.selection_list.selected:
+            self.late.discard(value)  # gone again: not "came in just now"
+        self._refresh_prompt(value)
+
+    def action_late(self) -> None:
+        """The highlighted participant came in just now (already ticked or not)."""
+        selection = self.query_one(SelectionList)
+        if selection.highlighted is None:
+            return
+        value = selection.get_option_at_index(selection.highlighted).value
+        if value.startswith("new-"):
+            return  # added in this dialog: they come in now anyway
+        if self.state is None or self.now is None or not counts_as_late(self.state, self.now()):
+            self.notify(self.t("presence.not_late", minutes=GRACE_SECONDS // 60), timeout=4)
+            return
+        if value in self.late:
+            self.late.discard(value)
+        else:
+            self.late.add(value)
+            selection.select(value)
+        self._refresh_prompt(value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -73,6 +153,5 @@ class PeopleDialog(WyberModal[Attendance | None]):
     def action_save(self) -> None:
         chosen = set(self.query_one(SelectionList).selected)
         arrived = [n for i, n in enumerate(self.arrived, 1) if f"new-{i}" in chosen]
-        self.dismiss(
-            Attendance(present={c for c in chosen if not c.startswith("new-")}, arrived=arrived)
-        )
+        present = {c for c in chosen if not c.startswith("new-")}
+        self.dismiss(Attendance(present=present, arrived=arrived, late=self.late & present))

@@ -308,6 +308,7 @@ class RunScreen(WyberScreen[None]):
                 (person.id, person.id in attendance.present)
                 for person in self.meeting.state.participants.values()
                 if (person.id in attendance.present) != person.present
+                or person.id in attendance.late  # present already: came in just now
             ]
             for participant_id, present in changes:
                 self._do(partial(self.meeting.set_present, participant_id, present))
@@ -315,7 +316,8 @@ class RunScreen(WyberScreen[None]):
                 self._do(partial(self.meeting.add_participant, name))
 
         people = list(self.meeting.state.participants.values())
-        self.app.push_screen(PeopleDialog(self.lang, people), update)
+        dialog = PeopleDialog(self.lang, people, self.meeting.state, self.meeting.now)
+        self.app.push_screen(dialog, update)
 
     def action_finish(self) -> None:
         from tui.screens.evaluation import EvaluationScreen

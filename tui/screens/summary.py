@@ -36,6 +36,7 @@ from tui.wyber.figures import (
     time_notes,
 )
 from tui.wyber.i18n import Language, tr
+from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.state import Agreement, Participant, SessionState
 from tui.wyber.summary import summarise
 
@@ -221,8 +222,8 @@ class SummaryScreen(WyberScreen[None]):
         people = list(self.state.participants.values())
         if not people:
             return Text(self.t("ending.summary.no_participants"), style="dim")
-        present = [p for p in people if p.present]
-        absent = [p for p in people if not p.present]
+        present = [p for p in people if was_there(p)]
+        absent = [p for p in people if not was_there(p)]
 
         def named(label: str, group: list[Participant]) -> Text:
             line = Text(self.t(label) + " ", style="dim")
@@ -241,6 +242,8 @@ class SummaryScreen(WyberScreen[None]):
             text.append("\n").append_text(named("ending.summary.present_names", present))
         if absent:
             text.append("\n").append_text(named("ending.summary.absent_names", absent))
+        for key, who in presence_notes(self.state):
+            text.append("\n").append(f"{self.t(key)}: ", style="dim").append(who)
         return text
 
     # ── what the meeting produced ───────────────────────────────────────────────────────────

@@ -206,7 +206,9 @@ class ParticipantAdded(_Event):
 
 
 class PresenceChanged(_Event):
-    """A participant arrived or left."""
+    """A participant arrived or left. After the start that is coming late or leaving early, at
+    the record's time; `present` for someone already present says they came in just now
+    (tui/wyber/presence.py)."""
 
     type: Literal["presence_changed"] = "presence_changed"
     participant_id: Id

@@ -48,6 +48,7 @@ from tui.wyber.events import (
 )
 from tui.wyber.late import ignored_when_late, place_of, reached
 from tui.wyber.plan import MOVEMENTS, Movement
+from tui.wyber.presence import arrived, left
 from tui.wyber.state import (
     ANONYMOUS,
     Agreement,
@@ -118,12 +119,15 @@ def apply(state: SessionState, record: Record) -> None:
     t = record.t
     match record.event:
         case ParticipantAdded() as e:
-            state.participants[e.participant_id] = Participant(
-                e.participant_id, e.name, e.organisation, e.role, e.email, e.present, e.mandate
+            person = Participant(
+                e.participant_id, e.name, e.organisation, e.role, e.email, False, e.mandate
             )
+            state.participants[e.participant_id] = person
+            if e.present:
+                arrived(state, person, t)
         case PresenceChanged(participant_id=pid, present=present):
             if pid in state.participants:
-                state.participants[pid].present = present
+                (arrived if present else left)(state, state.participants[pid], t)
         case RoundStarted(step=step, movement=movement):
             index = state.segment_index(step, movement)
             if index is not None and not state.finished:

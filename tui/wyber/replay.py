@@ -28,7 +28,6 @@ from tui.wyber.state import (
     ConsentRound,
     Evaluation,
     Idea,
-    Participant,
     Review,
     Segment,
     SessionState,
@@ -245,10 +244,8 @@ def copy_state(s: SessionState) -> SessionState:
         ],
         held_on=s.held_on,
         series=s.series,
-        participants={
-            k: Participant(p.id, p.name, p.organisation, p.role, p.email, p.present, p.mandate)
-            for k, p in s.participants.items()
-        },
+        # a participant holds only immutable values: a shallow copy shares nothing mutable
+        participants={k: replace(p) for k, p in s.participants.items()},
         ideas={k: _idea(i) for k, i in s.ideas.items()},
         removed_ideas={k: _idea(i) for k, i in s.removed_ideas.items()},
         clusters={

@@ -33,6 +33,10 @@ class Participant:
     email: str = ""
     present: bool = True
     mandate: Mandate | None = None
+    # Session times of coming late and leaving early (tui/wyber/presence.py); None: on time, or
+    # (left) still there or back.
+    arrived_t: float | None = None
+    left_t: float | None = None
 
 
 def mandate_of(participant: Participant) -> str | None:

@@ -46,6 +46,7 @@ from tui.wyber.minutes.content import (
     Table,
     table,
 )
+from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.ranking import ScoreSummary, Target, rank, score_summary, step_score_top
 from tui.wyber.series import Around, EarlierAgreement
 from tui.wyber.state import (
@@ -180,12 +181,15 @@ class _Writer:
             self.add(Paragraph(self.t("minutes.nobody"), quiet=True))
             return
         for key, group in (
-            ("minutes.present", [p for p in people if p.present]),
-            ("minutes.absent", [p for p in people if not p.present]),
+            ("minutes.present", [p for p in people if was_there(p)]),
+            ("minutes.absent", [p for p in people if not was_there(p)]),
         ):
             if group:
                 self.add(Paragraph(Span(self.t(key, count=len(group)), strong=True)))
                 self.add(self._people_table(group))
+        moved = tuple((self.t(key), who) for key, who in presence_notes(self.state))
+        if moved:
+            self.add(Facts(moved))
 
     def _people_table(self, group: Sequence[Participant]) -> Table:
         columns = [self.t("minutes.col.name")]

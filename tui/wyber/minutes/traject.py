@@ -26,6 +26,7 @@ from tui.wyber.minutes.content import (
     Span,
     table,
 )
+from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.state import SessionState
 
@@ -123,13 +124,14 @@ class _SeriesWriter:
             day = spoken_date(meeting_date(session), self.lang)
             self.blocks.append(Heading(f"{day} · {session.title}", 2))
             people = list(session.participants.values())
-            present = [p.name for p in people if p.present]
-            absent = [p.name for p in people if not p.present]
+            present = [p.name for p in people if was_there(p)]
+            absent = [p.name for p in people if not was_there(p)]
             lines: list[tuple[str, Inline]] = []
             if present:
                 lines.append((self.t("minutes.present", count=len(present)), ", ".join(present)))
             if absent:
                 lines.append((self.t("minutes.absent", count=len(absent)), ", ".join(absent)))
+            lines += [(self.t(key), who) for key, who in presence_notes(session)]
             evaluation = session.evaluation
             if evaluation is not None:
                 for key, answer in (

@@ -131,7 +131,6 @@ MESSAGES: dict[str, str] = {
     "run.field.interventie": "Intervention",
     "run.people.title": "Who is present?",
     "run.people.add": "Name of someone who arrives (Enter)",
-    "run.people.hint": "Space marks present or gone; Ctrl+S saves.",
     # reviewing the series' earlier agreements
     "run.review.key": "Earlier agreements",
     "run.review.help": "The agreements, actions and parked items of earlier sessions of the series that were still open, one at a time. Press a key for where each stands: D done, O still open, C changed (you type what changed), X dropped. Each answer is recorded in this session and shows in the minutes. Left and right arrows page through them; Escape goes to the meeting (Ctrl+T brings you back).",

@@ -131,7 +131,6 @@ MESSAGES: dict[str, str] = {
     "run.field.interventie": "Interventie",
     "run.people.title": "Wie is er aanwezig?",
     "run.people.add": "Naam van wie er binnenkomt (Enter)",
-    "run.people.hint": "Spatie zet op aanwezig of weg; Ctrl+S bewaart.",
     # reviewing the series' earlier agreements
     "run.review.key": "Eerdere afspraken",
     "run.review.help": "De afspraken, acties en geparkeerde punten uit eerdere sessies van het traject die nog openstonden, één voor één. Kies met een toets hoe het ermee staat: D gedaan, O staat nog open, C gewijzigd (je typt wat er veranderd is), X vervalt. Elke keuze wordt vastgelegd in deze sessie en komt in het verslag. Pijltjes links en rechts bladeren; Escape gaat naar de bijeenkomst (Ctrl+T brengt je terug).",
