@@ -25,26 +25,45 @@ def patch_journal_fsync(monkeypatch: pytest.MonkeyPatch, fsync: Any) -> None:
 
 
 class Disk:
-    """The disk under one session file, which fills up on demand: while full, writing to it
-    (`failing="write"`: the first write returns short, as on a real disk, then writes fail) or
-    syncing it (`failing="fsync"`) raises ENOSPC. Other files are left alone."""
+    """The disk under one session file, or (`folder=True`) under every file opened for writing
+    in the folder `path`, also those that do not exist yet (a new session's), which fills up on
+    demand: while full, writing to it (`failing="write"`: the first write returns short, as on a
+    real disk, then writes fail) or syncing it (`failing="fsync"`) raises ENOSPC. Other files
+    are left alone."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, path: Path, failing: str) -> None:
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, path: Path, failing: str, *, folder: bool = False
+    ) -> None:
         self.path = path
+        self.folder = path.resolve() if folder else None
         self.failing = failing
         self.full = False
         self.errno = errno.ENOSPC  # EROFS: a disk that became read-only
         self.refuse_every = 0  # a flaky disk: every n-th attempt on the file is refused
         self.refused = 0
+        self.partial_writes = 0
         self._attempts = 0
         self._short_left = 0
         self._changed = threading.Condition()
-        real_write, real_fsync = os.write, os.fsync
+        self._in_folder: set[int] = set()  # descriptors opened for writing in the folder
+        real_open, real_close, real_write, real_fsync = os.open, os.close, os.write, os.fsync
+
+        def fake_open(name: Any, flags: int, mode: int = 0o777, **kw: Any) -> int:
+            fd = real_open(name, flags, mode, **kw)
+            writing = flags & (os.O_WRONLY | os.O_RDWR)
+            if self.folder is not None and writing and inside(self.folder, name):
+                self._in_folder.add(fd)
+            return fd
+
+        def fake_close(fd: int) -> None:
+            self._in_folder.discard(fd)
+            real_close(fd)
 
         def fake_write(fd: int, data: Any) -> int:
             if self.failing == "write" and self._hits(fd):
                 if self._short_left and len(data) > 1:
                     self._short_left = 0
+                    self.partial_writes += 1
                     return real_write(fd, memoryview(data)[: len(data) // 2])
                 self._refuse()
             return real_write(fd, data)
@@ -54,6 +73,9 @@ class Disk:
                 self._refuse()
             real_fsync(fd)
 
+        if self.folder is not None:
+            monkeypatch.setattr(os, "open", fake_open)
+            monkeypatch.setattr(os, "close", fake_close)
         monkeypatch.setattr(os, "write", fake_write)
         monkeypatch.setattr(os, "fsync", fake_fsync)
         patch_journal_fsync(monkeypatch, fake_fsync)
@@ -69,16 +91,19 @@ class Disk:
         with self._changed:
             return self._changed.wait_for(lambda: self.refused >= times, WAIT)
 
-    def _hits(self, fd: int) -> bool:
-        full, every = self.full, self.refuse_every  # once: the test may free the disk meanwhile
-        if not (full or every):
-            return False
+    def _mine(self, fd: int) -> bool:
+        if self.folder is not None:
+            return fd in self._in_folder
         try:
             mine = self.path.stat()
         except FileNotFoundError:
             return False
         theirs = os.fstat(fd)
-        if (theirs.st_dev, theirs.st_ino) != (mine.st_dev, mine.st_ino):
+        return (theirs.st_dev, theirs.st_ino) == (mine.st_dev, mine.st_ino)
+
+    def _hits(self, fd: int) -> bool:
+        full, every = self.full, self.refuse_every  # once: the test may free the disk meanwhile
+        if not (full or every) or not self._mine(fd):
             return False
         if full:
             return True
@@ -90,6 +115,13 @@ class Disk:
             self.refused += 1
             self._changed.notify_all()
         raise OSError(self.errno, os.strerror(self.errno))
+
+
+def inside(root: Path, path: Any) -> bool:
+    """Whether an os-level path argument names something under `root`."""
+    if isinstance(path, int):
+        return False
+    return Path(os.fsdecode(path)).resolve().is_relative_to(root)
 
 
 class GatedDisk:

@@ -63,6 +63,22 @@ def test_check_a_good_and_a_bad_plan(capsys: pytest.CaptureFixture[str], tmp_pat
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "“One step”, 1 step, 1 minute"), ("nl", "“One step”, 1 stap, 1 minuut")],
+)
+def test_check_counts_one_step_and_one_minute_in_the_singular(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, expected: str
+) -> None:
+    plan = tmp_path / "one.toml"
+    plan.write_text(
+        'title = "One step"\nlanguage = "en"\n'
+        '[[steps]]\ntitle = "a"\n[steps.diverge]\nminutes = 1\n'
+    )
+    code, out, _ = run(capsys, "--lang", lang, "check", str(plan))
+    assert code == 0 and expected in out
+
+
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     for args in (["frobnicate"], ["export"], ["export", "x", "--format", "pdf"], ["--lang", "fr"]):
         with pytest.raises(SystemExit) as done:

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Length
 from PIL import Image, ImageFont
 
@@ -27,28 +28,33 @@ from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.export import render
 from tui.wyber.minutes.markdown import markdown
 from tui.wyber.minutes.word import docx_bytes
-from tui.wyber.series import Around
+from tui.wyber.series import Around, earlier_agreements
 
 from .factory import records
 from .test_minutes import (
     LANGS,
     NOW,
     OPENED_AT,
+    earlier_session,
     meeting,
     meeting_events,
     paragraphs_of,
     read_back,
     rows_of,
+    series_session,
 )
 
-# What LibreOffice sets the tables in here (fc-match Calibri:bold), at the size it shows them.
-HEADER_FONT = ImageFont.truetype("DejaVuSans-Bold.ttf", 1000)
-HEADER_PT = 11
-CELL_MARGINS_MM = 2 * 1.9  # Word's and LibreOffice's default left and right cell margins
+# What LibreOffice sets the tables in here (fc-match Calibri → DejaVu Sans), as it shows them.
+FONTS = {
+    bold: ImageFont.truetype(f"DejaVuSans{'-Bold' if bold else ''}.ttf", 1000)
+    for bold in (False, True)
+}
+WORD_MARGIN_MM = 1.9  # Word's default left and right cell margin, where a table sets none
+KEEP_WHOLE_MM = 30  # a line up to this wide (a date, a name, a short header) is not wrapped
 
 
-def word_mm(word: str) -> float:
-    return HEADER_FONT.getlength(word) / 1000 * HEADER_PT * 25.4 / 72
+def text_mm(text: str, size_pt: float, bold: bool = False) -> float:
+    return FONTS[bold].getlength(text) / 1000 * size_pt * 25.4 / 72
 
 
 def document(lang: Language, state: Any = None, **options: Any) -> Any:
@@ -56,18 +62,84 @@ def document(lang: Language, state: Any = None, **options: Any) -> Any:
     return docx.Document(io.BytesIO(data))
 
 
+def font_pt(doc: Any, table: Any) -> float:
+    """The size the table's text is shown at: its paragraphs' style's, else the body's (which
+    LibreOffice uses in place of a table style's size)."""
+    style = table.rows[0].cells[0].paragraphs[0].style
+    while style is not None and style.font.size is None:
+        style = style.base_style
+    size = style.font.size if style is not None else doc.styles["Normal"].font.size
+    return float(size.pt)
+
+
+def cell_margins_mm(table: Any) -> float:
+    """A cell's left and right margin together, as the table sets them (else Word's default)."""
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    if margins is None:
+        return 2 * WORD_MARGIN_MM
+    return sum(
+        int(margins.find(qn(f"w:{side}")).get(qn("w:w"))) / 20 * 25.4 / 72
+        for side in ("left", "right")
+    )
+
+
+def measured(doc: Any) -> list[tuple[list[float], list[list[str]], float, float]]:
+    """Per table: its column widths (mm), its rows' texts, its font size and its cell margins."""
+    return [
+        (
+            [Length(column.w).mm for column in table._tbl.tblGrid.gridCol_lst],
+            [[cell.text for cell in row.cells] for row in table.rows],
+            font_pt(doc, table),
+            cell_margins_mm(table),
+        )
+        for table in doc.tables
+    ]
+
+
+def rich(lang: Language) -> Any:
+    """A second session of a series: a six-column table of decisions and one of earlier
+    agreements, with "Uit de sessie van"."""
+    state = series_session(lang)
+    earlier = earlier_agreements([earlier_session(lang)], state)
+    return document(lang, state, earlier=earlier)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_header_cell_breaks_inside_a_word(lang: Language) -> None:
-    tables = document(lang).tables
+    tables = measured(document(lang))
     assert len(tables) >= 8
-    for table in tables:
-        widths = [Length(column.w).mm for column in table._tbl.tblGrid.gridCol_lst]
-        header = [cell.text for cell in table.rows[0].cells]
+    for widths, rows, size, margins in tables:
+        header = rows[0]
         for width, text in zip(widths, header, strict=True):
             for part in text.split():
-                assert word_mm(part) + CELL_MARGINS_MM <= width, (part, round(width, 1), header)
+                assert text_mm(part, size, True) + margins <= width, (part, round(width, 1), header)
         # The table fits the text width of the page (16 cm).
         assert sum(widths) <= 160.5, header
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_columns_fit_what_they_hold_at_the_size_the_table_is_shown(lang: Language) -> None:
+    """Column widths against their content at the table's font size: a short header, a date or
+    a name stays on one line, no word is cut, and the text column of a six-column table is the
+    widest, with 28% of the table or more (45 mm: "We starten een pilot in Delfshaven" on two
+    lines at 10 pt, where it took three in 33 mm)."""
+    tables = measured(rich(lang))
+    six = [(widths, rows) for widths, rows, _, _ in tables if len(widths) == 6]
+    assert len(six) >= 2  # the decisions, and the earlier agreements
+    for widths, rows, size, margins in tables:
+        room = [width - margins for width in widths]
+        for number, row in enumerate(rows):
+            for column, text in enumerate(row):
+                bold = number == 0
+                for line in text.split("\n"):
+                    whole = text_mm(line, size, bold)
+                    if whole <= KEEP_WHOLE_MM and column != 1:  # column 1: the text itself
+                        assert whole <= room[column], (line, round(room[column], 1), rows[0])
+                    for word in line.split():
+                        assert text_mm(word, size, bold) <= room[column], (word, rows[0])
+    for widths, rows in six:
+        what = widths[1]
+        assert what == max(widths) and what >= 0.28 * sum(widths), (rows[0], widths)
 
 
 def test_a_column_with_nothing_in_it_is_not_there() -> None:

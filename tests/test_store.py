@@ -22,12 +22,12 @@ from filelock import FileLock
 from tui.wyber import journal
 from tui.wyber.events import IdeaAdded, ParticipantAdded, Record, SessionResumed, stored
 from tui.wyber.i18n import tr
-from tui.wyber.journal import JournalStorage
 from tui.wyber.plan import Plan
 from tui.wyber.sample import sample_records
 from tui.wyber.session import LiveSession, resume_session, start_session
 from tui.wyber.store import Archive, SessionCorrupt, WriteFailed
 
+from .disks import Disk, inside, patch_journal_fsync
 from .factory import START, FakeClock, FakeWall, opened, plan_data
 
 PLAN = Plan.model_validate(plan_data())
@@ -99,21 +99,6 @@ def live_session(archive: Archive, session_id: str = "s1") -> LiveSession:
 
 def idea(number: int) -> IdeaAdded:
     return IdeaAdded(idea_id=f"i{number}", text=f"Idee {number} 💡 فكرة {number}")
-
-
-def give_journals_fsync(monkeypatch: pytest.MonkeyPatch, fsync: Callable[[int], None]) -> None:
-    """JournalStorage took os.fsync as its default argument when it was defined, so patching
-    os.fsync does not reach it: replace the default itself."""
-    defaults = JournalStorage.__init__.__kwdefaults__
-    assert defaults is not None and "fsync" in defaults
-    monkeypatch.setitem(defaults, "fsync", fsync)
-
-
-def inside(root: Path, path: Any) -> bool:
-    """Whether an os-level path argument names something under `root`."""
-    if isinstance(path, int):
-        return False
-    return Path(os.fsdecode(path)).resolve().is_relative_to(root)
 
 
 # --- a torn or damaged journal --------------------------------------------------------------------
@@ -479,73 +464,12 @@ def test_an_archive_under_a_regular_file_fails_clearly(tmp_path: Path) -> None:
 # --- a full disk ----------------------------------------------------------------------------------
 
 
-class DiskFull:
-    """A disk that fills up on demand. While full, writing to (or, `failing="fsync"`, syncing) a
-    file opened for writing under `root` fails with ENOSPC; as on a real disk, the write that
-    reaches the limit first writes a few bytes and returns short, and the next one fails."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, root: Path, failing: str) -> None:
-        self.root = root.resolve()
-        self.failing = failing
-        self.full = False
-        self.only: Path | None = None  # when set, only this file's writes fail
-        self.partial_writes = 0
-        self.refused = 0
-        self._fds: dict[int, Path] = {}
-        self._short_left = 0
-        real_open, real_close, real_write, real_fsync = os.open, os.close, os.write, os.fsync
-
-        def fake_open(path: Any, flags: int, mode: int = 0o777, **kw: Any) -> int:
-            fd = real_open(path, flags, mode, **kw)
-            if flags & (os.O_WRONLY | os.O_RDWR) and inside(self.root, path):
-                self._fds[fd] = Path(os.fsdecode(path)).resolve()
-            return fd
-
-        def fake_close(fd: int) -> None:
-            self._fds.pop(fd, None)
-            real_close(fd)
-
-        def fake_write(fd: int, data: Any) -> int:
-            if self.failing == "write" and self._hits(fd):
-                if self._short_left and len(data) > 1:
-                    self._short_left = 0
-                    self.partial_writes += 1
-                    return real_write(fd, memoryview(data)[: len(data) // 2])
-                self._refuse()
-            return real_write(fd, data)
-
-        def fake_fsync(fd: int) -> None:
-            if self.failing == "fsync" and self._hits(fd):
-                self._refuse()
-            real_fsync(fd)
-
-        monkeypatch.setattr(os, "open", fake_open)
-        monkeypatch.setattr(os, "close", fake_close)
-        monkeypatch.setattr(os, "write", fake_write)
-        monkeypatch.setattr(os, "fsync", fake_fsync)
-        give_journals_fsync(monkeypatch, fake_fsync)
-
-    def fill(self, only: Path | None = None) -> None:
-        self.full, self.only, self._short_left = True, only, 1
-
-    def free(self) -> None:
-        self.full = False
-
-    def _hits(self, fd: int) -> bool:
-        path = self._fds.get(fd)
-        return self.full and path is not None and self.only in (None, path)
-
-    def _refuse(self) -> None:
-        self.refused += 1
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-
 @pytest.mark.parametrize("failing", ["write", "fsync"])
 def test_a_full_disk_refuses_the_record_and_keeps_exactly_what_was_acknowledged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
     archive = Archive(tmp_path / "data")
-    disk = DiskFull(monkeypatch, archive.root, failing)
+    disk = Disk(monkeypatch, archive.root, failing, folder=True)
     live = live_session(archive)
     for number in range(1, 8):
         live.record(idea(number))
@@ -581,10 +505,10 @@ def test_a_session_that_cannot_start_on_a_full_disk_leaves_no_file_behind(
 ) -> None:
     archive = Archive(tmp_path / "data")
     import_session(archive, "earlier", day=1)
-    disk = DiskFull(monkeypatch, archive.root, failing)
+    disk = Disk(monkeypatch, archive.root, failing, folder=True)
     # Nothing fits any more. start_session writes the opening and the participants in one
     # atomic create, so there is no moment at which only part of a new session is on disk.
-    disk.fill(only=None)
+    disk.fill()
 
     with pytest.raises(WriteFailed) as failed:
         live_session(archive, "new")
@@ -739,7 +663,7 @@ class SyncLog:
         monkeypatch.setattr(os, "write", spy_write)
         monkeypatch.setattr(os, "fsync", spy_fsync)
         monkeypatch.setattr(os, "link", spy_link)
-        give_journals_fsync(monkeypatch, spy_fsync)
+        patch_journal_fsync(monkeypatch, spy_fsync)
 
     def since(self, mark: int) -> list[tuple[Any, ...]]:
         return self.entries[mark:]

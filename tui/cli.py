@@ -18,7 +18,7 @@ from tui import __version__
 from tui.failure import report_failure
 from tui.room.place import DEFAULT_PORT, RoomPlace
 from tui.wyber.errors import UserError
-from tui.wyber.i18n import LANGUAGES, Language, detect_language, parse_language, tr
+from tui.wyber.i18n import LANGUAGES, Language, counted, detect_language, parse_language, tr
 from tui.wyber.paths import data_dir, plan_folders
 from tui.wyber.plan_errors import PlanError
 
@@ -286,8 +286,8 @@ def _check(reference: str, data: Path, lang: Language) -> int:
             "plan.ok",
             path=str(path),
             title=plan.title,
-            steps=len(plan.steps),
-            minutes=plan.minutes,
+            steps=counted(lang, "plan.steps", len(plan.steps)),
+            minutes=counted(lang, "plan.minutes", plan.minutes),
         )
     )
     return EXIT_OK

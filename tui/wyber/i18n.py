@@ -20,6 +20,11 @@ def tr(lang: Language, key: str, /, **params: object) -> str:
     return CATALOGS[lang][key].format(**params)
 
 
+def counted(lang: Language, key: str, count: int) -> str:
+    """The message for `count` things: `key`_one for one ("1 step"), else `key` ("3 steps")."""
+    return tr(lang, f"{key}_one" if count == 1 else key, count=count)
+
+
 def parse_language(value: str | None) -> Language | None:
     """'nl', 'NL', 'nl_NL.UTF-8', 'en-GB' … to a supported language, or None."""
     if not value:

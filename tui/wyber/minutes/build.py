@@ -390,7 +390,10 @@ class _Writer:
             if scored:
                 values.append(summary.average if summary else None)
             rows.append(charts.Bar(target.label, tuple(values)))
-        png = charts.bars(rows, tops, colours, legend)
+        locale = BABEL_LOCALES[self.lang]
+        png = charts.bars(
+            rows, tops, colours, legend, lambda v: format_decimal(v, "0.#", locale=locale)
+        )
         self.add(Picture(png, CHART_MM, self.t("traject.chart.votes")))
 
     # ── the lists people act on ──────────────────────────────────────────────────────────

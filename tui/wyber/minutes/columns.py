@@ -18,8 +18,9 @@ MEASURE_SIZE = 100  # pixels: a large size, so the rounding of each glyph's adva
 # DejaVu Sans Bold's widest common letters run to 0.7 em; the average of Dutch text is ~0.6.
 FALLBACK_EM = {False: 0.62, True: 0.70}
 POINT_MM = 25.4 / 72
-# Word's default cell margins (0.19 cm each side) and a millimetre of slack for rounding.
-CELL_PADDING_MM = 2 * 1.9 + 1.0
+# Word's default cell margins (0.19 cm each side), for a table that does not set its own.
+WORD_MARGINS_MM = 2 * 1.9
+SLACK_MM = 1.0  # for the rounding of widths to twips and of glyphs to pixels
 # A line up to this wide is kept on one line (a date, a status); a longer one may wrap between
 # words. 30 mm holds "30 Nov 2026" or "Anna de Vries" at 11 pt (25 and 27 mm in DejaVu Sans).
 KEEP_WHOLE_MM = 30.0
@@ -46,7 +47,12 @@ def text_mm(text: str, size_pt: float, bold: bool = False) -> float:
 
 
 def _longest(
-    texts: Sequence[tuple[str, bool]], size_pt: float, *, words: bool, keep_short: bool = False
+    texts: Sequence[tuple[str, bool]],
+    size_pt: float,
+    margins_mm: float,
+    *,
+    words: bool,
+    keep_short: bool = False,
 ) -> float:
     """The widest line of `texts`; with `words`, the widest word; with `keep_short` too, a short
     line (a date, a name) counts whole: "30 nov 2026" over three lines is hard to read."""
@@ -59,7 +65,16 @@ def _longest(
                 continue
             for part in line.split():
                 widest = max(widest, text_mm(part, size_pt, bold))
-    return widest + CELL_PADDING_MM
+    return widest + margins_mm + SLACK_MM
+
+
+def _short_header(texts: Sequence[tuple[str, bool]], size_pt: float, margins_mm: float) -> float:
+    """The width of a column's header (its first text) on one line, if that is short; else 0."""
+    if not texts:
+        return 0.0
+    header, bold = texts[0]
+    whole = text_mm(header, size_pt, bold)
+    return whole + margins_mm + SLACK_MM if "\n" not in header and whole <= KEEP_WHOLE_MM else 0.0
 
 
 def fit_widths(
@@ -67,13 +82,27 @@ def fit_widths(
     grow: Collection[int],
     total_mm: float,
     size_pt: float,
+    margins_mm: float = WORD_MARGINS_MM,
+    short_share: float = SHORT_SHARE,
 ) -> list[float]:
     """A width in mm per column. `columns` holds, per column, its texts (header first) with
-    whether each is bold; the columns in `grow` are text columns that share what is left."""
-    least = [_longest(texts, size_pt, words=True) for texts in columns]
-    short_whole = [_longest(texts, size_pt, words=True, keep_short=True) for texts in columns]
+    whether each is bold; the columns in `grow` are text columns that share what is left;
+    `margins_mm` is a cell's left and right margin together; a column that is not a text
+    column takes at most `short_share` of the width before its lines wrap."""
+    # A column is never narrower than its longest word, nor than its header when that is short
+    # ("Sessie van" over two lines above a date reads as two headers).
+    least = [
+        max(
+            _longest(texts, size_pt, margins_mm, words=True),
+            _short_header(texts, size_pt, margins_mm),
+        )
+        for texts in columns
+    ]
+    short_whole = [
+        _longest(texts, size_pt, margins_mm, words=True, keep_short=True) for texts in columns
+    ]
     natural = [
-        max(_longest(texts, size_pt, words=False), low)
+        max(_longest(texts, size_pt, margins_mm, words=False), low)
         for texts, low in zip(columns, least, strict=True)
     ]
     growing = [i for i in range(len(columns)) if i in grow] or [
@@ -82,26 +111,41 @@ def fit_widths(
     widths = [0.0] * len(columns)
     for i in range(len(columns)):
         if i not in growing:
-            widths[i] = max(short_whole[i], min(natural[i], total_mm * SHORT_SHARE))
+            widths[i] = max(short_whole[i], min(natural[i], total_mm * short_share))
     # Room for the text columns: first from what the short columns have beyond their short
     # lines kept whole, then (a table of many columns) down to their longest word.
-    _make_room(widths, short_whole, growing, total_mm * GROW_SHARE, total_mm)
-    _make_room(widths, least, growing, total_mm * GROW_SHARE, total_mm)
+    # Room for no more than the text columns hold: a short list of short agreements leaves the
+    # dates and names beside it whole.
+    want = min(total_mm * GROW_SHARE, sum(natural[i] for i in growing))
+    _make_room(widths, short_whole, growing, want, total_mm)
+    _make_room(widths, least, growing, want, total_mm)
     rest = total_mm - sum(widths)
+    # A text column's short lines ("✔ consent") are kept whole too, where there is room for it.
+    floor = short_whole if sum(short_whole[i] for i in growing) <= rest else least
     # Share what is left by how much each text column holds, none below its longest word; the
     # first (what was agreed, the idea) counts double: it is what the reader reads the row for.
+    # A column whose lines all fit in less than its share gets just that, and the others share
+    # the rest: no room stands empty beside a column that wraps.
     weight = {i: natural[i] * (2 if i == growing[0] else 1) for i in growing}
     pending = list(growing)
     while pending:
         share = sum(weight[i] for i in pending)
-        too_narrow = [i for i in pending if rest * weight[i] / share < least[i]]
+        too_narrow = [i for i in pending if rest * weight[i] / share < floor[i]]
+        fits = [i for i in pending if natural[i] <= rest * weight[i] / share]
+        if not too_narrow and len(fits) < len(pending):
+            for i in fits:
+                widths[i] = natural[i]
+                rest -= natural[i]
+                pending.remove(i)
+            if fits:
+                continue
         if not too_narrow:
             for i in pending:
                 widths[i] = rest * weight[i] / share
             break
         for i in too_narrow:
-            widths[i] = least[i]
-            rest -= least[i]
+            widths[i] = floor[i]
+            rest -= floor[i]
             pending.remove(i)
     return widths
 

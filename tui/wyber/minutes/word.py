@@ -17,6 +17,7 @@ from typing import IO, cast
 
 import docx
 from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -29,7 +30,7 @@ from docx.table import Table as WordTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from tui.wyber.minutes.columns import fit_widths
+from tui.wyber.minutes.columns import POINT_MM, fit_widths
 from tui.wyber.minutes.content import (
     Bullets,
     Document,
@@ -53,9 +54,17 @@ TEXT_MM = 160  # A4 (21 cm) less two margins of 2.5 cm
 TEXT_WIDTH = Mm(TEXT_MM)
 BODY_PT = 11
 TABLE_PT = 10  # tables a point smaller than the body, so columns fit
-# LibreOffice does not apply a table style's font size (it sets the cells at the body's 11 pt;
-# seen in its PDF): columns are measured at the larger size, so they fit in both.
-MEASURE_PT = max(TABLE_PT, BODY_PT)
+# LibreOffice does not apply a table style's font size (it set the cells at the body's 11 pt;
+# seen in its PDF), so the cells' paragraphs have a style of their own that says 10 pt, which
+# Word and LibreOffice both apply: columns are measured at the size they are shown in.
+TABLE_TEXT_STYLE = "Table Text"
+# Cell margins left and right: 1 mm instead of Word's 1.9 mm (LibreOffice's own default is 1 mm);
+# in a table of six columns that gives the text columns 11 mm more.
+CELL_MARGIN_MM = 1.0
+# A table this short moves to the next page whole with the closing note rather than leave it
+# alone there; a longer one lets the note go.
+KEEP_WHOLE_ROWS = 20
+FACT_LABEL_SHARE = 0.4  # of the text width, for the labels of the facts (date, place …)
 
 
 def _property(text: str) -> str:
@@ -92,6 +101,10 @@ class _WordWriter:
         styles["Normal"].font.name = "Calibri"
         styles["Normal"].font.size = Pt(BODY_PT)
         self.table_style.font.size = Pt(TABLE_PT)
+        table_text = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        table_text.base_style = styles["Normal"]
+        table_text.font.size = Pt(TABLE_PT)
+        self.table_text_id = table_text.style_id
         # New blocks are appended to the body directly, and the section properties (which must
         # come last) are put back at the end: python-docx inserts each block before them by
         # scanning the whole body, which is quadratic in the number of paragraphs.
@@ -175,7 +188,8 @@ class _WordWriter:
             self.body.remove(self.section_properties)
         self.paragraph("Title").add_run(clean_text(self.source.title))
         self.paragraph("Subtitle").add_run(clean_text(self.source.subtitle))
-        for block in self.source.blocks:
+        blocks = self.source.blocks
+        for index, block in enumerate(blocks):
             match block:
                 case Heading(text=text, level=level):
                     self.paragraph(f"Heading {level}").add_run(clean_text(text))
@@ -185,7 +199,14 @@ class _WordWriter:
                     for item in items:
                         self._runs(self.paragraph("List Bullet"), item)
                 case Table():
-                    self._table(block)
+                    # The closing note (the colophon) stays on the page of the table before it:
+                    # a last page that holds only that line is a page a secretary deletes.
+                    closing = (
+                        index == len(blocks) - 2
+                        and isinstance(blocks[-1], Paragraph)
+                        and len(block.rows) <= KEEP_WHOLE_ROWS
+                    )
+                    self._table(block, keep_with_next=closing)
                 case Facts(lines=lines):
                     self._facts(lines)
                 case Picture():
@@ -214,6 +235,7 @@ class _WordWriter:
         table = WordTable(tbl, self.doc._body)
         if style is not None:
             table.style = style
+            _cell_margins(tbl, CELL_MARGIN_MM)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         # Column widths on the grid: add_row copies them to every new cell, for Word.
@@ -221,7 +243,7 @@ class _WordWriter:
             grid_column.w = Length(Mm(width))
         return table
 
-    def _table(self, block: Table) -> None:
+    def _table(self, block: Table, *, keep_with_next: bool = False) -> None:
         table = self._grid(column_widths(block), self.table_style)
         header = _add_row(table)
         _repeat_as_header(header._tr)
@@ -230,7 +252,13 @@ class _WordWriter:
             self._row(_add_row(table).cells, row, block.numeric)
         if block.footer:
             self._row(_add_row(table).cells, block.footer, block.numeric, strong=True)
-        self.paragraph()  # air between a table and what follows
+        air = self.paragraph()  # air between a table and what follows
+        if keep_with_next:
+            # Every paragraph of the table: LibreOffice keeps a table with the next paragraph
+            # only when all of them say so (Word keeps each row with the next).
+            for cell in table._cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+            air.paragraph_format.keep_with_next = True
 
     def _row(
         self,
@@ -242,6 +270,7 @@ class _WordWriter:
     ) -> None:
         for index, (cell, value) in enumerate(zip(cells, values, strict=False)):
             paragraph = cell.paragraphs[0]
+            paragraph._p.style = self.table_text_id
             self._runs(paragraph, value)
             if strong:
                 for run in paragraph.runs:
@@ -254,7 +283,9 @@ class _WordWriter:
             [(label, True) for label, _ in lines],
             [(plain(value), False) for _, value in lines],
         ]
-        table = self._grid(fit_widths(texts, {1}, TEXT_MM, BODY_PT), None)
+        # A label on one line ("Volgende bijeenkomst"), up to a third of the page and more.
+        widths = fit_widths(texts, {1}, TEXT_MM, BODY_PT, short_share=FACT_LABEL_SHARE)
+        table = self._grid(widths, None)
         for label, value in lines:
             cells = _add_row(table).cells
             cells[0].paragraphs[0].add_run(clean_text(label)).bold = True
@@ -279,7 +310,22 @@ def column_widths(block: Table) -> list[float]:
             column.append((plain(cell), any(s.strong or s.alert for s in spans(cell))))
     for column, cell in zip(texts, block.footer, strict=False):
         column.append((plain(cell), True))
-    return fit_widths(texts, block.grow, TEXT_MM, MEASURE_PT)
+    return fit_widths(texts, block.grow, TEXT_MM, TABLE_PT, 2 * CELL_MARGIN_MM)
+
+
+def _cell_margins(tbl: CT_Tbl, mm: float) -> None:
+    """The left and right margin of every cell of the table (w:tblCellMar, in twentieths of a
+    point), so the widths measured for the text hold in Word and LibreOffice alike."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(mm / POINT_MM * 20)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    # In its place in the schema's order of table properties: Word refuses a file otherwise.
+    tbl.tblPr.insert_element_before(
+        margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"
+    )
 
 
 def _repeat_as_header(tr: object) -> None:

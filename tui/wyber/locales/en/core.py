@@ -15,7 +15,11 @@ MESSAGES: dict[str, str] = {
     "plan.setting_needs_technique": '{setting} only goes with technique = "{technique}"',
     "plan.unknown_name": "there is no plan named “{name}”{hint}",
     "plan.did_you_mean": " — did you mean “{name}”?",
-    "plan.ok": "{path}: a good plan — “{title}”, {steps} steps, {minutes} minutes",
+    "plan.ok": "{path}: a good plan — “{title}”, {steps}, {minutes}",
+    "plan.steps_one": "1 step",
+    "plan.steps": "{count} steps",
+    "plan.minutes_one": "1 minute",
+    "plan.minutes": "{count} minutes",
     # store
     "store.locked": "session {session} is open in another wyber; close it there first (or read it with `wyber export`)",
     "store.not_found": "there is no session {session} in this archive (see `wyber list`)",

@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
     "minutes.earlier": "Agreements from earlier sessions of the series",
     "minutes.earlier_none": "No agreements from earlier sessions are still open.",
     "minutes.col.status": "Status",
-    "minutes.col.from": "From the session of",
+    "minutes.col.from": "Session of",
     "minutes.status.open": "open",
     "minutes.status.done": "done",
     "minutes.status.changed": "changed",

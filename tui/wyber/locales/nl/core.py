@@ -15,7 +15,11 @@ MESSAGES: dict[str, str] = {
     "plan.setting_needs_technique": '{setting} hoort alleen bij technique = "{technique}"',
     "plan.unknown_name": "er is geen plan met de naam “{name}”{hint}",
     "plan.did_you_mean": " — bedoelt u “{name}”?",
-    "plan.ok": "{path}: een goed plan — “{title}”, {steps} stappen, {minutes} minuten",
+    "plan.ok": "{path}: een goed plan — “{title}”, {steps}, {minutes}",
+    "plan.steps_one": "1 stap",
+    "plan.steps": "{count} stappen",
+    "plan.minutes_one": "1 minuut",
+    "plan.minutes": "{count} minuten",
     # store
     "store.locked": "sessie {session} is geopend in een andere wyber; sluit haar daar eerst (of lees haar met `wyber export`)",
     "store.not_found": "er is geen sessie {session} in dit archief (zie `wyber list`)",

@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
     "minutes.earlier": "Afspraken uit eerdere sessies van het traject",
     "minutes.earlier_none": "Er staan geen afspraken uit eerdere sessies meer open.",
     "minutes.col.status": "Status",
-    "minutes.col.from": "Uit de sessie van",
+    "minutes.col.from": "Sessie van",
     "minutes.status.open": "open",
     "minutes.status.done": "gedaan",
     "minutes.status.changed": "gewijzigd",
