@@ -316,3 +316,16 @@ def test_the_minutes_say_who_came_late_and_who_left_early_with_times(lang: Langu
     # The Markdown minutes say it too.
     text = markdown(build_minutes(state))
     assert f"**{late}:** Dirk Boer (10:11)" in text
+
+
+def test_the_closing_note_stays_on_the_page_of_the_distribution_list() -> None:
+    """LibreOffice keeps a table with the next paragraph only when all its paragraphs say so; a
+    last page that holds only "Vastgelegd met wyber …" is a page a secretary deletes."""
+    doc = document("nl")
+    last = doc.tables[-1]
+    assert last.rows[0].cells[0].text == "Naam"
+    cells = [cell for row in last.rows for cell in row.cells]
+    assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in cells)
+    assert doc.paragraphs[-1].text.startswith("Vastgelegd met wyber")
+    # Other tables may break across pages as usual.
+    assert not doc.tables[0].rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next

@@ -4,8 +4,10 @@ that marks it with the time now, and the summary that says it."""
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import SelectionList
 
+from tui.app import WyberApp
 from tui.dialogs.people import PeopleDialog
 from tui.screens.summary import SummaryScreen
 from tui.wyber.events import (
@@ -120,6 +122,21 @@ def test_someone_who_came_late_and_left_keeps_both_times_and_never_came_stays_ab
 # ── the people dialog: marks with the time now, saved as records ───────────────────────────
 
 
+@pytest.fixture
+def running(tmp_path: Path) -> tuple[WyberApp, FakeClock]:
+    """The app with the 30-minute wyber started at once (`--now`), on a fake clock."""
+    clock = FakeClock()
+    return make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True), clock
+
+
+async def open_people(pilot: Pilot[None]) -> None:
+    """The people dialog (Ctrl+G), its list in focus."""
+    await pilot.press("ctrl+g")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PeopleDialog)
+    pilot.app.screen.query_one(SelectionList).focus()
+
+
 def prompts(app: object) -> list[str]:
     selection = app.screen.query_one(SelectionList)  # type: ignore[attr-defined]
     return [str(selection.get_option_at_index(i).prompt) for i in range(selection.option_count)]
@@ -127,21 +144,17 @@ def prompts(app: object) -> list[str]:
 
 @pytest.mark.usefixtures("amsterdam_time")
 async def test_the_people_dialog_marks_who_came_in_and_who_left_with_the_time_now(
-    tmp_path: Path,
+    running: tuple[WyberApp, FakeClock],
 ) -> None:
-    clock = FakeClock()
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True)
+    app, clock = running
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         await add_people(pilot, "Anna", "Bram", "Carla")
         assert app.meeting is not None and app.meeting.state.started_t is not None
         clock.advance(12 * 60)  # twelve minutes into the meeting (the fake wall starts 10:00)
 
-        await pilot.press("ctrl+g")
-        await settle(pilot)
-        assert isinstance(app.screen, PeopleDialog)
+        await open_people(pilot)
         # Anna was ticked from the start but only came in now; Bram leaves now.
-        app.screen.query_one(SelectionList).focus()
         await pilot.press("home", "l", "down", "space")
         await settle(pilot)
         assert prompts(app) == ["Anna  came in 10:12", "Bram  left 10:12", "Carla"]
@@ -160,8 +173,7 @@ async def test_the_people_dialog_marks_who_came_in_and_who_left_with_the_time_no
 
         # Opened again later, the dialog shows the recorded times, not the time now.
         clock.advance(30 * 60)
-        await pilot.press("ctrl+g")
-        await settle(pilot)
+        await open_people(pilot)
         assert prompts(app) == ["Anna  came in 10:12", "Bram  left 10:12", "Carla"]
         await pilot.press("escape")
         await settle(pilot)
@@ -173,17 +185,15 @@ async def test_the_people_dialog_marks_who_came_in_and_who_left_with_the_time_no
         assert "Came late: Anna (10:12)" in shown and "Left early: Bram (10:12)" in shown
 
 
-async def test_in_the_first_minutes_the_dialog_says_nobody_is_late(tmp_path: Path) -> None:
-    clock = FakeClock()
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True)
+async def test_in_the_first_minutes_the_dialog_says_nobody_is_late(
+    running: tuple[WyberApp, FakeClock],
+) -> None:
+    app, clock = running
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         await add_people(pilot, "Anna")
         clock.advance(60)
-        await pilot.press("ctrl+g")
-        await settle(pilot)
-        assert isinstance(app.screen, PeopleDialog)
-        app.screen.query_one(SelectionList).focus()
+        await open_people(pilot)
         await pilot.press("home", "l")
         await settle(pilot)
         assert prompts(app) == ["Anna"]
