@@ -18,6 +18,8 @@ from tui.wyber.events import (
     SessionFinished,
 )
 from tui.wyber.fold import fold
+from tui.wyber.minutes.content import Facts
+from tui.wyber.minutes.traject import build_series
 from tui.wyber.plan import Movement
 from tui.wyber.presence import GRACE_SECONDS, came_late, left_early, presence_notes, was_there
 from tui.wyber.replay import copy_state
@@ -117,6 +119,20 @@ def test_someone_who_came_late_and_left_keeps_both_times_and_never_came_stays_ab
     # Times of day as the minutes show them, from the session's own clock (opened 09:00 UTC).
     notes = dict(presence_notes(state))
     assert notes == {"presence.came_late": "Anna (09:10)", "presence.left_early": "Anna (09:13)"}
+
+
+def test_the_series_list_says_per_session_who_came_late_and_left_early() -> None:
+    state = folded(
+        (0, person("p1", "Anna")),
+        (0, person("p2", "Bram")),
+        (60, RoundStarted(step=0, movement=Movement.DIVERGE)),
+        (600, person("p3", "Chaima")),
+        (900, moved("p2", False)),
+    )
+    blocks = build_series("Traject", [state], "en").blocks
+    lines = dict(line for block in blocks if isinstance(block, Facts) for line in block.lines)
+    assert lines["Present (3)"] == "Anna, Bram, Chaima"  # Bram left early: he was there
+    assert lines["Came late"] == "Chaima (09:10)" and lines["Left early"] == "Bram (09:15)"
 
 
 # ── the people dialog: marks with the time now, saved as records ───────────────────────────

@@ -54,10 +54,6 @@ class PeopleDialog(WyberModal[Attendance | None]):
         self.now = now
         self.late: set[str] = set()
 
-    @property
-    def started(self) -> bool:
-        return self.state is not None and self.state.started_t is not None
-
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="people"):
             yield Static(self.t("run.people.title"), classes="dialog-title")
@@ -82,15 +78,17 @@ class PeopleDialog(WyberModal[Attendance | None]):
         return text
 
     def _mark(self, person: Participant, ticked: bool) -> str | None:
-        if self.state is None:
+        state, clock = self.state, self.now
+        if state is None or clock is None:
             return None
-        state = self.state
-        now = clock_time(state, self.now()) if self.now is not None else ""
-        coming_in = person.id in self.late or (ticked and not person.present)
-        if coming_in and self.now is not None and counts_as_late(state, self.now()):
-            return self.t("presence.mark.late", time=now)
-        if self.started and not ticked and person.present:
-            return self.t("presence.mark.left", time=now)
+        now = clock()
+        # Someone who left and is ticked again is back, not late (tui/wyber/presence.py).
+        returning = person.left_t is not None
+        coming_in = not returning and (person.id in self.late or (ticked and not person.present))
+        if coming_in and counts_as_late(state, now):
+            return self.t("presence.mark.late", time=clock_time(state, now))
+        if not ticked and person.present and state.started_t is not None:
+            return self.t("presence.mark.left", time=clock_time(state, now))
         if not ticked and person.left_t is not None:
             return self.t("presence.mark.left", time=clock_time(state, person.left_t))
         if ticked and person.arrived_t is not None:
@@ -98,13 +96,13 @@ class PeopleDialog(WyberModal[Attendance | None]):
         return None
 
     def _refresh_prompt(self, person_id: str) -> None:
-        person = next((p for p in self.participants if p.id == person_id), None)
-        if person is None:
-            return
+        index = next((i for i, p in enumerate(self.participants) if p.id == person_id), None)
+        if index is None:
+            return  # added in this dialog: no mark
         selection = self.query_one(SelectionList)
-        index = next(i for i, p in enumerate(self.participants) if p.id == person_id)
         ticked = person_id in selection.selected
-        selection.replace_option_prompt_at_index(index, self._prompt(person, ticked))
+        prompt = self._prompt(self.participants[index], ticked)
+        selection.replace_option_prompt_at_index(index, prompt)
 
     def on_mount(self) -> None:
         # Nobody yet: the facilitator is here to add people, so the cursor waits in the name field.
