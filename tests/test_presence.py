@@ -26,7 +26,9 @@ from tui.wyber.replay import copy_state
 from tui.wyber.state import SessionState
 
 from .factory import FakeClock, FakeWall, opened, records
+from .room_kit import phones, post
 from .test_fields import settle, started
+from .test_meeting import open_room
 from .test_run_flow import add_people, make_app, stored, wyber_30
 
 SIZE = (100, 30)
@@ -218,3 +220,25 @@ async def test_in_the_first_minutes_the_dialog_says_nobody_is_late(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [p.arrived_t for p in stored(app).participants.values()] == [None]
+
+
+# ── the room: a phone that joins marks its participant present, and so arrived then ──────────
+
+
+async def test_a_participant_marked_present_from_the_room_came_late_then(tmp_path: Path) -> None:
+    made = open_room(tmp_path / "data")
+    room = phones(made)
+    try:
+        made.meeting.set_present("p2", False)  # Bram is not there at the start
+        made.meeting.start()
+        made.clock.advance(10 * 60)
+        async with room.phone() as phone:
+            answer = await post(phone, "/api/join", {"name": "", "participant_id": "p2"})
+            assert answer.status_code == 200, answer.text
+        async with room.phone(join="Dana"):  # someone not prepared, joining late
+            pass
+        state = room.meeting.on_disk()
+        late = {p.name: t - (state.started_t or 0) for p, t in came_late(state)}
+        assert late == {"Bram Jansen": 600, "Dana": 600}
+    finally:
+        made.meeting.session.close()
