@@ -6,8 +6,9 @@ row that repeats on every page, A4 pages, a running header, "Pagina 3 van 7" in 
 PAGE and NUMPAGES fields, the document's language set for the spelling checker, and properties
 that name the facilitator instead of python-docx.
 
-Speed matters at 10,000 ideas: styles are looked up once, not by name per paragraph, and table
-rows are added with `add_row().cells`, never `table.cell(r, c)` (quadratic).
+Speed matters at 10,000 ideas: styles are looked up once, not by name per paragraph, a table's
+rows are copies of one empty row (never `table.cell(r, c)`, which is quadratic), and a run's text
+is written without python-docx's search of the run for what to replace.
 """
 
 import copy
