@@ -224,7 +224,7 @@ def test_a_timeline_needs_a_session_log() -> None:
 # field, this fails, so that replay.copy_state learns to copy it.
 FIELDS: dict[type, int] = {
     SessionState: 28,
-    Participant: 7,
+    Participant: 9,
     Tally: 3,
     Idea: 9,
     Cluster: 5,
