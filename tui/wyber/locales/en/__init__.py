@@ -25,6 +25,7 @@ from tui.wyber.locales.en import (
     room,
     run,
     series,
+    table2,
     traject,
 )
 
@@ -50,5 +51,6 @@ AREAS = (
     design,
     traject,
     room,
+    table2,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

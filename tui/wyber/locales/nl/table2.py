@@ -1,0 +1,5 @@
+"""Nederlandse teksten: aan tafel (2): tellingen, namen, eigenaren, de terugblik, taal."""
+
+MESSAGES: dict[str, str] = {
+    "table2.export.close_any": "Druk op een toets om dit venster te sluiten.",
+}
