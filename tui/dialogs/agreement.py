@@ -80,7 +80,7 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                 yield Label(self.t("run.agreement.deadline"))
                 yield LineField(
                     a.deadline.isoformat() if a and a.deadline else "",
-                    placeholder=self.t("run.agreement.deadline_hint"),
+                    placeholder=self.t("table2.deadline_hint"),
                     id="deadline",
                 )
             yield Static(id="understood", classes="hint")

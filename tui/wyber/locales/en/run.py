@@ -114,7 +114,6 @@ MESSAGES: dict[str, str] = {
     "run.agreement.owner": "Owner",
     "run.agreement.no_owner": "No owner",
     "run.agreement.deadline": "Due",
-    "run.agreement.deadline_hint": "e.g. 4-12, fri 4 dec, next friday",
     "run.agreement.no_deadline": "No deadline.",
     "run.agreement.field": "Field (7 fields)",
     "run.agreement.no_field": "No field",

@@ -114,7 +114,6 @@ MESSAGES: dict[str, str] = {
     "run.agreement.owner": "Eigenaar",
     "run.agreement.no_owner": "Geen eigenaar",
     "run.agreement.deadline": "Uiterlijk",
-    "run.agreement.deadline_hint": "bv. 4-12, vr 4 dec, volgende week vrijdag",
     "run.agreement.no_deadline": "Geen deadline.",
     "run.agreement.field": "Veld (7 velden)",
     "run.agreement.no_field": "Geen veld",
