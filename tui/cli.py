@@ -304,6 +304,7 @@ def _list(
     """The recorded sessions. A file that cannot be listed is named on stderr and the exit code
     stays 0: the list is whole apart from what was named, and a script reading stdout (or
     --json) gets every readable session."""
+    from tui.wyber.counting import agreed
     from tui.wyber.search import Filter, parse_since, select
     from tui.wyber.wall import utc_now
 
@@ -332,7 +333,6 @@ def _list(
     rows = [[tr(lang, f"cli.col.{c}") for c in columns]]
     for s in listing.sessions:
         counts = s.counts
-        agreed = counts.agreements + counts.decisions + counts.actions + counts.parked
         local = s.opened_at.astimezone()
         rows.append(
             [
@@ -340,7 +340,7 @@ def _list(
                 f"{local:%Y-%m-%d %H:%M}",
                 tr(lang, f"cli.status.{s.status}"),
                 str(counts.ideas),
-                str(agreed),
+                str(agreed(counts.kinds)),
                 s.title,
             ]
         )

@@ -3,8 +3,9 @@
 The facilitator picks a format; the export runs in a thread worker (reading the session and its
 series, building the document, writing it) while a progress bar follows the stages, and the
 dialog ends by showing where the file went; any key then closes it (an `x` pressed to export
-again lands on the screen below, not in a dialog that has done its work). An export never overwrites a file: a second export of
-the same minutes is saved beside the first as "… (2).docx". Before an e-mail draft is written the
+again lands on the screen below, not in a dialog that has done its work). An export never
+overwrites a file: a second export of the same minutes is saved beside the first as
+"… (2).docx". Before an e-mail draft is written the
 dialog names who has no e-mail address, and takes one for each there (for this draft only).
 """
 

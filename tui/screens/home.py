@@ -25,6 +25,7 @@ from tui.keys import localise
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable, Row
 from tui.widgets.problems import ProblemLines
+from tui.wyber.counting import agreed
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
@@ -177,7 +178,6 @@ class HomeScreen(WyberScreen[None]):
         session_rows: list[Row] = []
         for summary in lists.listing.sessions:
             counts = summary.counts
-            agreed = counts.agreements + counts.decisions + counts.actions
             status = Text(self.t(f"home.status.{summary.status}"))
             if summary.status == "unfinished":
                 status.stylize("bold")
@@ -186,7 +186,7 @@ class HomeScreen(WyberScreen[None]):
                 status,
                 Text(f"{summary.minutes:.0f}", justify="right"),
                 Text(str(counts.ideas), justify="right"),
-                Text(str(agreed), justify="right"),
+                Text(str(agreed(counts.kinds)), justify="right"),
                 title_cell(summary.title),
             ]
             session_rows.append((summary.id, cells))

@@ -25,6 +25,7 @@ from tui.dialogs.base import WyberScreen
 from tui.screens.reading import read_then
 from tui.widgets.agreements import CONSENT_STYLE
 from tui.wyber.consent import consent_label, consent_lines
+from tui.wyber.counting import agreed, how_many, of_which
 from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
@@ -247,17 +248,18 @@ class SummaryScreen(WyberScreen[None]):
 
     def _counts(self) -> Iterable[Static]:
         counts = summarise(self.state, self.state.last_seq).counts
-        for name, value in (
-            ("ideas", counts.ideas),
-            ("clusters", counts.clusters),
-            ("agreements", counts.agreements),
-            ("decisions", counts.decisions),
-            ("actions", counts.actions),
-            ("parked", counts.parked),
-        ):
-            figure = Text(str(value), style="bold")
-            figure.append("\n" + self.t(f"ending.count.{name}"), style="not bold")
-            yield Static(figure, id=f"count-{name}", classes="count")
+        kinds, lang = counts.kinds, self.lang
+        tiles: tuple[tuple[str, str, str], ...] = (
+            ("ideas", how_many(lang, "idea", counts.ideas), ""),
+            ("clusters", how_many(lang, "cluster", counts.clusters), ""),
+            ("agreements", how_many(lang, "agreement", agreed(kinds)), of_which(kinds, lang)),
+            ("parked", how_many(lang, "parked", counts.parked), ""),
+        )
+        for name, figure, among in tiles:
+            tile = Text(figure, style="bold")
+            if among:
+                tile.append("\n" + among, style="not bold")
+            yield Static(tile, id=f"count-{name}", classes="count")
 
     def _agreements(self) -> Iterable[Widget]:
         everything = sorted(self.state.agreements.values(), key=lambda a: a.number)
