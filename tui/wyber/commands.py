@@ -116,17 +116,37 @@ class SetPresent(Command):
 # ── diverge: ideas ──────────────────────────────────────────────────────────────────────────────
 
 
+Stranger = Literal["ask", "add", "keep"]
+
+
+class StrangerNamed(Refused):
+    """The idea begins with the name of someone who is not a participant ("Bram: …"): the
+    command asked (`stranger="ask"`) what to do. Nothing was recorded; the same command with
+    "add" or "keep" does it."""
+
+    def __init__(self, name: str, text: str) -> None:
+        super().__init__("table2.stranger.ask", name=name)
+        self.name = name
+        self.text = text
+
+
 class AddIdea(Command):
     """An idea as typed, and its author: `author_id` when given outright (a phone's own
     participant); else a participant named before a colon or a dash in the text ("Anna: more bike
     racks"), which wins over the author picked beside it (`picked_author_id`: the author list, or
-    whose turn it is); else none. See rules.idea_author."""
+    whose turn it is); else none. See rules.idea_author.
+
+    A name before a colon that is nobody's at the table (rules.stranger_named) is what
+    `stranger` says: "keep" (the default: a pasted chat line, a phone) keeps it as part of the
+    text; "ask" refuses with StrangerNamed, so the facilitator can be asked; "add" adds that
+    person as a participant, and the idea is theirs without the "Name:" in front."""
 
     late: ClassVar[Late] = Late.FILED_WHERE_MADE
     kind: Literal["add_idea"] = "add_idea"
     text: str
     author_id: str | None = None
     picked_author_id: str | None = None
+    stranger: Stranger = "keep"
 
 
 class EditIdea(Command):

@@ -52,6 +52,7 @@ from tui.wyber.commands import (
     Score,
     SetPresent,
     Start,
+    StrangerNamed,
     TogglePause,
     ToggleSelected,
     Undo,
@@ -97,6 +98,7 @@ from tui.wyber.rules import (
     parse_score,
     place_now,
     score_top,
+    stranger_named,
 )
 from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.session import LiveSession
@@ -347,18 +349,24 @@ def _set_present(d: Draft, c: SetPresent) -> None:
 
 
 def _add_idea(d: Draft, c: AddIdea) -> None:
-    text, author = idea_author(d.state, clean_text(c.text), c.author_id, c.picked_author_id)
+    typed = clean_text(c.text)
+    stranger = stranger_named(d.state, typed) if c.author_id is None else None
+    if stranger is not None and c.stranger != "keep":
+        name, text = stranger
+        if c.stranger == "ask":
+            raise StrangerNamed(name, text)
+        person_id, author_name = d.new_id("p"), clean_line(name)
+        d.add(ParticipantAdded(participant_id=person_id, name=author_name))
+        author_id: str | None = person_id
+    else:
+        text, author = idea_author(d.state, typed, c.author_id, c.picked_author_id)
+        author_id, author_name = (author.id, author.name) if author else (None, "")
     if not text:
         raise Refused("run.refused.empty_idea")
     idea_id = d.new_id("i")
-    d.add(
-        IdeaAdded(
-            idea_id=idea_id,
-            text=text,
-            author_id=author.id if author else None,
-            author_name=author.name if author else "",
-        )
-    )
+    d.add(IdeaAdded(idea_id=idea_id, text=text, author_id=author_id, author_name=author_name))
+    # Undo takes the idea back; the person added stays at the table (no record takes a
+    # participant away, and they are there).
     d.undo = [IdeaRemoved(idea_id=idea_id)]
 
 

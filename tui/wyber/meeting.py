@@ -41,6 +41,7 @@ from tui.wyber.commands import (
     Score,
     SetPresent,
     Start,
+    Stranger,
     TogglePause,
     ToggleSelected,
     Undo,
@@ -176,11 +177,21 @@ class Meeting(LiveMeeting):
         return split_author(self.state, typed)
 
     def add_idea(
-        self, typed: str, author_id: str | None = None, *, picked_author_id: str | None = None
+        self,
+        typed: str,
+        author_id: str | None = None,
+        *,
+        picked_author_id: str | None = None,
+        stranger: Stranger = "keep",
     ) -> Idea:
-        """Put an idea on the board; its author as rules.idea_author tells."""
+        """Put an idea on the board; its author as rules.idea_author tells, and a stranger's
+        name before it as `stranger` says (commands.AddIdea)."""
         command = AddIdea(
-            text=typed, author_id=author_id, picked_author_id=picked_author_id, **self._here()
+            text=typed,
+            author_id=author_id,
+            picked_author_id=picked_author_id,
+            stranger=stranger,
+            **self._here(),
         )
         return self.state.ideas[self._made(self.do(command), IdeaAdded).idea_id]
 

@@ -54,6 +54,39 @@ def split_author(state: SessionState, typed: str) -> tuple[str, Participant | No
     return typed.strip(), None
 
 
+# A person's name before a colon: one to four words of letters ("Bram", "Anna de Vries",
+# "O'Brien"), each with a capital but for the particles of Dutch and other surnames.
+_STRANGER_PREFIX = re.compile(
+    r"^\s*(?P<name>[^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){0,3})\s*:\s*(?P<text>\S.*)$",
+    re.DOTALL,
+)
+_PARTICLES = frozenset({
+    "de", "van", "der", "den", "het", "ter", "ten", "te", "in", "op", "la", "le", "du", "da", "di",
+    "del", "von", "zu", "el", "al", "bin", "ben",
+})  # fmt: skip
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Capitals where names have them ("Let op", "Stap twee" are text; a script without case,
+    such as Arabic, has none to check), and no particle at the end."""
+    first, *rest = name.split()
+    if first[0].islower() or (rest and rest[-1] in _PARTICLES):
+        return False
+    return all(not word[0].islower() or word in _PARTICLES for word in rest)
+
+
+def stranger_named(state: SessionState, typed: str) -> tuple[str, str] | None:
+    """'Bram: more bike racks' → ('Bram', 'more bike racks') when Bram is no participant: a name
+    the facilitator may want to add to the table. None when the text names a participant, or
+    begins with no name (lower case, digits, more than four words)."""
+    match = _STRANGER_PREFIX.match(typed)
+    if match is None or not _looks_like_a_name(match["name"]):
+        return None
+    if find_participant(state, match["name"]) is not None:
+        return None
+    return match["name"].strip(), match["text"].strip()
+
+
 def idea_author(
     state: SessionState, typed: str, author_id: str | None, picked_id: str | None = None
 ) -> tuple[str, Participant | None]:

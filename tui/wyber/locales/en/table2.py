@@ -36,4 +36,10 @@ MESSAGES: dict[str, str] = {
     "table2.argparse.one_of": "one of the arguments %s is required",
     "table2.argparse.unknown_parser": "unknown parser %(parser_name)r (choices: %(choices)s)",
     "table2.argparse.version": "show program's version number and exit",
+    "table2.stranger.ask": "{name} is not at the table: add them as a participant?",
+    "table2.stranger.idea": "The idea: {text}",
+    "table2.stranger.add": "Yes, add {name} (y)",
+    "table2.stranger.keep": "No, keep it as text (n)",
+    "table2.stranger.add_key": "Add",
+    "table2.stranger.keep_key": "As text",
 }

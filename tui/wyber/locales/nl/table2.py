@@ -36,4 +36,10 @@ MESSAGES: dict[str, str] = {
     "table2.argparse.one_of": "een van de argumenten %s is nodig",
     "table2.argparse.unknown_parser": "onbekend commando %(parser_name)r (kies uit: %(choices)s)",
     "table2.argparse.version": "toon het versienummer van wyber en stop",
+    "table2.stranger.ask": "{name} zit niet aan tafel: als deelnemer toevoegen?",
+    "table2.stranger.idea": "Het idee: {text}",
+    "table2.stranger.add": "Ja, {name} toevoegen (j)",
+    "table2.stranger.keep": "Nee, als tekst houden (n)",
+    "table2.stranger.add_key": "Toevoegen",
+    "table2.stranger.keep_key": "Als tekst",
 }
