@@ -1,7 +1,9 @@
 """The agreement form: what the group now holds, its kind, owner, deadline and 7-veld field.
 
-The deadline is typed as people say it ("vr 4 dec", "next friday"); the form says at once what
-date it understood, or why it did not understand, before anything is recorded.
+The deadline is typed as people say it ("vr 4 dec", "volgende week"); the form says at once what
+date it understood, or why it did not understand, before anything is recorded. The owner is
+typed too, with the participants' names suggested: one name, several with commas, or someone
+from outside the table; the form says whom it understood (owners.py).
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.dialogs.base import WyberModal
@@ -19,6 +22,7 @@ from tui.widgets.fields import LineField
 from tui.wyber.dates import DeadlineError, parse_deadline, understood
 from tui.wyber.events import AgreementKind
 from tui.wyber.i18n import Language
+from tui.wyber.owners import read_owners
 from tui.wyber.plan import VELD_FIELDS, VeldField
 from tui.wyber.state import Agreement, Participant
 
@@ -27,7 +31,7 @@ from tui.wyber.state import Agreement, Participant
 class AgreementDraft:
     text: str
     kind: AgreementKind
-    owner_id: str | None
+    owners: str  # as typed; owners.read_owners tells whom it names
     deadline: date | None
     field: VeldField | None
 
@@ -69,13 +73,15 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label(self.t("run.agreement.owner"))
-                yield Select[str](
-                    [(p.name, p.id) for p in self.participants],
-                    value=a.owner_id if a is not None and a.owner_id else Select.NULL,
-                    prompt=self.t("run.agreement.no_owner"),
+                yield LineField(
+                    a.owner_name if a else "",
+                    placeholder=self.t("table2.owners.hint"),
+                    suggester=SuggestFromList(
+                        [p.name for p in self.participants], case_sensitive=False
+                    ),
                     id="owner",
-                    compact=True,
                 )
+            yield Static(id="owners-understood", classes="hint")
             with Horizontal(classes="form-row"):
                 yield Label(self.t("run.agreement.deadline"))
                 yield LineField(
@@ -99,6 +105,18 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
 
     def on_mount(self) -> None:
         self._show_deadline()
+        self._show_owners()
+
+    def _show_owners(self) -> None:
+        typed = self.query_one("#owner", Input).value
+        owners = read_owners(self.participants, typed).owners
+        shown = self.query_one("#owners-understood", Static)
+        shown.display = bool(owners)
+        names = [
+            o.name if o.participant else self.t("table2.owners.outsider", name=o.name)
+            for o in owners
+        ]
+        shown.update(Text("→ " + ", ".join(names)))
 
     def _deadline(self) -> date | None:
         """The deadline as understood; None when empty; raises DeadlineError when not understood."""
@@ -120,6 +138,8 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "deadline":
             self._show_deadline()
+        elif event.input.id == "owner":
+            self._show_owners()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -145,13 +165,13 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
             self.query_one("#deadline", Input).focus()
             return
         kind = self.query_one("#kind", Select).value
-        owner = self.query_one("#owner", Select).value
+        owners = self.query_one("#owner", Input).value
         field = self.query_one("#field", Select).value
         self.dismiss(
             AgreementDraft(
                 text=text,
                 kind=kind if isinstance(kind, AgreementKind) else AgreementKind.AGREEMENT,
-                owner_id=owner if isinstance(owner, str) else None,
+                owners=owners,
                 deadline=deadline,
                 field=field if isinstance(field, VeldField) else None,
             )

@@ -135,7 +135,12 @@ class AgreementBoard(MovementPanel):
             if draft is not None:
                 self.act(
                     lambda: self.meeting.record_agreement(
-                        draft.text, draft.kind, draft.owner_id, draft.deadline, draft.field
+                        draft.text,
+                        draft.kind,
+                        None,
+                        draft.deadline,
+                        draft.field,
+                        owners=draft.owners,
                     )
                 )
 
@@ -153,9 +158,10 @@ class AgreementBoard(MovementPanel):
                         agreement.id,
                         draft.text,
                         draft.kind,
-                        draft.owner_id,
+                        None,
                         draft.deadline,
                         draft.field,
+                        owners=draft.owners,
                     )
                 )
 

@@ -224,16 +224,23 @@ class ToggleSelected(Command):
 
 
 class RecordAgreement(Command):
+    """An agreement, its kind, owner, deadline and 7-veld field. The owner is `owner_id` (a
+    participant), or `owners` as typed: one name or several, at the table or not (owners.py);
+    `owners` wins when given."""
+
     late: ClassVar[Late] = Late.FILED_WHERE_MADE
     kind: Literal["record_agreement"] = "record_agreement"
     text: str
     agreement_kind: AgreementKind = AgreementKind.AGREEMENT
     owner_id: str | None = None
+    owners: str | None = None
     deadline: date | None = None
     field: VeldField | None = None
 
 
 class EditAgreement(Command):
+    """The agreement as it now reads, every field; the owner as in RecordAgreement."""
+
     late: ClassVar[Late] = Late.ANYWHERE
     kind: Literal["edit_agreement"] = "edit_agreement"
     agreement_id: str
@@ -242,6 +249,7 @@ class EditAgreement(Command):
     owner_id: str | None
     deadline: date | None
     field: VeldField | None
+    owners: str | None = None
 
 
 class RemoveAgreement(Command):

@@ -91,6 +91,7 @@ from tui.wyber.events import (
     VoteCast,
 )
 from tui.wyber.late import Late, Place, is_left, reached
+from tui.wyber.owners import read_owners
 from tui.wyber.rules import (
     dots_allowed,
     dots_used,
@@ -504,14 +505,19 @@ def _agreement_content(d: Draft, c: RecordAgreement | EditAgreement) -> dict[str
     text = clean_text(c.text).strip()
     if not text:
         raise Refused("run.refused.empty_agreement")
-    owner = d.state.participants.get(c.owner_id) if c.owner_id else None
-    if c.owner_id and owner is None:
-        raise Refused("run.refused.no_such_participant")
+    if c.owners is not None:
+        chosen = read_owners(d.state.participants.values(), c.owners)
+        owner_id, owner_name = chosen.owner_id, chosen.owner_name
+    else:
+        owner = d.state.participants.get(c.owner_id) if c.owner_id else None
+        if c.owner_id and owner is None:
+            raise Refused("run.refused.no_such_participant")
+        owner_id, owner_name = (owner.id, owner.name) if owner else (None, "")
     return {
         "kind": c.agreement_kind,
         "text": text,
-        "owner_id": owner.id if owner else None,
-        "owner_name": owner.name if owner else "",
+        "owner_id": owner_id,
+        "owner_name": owner_name,
         "deadline": c.deadline,
         "field": c.field,
     }

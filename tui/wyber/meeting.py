@@ -277,11 +277,15 @@ class Meeting(LiveMeeting):
         owner_id: str | None = None,
         deadline: date | None = None,
         field: VeldField | None = None,
+        *,
+        owners: str | None = None,
     ) -> Agreement:
+        """Record an agreement; its owner `owner_id`, or `owners` as typed (owners.py)."""
         command = RecordAgreement(
             text=text,
             agreement_kind=kind,
             owner_id=owner_id,
+            owners=owners,
             deadline=deadline,
             field=field,
             **self._here(),
@@ -297,6 +301,8 @@ class Meeting(LiveMeeting):
         owner_id: str | None,
         deadline: date | None,
         field: VeldField | None,
+        *,
+        owners: str | None = None,
     ) -> None:
         self.do(
             EditAgreement(
@@ -304,6 +310,7 @@ class Meeting(LiveMeeting):
                 text=text,
                 agreement_kind=kind,
                 owner_id=owner_id,
+                owners=owners,
                 deadline=deadline,
                 field=field,
                 **self._here(),

@@ -2,6 +2,7 @@
 score is, how many dots a voter has, where the group is. Plain functions of the state."""
 
 import re
+from collections.abc import Iterable
 
 from tui.wyber.commands import Refused
 from tui.wyber.late import Place
@@ -32,8 +33,13 @@ def timebox_now(state: SessionState) -> TimeBox | None:
 
 def find_participant(state: SessionState, name: str) -> Participant | None:
     """The participant meant by a name: the full name, else a unique first name."""
+    return find_person(state.participants.values(), name)
+
+
+def find_person(among: Iterable[Participant], name: str) -> Participant | None:
+    """The person among these meant by a name: the full name, else a unique first name."""
     wanted = name.strip().casefold()
-    people = list(state.participants.values())
+    people = list(among)
     for person in people:
         if person.name.casefold() == wanted:
             return person

@@ -112,7 +112,6 @@ MESSAGES: dict[str, str] = {
     "run.agreement.text": "What does the group agree?",
     "run.agreement.kind": "Kind",
     "run.agreement.owner": "Owner",
-    "run.agreement.no_owner": "No owner",
     "run.agreement.deadline": "Due",
     "run.agreement.no_deadline": "No deadline.",
     "run.agreement.field": "Field (7 fields)",

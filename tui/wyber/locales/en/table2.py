@@ -42,4 +42,6 @@ MESSAGES: dict[str, str] = {
     "table2.stranger.keep": "No, keep it as text (n)",
     "table2.stranger.add_key": "Add",
     "table2.stranger.keep_key": "As text",
+    "table2.owners.hint": "a name, or names with commas; also from outside the table",
+    "table2.owners.outsider": "{name} (from outside the table)",
 }

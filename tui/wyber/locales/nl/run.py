@@ -112,7 +112,6 @@ MESSAGES: dict[str, str] = {
     "run.agreement.text": "Wat spreekt de groep af?",
     "run.agreement.kind": "Soort",
     "run.agreement.owner": "Eigenaar",
-    "run.agreement.no_owner": "Geen eigenaar",
     "run.agreement.deadline": "Uiterlijk",
     "run.agreement.no_deadline": "Geen deadline.",
     "run.agreement.field": "Veld (7 velden)",
