@@ -41,13 +41,18 @@ async def test_the_next_session_of_a_series_reviews_the_open_agreements_one_by_o
         shown = str(review.query_one("#review-item").render())
         assert "Offerte opvragen" in shown and "Nr. 1" in shown and "5 okt 2026" in shown
         assert "1 van 3" in str(review.query_one("#review-count").render())  # not the decision
-        await pilot.press("d")  # Offerte opvragen: done
+        await pilot.press("d")  # Offerte opvragen: done, no note
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         await pilot.press("c")  # Elke maand overleg: changed, with what changed
         await pilot.pause()
         await pilot.press(*("space" if c == " " else c for c in "Elke zes weken"))
-        await pilot.press("enter")
+        await pilot.press("enter", "enter", "enter")  # the note, the owner, the deadline
         await pilot.pause()
         await pilot.press("o")  # Subsidie later: still open
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         assert "Alle 3" in str(review.query_one("#review-item").render())
         await pilot.press("escape")

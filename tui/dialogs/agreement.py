@@ -21,10 +21,37 @@ from tui.dialogs.base import WyberModal
 from tui.widgets.fields import LineField
 from tui.wyber.dates import DeadlineError, parse_deadline, understood
 from tui.wyber.events import AgreementKind
-from tui.wyber.i18n import Language
+from tui.wyber.i18n import Language, tr
 from tui.wyber.owners import read_owners
 from tui.wyber.plan import VELD_FIELDS, VeldField
 from tui.wyber.state import Agreement, Participant
+
+
+def deadline_said(typed: str, today: date, lang: Language) -> Text:
+    """What the form says of a typed deadline: the date understood, or why not, or none."""
+    try:
+        deadline = parse_deadline(typed, today) if typed.strip() else None
+    except DeadlineError as error:
+        return Text(error.render(lang), style="bold red")
+    if deadline is None:
+        return Text(tr(lang, "run.agreement.no_deadline"))
+    return Text("→ " + understood(deadline, today, lang), style="bold")
+
+
+def owners_said(people: list[Participant], typed: str, lang: Language) -> Text | None:
+    """Whom typed owners name, those from outside the table marked so; None when none."""
+    owners = read_owners(people, typed).owners
+    if not owners:
+        return None
+    names = [
+        o.name if o.participant else tr(lang, "table2.owners.outsider", name=o.name) for o in owners
+    ]
+    return Text("→ " + ", ".join(names))
+
+
+def show_said(widget: Static, said: Text | None) -> None:
+    widget.display = said is not None
+    widget.update(said or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +136,10 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
 
     def _show_owners(self) -> None:
         typed = self.query_one("#owner", Input).value
-        owners = read_owners(self.participants, typed).owners
-        shown = self.query_one("#owners-understood", Static)
-        shown.display = bool(owners)
-        names = [
-            o.name if o.participant else self.t("table2.owners.outsider", name=o.name)
-            for o in owners
-        ]
-        shown.update(Text("→ " + ", ".join(names)))
+        show_said(
+            self.query_one("#owners-understood", Static),
+            owners_said(self.participants, typed, self.lang),
+        )
 
     def _deadline(self) -> date | None:
         """The deadline as understood; None when empty; raises DeadlineError when not understood."""
@@ -124,16 +147,8 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
         return parse_deadline(typed, self.today) if typed else None
 
     def _show_deadline(self) -> None:
-        shown = self.query_one("#understood", Static)
-        try:
-            deadline = self._deadline()
-        except DeadlineError as error:
-            shown.update(Text(error.render(self.lang), style="bold red"))
-            return
-        if deadline is None:
-            shown.update(Text(self.t("run.agreement.no_deadline")))
-        else:
-            shown.update(Text("→ " + understood(deadline, self.today, self.lang), style="bold"))
+        typed = self.query_one("#deadline", Input).value
+        self.query_one("#understood", Static).update(deadline_said(typed, self.today, self.lang))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "deadline":

@@ -284,7 +284,9 @@ class ResolveObjection(Command):
 
 
 class ReviewAgreement(Command):
-    """Where an agreement of an earlier session of the series stands now."""
+    """Where an agreement of an earlier session of the series stands now, with a note for any
+    status. A "changed" one may take a new `deadline` and new `owners` (typed as for an
+    agreement, owners.py); None leaves them as they were. Another status refuses them."""
 
     late: ClassVar[Late] = Late.ANYWHERE
     kind: Literal["review_agreement"] = "review_agreement"
@@ -292,6 +294,21 @@ class ReviewAgreement(Command):
     agreement_id: str
     status: ReviewStatus
     note: str = ""
+    deadline: date | None = None
+    owners: str | None = None
+
+
+class OpenReview(Command):
+    """The review of earlier agreements comes on screen: its time counts until CloseReview.
+    Its time box is REVIEW_SECONDS_EACH for each earlier agreement still to review."""
+
+    late: ClassVar[Late] = Late.ANYWHERE
+    kind: Literal["open_review"] = "open_review"
+
+
+class CloseReview(Command):
+    late: ClassVar[Late] = Late.ANYWHERE
+    kind: Literal["close_review"] = "close_review"
 
 
 # ── ending, and taking back ─────────────────────────────────────────────────────────────────────

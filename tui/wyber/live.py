@@ -18,6 +18,7 @@ left 359 of 900 ideas (their ids collided) and jammed the writer on "record 10 a
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,6 +27,7 @@ from tui.wyber.commands import (
     AddIdea,
     AddParticipant,
     AnswerConsent,
+    CloseReview,
     Command,
     CreateCluster,
     DissolveCluster,
@@ -39,6 +41,7 @@ from tui.wyber.commands import (
     MoveIdeas,
     NextMovement,
     NextStep,
+    OpenReview,
     Outcome,
     PreviousMovement,
     Rebalance,
@@ -81,6 +84,9 @@ from tui.wyber.events import (
     PresenceChanged,
     Record,
     Resolution,
+    ReviewClosed,
+    ReviewOpened,
+    ReviewStatus,
     RoundStarted,
     ScoreGiven,
     SelectionMarked,
@@ -92,6 +98,7 @@ from tui.wyber.events import (
 )
 from tui.wyber.late import Late, Place, is_left, reached
 from tui.wyber.owners import read_owners
+from tui.wyber.review_time import REVIEW_SECONDS_EACH
 from tui.wyber.rules import (
     dots_allowed,
     dots_used,
@@ -646,7 +653,18 @@ def _review(d: Draft, c: ReviewAgreement) -> None:
         raise Refused("run.refused.no_such_agreement")
     item = items[0]
 
-    def reviewed(status: Any, note: str) -> AgreementReviewed:
+    changes = c.deadline is not None or c.owners is not None
+    if changes and c.status is not ReviewStatus.CHANGED:
+        raise Refused("table2.review.only_changed")
+    owner_name = (
+        read_owners(d.state.participants.values(), c.owners).owner_name
+        if c.owners is not None
+        else None
+    )
+
+    def reviewed(
+        status: Any, note: str, deadline: date | None, owner: str | None
+    ) -> AgreementReviewed:
         return AgreementReviewed(
             session_id=item.session_id,
             agreement_id=item.agreement_id,
@@ -654,10 +672,24 @@ def _review(d: Draft, c: ReviewAgreement) -> None:
             text=item.text,
             status=status,
             note=note,
+            deadline=deadline,
+            owner_name=owner,
         )
 
-    d.add(reviewed(c.status, c.note))
-    d.undo = [reviewed(item.status, item.note)]
+    d.add(reviewed(c.status, c.note, c.deadline, owner_name))
+    # Undo puts back the status, note, deadline and owner the item had before.
+    d.undo = [reviewed(item.status, item.note, item.deadline, item.owner_name)]
+
+
+def _open_review(d: Draft, _: OpenReview) -> None:
+    waiting = sum(1 for i in d.live.earlier() if i.still_open and not i.reviewed_here)
+    d.add(ReviewOpened(planned=waiting * REVIEW_SECONDS_EACH))
+
+
+def _close_review(d: Draft, _: CloseReview) -> None:
+    spans = d.state.review_clock.spans
+    if spans and spans[-1][1] is None:
+        d.add(ReviewClosed())
 
 
 def _evaluate(d: Draft, c: Evaluate) -> None:
@@ -743,6 +775,8 @@ HANDLERS: dict[type[Command], Handler] = {
     AnswerConsent: _answer_consent,
     ResolveObjection: _resolve_objection,
     ReviewAgreement: _review,
+    OpenReview: _open_review,
+    CloseReview: _close_review,
     Evaluate: _evaluate,
     Finish: _finish,
     Undo: _undo,

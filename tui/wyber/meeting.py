@@ -15,6 +15,7 @@ from tui.wyber.commands import (
     AddIdea,
     AddParticipant,
     AnswerConsent,
+    CloseReview,
     Command,
     CreateCluster,
     DissolveCluster,
@@ -28,6 +29,7 @@ from tui.wyber.commands import (
     MoveIdeas,
     NextMovement,
     NextStep,
+    OpenReview,
     Outcome,
     PreviousMovement,
     Rebalance,
@@ -372,17 +374,36 @@ class Meeting(LiveMeeting):
 
     # ── the series: reviewing what earlier sessions agreed ──────────────────────────────────
 
-    def review(self, item: EarlierAgreement, status: ReviewStatus, note: str = "") -> None:
-        """Record where an earlier agreement stands now; undo puts back what it was."""
+    def review(
+        self,
+        item: EarlierAgreement,
+        status: ReviewStatus,
+        note: str = "",
+        *,
+        deadline: date | None = None,
+        owners: str | None = None,
+    ) -> None:
+        """Record where an earlier agreement stands now (a "changed" one may take a new deadline
+        and owners); undo puts back what it was."""
         self.do(
             ReviewAgreement(
                 session_id=item.session_id,
                 agreement_id=item.agreement_id,
                 status=status,
                 note=note,
+                deadline=deadline,
+                owners=owners,
                 **self._here(),
             )
         )
+
+    def open_review(self) -> None:
+        """The review is on screen: its time counts (review_time.py). A finished meeting
+        refuses it, silently: its review is only read then."""
+        self.execute(OpenReview(**self._here()))
+
+    def close_review(self) -> None:
+        self.execute(CloseReview(**self._here()))
 
     # ── undo ────────────────────────────────────────────────────────────────────────────────
 

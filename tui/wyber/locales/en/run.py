@@ -132,7 +132,6 @@ MESSAGES: dict[str, str] = {
     "run.people.hint": "Space marks present or gone; Ctrl+S saves.",
     # reviewing the series' earlier agreements
     "run.review.key": "Earlier agreements",
-    "run.review.help": "The agreements, actions and parked items of earlier sessions of the series that were still open, one at a time. Press a key for where each stands: D done, O still open, C changed (you type what changed), X dropped. Each answer is recorded in this session and shows in the minutes. Left and right arrows page through them; Escape goes to the meeting (Ctrl+T brings you back).",
     "run.review.title": "Agreements from earlier sessions of the series",
     "run.review.count": "{number} of {of}",
     "run.review.count_done": "{count} reviewed",
@@ -141,7 +140,6 @@ MESSAGES: dict[str, str] = {
     "run.review.owner": "Owner: {name}",
     "run.review.deadline": "due {date} ({hint})",
     "run.review.status_now": "Status:",
-    "run.review.what_changed": "What changed about this agreement?",
     "run.review.key.done": "Done",
     "run.review.key.open": "Still open",
     "run.review.key.changed": "Changed",

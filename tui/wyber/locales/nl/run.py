@@ -132,7 +132,6 @@ MESSAGES: dict[str, str] = {
     "run.people.hint": "Spatie zet op aanwezig of weg; Ctrl+S bewaart.",
     # reviewing the series' earlier agreements
     "run.review.key": "Eerdere afspraken",
-    "run.review.help": "De afspraken, acties en geparkeerde punten uit eerdere sessies van het traject die nog openstonden, één voor één. Kies met een toets hoe het ermee staat: D gedaan, O staat nog open, C gewijzigd (je typt wat er veranderd is), X vervalt. Elke keuze wordt vastgelegd in deze sessie en komt in het verslag. Pijltjes links en rechts bladeren; Escape gaat naar de bijeenkomst (Ctrl+T brengt je terug).",
     "run.review.title": "Afspraken uit eerdere sessies van het traject",
     "run.review.count": "{number} van {of}",
     "run.review.count_done": "{count} besproken",
@@ -141,7 +140,6 @@ MESSAGES: dict[str, str] = {
     "run.review.owner": "Eigenaar: {name}",
     "run.review.deadline": "uiterlijk {date} ({hint})",
     "run.review.status_now": "Stand van zaken:",
-    "run.review.what_changed": "Wat is er veranderd aan deze afspraak?",
     "run.review.key.done": "Gedaan",
     "run.review.key.open": "Nog open",
     "run.review.key.changed": "Gewijzigd",
