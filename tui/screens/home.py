@@ -93,6 +93,8 @@ class HomeScreen(WyberScreen[None]):
         Binding("n", "run_now", "home.key.run_now", id="run_now"),
         Binding("o", "open_file", "home.key.open_file", id="open_file"),
         Binding("h", "history", "history.key.open", id="history"),
+        # Out of the crowded Footer; in the palette and the help.
+        Binding("l", "switch_language", "table2.key.language", id="language", show=False),
     ]
 
     def __init__(self) -> None:
@@ -131,6 +133,12 @@ class HomeScreen(WyberScreen[None]):
         self.query_one("#problems").display = False
         plans.focus()
         self.call_after_refresh(self.refresh_lists)  # the first frame first, then the lists
+
+    async def action_switch_language(self) -> None:
+        """Home again, in the app's other language."""
+        self._localise(self.wyber.switch_language())
+        await self.recompose()
+        self.on_mount()
 
     # ── loading ─────────────────────────────────────────────────────────────────────────────
 

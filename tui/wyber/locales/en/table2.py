@@ -55,4 +55,6 @@ MESSAGES: dict[str, str] = {
     "table2.review.what_changed": "what changed?",
     "table2.review.save_hint": "Enter: next field, and record after the last · Escape: record nothing",
     "table2.review.clock": "Time: {spent} of {planned} min",
+    "table2.key.language": "Language: Nederlands",
+    "table2.language.not_kept": "The language was switched, but not kept for next time: {reason}",
 }

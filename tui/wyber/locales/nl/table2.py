@@ -55,4 +55,6 @@ MESSAGES: dict[str, str] = {
     "table2.review.what_changed": "wat is er veranderd?",
     "table2.review.save_hint": "Enter: volgend veld, en vastleggen na het laatste · Escape: niets vastleggen",
     "table2.review.clock": "Tijd: {spent} van {planned} min",
+    "table2.key.language": "Taal: English",
+    "table2.language.not_kept": "De taal is gewisseld, maar niet bewaard voor de volgende keer: {reason}",
 }
