@@ -54,6 +54,7 @@ class ReviewDialog(WyberModal[ReviewAnswer | None]):
         item = self.item
         with Vertical(classes="dialog", id="review-answer"):
             status = self.t(f"minutes.status.{self.status.value}")
+            status = status[:1].upper() + status[1:]  # it opens the title
             title = self.t("table2.review.answer_title", status=status, number=item.number)
             yield Static(Text(title), classes="dialog-title")
             yield Static(Text(item.text), classes="hint")

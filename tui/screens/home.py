@@ -21,6 +21,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.dialogs.base import WyberModal, WyberScreen
+from tui.internals import reset_bindings
 from tui.keys import localise
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable, Row
@@ -136,9 +137,11 @@ class HomeScreen(WyberScreen[None]):
 
     async def action_switch_language(self) -> None:
         """Home again, in the app's other language."""
-        self._localise(self.wyber.switch_language())
+        lang = self.wyber.switch_language()
+        reset_bindings(self)  # the catalog keys back, to look up in the other language
+        self._localise(lang)
         await self.recompose()
-        self.on_mount()
+        self.on_mount()  # the lists are read again; the plans take the focus once shown
 
     # ── loading ─────────────────────────────────────────────────────────────────────────────
 
@@ -202,6 +205,8 @@ class HomeScreen(WyberScreen[None]):
         sessions.show(session_rows)
         for table in (plans, sessions):
             table.loading = False
+        if self.focused is None:  # a table being loaded cannot take the focus
+            plans.focus()
         self.unfinished = [s for s in lists.listing.sessions if s.status == "unfinished"]
         self.listing = lists.listing
         self._show_notice(today)

@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     "table2.stranger.keep": "No, keep it as text (n)",
     "table2.stranger.add_key": "Add",
     "table2.stranger.keep_key": "As text",
-    "table2.owners.hint": "a name, or names with commas; also from outside the table",
+    "table2.owners.hint": "a name, or names with commas",
     "table2.owners.outsider": "{name} (from outside the table)",
     "table2.review.time_row": "Review of earlier agreements",
     "table2.review.only_changed": "Only a changed agreement takes a new deadline or owner.",

@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     "table2.stranger.keep": "Nee, als tekst houden (n)",
     "table2.stranger.add_key": "Toevoegen",
     "table2.stranger.keep_key": "Als tekst",
-    "table2.owners.hint": "naam, of namen met komma's; ook van buiten de tafel",
+    "table2.owners.hint": "naam, of namen met komma's",
     "table2.owners.outsider": "{name} (van buiten de tafel)",
     "table2.review.time_row": "Terugblik op eerdere afspraken",
     "table2.review.only_changed": "Alleen een gewijzigde afspraak krijgt een nieuwe deadline of eigenaar.",
