@@ -7,20 +7,26 @@ A settings file that cannot be read is no reason not to start: it is taken as no
 import json
 from pathlib import Path
 
+from tui.wyber.errors import UserError
+from tui.wyber.files import read_file
 from tui.wyber.i18n import Language, detect_language, parse_language
 
 SETTINGS_FILE = "settings.json"
+_MOST = 64 * 1024  # a settings file is a few lines: anything larger is not one
+
+
+def _read(data: Path) -> dict[str, object]:
+    """The settings as kept; {} when there are none, or they cannot be read."""
+    try:
+        settings = json.loads(read_file(data / SETTINGS_FILE, _MOST))
+    except (OSError, UserError, ValueError):
+        return {}
+    return settings if isinstance(settings, dict) else {}
 
 
 def saved_language(data: Path) -> Language | None:
     """The language last chosen in the app, or None when none was (or it cannot be read)."""
-    try:
-        settings = json.loads((data / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(settings, dict):
-        return None
-    value = settings.get("language")
+    value = _read(data).get("language")
     return parse_language(value) if isinstance(value, str) else None
 
 
@@ -33,13 +39,7 @@ def save_language(data: Path, lang: Language) -> None:
     """Keep `lang` as the app's language, the other settings as they were."""
     from tui.wyber.store import atomic_write  # the store's models load only when a file is kept
 
-    path = data / SETTINGS_FILE
-    try:
-        settings = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        settings = {}
-    if not isinstance(settings, dict):
-        settings = {}
+    settings = _read(data)
     settings["language"] = lang
     data.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, json.dumps(settings, indent=2).encode())
+    atomic_write(data / SETTINGS_FILE, json.dumps(settings, indent=2).encode())
