@@ -29,7 +29,9 @@ class StrangerDialog(WyberModal[bool | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="stranger"):
             yield Static(Text(self.named.render(self.lang)), classes="dialog-title")
-            yield Static(Text(self.t("table2.stranger.idea", text=self.named.text)), id="idea")
+            yield Static(
+                Text(self.t("table2.stranger.idea", text=self.named.text)), id="stranger-idea"
+            )
             with Horizontal(classes="buttons"):
                 yield Button(self.t("table2.stranger.keep", name=self.named.name), id="keep")
                 yield Button(
