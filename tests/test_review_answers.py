@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.test_home_prepare import loaded, make_app
+from tests.test_home_prepare import make_app
 from tests.test_meeting import Room, refused, room
-from tests.test_review import next_session
+from tests.test_review import review_opened
 from tests.test_series import EACH_KIND, session
 from tui.dialogs.review import ReviewDialog
-from tui.screens.review import ReviewScreen
 from tui.screens.run import RunScreen
 from tui.wyber.dates import parse_deadline
 from tui.wyber.events import ReviewStatus
@@ -39,12 +38,7 @@ async def test_notes_new_owners_and_deadlines_and_the_time_reach_the_minutes(
     clock = app.clocks.monotonic
     assert isinstance(clock, FakeClock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(pilot)
-        app.start_meeting(next_session())
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await review_opened(pilot)
         assert "van 3 min" in str(review.query_one("#review-clock").render())  # 3 to review
 
         await pilot.press("d")  # done, with a note

@@ -6,9 +6,10 @@ typed too, with the participants' names suggested: one name, several with commas
 from outside the table; the form says whom it understood (owners.py).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -49,6 +50,26 @@ def owners_said(people: list[Participant], typed: str, lang: Language) -> Text |
     return Text("→ " + ", ".join(names))
 
 
+def owner_and_deadline(
+    t: Callable[..., str], people: list[Participant], owner: str, deadline: str, prefix: str = ""
+) -> ComposeResult:
+    """The owner and deadline fields, each with the line that says what it understood; their
+    ids `{prefix}owner`, `{prefix}owners-understood`, `{prefix}deadline`, `{prefix}understood`."""
+    with Horizontal(classes="form-row"):
+        yield Label(t("run.agreement.owner"))
+        yield LineField(
+            owner,
+            placeholder=t("table2.owners.hint"),
+            suggester=SuggestFromList([p.name for p in people], case_sensitive=False),
+            id=f"{prefix}owner",
+        )
+    yield Static(id=f"{prefix}owners-understood", classes="hint")
+    with Horizontal(classes="form-row"):
+        yield Label(t("run.agreement.deadline"))
+        yield LineField(deadline, placeholder=t("table2.deadline_hint"), id=f"{prefix}deadline")
+    yield Static(id=f"{prefix}understood", classes="hint")
+
+
 def show_said(widget: Static, said: Text | None) -> None:
     widget.display = said is not None
     widget.update(said or "")
@@ -61,6 +82,16 @@ class AgreementDraft:
     owners: str  # as typed; owners.read_owners tells whom it names
     deadline: date | None
     field: VeldField | None
+
+    def content(self) -> dict[str, Any]:
+        """What Meeting.record_agreement and edit_agreement take of it."""
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "deadline": self.deadline,
+            "field": self.field,
+            "owners": self.owners,
+        }
 
 
 class AgreementDialog(WyberModal[AgreementDraft | None]):
@@ -98,25 +129,12 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                     id="kind",
                     compact=True,
                 )
-            with Horizontal(classes="form-row"):
-                yield Label(self.t("run.agreement.owner"))
-                yield LineField(
-                    a.owner_name if a else "",
-                    placeholder=self.t("table2.owners.hint"),
-                    suggester=SuggestFromList(
-                        [p.name for p in self.participants], case_sensitive=False
-                    ),
-                    id="owner",
-                )
-            yield Static(id="owners-understood", classes="hint")
-            with Horizontal(classes="form-row"):
-                yield Label(self.t("run.agreement.deadline"))
-                yield LineField(
-                    a.deadline.isoformat() if a and a.deadline else "",
-                    placeholder=self.t("table2.deadline_hint"),
-                    id="deadline",
-                )
-            yield Static(id="understood", classes="hint")
+            yield from owner_and_deadline(
+                self.t,
+                self.participants,
+                a.owner_name if a else "",
+                a.deadline.isoformat() if a and a.deadline else "",
+            )
             with Horizontal(classes="form-row"):
                 yield Label(self.t("run.agreement.field"))
                 yield Select[VeldField](

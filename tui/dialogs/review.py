@@ -8,11 +8,10 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
-from tui.dialogs.agreement import deadline_said, owners_said, show_said
+from tui.dialogs.agreement import deadline_said, owner_and_deadline, owners_said, show_said
 from tui.dialogs.base import WyberModal
 from tui.widgets.fields import LineField
 from tui.wyber.dates import DeadlineError, parse_deadline, typed_date
@@ -65,25 +64,8 @@ class ReviewDialog(WyberModal[ReviewAnswer | None]):
                 id="review-note",
             )
             if self.changes:
-                with Horizontal(classes="form-row"):
-                    yield Label(self.t("run.agreement.owner"))
-                    yield LineField(
-                        item.owner_name,
-                        placeholder=self.t("table2.owners.hint"),
-                        suggester=SuggestFromList(
-                            [p.name for p in self.people], case_sensitive=False
-                        ),
-                        id="review-owner",
-                    )
-                yield Static(id="review-owners-understood", classes="hint")
-                with Horizontal(classes="form-row"):
-                    yield Label(self.t("run.agreement.deadline"))
-                    yield LineField(
-                        typed_date(item.deadline) if item.deadline else "",
-                        placeholder=self.t("table2.deadline_hint"),
-                        id="review-deadline",
-                    )
-                yield Static(id="review-understood", classes="hint")
+                due = typed_date(item.deadline) if item.deadline else ""
+                yield from owner_and_deadline(self.t, self.people, item.owner_name, due, "review-")
             yield Static(Text(self.t("table2.review.save_hint"), style="dim"))
 
     def on_mount(self) -> None:

@@ -133,16 +133,7 @@ class AgreementBoard(MovementPanel):
 
         def save(draft: AgreementDraft | None) -> None:
             if draft is not None:
-                self.act(
-                    lambda: self.meeting.record_agreement(
-                        draft.text,
-                        draft.kind,
-                        None,
-                        draft.deadline,
-                        draft.field,
-                        owners=draft.owners,
-                    )
-                )
+                self.act(lambda: self.meeting.record_agreement(**draft.content()))
 
         self.app.push_screen(self._dialog(None, proposals[0] if proposals else ""), save)
 
@@ -155,13 +146,7 @@ class AgreementBoard(MovementPanel):
             if draft is not None:
                 self.act(
                     lambda: self.meeting.edit_agreement(
-                        agreement.id,
-                        draft.text,
-                        draft.kind,
-                        None,
-                        draft.deadline,
-                        draft.field,
-                        owners=draft.owners,
+                        agreement.id, owner_id=None, **draft.content()
                     )
                 )
 
