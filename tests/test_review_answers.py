@@ -7,12 +7,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from tests.test_ending import screen_text
 from tests.test_home_prepare import make_app
 from tests.test_meeting import Room, refused, room
 from tests.test_review import review_opened
 from tests.test_series import EACH_KIND, session
 from tui.dialogs.review import ReviewDialog
 from tui.screens.run import RunScreen
+from tui.screens.summary import SummaryScreen
 from tui.wyber.dates import parse_deadline
 from tui.wyber.events import ReviewStatus
 from tui.wyber.minutes.export import export_session
@@ -96,6 +98,11 @@ async def test_notes_new_owners_and_deadlines_and_the_time_reach_the_minutes(
 
         clock.advance(10 * 60)  # after the review: the meeting's time, not the review's
         meeting.start()
+        summary = SummaryScreen(meeting.state, meeting.now)
+        await app.push_screen(summary)
+        await pilot.pause()
+        times = " ".join(screen_text(summary).split())
+        assert "Terugblik op eerdere afspraken 3 4 +1" in times
         session_id = meeting.state.session_id
         assert app.leave_meeting()
     _, minutes = export_session(Archive(data), session_id, "md")

@@ -37,6 +37,7 @@ from tui.wyber.figures import (
     time_notes,
 )
 from tui.wyber.i18n import Language, tr
+from tui.wyber.review_time import review_time
 from tui.wyber.state import Agreement, Participant, SessionState
 from tui.wyber.summary import summarise
 
@@ -289,6 +290,16 @@ class SummaryScreen(WyberScreen[None]):
         )
         rows: list[tuple[Text, str, str, str]] = []
         times = step_times(state, self.now())
+        review = review_time(state, self.now())
+        if review is not None:  # before the first step, with a time box of its own
+            rows.append(
+                (
+                    Text(self.t("table2.review.time_row")),
+                    str(review.planned),
+                    str(review.actual),
+                    signed(review.difference),
+                )
+            )
         for step in times:
             title = Text(f"{step.index + 1}. ")
             title.append(step.title)
@@ -296,8 +307,8 @@ class SummaryScreen(WyberScreen[None]):
                 rows.append((title, str(step.planned), str(step.actual), signed(step.difference)))
             else:
                 rows.append((title, str(step.planned), self.t("ending.time.not_reached"), ""))
-        total_planned = sum(step.planned for step in times)
-        total_actual = sum(step.actual for step in times)
+        total_planned = sum(step.planned for step in times) + (review.planned if review else 0)
+        total_actual = sum(step.actual for step in times) + (review.actual if review else 0)
         table.add_column(self.t("ending.time.col.step"), self.t("ending.time.total"), ratio=1)
         for key, total in (
             ("ending.time.col.planned", str(total_planned)),
