@@ -184,3 +184,49 @@ def test_an_unexpected_failure_is_a_short_message_and_a_log_not_a_traceback(
     assert code == 1 and "Traceback" not in err and "RuntimeError" in err
     log = tmp_path / "logs" / "wyber.log"
     assert str(log) in err and "RuntimeError: boom" in log.read_text()
+
+
+def test_help_is_dutch_in_dutch_argparse_words_included(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--lang", "nl", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: wyber")
+    assert "\nopties:\n" in out and "\nargumenten:\n" in out
+    assert "toon deze hulp en stop" in out and "toon het versienummer" in out
+    for english in ("usage:", "options:", "positional arguments", "show this help", "number"):
+        assert english not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch"),
+    [
+        (["run"], "wyber run: fout: deze argumenten ontbreken: PLAN|ID"),
+        (["list", "--bogus"], "wyber: fout: onbekende argumenten: --bogus"),
+        (["export", "x", "--format", "pdf"], "fout: bij --format: ongeldige keuze: 'pdf'"),
+    ],
+)
+def test_usage_errors_are_dutch_in_dutch(
+    capsys: pytest.CaptureFixture[str], args: list[str], dutch: str
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--lang", "nl", *args])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: wyber") and dutch in err and "error" not in err
+
+
+def test_english_help_keeps_argparse_words_and_argparse_is_left_as_it_was(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import argparse
+
+    before = vars(argparse)["_"]
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "run", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: wyber run") and "\noptions:\n" in out
+    assert "show this help message and exit" in out
+    assert vars(argparse)["_"] is before

@@ -396,3 +396,25 @@ def test_what_was_understood_is_said_back_with_how_far_away_it_is() -> None:
     assert understood(MONDAY, MONDAY, "nl") == "maandag 23 november 2026 (vandaag)"
     past = parse_deadline("20-11-2026", MONDAY)
     assert understood(past, MONDAY, "en") == "Friday, 20 November 2026 (3 days ago)"
+
+
+@pytest.mark.parametrize("text", ["volgende week", "next week", "Volgende week.", "de week erna"])
+def test_next_week_alone_is_the_friday_that_ends_the_next_working_week(text: str) -> None:
+    assert parse_deadline(text, MONDAY) == DEC_4
+    assert parse_deadline(text, FRIDAY) == DEC_4
+    assert parse_deadline(text, SUNDAY) == DEC_4
+
+
+@pytest.mark.parametrize("text", ["deze week", "this week"])
+def test_this_week_alone_is_the_end_of_this_working_week(text: str) -> None:
+    assert parse_deadline(text, MONDAY) == FRIDAY
+    assert parse_deadline(text, FRIDAY) == FRIDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("over twee weken", date(2026, 12, 7)), ("woensdag", date(2026, 11, 25)),
+     ("in two weeks", date(2026, 12, 7))],
+)  # fmt: skip
+def test_weeks_in_words_and_weekday_names_are_deadlines(text: str, expected: date) -> None:
+    assert parse_deadline(text, MONDAY) == expected

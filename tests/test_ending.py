@@ -461,20 +461,25 @@ async def test_the_summary_shows_who_what_and_how_long(room: Room, lang: Languag
         assert e.t("ending.summary.present", present=3, total=4) in text
         assert "Dirk Boer" in text and "Anna de Vries (Gemeente)" in text
 
+        # One count of agreements, as Home and `wyber list` count them: decisions and actions
+        # are agreements too, named among them; parked items are not.
         counts = {
             name: unwrapped(shown(screen.query_one(f"#count-{name}", Static)))
-            for name in ("ideas", "clusters", "agreements", "decisions", "actions", "parked")
+            for name in ("ideas", "clusters", "agreements", "parked")
         }
+        among = e.t("table2.of_which", parts="")
         assert counts == {
-            name: f"{n} {e.t(f'ending.count.{name}')}"
-            for name, n in (
-                ("ideas", 3),
-                ("clusters", 1),
-                ("agreements", 1),
-                ("decisions", 1),
-                ("actions", 2),
-                ("parked", 1),
-            )
+            "ideas": e.t("table2.noun.idea.other", count=3),
+            "clusters": e.t("table2.noun.cluster.one", count=1),
+            "agreements": e.t("table2.noun.agreement.other", count=4)
+            + " "
+            + among
+            + (
+                "1 besluit en 2 acties"
+                if e.room.state.language == "nl"
+                else "1 decision and 2 actions"
+            ),
+            "parked": e.t("table2.noun.parked.one", count=1),
         }
 
         # Each kind in a section of its own, numbered as the session numbers them.

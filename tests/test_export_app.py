@@ -113,3 +113,18 @@ async def test_an_export_that_cannot_be_written_says_why_and_keeps_the_dialog_op
         assert "not-a-folder" in unwrapped(message)
         assert "Errno" not in message  # said in words, not as Python's error
         assert blocker.read_text() == "a file where the folder should be"
+
+
+async def test_the_result_closes_on_any_key_so_the_next_x_exports_again(
+    room: Room, tmp_path: Path
+) -> None:
+    async with ending(room) as e:
+        e.app._exports = tmp_path / "out"
+        summary = await e.open_summary()
+        dialog = await export_from(e, 1)
+        assert tr(e.room.state.language, "table2.export.close_any") in unwrapped(result_of(dialog))
+        await e.pilot.press("x")  # closes the result, and does nothing else
+        await e.pilot.pause()
+        assert e.app.screen is summary
+        await export_from(e, 1)  # the next x opens a new export
+        assert len(list((tmp_path / "out").glob("*.md"))) == 2

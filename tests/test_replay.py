@@ -67,6 +67,7 @@ from tui.wyber.state import (
     Participant,
     Reopening,
     Review,
+    ReviewClock,
     Segment,
     SessionState,
     Tally,
@@ -223,7 +224,7 @@ def test_a_timeline_needs_a_session_log() -> None:
 # copy_state spells out every field (deepcopy is ten times slower): when a state class gains a
 # field, this fails, so that replay.copy_state learns to copy it.
 FIELDS: dict[type, int] = {
-    SessionState: 28,
+    SessionState: 29,
     Participant: 9,
     Tally: 3,
     Idea: 9,
@@ -233,7 +234,8 @@ FIELDS: dict[type, int] = {
     ConsentRound: 1,
     Answer: 7,
     Reopening: 2,
-    Review: 7,
+    Review: 9,
+    ReviewClock: 2,
     Evaluation: 4,
     Segment: 6,
 }

@@ -3,6 +3,8 @@
 from datetime import date
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from tests.test_home_prepare import loaded, make_app
 from tests.test_series import EACH_KIND, PLAN, SERIES, session
 from tui.screens.review import ReviewScreen
@@ -24,6 +26,17 @@ def next_session(series: str = SERIES) -> Preparation:
     )
 
 
+async def review_opened(pilot: Pilot[None]) -> ReviewScreen:
+    """Home, then the series' next session started: its review is on screen."""
+    await loaded(pilot)
+    pilot.app.start_meeting(next_session())  # type: ignore[attr-defined]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    review = pilot.app.screen
+    assert isinstance(review, ReviewScreen)
+    return review
+
+
 async def test_the_next_session_of_a_series_reviews_the_open_agreements_one_by_one(
     tmp_path: Path,
 ) -> None:
@@ -32,22 +45,22 @@ async def test_the_next_session_of_a_series_reviews_the_open_agreements_one_by_o
     session(archive, "one", date(2026, 10, 5), EACH_KIND)
     app = make_app(data, "nl")
     async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(pilot)
-        app.start_meeting(next_session())
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await review_opened(pilot)
         shown = str(review.query_one("#review-item").render())
         assert "Offerte opvragen" in shown and "Nr. 1" in shown and "5 okt 2026" in shown
         assert "1 van 3" in str(review.query_one("#review-count").render())  # not the decision
-        await pilot.press("d")  # Offerte opvragen: done
+        await pilot.press("d")  # Offerte opvragen: done, no note
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         await pilot.press("c")  # Elke maand overleg: changed, with what changed
         await pilot.pause()
         await pilot.press(*("space" if c == " " else c for c in "Elke zes weken"))
-        await pilot.press("enter")
+        await pilot.press("enter", "enter", "enter")  # the note, the owner, the deadline
         await pilot.pause()
         await pilot.press("o")  # Subsidie later: still open
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         assert "Alle 3" in str(review.query_one("#review-item").render())
         await pilot.press("escape")

@@ -252,8 +252,8 @@ async def deadline_typed(pilot: Pilot[None]) -> None:
     lang = lang_of(pilot)
     dialog.query_one("#text", Input).value = AGREEMENTS[lang][1]
     dialog.query_one("#kind", Select).value = AgreementKind.ACTION
-    anna = next(iter(meeting_of(pilot).state.participants))
-    dialog.query_one("#owner", Select).value = anna
+    anna = next(iter(meeting_of(pilot).state.participants.values()))
+    dialog.query_one("#owner", Input).value = anna.name
     field = dialog.query_one("#deadline", Input)
     field.focus()
     field.value = DEADLINE[lang]

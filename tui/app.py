@@ -46,7 +46,7 @@ from tui.screens.home import HomeScreen
 from tui.themes import CONTRAST_THEME, THEMES
 from tui.widgets.key_order import KeysInOrder
 from tui.wyber.errors import UserError
-from tui.wyber.i18n import Language, detect_language, tr
+from tui.wyber.i18n import LANGUAGES, Language, tr
 from tui.wyber.wall import utc_now
 
 # The meeting's core (pydantic models, the store) loads when a meeting starts, not before the
@@ -546,6 +546,20 @@ class WyberApp(KeysInOrder[None]):
         if self.screen_stack:  # not while the app is closing
             self.refresh_bindings()
 
+    def switch_language(self) -> Language:
+        """The app's own screens in the other language from now on, kept in the settings (a
+        settings file that cannot be written only means it is not kept)."""
+        from tui.wyber.settings import save_language
+
+        lang = next(other for other in LANGUAGES if other != self.home_lang)
+        self.home_lang = lang
+        self.speak(lang)
+        try:
+            save_language(self.data, lang)
+        except OSError as error:
+            self.notify(tr(lang, "table2.language.not_kept", reason=str(error)), markup=False)
+        return lang
+
     def go_home(self) -> None:
         """Back to the home screen, which lists the sessions again."""
         while len(self.screen_stack) > 1:
@@ -642,7 +656,9 @@ def run_app(data: Path, lang: Language | None, launch: Launch | None = None) -> 
     without the facilitator leaving (a closed terminal, a crash) go to a rescue file. After an
     unexpected error: one line in the user's language with the log's path, and 1."""
     install_paste_guard()
-    app = WyberApp(data, lang or detect_language(), launch=launch)
+    from tui.wyber.settings import app_language
+
+    app = WyberApp(data, app_language(data, lang), launch=launch)
     try:
         app.run()
     finally:

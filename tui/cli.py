@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,53 @@ def _language_from_argv(argv: Sequence[str]) -> Language:
     return detect_language()
 
 
+# argparse's own words ("usage:", "options", its error messages) as it asks gettext for them, and
+# the catalog key of each: `wyber --help` reads Dutch in Dutch, not half English.
+_ARGPARSE_WORDS: dict[str, str] = {
+    "usage: ": "table2.argparse.usage",
+    "positional arguments": "table2.argparse.positionals",
+    "options": "table2.argparse.options",
+    "show this help message and exit": "table2.argparse.help",
+    "%(prog)s: error: %(message)s\n": "table2.argparse.error",
+    "argument %(argument_name)s: %(message)s": "table2.argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "table2.argparse.choice",
+    "the following arguments are required: %s": "table2.argparse.required",
+    "unrecognized arguments: %s": "table2.argparse.unrecognized",
+    "expected one argument": "table2.argparse.one_argument",
+    "expected at most one argument": "table2.argparse.at_most_one",
+    "expected at least one argument": "table2.argparse.at_least_one",
+    "invalid %(type)s value: %(value)r": "table2.argparse.invalid_value",
+    "ambiguous option: %(option)s could match %(matches)s": "table2.argparse.ambiguous",
+    "not allowed with argument %s": "table2.argparse.not_allowed",
+    "ignored explicit argument %r": "table2.argparse.ignored",
+    "one of the arguments %s is required": "table2.argparse.one_of",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "table2.argparse.unknown_parser",
+}
+
+
+@contextmanager
+def argparse_speaks(lang: Language) -> Iterator[None]:
+    """argparse's own words in `lang` while the parser is built and used.
+
+    argparse looks its words up through the module-level `_` it imported from gettext, at the
+    moment it needs them, and gettext would want compiled .mo files in a locale folder: so `_`
+    is swapped for a catalog look-up here, and put back after. A word not in the table (one
+    wyber's usage cannot reach) stays as argparse says it.
+    """
+    module = vars(argparse)
+    original = module["_"]
+
+    def word(message: str | None) -> str | None:
+        key = _ARGPARSE_WORDS.get(message) if message is not None else None
+        return tr(lang, key) if key is not None else message
+
+    module["_"] = word
+    try:
+        yield
+    finally:
+        module["_"] = original
+
+
 def build_parser(lang: Language) -> argparse.ArgumentParser:
     def t(key: str, **params: object) -> str:
         return tr(lang, key, **params)
@@ -71,7 +119,12 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wyber", description=t("cli.description"), parents=[common]
     )
-    parser.add_argument("--version", action="version", version=f"wyber {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"wyber {__version__}",
+        help=t("table2.argparse.version"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, key: str) -> argparse.ArgumentParser:
@@ -128,10 +181,11 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from_argv(args_list)
-    parser = build_parser(lang)
-    args = parser.parse_args(args_list)  # exits 2 itself on bad usage
-    if args.command == "export" and (args.id is None) == (args.series is None):
-        parser.error(tr(lang, "traject.cli.id_or_series"))
+    with argparse_speaks(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(args_list)  # exits 2 itself on bad usage
+        if args.command == "export" and (args.id is None) == (args.series is None):
+            parser.error(tr(lang, "traject.cli.id_or_series"))
     data = data_dir(getattr(args, "data", None))
     try:
         return _dispatch(args, data, lang)
@@ -304,6 +358,7 @@ def _list(
     """The recorded sessions. A file that cannot be listed is named on stderr and the exit code
     stays 0: the list is whole apart from what was named, and a script reading stdout (or
     --json) gets every readable session."""
+    from tui.wyber.counting import agreed
     from tui.wyber.search import Filter, parse_since, select
     from tui.wyber.wall import utc_now
 
@@ -332,7 +387,6 @@ def _list(
     rows = [[tr(lang, f"cli.col.{c}") for c in columns]]
     for s in listing.sessions:
         counts = s.counts
-        agreed = counts.agreements + counts.decisions + counts.actions + counts.parked
         local = s.opened_at.astimezone()
         rows.append(
             [
@@ -340,7 +394,7 @@ def _list(
                 f"{local:%Y-%m-%d %H:%M}",
                 tr(lang, f"cli.status.{s.status}"),
                 str(counts.ideas),
-                str(agreed),
+                str(agreed(counts.kinds)),
                 s.title,
             ]
         )

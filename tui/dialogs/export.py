@@ -2,8 +2,10 @@
 
 The facilitator picks a format; the export runs in a thread worker (reading the session and its
 series, building the document, writing it) while a progress bar follows the stages, and the
-dialog ends by showing where the file went. An export never overwrites a file: a second export of
-the same minutes is saved beside the first as "… (2).docx". Before an e-mail draft is written the
+dialog ends by showing where the file went; any key then closes it (an `x` pressed to export
+again lands on the screen below, not in a dialog that has done its work). An export never
+overwrites a file: a second export of the same minutes is saved beside the first as
+"… (2).docx". Before an e-mail draft is written the
 dialog names who has no e-mail address, and takes one for each there (for this draft only).
 """
 
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -51,6 +53,7 @@ class ExportDialog(WyberModal[Path | None]):
         self.folder = folder
         self.written: Path | None = None
         self.busy = False
+        self.done = False  # the result is shown: the next key closes the dialog
         self.without: list[Participant] = []
 
     def compose(self) -> ComposeResult:
@@ -177,6 +180,7 @@ class ExportDialog(WyberModal[Path | None]):
 
     def _finished(self, path: Path | None, problem: str) -> None:
         self.busy = False
+        self.done = True
         self.written = path
         self.query_one(ProgressBar).update(progress=len(STAGES) + 1)
         self.query_one("#export-stage").display = False
@@ -186,8 +190,14 @@ class ExportDialog(WyberModal[Path | None]):
             text = Text(problem, style="bold red")
         else:
             text = Text(self.t("minutes.export.written", path=str(path)), style="bold")
-        text.append("\n\n" + self.t("minutes.export.close"), style="dim")
+        text.append("\n\n" + self.t("table2.export.close_any"), style="dim")
         result.update(text)
+
+    def on_key(self, event: events.Key) -> None:
+        if self.done:
+            event.stop()
+            event.prevent_default()
+            self.dismiss(self.written)
 
     def action_close(self) -> None:
         if not self.busy:

@@ -37,6 +37,7 @@ from tui.screens.trash import TrashScreen
 from tui.widgets.fields import LineField
 from tui.widgets.problems import ProblemLines
 from tui.widgets.rows import Column, RowTable
+from tui.wyber.counting import agreed
 from tui.wyber.dates import compact_date, listed_at
 from tui.wyber.errors import UserError
 from tui.wyber.preparation import preparation_again
@@ -90,12 +91,6 @@ class SessionRows(RowTable):
 def label(text: str) -> Text:
     """A choice in a filter, on one line: a long series name ends in "…"."""
     return Text(text, no_wrap=True, overflow="ellipsis")
-
-
-def agreed(summary: SessionSummary) -> int:
-    """Agreements, decisions and actions: what the group holds (parked items are not)."""
-    counts = summary.counts
-    return counts.agreements + counts.decisions + counts.actions
 
 
 def count_cell(value: int | float) -> Text:
@@ -269,7 +264,7 @@ class HistoryScreen(WyberScreen[None]):
             status,
             count_cell(summary.minutes),
             count_cell(counts.ideas),
-            count_cell(agreed(summary)),
+            count_cell(agreed(summary.counts.kinds)),
         ]
 
     def _when(self, summary: SessionSummary, today: date, wide: bool) -> str:
@@ -325,7 +320,7 @@ class HistoryScreen(WyberScreen[None]):
             max((cell_len(self.t(f"home.status.{status}")) for status in statuses), default=0),
             max((len(f"{s.minutes:.0f}") for s in summaries), default=0),
             max((len(str(s.counts.ideas)) for s in summaries), default=0),
-            max((len(str(agreed(s))) for s in summaries), default=0),
+            max((len(str(agreed(s.counts.kinds))) for s in summaries), default=0),
         ]
 
     # ── filters and order ───────────────────────────────────────────────────────────────────

@@ -21,10 +21,12 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.dialogs.base import WyberModal, WyberScreen
+from tui.internals import reset_bindings
 from tui.keys import localise
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable, Row
 from tui.widgets.problems import ProblemLines
+from tui.wyber.counting import agreed
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
@@ -92,6 +94,8 @@ class HomeScreen(WyberScreen[None]):
         Binding("n", "run_now", "home.key.run_now", id="run_now"),
         Binding("o", "open_file", "home.key.open_file", id="open_file"),
         Binding("h", "history", "history.key.open", id="history"),
+        # Out of the crowded Footer; in the palette and the help.
+        Binding("l", "switch_language", "table2.key.language", id="language", show=False),
     ]
 
     def __init__(self) -> None:
@@ -130,6 +134,14 @@ class HomeScreen(WyberScreen[None]):
         self.query_one("#problems").display = False
         plans.focus()
         self.call_after_refresh(self.refresh_lists)  # the first frame first, then the lists
+
+    async def action_switch_language(self) -> None:
+        """Home again, in the app's other language."""
+        lang = self.wyber.switch_language()
+        reset_bindings(self)  # the catalog keys back, to look up in the other language
+        self._localise(lang)
+        await self.recompose()
+        self.on_mount()  # the lists are read again; the plans take the focus once shown
 
     # ── loading ─────────────────────────────────────────────────────────────────────────────
 
@@ -177,7 +189,6 @@ class HomeScreen(WyberScreen[None]):
         session_rows: list[Row] = []
         for summary in lists.listing.sessions:
             counts = summary.counts
-            agreed = counts.agreements + counts.decisions + counts.actions
             status = Text(self.t(f"home.status.{summary.status}"))
             if summary.status == "unfinished":
                 status.stylize("bold")
@@ -186,7 +197,7 @@ class HomeScreen(WyberScreen[None]):
                 status,
                 Text(f"{summary.minutes:.0f}", justify="right"),
                 Text(str(counts.ideas), justify="right"),
-                Text(str(agreed), justify="right"),
+                Text(str(agreed(counts.kinds)), justify="right"),
                 title_cell(summary.title),
             ]
             session_rows.append((summary.id, cells))
@@ -194,6 +205,8 @@ class HomeScreen(WyberScreen[None]):
         sessions.show(session_rows)
         for table in (plans, sessions):
             table.loading = False
+        if self.focused is None:  # a table being loaded cannot take the focus
+            plans.focus()
         self.unfinished = [s for s in lists.listing.sessions if s.status == "unfinished"]
         self.listing = lists.listing
         self._show_notice(today)

@@ -87,7 +87,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
     ]
 
     def __init__(self, preparation: Preparation) -> None:
-        super().__init__()
+        super().__init__(preparation.language)  # the session's language, as the meeting will
         self.preparation = preparation
         self.invitees: list[Invitee] = [
             Invitee(i.name, i.organisation, i.role, i.email, i.mandate)

@@ -1,9 +1,12 @@
 """Review: the agreements of the series' earlier sessions, one by one, before the group starts.
 
 A series (traject) holds its thread by asking, at the start of each session, where last time's
-agreements stand: done, still open, changed or dropped. Each answer is recorded as an event of
-this session (so the minutes show it), and the next agreement comes up. The review is offered
-when a session of a series with open agreements opens, and stays at hand under Ctrl+T.
+agreements stand: done, still open, changed or dropped, each with a note if the group wants
+one; a changed agreement can take a new deadline and owner(s), which the minutes then show.
+Each answer is recorded as an event of this session (so the minutes show it), and the next
+agreement comes up. The review is offered when a session of a series with open agreements
+opens, and stays at hand under Ctrl+T. Its time counts: it has a time box (a minute for each
+agreement to review, review_time.py), shown here as it runs and in the minutes' times.
 """
 
 from datetime import date
@@ -15,11 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
-from tui.dialogs.ask import TextDialog
 from tui.dialogs.base import WyberModal
+from tui.dialogs.review import ReviewAnswer, ReviewDialog
+from tui.widgets.clock import clock_text
 from tui.wyber.dates import compact_date, relative_hint
 from tui.wyber.events import ReviewStatus
 from tui.wyber.meeting import Meeting, Refused
+from tui.wyber.review_time import review_time
 from tui.wyber.series import EarlierAgreement
 
 # The status keys: the same letters in Dutch and English, their labels translated.
@@ -45,7 +50,7 @@ def waiting(meeting: Meeting) -> int:
 class ReviewScreen(WyberModal[None]):
     """One earlier agreement at a time, with a key per status."""
 
-    HELP_KEY = "run.review.help"
+    HELP_KEY = "table2.review.help"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "mark('done')", "run.review.key.done", id="review_done"),
         Binding("o", "mark('open')", "run.review.key.open", id="review_open"),
@@ -53,7 +58,7 @@ class ReviewScreen(WyberModal[None]):
         Binding("x", "mark('dropped')", "run.review.key.dropped", id="review_dropped"),
         Binding("left", "move(-1)", "run.review.key.previous", id="review_previous"),
         Binding("right", "move(1)", "run.review.key.next", id="review_next"),
-        Binding("escape", "dismiss(None)", "run.review.key.close", id="review_close"),
+        Binding("escape", "close", "run.review.key.close", id="review_close"),
     ]
 
     def __init__(self, meeting: Meeting, today: date) -> None:
@@ -66,17 +71,40 @@ class ReviewScreen(WyberModal[None]):
         with Vertical(classes="dialog", id="review"):
             yield Static(self.t("run.review.title"), classes="dialog-title", markup=False)
             yield Static(id="review-count", classes="hint")
+            yield Static(id="review-clock", classes="hint")
             yield Static(id="review-item")
             yield Static(id="review-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.meeting.open_review()  # its time counts from here
+        self.show_clock()
+        self.set_interval(1, self.show_clock)
         items = to_review(self.meeting)
         # Start at the first one not yet reviewed in this session.
         self.position = next(
             (i for i, item in enumerate(items) if not item.reviewed_here), len(items)
         )
         self.show()
+
+    def show_clock(self) -> None:
+        spent = review_time(self.meeting.state, self.meeting.now())
+        if spent is None:  # opened during a round: its time is the round's
+            self.query_one("#review-clock", Static).display = False
+            return
+        text = Text(
+            self.t(
+                "table2.review.clock",
+                spent=clock_text(spent.seconds),
+                planned=spent.planned,
+            ),
+            style="bold red" if spent.seconds > spent.planned * 60 else "",
+        )
+        self.query_one("#review-clock", Static).update(text)
+
+    def action_close(self) -> None:
+        self.meeting.close_review()
+        self.dismiss(None)
 
     @property
     def items(self) -> list[EarlierAgreement]:
@@ -135,21 +163,19 @@ class ReviewScreen(WyberModal[None]):
             return
         item = items[self.position]
         status = ReviewStatus(status_name)
-        if status is ReviewStatus.CHANGED:
 
-            def noted(note: str | None) -> None:
-                if note is not None:
-                    self._record(item, status, note)
+        def answered(answer: ReviewAnswer | None) -> None:
+            if answer is not None:
+                self._record(item, status, answer)
 
-            self.app.push_screen(
-                TextDialog(self.lang, self.t("run.review.what_changed"), item.note), noted
-            )
-            return
-        self._record(item, status, "")
+        people = list(self.meeting.state.participants.values())
+        self.app.push_screen(ReviewDialog(self.lang, item, status, people, self.today), answered)
 
-    def _record(self, item: EarlierAgreement, status: ReviewStatus, note: str) -> None:
+    def _record(self, item: EarlierAgreement, status: ReviewStatus, answer: ReviewAnswer) -> None:
         try:
-            self.meeting.review(item, status, note)
+            self.meeting.review(
+                item, status, answer.note, deadline=answer.deadline, owners=answer.owners
+            )
         except Refused as refusal:
             self.refuse(refusal)
             return

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Static
 
 from tui.dialogs.ask import ChoiceDialog
 from tui.dialogs.base import WyberScreen
+from tui.wyber.counting import agreed, by_kind
 from tui.wyber.dates import compact_date
 from tui.wyber.errors import UserError
 from tui.wyber.events import ReviewStatus
@@ -168,7 +169,7 @@ class SeriesScreen(WyberScreen[None]):
                 compact_date(meeting_date(session), self.lang, with_year=True),
                 Text(session.title),
                 self.t(f"series.status.{status}"),
-                str(len(session.agreements)),
+                str(agreed(by_kind(a.kind for a in session.agreements.values()))),
             )
         return table
 

@@ -25,6 +25,7 @@ from tui.dialogs.base import WyberScreen
 from tui.screens.reading import read_then
 from tui.widgets.agreements import CONSENT_STYLE
 from tui.wyber.consent import consent_label, consent_lines
+from tui.wyber.counting import agreed, how_many, of_which
 from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
@@ -37,6 +38,7 @@ from tui.wyber.figures import (
 )
 from tui.wyber.i18n import Language, tr
 from tui.wyber.presence import presence_notes, was_there
+from tui.wyber.review_time import review_time
 from tui.wyber.state import Agreement, Participant, SessionState
 from tui.wyber.summary import summarise
 
@@ -250,17 +252,18 @@ class SummaryScreen(WyberScreen[None]):
 
     def _counts(self) -> Iterable[Static]:
         counts = summarise(self.state, self.state.last_seq).counts
-        for name, value in (
-            ("ideas", counts.ideas),
-            ("clusters", counts.clusters),
-            ("agreements", counts.agreements),
-            ("decisions", counts.decisions),
-            ("actions", counts.actions),
-            ("parked", counts.parked),
-        ):
-            figure = Text(str(value), style="bold")
-            figure.append("\n" + self.t(f"ending.count.{name}"), style="not bold")
-            yield Static(figure, id=f"count-{name}", classes="count")
+        kinds, lang = counts.kinds, self.lang
+        tiles: tuple[tuple[str, str, str], ...] = (
+            ("ideas", how_many(lang, "idea", counts.ideas), ""),
+            ("clusters", how_many(lang, "cluster", counts.clusters), ""),
+            ("agreements", how_many(lang, "agreement", agreed(kinds)), of_which(kinds, lang)),
+            ("parked", how_many(lang, "parked", counts.parked), ""),
+        )
+        for name, figure, among in tiles:
+            tile = Text(figure, style="bold")
+            if among:
+                tile.append("\n" + among, style="not bold")
+            yield Static(tile, id=f"count-{name}", classes="count")
 
     def _agreements(self) -> Iterable[Widget]:
         everything = sorted(self.state.agreements.values(), key=lambda a: a.number)
@@ -290,6 +293,16 @@ class SummaryScreen(WyberScreen[None]):
         )
         rows: list[tuple[Text, str, str, str]] = []
         times = step_times(state, self.now())
+        review = review_time(state, self.now())
+        if review is not None:  # before the first step, with a time box of its own
+            rows.append(
+                (
+                    Text(self.t("table2.review.time_row")),
+                    str(review.planned),
+                    str(review.actual),
+                    signed(review.difference),
+                )
+            )
         for step in times:
             title = Text(f"{step.index + 1}. ")
             title.append(step.title)
@@ -297,8 +310,8 @@ class SummaryScreen(WyberScreen[None]):
                 rows.append((title, str(step.planned), str(step.actual), signed(step.difference)))
             else:
                 rows.append((title, str(step.planned), self.t("ending.time.not_reached"), ""))
-        total_planned = sum(step.planned for step in times)
-        total_actual = sum(step.actual for step in times)
+        total_planned = sum(step.planned for step in times) + (review.planned if review else 0)
+        total_actual = sum(step.actual for step in times) + (review.actual if review else 0)
         table.add_column(self.t("ending.time.col.step"), self.t("ending.time.total"), ratio=1)
         for key, total in (
             ("ending.time.col.planned", str(total_planned)),

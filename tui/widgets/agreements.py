@@ -133,11 +133,7 @@ class AgreementBoard(MovementPanel):
 
         def save(draft: AgreementDraft | None) -> None:
             if draft is not None:
-                self.act(
-                    lambda: self.meeting.record_agreement(
-                        draft.text, draft.kind, draft.owner_id, draft.deadline, draft.field
-                    )
-                )
+                self.act(lambda: self.meeting.record_agreement(**draft.content()))
 
         self.app.push_screen(self._dialog(None, proposals[0] if proposals else ""), save)
 
@@ -150,12 +146,7 @@ class AgreementBoard(MovementPanel):
             if draft is not None:
                 self.act(
                     lambda: self.meeting.edit_agreement(
-                        agreement.id,
-                        draft.text,
-                        draft.kind,
-                        draft.owner_id,
-                        draft.deadline,
-                        draft.field,
+                        agreement.id, owner_id=None, **draft.content()
                     )
                 )
 

@@ -18,11 +18,13 @@ from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.dialogs.ask import ConfirmDialog, TextDialog
+from tui.dialogs.stranger import StrangerDialog
 from tui.widgets.clock import countdown_text
 from tui.widgets.fields import LineField
 from tui.widgets.key_order import KeysReleased
 from tui.widgets.panel import MovementPanel
 from tui.widgets.ticking import TickingStatic
+from tui.wyber.commands import Stranger, StrangerNamed
 from tui.wyber.events import IdeaAdded, Record
 from tui.wyber.goaround import GoAround, start_go_around
 from tui.wyber.i18n import Language
@@ -197,16 +199,44 @@ class IdeaBoard(MovementPanel):
             if current in self._author_ids:
                 author.value = current
 
-    def add_typed(self, typed: str) -> bool:
+    def add_typed(self, typed: str, stranger: Stranger = "ask") -> bool:
         """Run the command that adds the typed idea (its record puts it on the board, through
-        `show_records`); False (and the text stays) when it was refused."""
+        `show_records`); False (and the text stays) when it was refused. A stranger's name
+        before the idea ("Bram: …") is asked about first: the text stays until it is answered."""
         author = self.query_one("#author", Select)
         author_id = author.value if isinstance(author.value, str) else None
         if self.go_around is not None and self.go_around.current is not None:
             author_id = self.go_around.current
-        return (
-            self.act(lambda: self.meeting.add_idea(typed, picked_author_id=author_id)) is not None
-        )
+
+        def add(stranger: Stranger) -> Idea | None:
+            return self.meeting.add_idea(typed, picked_author_id=author_id, stranger=stranger)
+
+        asked: list[StrangerNamed] = []
+
+        def add_or_ask() -> Idea | None:
+            try:
+                return add(stranger)
+            except StrangerNamed as named:
+                asked.append(named)
+                return None
+
+        added = self.act(add_or_ask) is not None
+        if asked:
+            self._ask_about_stranger(asked[0], typed, add)
+        return added
+
+    def _ask_about_stranger(
+        self, named: StrangerNamed, typed: str, add: Callable[[Stranger], Idea | None]
+    ) -> None:
+        def answered(add_them: bool | None) -> None:
+            if add_them is None:
+                return  # nothing recorded; the line still holds what was typed
+            if self.act(lambda: add("add" if add_them else "keep")) is not None:
+                line = self.query_one("#idea", Input)
+                if line.value == typed:
+                    line.value = ""
+
+        self.app.push_screen(StrangerDialog(self.lang, named), answered)
 
     def add_pasted(self, lines: list[str]) -> None:
         """A paste of several lines: one idea per line, said in a notification. Up to
@@ -232,7 +262,8 @@ class IdeaBoard(MovementPanel):
         )
 
     def _add_lines(self, lines: list[str]) -> None:
-        added = sum(self.add_typed(line) for line in lines)  # a refused line says why itself
+        # A pasted chat keeps its "Name:" prefixes as text: one question per line would be many.
+        added = sum(self.add_typed(line, "keep") for line in lines)  # a refused one says why
         if added:
             key = "input.paste.added_one" if added == 1 else "input.paste.added"
             self.notify(self.t(key, count=added), timeout=4)

@@ -16,7 +16,9 @@ from textual.strip import Strip
 from tui.widgets.agreements import CONSENT_STYLE
 from tui.widgets.ticking import TickingStatic
 from tui.wyber.consent import consent_label
+from tui.wyber.counting import by_kind, how_many, phrase
 from tui.wyber.dates import short_date
+from tui.wyber.events import AgreementKind
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
 from tui.wyber.ranking import Target, rank
@@ -268,7 +270,10 @@ def _consolidate_lines(
 ) -> tuple[Text, list[BoardLine], int | None]:
     agreements = list(state.agreements.values())
     chosen = [target.label for target, _ in _ranking(state, step) if target.selected]
-    status = Text(tr(lang, "replay.board.agreements", count=len(agreements)))
+    counted = by_kind(a.kind for a in agreements)
+    status = Text(phrase(counted, lang))
+    if counted[AgreementKind.PARKED]:
+        status.append(" · " + how_many(lang, "parked", counted[AgreementKind.PARKED]))
     status.append("\n" + tr(lang, "run.agreement.selected") + " ", "dim")
     status.append(" · ".join(chosen) if chosen else tr(lang, "run.agreement.none_selected"))
     lines = [(agreement_line(a, lang), 5) for a in agreements]

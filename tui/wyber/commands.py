@@ -116,17 +116,37 @@ class SetPresent(Command):
 # ── diverge: ideas ──────────────────────────────────────────────────────────────────────────────
 
 
+Stranger = Literal["ask", "add", "keep"]
+
+
+class StrangerNamed(Refused):
+    """The idea begins with the name of someone who is not a participant ("Bram: …"): the
+    command asked (`stranger="ask"`) what to do. Nothing was recorded; the same command with
+    "add" or "keep" does it."""
+
+    def __init__(self, name: str, text: str) -> None:
+        super().__init__("table2.stranger.ask", name=name)
+        self.name = name
+        self.text = text
+
+
 class AddIdea(Command):
     """An idea as typed, and its author: `author_id` when given outright (a phone's own
     participant); else a participant named before a colon or a dash in the text ("Anna: more bike
     racks"), which wins over the author picked beside it (`picked_author_id`: the author list, or
-    whose turn it is); else none. See rules.idea_author."""
+    whose turn it is); else none. See rules.idea_author.
+
+    A name before a colon that is nobody's at the table (rules.stranger_named) is what
+    `stranger` says: "keep" (the default: a pasted chat line, a phone) keeps it as part of the
+    text; "ask" refuses with StrangerNamed, so the facilitator can be asked; "add" adds that
+    person as a participant, and the idea is theirs without the "Name:" in front."""
 
     late: ClassVar[Late] = Late.FILED_WHERE_MADE
     kind: Literal["add_idea"] = "add_idea"
     text: str
     author_id: str | None = None
     picked_author_id: str | None = None
+    stranger: Stranger = "keep"
 
 
 class EditIdea(Command):
@@ -204,16 +224,23 @@ class ToggleSelected(Command):
 
 
 class RecordAgreement(Command):
+    """An agreement, its kind, owner, deadline and 7-veld field. The owner is `owner_id` (a
+    participant), or `owners` as typed: one name or several, at the table or not (owners.py);
+    `owners` wins when given."""
+
     late: ClassVar[Late] = Late.FILED_WHERE_MADE
     kind: Literal["record_agreement"] = "record_agreement"
     text: str
     agreement_kind: AgreementKind = AgreementKind.AGREEMENT
     owner_id: str | None = None
+    owners: str | None = None
     deadline: date | None = None
     field: VeldField | None = None
 
 
 class EditAgreement(Command):
+    """The agreement as it now reads, every field; the owner as in RecordAgreement."""
+
     late: ClassVar[Late] = Late.ANYWHERE
     kind: Literal["edit_agreement"] = "edit_agreement"
     agreement_id: str
@@ -222,6 +249,7 @@ class EditAgreement(Command):
     owner_id: str | None
     deadline: date | None
     field: VeldField | None
+    owners: str | None = None
 
 
 class RemoveAgreement(Command):
@@ -256,7 +284,9 @@ class ResolveObjection(Command):
 
 
 class ReviewAgreement(Command):
-    """Where an agreement of an earlier session of the series stands now."""
+    """Where an agreement of an earlier session of the series stands now, with a note for any
+    status. A "changed" one may take a new `deadline` and new `owners` (typed as for an
+    agreement, owners.py); None leaves them as they were. Another status refuses them."""
 
     late: ClassVar[Late] = Late.ANYWHERE
     kind: Literal["review_agreement"] = "review_agreement"
@@ -264,6 +294,21 @@ class ReviewAgreement(Command):
     agreement_id: str
     status: ReviewStatus
     note: str = ""
+    deadline: date | None = None
+    owners: str | None = None
+
+
+class OpenReview(Command):
+    """The review of earlier agreements comes on screen: its time counts until CloseReview.
+    Its time box is REVIEW_SECONDS_EACH for each earlier agreement still to review."""
+
+    late: ClassVar[Late] = Late.ANYWHERE
+    kind: Literal["open_review"] = "open_review"
+
+
+class CloseReview(Command):
+    late: ClassVar[Late] = Late.ANYWHERE
+    kind: Literal["close_review"] = "close_review"
 
 
 # ── ending, and taking back ─────────────────────────────────────────────────────────────────────

@@ -14,6 +14,9 @@ Rules a reader of the code (or a facilitator) may wonder about:
 - a weekday alone ("vrijdag", "this friday") is the first such day after today, never today;
   "next friday", "volgende week vrijdag" and "friday next week" are that day in the next ISO
   calendar week (weeks start on Monday);
+- "volgende week" / "next week" alone is the Friday of the next ISO calendar week, and "deze
+  week" / "this week" the end of this one: a deadline set for a week is due when its working
+  week ends;
 - "end of the week" is the coming Friday, today if it is Friday: the end of the working week.
   On Saturday and Sunday that working week is over, so it is the Friday after;
 - "end of the month" is the month's last calendar day, even if that falls in a weekend;
@@ -154,10 +157,14 @@ def _after_period(match: re.Match[str], today: date) -> date:
 
 
 def _end_of(match: re.Match[str], today: date) -> date:
-    if match["unit"] == "week":
+    if "week" in (match["unit"], match["unit_this"]):
         return today + timedelta(days=(_FRIDAY - today.weekday()) % 7)
     last_day = calendar.monthrange(today.year, today.month)[1]
     return today.replace(day=last_day)
+
+
+def _friday_of_next_week(_: re.Match[str], today: date) -> date:
+    return today + timedelta(days=7 - today.weekday() + _FRIDAY)
 
 
 def _coming_weekday(match: re.Match[str], today: date) -> date:
@@ -224,9 +231,11 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolve], ...] = (
         re.compile(
             r"(?:(?:eind|einde) (?:van )?(?:de|deze)|end of(?: the| this)?) "
             r"(?P<unit>week|maand|month)"
+            r"|(?:deze|this) (?P<unit_this>week)"
         ),
         _end_of,
     ),
+    (re.compile("volgende week|next week|(?:de )?week erna|the week after"), _friday_of_next_week),
     (re.compile(f"{_NEXT_WEEK} {_WD}"), _weekday_next_week),
     (re.compile(f"{_WD} (?:volgende week|next week)"), _weekday_next_week),
     (

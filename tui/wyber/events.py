@@ -422,6 +422,22 @@ class AgreementReviewed(_Event):
     text: RequiredText
     status: ReviewStatus
     note: Text = ""
+    # Added with issue 12: what a "changed" review set anew (None: as it was). A default, so a
+    # review recorded before reads as before.
+    deadline: Day | None = None
+    owner_name: Name | None = None
+
+
+class ReviewOpened(_Event):
+    """The review of earlier agreements is on screen: its time counts from here. `planned` is
+    its time box, in seconds (REVIEW_SECONDS_EACH for each agreement still to review)."""
+
+    type: Literal["review_opened"] = "review_opened"
+    planned: int = Field(strict=True, ge=0, le=86_400)
+
+
+class ReviewClosed(_Event):
+    type: Literal["review_closed"] = "review_closed"
 
 
 class EvaluationRecorded(_Event):
@@ -466,6 +482,8 @@ Event = Annotated[
     | ConsentAnswered
     | ObjectionResolved
     | AgreementReviewed
+    | ReviewOpened
+    | ReviewClosed
     | EvaluationRecorded
     | SessionFinished,
     Field(discriminator="type"),

@@ -35,6 +35,8 @@ from tui.wyber.events import (
     PresenceChanged,
     Rebalanced,
     Record,
+    ReviewClosed,
+    ReviewOpened,
     RoundStarted,
     ScoreGiven,
     SelectionMarked,
@@ -281,8 +283,28 @@ def apply(state: SessionState, record: Record) -> None:
                 answer.resolution = e.resolution
         case AgreementReviewed() as e:
             state.reviews.append(
-                Review(e.session_id, e.agreement_id, e.number, e.text, e.status, e.note, t)
+                Review(
+                    e.session_id,
+                    e.agreement_id,
+                    e.number,
+                    e.text,
+                    e.status,
+                    e.note,
+                    t,
+                    e.deadline,
+                    e.owner_name,
+                )
             )
+        case ReviewOpened() as e:
+            clock = state.review_clock
+            if not clock.spans:
+                clock.planned = e.planned
+            if not clock.spans or clock.spans[-1][1] is not None:
+                clock.spans.append((t, None))
+        case ReviewClosed():
+            spans = state.review_clock.spans
+            if spans and spans[-1][1] is None:
+                spans[-1] = (spans[-1][0], t)
         case EvaluationRecorded() as e:
             state.evaluation = Evaluation(
                 e.went_well, e.next_step, dict(e.scores), e.could_be_better

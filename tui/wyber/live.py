@@ -18,6 +18,7 @@ left 359 of 900 ideas (their ids collided) and jammed the writer on "record 10 a
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,6 +27,7 @@ from tui.wyber.commands import (
     AddIdea,
     AddParticipant,
     AnswerConsent,
+    CloseReview,
     Command,
     CreateCluster,
     DissolveCluster,
@@ -39,6 +41,7 @@ from tui.wyber.commands import (
     MoveIdeas,
     NextMovement,
     NextStep,
+    OpenReview,
     Outcome,
     PreviousMovement,
     Rebalance,
@@ -52,6 +55,7 @@ from tui.wyber.commands import (
     Score,
     SetPresent,
     Start,
+    StrangerNamed,
     TogglePause,
     ToggleSelected,
     Undo,
@@ -80,6 +84,9 @@ from tui.wyber.events import (
     PresenceChanged,
     Record,
     Resolution,
+    ReviewClosed,
+    ReviewOpened,
+    ReviewStatus,
     RoundStarted,
     ScoreGiven,
     SelectionMarked,
@@ -90,6 +97,8 @@ from tui.wyber.events import (
     VoteCast,
 )
 from tui.wyber.late import Late, Place, is_left, reached
+from tui.wyber.owners import read_owners
+from tui.wyber.review_time import REVIEW_SECONDS_EACH
 from tui.wyber.rules import (
     dots_allowed,
     dots_used,
@@ -97,6 +106,7 @@ from tui.wyber.rules import (
     parse_score,
     place_now,
     score_top,
+    stranger_named,
 )
 from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.session import LiveSession
@@ -347,18 +357,24 @@ def _set_present(d: Draft, c: SetPresent) -> None:
 
 
 def _add_idea(d: Draft, c: AddIdea) -> None:
-    text, author = idea_author(d.state, clean_text(c.text), c.author_id, c.picked_author_id)
+    typed = clean_text(c.text)
+    stranger = stranger_named(d.state, typed) if c.author_id is None else None
+    if stranger is not None and c.stranger != "keep":
+        name, text = stranger
+        if c.stranger == "ask":
+            raise StrangerNamed(name, text)
+        person_id, author_name = d.new_id("p"), clean_line(name)
+        d.add(ParticipantAdded(participant_id=person_id, name=author_name))
+        author_id: str | None = person_id
+    else:
+        text, author = idea_author(d.state, typed, c.author_id, c.picked_author_id)
+        author_id, author_name = (author.id, author.name) if author else (None, "")
     if not text:
         raise Refused("run.refused.empty_idea")
     idea_id = d.new_id("i")
-    d.add(
-        IdeaAdded(
-            idea_id=idea_id,
-            text=text,
-            author_id=author.id if author else None,
-            author_name=author.name if author else "",
-        )
-    )
+    d.add(IdeaAdded(idea_id=idea_id, text=text, author_id=author_id, author_name=author_name))
+    # Undo takes the idea back; the person added stays at the table (no record takes a
+    # participant away, and they are there).
     d.undo = [IdeaRemoved(idea_id=idea_id)]
 
 
@@ -496,14 +512,19 @@ def _agreement_content(d: Draft, c: RecordAgreement | EditAgreement) -> dict[str
     text = clean_text(c.text).strip()
     if not text:
         raise Refused("run.refused.empty_agreement")
-    owner = d.state.participants.get(c.owner_id) if c.owner_id else None
-    if c.owner_id and owner is None:
-        raise Refused("run.refused.no_such_participant")
+    if c.owners is not None:
+        chosen = read_owners(d.state.participants.values(), c.owners)
+        owner_id, owner_name = chosen.owner_id, chosen.owner_name
+    else:
+        owner = d.state.participants.get(c.owner_id) if c.owner_id else None
+        if c.owner_id and owner is None:
+            raise Refused("run.refused.no_such_participant")
+        owner_id, owner_name = (owner.id, owner.name) if owner else (None, "")
     return {
         "kind": c.agreement_kind,
         "text": text,
-        "owner_id": owner.id if owner else None,
-        "owner_name": owner.name if owner else "",
+        "owner_id": owner_id,
+        "owner_name": owner_name,
         "deadline": c.deadline,
         "field": c.field,
     }
@@ -632,7 +653,18 @@ def _review(d: Draft, c: ReviewAgreement) -> None:
         raise Refused("run.refused.no_such_agreement")
     item = items[0]
 
-    def reviewed(status: Any, note: str) -> AgreementReviewed:
+    changes = c.deadline is not None or c.owners is not None
+    if changes and c.status is not ReviewStatus.CHANGED:
+        raise Refused("table2.review.only_changed")
+    owner_name = (
+        read_owners(d.state.participants.values(), c.owners).owner_name
+        if c.owners is not None
+        else None
+    )
+
+    def reviewed(
+        status: Any, note: str, deadline: date | None, owner: str | None
+    ) -> AgreementReviewed:
         return AgreementReviewed(
             session_id=item.session_id,
             agreement_id=item.agreement_id,
@@ -640,10 +672,24 @@ def _review(d: Draft, c: ReviewAgreement) -> None:
             text=item.text,
             status=status,
             note=note,
+            deadline=deadline,
+            owner_name=owner,
         )
 
-    d.add(reviewed(c.status, c.note))
-    d.undo = [reviewed(item.status, item.note)]
+    d.add(reviewed(c.status, c.note, c.deadline, owner_name))
+    # Undo puts back the status, note, deadline and owner the item had before.
+    d.undo = [reviewed(item.status, item.note, item.deadline, item.owner_name)]
+
+
+def _open_review(d: Draft, _: OpenReview) -> None:
+    waiting = sum(1 for i in d.live.earlier() if i.still_open and not i.reviewed_here)
+    d.add(ReviewOpened(planned=waiting * REVIEW_SECONDS_EACH))
+
+
+def _close_review(d: Draft, _: CloseReview) -> None:
+    spans = d.state.review_clock.spans
+    if spans and spans[-1][1] is None:
+        d.add(ReviewClosed())
 
 
 def _evaluate(d: Draft, c: Evaluate) -> None:
@@ -729,6 +775,8 @@ HANDLERS: dict[type[Command], Handler] = {
     AnswerConsent: _answer_consent,
     ResolveObjection: _resolve_objection,
     ReviewAgreement: _review,
+    OpenReview: _open_review,
+    CloseReview: _close_review,
     Evaluate: _evaluate,
     Finish: _finish,
     Undo: _undo,

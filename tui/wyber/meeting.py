@@ -15,6 +15,7 @@ from tui.wyber.commands import (
     AddIdea,
     AddParticipant,
     AnswerConsent,
+    CloseReview,
     Command,
     CreateCluster,
     DissolveCluster,
@@ -28,6 +29,7 @@ from tui.wyber.commands import (
     MoveIdeas,
     NextMovement,
     NextStep,
+    OpenReview,
     Outcome,
     PreviousMovement,
     Rebalance,
@@ -41,6 +43,7 @@ from tui.wyber.commands import (
     Score,
     SetPresent,
     Start,
+    Stranger,
     TogglePause,
     ToggleSelected,
     Undo,
@@ -176,11 +179,21 @@ class Meeting(LiveMeeting):
         return split_author(self.state, typed)
 
     def add_idea(
-        self, typed: str, author_id: str | None = None, *, picked_author_id: str | None = None
+        self,
+        typed: str,
+        author_id: str | None = None,
+        *,
+        picked_author_id: str | None = None,
+        stranger: Stranger = "keep",
     ) -> Idea:
-        """Put an idea on the board; its author as rules.idea_author tells."""
+        """Put an idea on the board; its author as rules.idea_author tells, and a stranger's
+        name before it as `stranger` says (commands.AddIdea)."""
         command = AddIdea(
-            text=typed, author_id=author_id, picked_author_id=picked_author_id, **self._here()
+            text=typed,
+            author_id=author_id,
+            picked_author_id=picked_author_id,
+            stranger=stranger,
+            **self._here(),
         )
         return self.state.ideas[self._made(self.do(command), IdeaAdded).idea_id]
 
@@ -266,11 +279,15 @@ class Meeting(LiveMeeting):
         owner_id: str | None = None,
         deadline: date | None = None,
         field: VeldField | None = None,
+        *,
+        owners: str | None = None,
     ) -> Agreement:
+        """Record an agreement; its owner `owner_id`, or `owners` as typed (owners.py)."""
         command = RecordAgreement(
             text=text,
             agreement_kind=kind,
             owner_id=owner_id,
+            owners=owners,
             deadline=deadline,
             field=field,
             **self._here(),
@@ -286,6 +303,8 @@ class Meeting(LiveMeeting):
         owner_id: str | None,
         deadline: date | None,
         field: VeldField | None,
+        *,
+        owners: str | None = None,
     ) -> None:
         self.do(
             EditAgreement(
@@ -293,6 +312,7 @@ class Meeting(LiveMeeting):
                 text=text,
                 agreement_kind=kind,
                 owner_id=owner_id,
+                owners=owners,
                 deadline=deadline,
                 field=field,
                 **self._here(),
@@ -354,17 +374,36 @@ class Meeting(LiveMeeting):
 
     # ── the series: reviewing what earlier sessions agreed ──────────────────────────────────
 
-    def review(self, item: EarlierAgreement, status: ReviewStatus, note: str = "") -> None:
-        """Record where an earlier agreement stands now; undo puts back what it was."""
+    def review(
+        self,
+        item: EarlierAgreement,
+        status: ReviewStatus,
+        note: str = "",
+        *,
+        deadline: date | None = None,
+        owners: str | None = None,
+    ) -> None:
+        """Record where an earlier agreement stands now (a "changed" one may take a new deadline
+        and owners); undo puts back what it was."""
         self.do(
             ReviewAgreement(
                 session_id=item.session_id,
                 agreement_id=item.agreement_id,
                 status=status,
                 note=note,
+                deadline=deadline,
+                owners=owners,
                 **self._here(),
             )
         )
+
+    def open_review(self) -> None:
+        """The review is on screen: its time counts (review_time.py). A finished meeting
+        refuses it, silently: its review is only read then."""
+        self.execute(OpenReview(**self._here()))
+
+    def close_review(self) -> None:
+        self.execute(CloseReview(**self._here()))
 
     # ── undo ────────────────────────────────────────────────────────────────────────────────
 

@@ -18,6 +18,7 @@ from tui.wyber.figures import meeting_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.minutes.export import safe_title
 from tui.wyber.minutes.mail import draft, recipients
+from tui.wyber.owners import owner_names
 from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.state import Participant, SessionState
 
@@ -85,7 +86,7 @@ def remind(name: str, sessions: Sequence[SessionState], now: datetime) -> Remind
             item
             for item in still_open
             if item.kind is AgreementKind.ACTION
-            and item.owner_name.casefold() == person.name.casefold()
+            and person.name.casefold() in {n.casefold() for n in owner_names(item.owner_name)}
         ]
         body = _body(person, name, when, mine, to_check, facilitator, lang)
         subject_key = "traject.remind.subject_on" if when else "traject.remind.subject"

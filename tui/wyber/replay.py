@@ -28,7 +28,7 @@ from tui.wyber.state import (
     ConsentRound,
     Evaluation,
     Idea,
-    Review,
+    ReviewClock,
     Segment,
     SessionState,
     Tally,
@@ -253,10 +253,8 @@ def copy_state(s: SessionState) -> SessionState:
             for k, c in s.clusters.items()
         },
         agreements={k: _agreement(a) for k, a in s.agreements.items()},
-        reviews=[
-            Review(r.session_id, r.agreement_id, r.number, r.text, r.status, r.note, r.t)
-            for r in s.reviews
-        ],
+        reviews=[replace(r) for r in s.reviews],
+        review_clock=ReviewClock(s.review_clock.planned, list(s.review_clock.spans)),
         evaluation=None
         if evaluation is None
         else Evaluation(

@@ -2,6 +2,7 @@
 score is, how many dots a voter has, where the group is. Plain functions of the state."""
 
 import re
+from collections.abc import Iterable
 
 from tui.wyber.commands import Refused
 from tui.wyber.late import Place
@@ -32,8 +33,13 @@ def timebox_now(state: SessionState) -> TimeBox | None:
 
 def find_participant(state: SessionState, name: str) -> Participant | None:
     """The participant meant by a name: the full name, else a unique first name."""
+    return find_person(state.participants.values(), name)
+
+
+def find_person(among: Iterable[Participant], name: str) -> Participant | None:
+    """The person among these meant by a name: the full name, else a unique first name."""
     wanted = name.strip().casefold()
-    people = list(state.participants.values())
+    people = list(among)
     for person in people:
         if person.name.casefold() == wanted:
             return person
@@ -52,6 +58,39 @@ def split_author(state: SessionState, typed: str) -> tuple[str, Participant | No
         if person is not None:
             return match["text"].strip(), person
     return typed.strip(), None
+
+
+# A person's name before a colon: one to four words of letters ("Bram", "Anna de Vries",
+# "O'Brien"), each with a capital but for the particles of Dutch and other surnames.
+_STRANGER_PREFIX = re.compile(
+    r"^\s*(?P<name>[^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){0,3})\s*:\s*(?P<text>\S.*)$",
+    re.DOTALL,
+)
+_PARTICLES = frozenset({
+    "de", "van", "der", "den", "het", "ter", "ten", "te", "in", "op", "la", "le", "du", "da", "di",
+    "del", "von", "zu", "el", "al", "bin", "ben",
+})  # fmt: skip
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Capitals where names have them ("Let op", "Stap twee" are text; a script without case,
+    such as Arabic, has none to check), and no particle at the end."""
+    first, *rest = name.split()
+    if first[0].islower() or (rest and rest[-1] in _PARTICLES):
+        return False
+    return all(not word[0].islower() or word in _PARTICLES for word in rest)
+
+
+def stranger_named(state: SessionState, typed: str) -> tuple[str, str] | None:
+    """'Bram: more bike racks' → ('Bram', 'more bike racks') when Bram is no participant: a name
+    the facilitator may want to add to the table. None when the text names a participant, or
+    begins with no name (lower case, digits, more than four words)."""
+    match = _STRANGER_PREFIX.match(typed)
+    if match is None or not _looks_like_a_name(match["name"]):
+        return None
+    if find_participant(state, match["name"]) is not None:
+        return None
+    return match["name"].strip(), match["text"].strip()
 
 
 def idea_author(

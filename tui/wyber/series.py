@@ -86,6 +86,9 @@ def earlier_agreements(
                 item = found[key]
                 found[key] = replace(
                     item,
+                    # A "changed" review may set a new deadline and owner: the item has them now.
+                    deadline=item.deadline if review.deadline is None else review.deadline,
+                    owner_name=item.owner_name if review.owner_name is None else review.owner_name,
                     status=review.status,
                     note=review.note,
                     reviewed_here=session is current,

@@ -177,6 +177,17 @@ class Review:
     status: ReviewStatus
     note: str
     t: float
+    deadline: date | None = None  # set anew by a "changed" review; None: as it was
+    owner_name: str | None = None
+
+
+@dataclass(slots=True)
+class ReviewClock:
+    """When the review of earlier agreements was on screen (opened, closed; None: still open),
+    and its time box in seconds, as given when it first opened."""
+
+    planned: float = 0.0
+    spans: list[tuple[float, float | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -217,6 +228,7 @@ class SessionState:
     clusters: dict[str, Cluster] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     reviews: list[Review] = field(default_factory=list)  # in the order they were recorded
+    review_clock: ReviewClock = field(default_factory=ReviewClock)
     evaluation: Evaluation | None = None
     current: int | None = None  # index into segments of the movement the group is in
     running_since: float | None = None  # session time the current time box last started running

@@ -4,6 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tui.wyber.counting import by_kind
 from tui.wyber.events import AgreementKind, Day, Moment
 from tui.wyber.figures import meeting_date
 from tui.wyber.i18n import Language
@@ -25,6 +26,16 @@ class Counts(BaseModel):
     parked: int
     records: int
 
+    @property
+    def kinds(self) -> dict[AgreementKind, int]:
+        """How many of each kind of agreement: what counting.agreed and counting.phrase read."""
+        return {
+            AgreementKind.AGREEMENT: self.agreements,
+            AgreementKind.DECISION: self.decisions,
+            AgreementKind.ACTION: self.actions,
+            AgreementKind.PARKED: self.parked,
+        }
+
 
 class SessionSummary(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -44,7 +55,7 @@ class SessionSummary(BaseModel):
 
 
 def summarise(state: SessionState, records: int) -> SessionSummary:
-    kinds = [agreement.kind for agreement in state.agreements.values()]
+    kinds = by_kind(agreement.kind for agreement in state.agreements.values())
     return SessionSummary(
         id=state.session_id,
         title=state.title,
@@ -60,10 +71,10 @@ def summarise(state: SessionState, records: int) -> SessionSummary:
             participants=len(state.participants),
             ideas=len(state.ideas),
             clusters=len(state.clusters),
-            agreements=kinds.count(AgreementKind.AGREEMENT),
-            decisions=kinds.count(AgreementKind.DECISION),
-            actions=kinds.count(AgreementKind.ACTION),
-            parked=kinds.count(AgreementKind.PARKED),
+            agreements=kinds[AgreementKind.AGREEMENT],
+            decisions=kinds[AgreementKind.DECISION],
+            actions=kinds[AgreementKind.ACTION],
+            parked=kinds[AgreementKind.PARKED],
             records=records,
         ),
     )

@@ -48,6 +48,7 @@ from tui.wyber.minutes.content import (
 )
 from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.ranking import ScoreSummary, Target, rank, score_summary, step_score_top
+from tui.wyber.review_time import ReviewTime, review_time
 from tui.wyber.series import Around, EarlierAgreement
 from tui.wyber.state import (
     Agreement,
@@ -222,6 +223,9 @@ class _Writer:
         times = step_times(self.state, self.state.last_t)
         movements = movement_times(self.state, self.state.last_t)
         rows: list[tuple[Inline, ...]] = []
+        review = review_time(self.state, self.state.last_t)
+        if review is not None:  # held before the first step, with a time box of its own
+            rows.append(("", self.t("table2.review.time_row"), *self._minutes(review)))
         for step in times:
             rows.append((str(step.index + 1), step.title, *self._minutes(step)))
             parts = movements.get(step.index, [])
@@ -229,8 +233,8 @@ class _Writer:
                 for part in parts:
                     label = self.t(f"run.movement.{part.movement.value}")
                     rows.append(("", Span(f"\u2003{label}"), *self._minutes(part)))
-        planned = sum(step.planned for step in times)
-        actual_total = sum(step.actual for step in times)
+        planned = sum(step.planned for step in times) + (review.planned if review else 0)
+        actual_total = sum(step.actual for step in times) + (review.actual if review else 0)
         self.add(
             Table(
                 (
@@ -261,7 +265,7 @@ class _Writer:
                 Picture(charts.timeline(reached, legend), CHART_MM, self.t("traject.chart.time"))
             )
 
-    def _minutes(self, part: StepTime | MovementTime) -> tuple[Inline, Inline, Inline]:
+    def _minutes(self, part: StepTime | MovementTime | ReviewTime) -> tuple[Inline, Inline, Inline]:
         """Planned, actual and the difference (red when over) of a step or a movement."""
         if not part.reached:
             return str(part.planned), self.t("ending.time.not_reached"), ""

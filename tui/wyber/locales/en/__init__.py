@@ -26,6 +26,7 @@ from tui.wyber.locales.en import (
     room,
     run,
     series,
+    table2,
     traject,
 )
 
@@ -52,5 +53,6 @@ AREAS = (
     traject,
     room,
     presence,
+    table2,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -28,12 +28,6 @@ MESSAGES: dict[str, str] = {
     "ending.summary.no_participants": "No participants recorded",
     "ending.summary.nothing_agreed": "No agreements, decisions, actions or parked items were recorded.",
     # counts
-    "ending.count.ideas": "ideas",
-    "ending.count.clusters": "idea clusters",
-    "ending.count.agreements": "agreements",
-    "ending.count.decisions": "decisions",
-    "ending.count.actions": "actions",
-    "ending.count.parked": "parked",
     # agreements, decisions, actions, parked items
     "ending.kind.agreement": "Agreements",
     "ending.kind.decision": "Decisions",

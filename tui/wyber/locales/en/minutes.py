@@ -65,7 +65,6 @@ MESSAGES: dict[str, str] = {
     "minutes.export.stage.series": "Reading the earlier sessions of the series…",
     "minutes.export.stage.render": "Making the minutes…",
     "minutes.export.stage.write": "Writing the file…",
-    "minutes.export.close": "Escape closes this window.",
     "minutes.export.failed.disk_full": "The minutes could not be written to {path}: the disk is full ({detail}). Free some space and try again; the session itself is safe.",
     "minutes.export.failed.read_only": "The minutes could not be written to {path}: writing there is not allowed ({detail}). Choose another folder.",
     "minutes.export.failed.io": "The minutes could not be written to {path}: {detail}",

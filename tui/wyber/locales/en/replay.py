@@ -39,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "replay.board.not_started": "The meeting has not started yet. On the list: {count} participants.",
     "replay.board.ideas": "{count} ideas in this step",
     "replay.board.dots": "{dots} dots placed · {selected} selected",
-    "replay.board.agreements": "{count} agreements, decisions, actions and parked items",
     "replay.board.absent": "absent",
     "replay.last": "{at} {event}",
     "replay.event.session_opened": "Session opened",

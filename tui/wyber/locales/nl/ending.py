@@ -28,12 +28,6 @@ MESSAGES: dict[str, str] = {
     "ending.summary.no_participants": "Geen deelnemers vastgelegd",
     "ending.summary.nothing_agreed": "Er zijn geen afspraken, besluiten, acties of geparkeerde punten vastgelegd.",
     # aantallen
-    "ending.count.ideas": "ideeën",
-    "ending.count.clusters": "clusters",
-    "ending.count.agreements": "afspraken",
-    "ending.count.decisions": "besluiten",
-    "ending.count.actions": "acties",
-    "ending.count.parked": "geparkeerd",
     # afspraken, besluiten, acties, parkeerplaats
     "ending.kind.agreement": "Afspraken",
     "ending.kind.decision": "Besluiten",

@@ -65,7 +65,6 @@ MESSAGES: dict[str, str] = {
     "minutes.export.stage.series": "Eerdere sessies van het traject lezen…",
     "minutes.export.stage.render": "Het verslag opmaken…",
     "minutes.export.stage.write": "Het bestand schrijven…",
-    "minutes.export.close": "Escape sluit dit venster.",
     "minutes.export.failed.disk_full": "Het verslag kon niet worden geschreven naar {path}: de schijf is vol ({detail}). Maak ruimte vrij en probeer het opnieuw; de sessie zelf is veilig.",
     "minutes.export.failed.read_only": "Het verslag kon niet worden geschreven naar {path}: daar mag niet geschreven worden ({detail}). Kies een andere map.",
     "minutes.export.failed.io": "Het verslag kon niet worden geschreven naar {path}: {detail}",

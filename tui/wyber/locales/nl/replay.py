@@ -39,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "replay.board.not_started": "De bijeenkomst is nog niet begonnen. Op de lijst: {count} deelnemers.",
     "replay.board.ideas": "{count} ideeën in deze stap",
     "replay.board.dots": "{dots} stippen geplakt · {selected} gekozen",
-    "replay.board.agreements": "{count} afspraken, besluiten, acties en geparkeerde punten",
     "replay.board.absent": "afwezig",
     "replay.last": "{at} {event}",
     "replay.event.session_opened": "Sessie geopend",
