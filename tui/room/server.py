@@ -44,6 +44,7 @@ from tui.room.room import Answer, Denied, Room
 from tui.room.stream import HEADERS as STREAM_HEADERS
 from tui.room.texts import phone_language, phone_texts
 from tui.room.view import view
+from tui.wyber.events import ConsentAnswer
 from tui.wyber.i18n import Language, parse_language
 
 MAX_BODY = 8192  # bytes: an idea is at most a few hundred characters
@@ -61,6 +62,7 @@ SECURITY_HEADERS = [
 ]
 REPLIES_KEPT = 200  # per device: the answers a retry may still ask for
 DURABLE_SECONDS = 10.0  # a phone's answer waits this long for the disk, then says "not saved"
+ANSWERS = frozenset(answer.value for answer in ConsentAnswer)
 Reply = tuple[int, dict[str, object], int]  # status, body, the seq that must be durable first
 
 logging.getLogger("uvicorn").addHandler(logging.NullHandler())  # never Python's last resort
@@ -318,10 +320,16 @@ class RoomRoutes:
         return self.room.score(token, text(data, "target_id"), score)
 
     def _consent(self, token: str | None, data: dict[str, Any]) -> Answer:
-        consent = data.get("consent")
-        if not isinstance(consent, bool):
+        """`answer` is "consent", "objection" or "aside"; the page's first version sent only
+        `consent` (true or false), which still means consent or objection."""
+        given, consent = data.get("answer"), data.get("consent")
+        if isinstance(given, str) and given in ANSWERS:
+            answer = ConsentAnswer(given)
+        elif given is None and isinstance(consent, bool):
+            answer = ConsentAnswer.CONSENT if consent else ConsentAnswer.OBJECTION
+        else:
             raise Refuse(400, "room.phone.denied.bad_request")
-        return self.room.consent(token, text(data, "agreement_id"), consent, text(data, "words"))
+        return self.room.consent(token, text(data, "agreement_id"), answer, text(data, "words"))
 
     def _done(self, token: str | None, data: dict[str, Any]) -> Answer:
         self.room.say_done(token, data.get("done") is not False)

@@ -23,6 +23,7 @@ from tui.wyber.locales.en import (
     prepare,
     replay,
     room,
+    room2,
     run,
     series,
     traject,
@@ -50,5 +51,6 @@ AREAS = (
     design,
     traject,
     room,
+    room2,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

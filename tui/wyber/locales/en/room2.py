@@ -1,0 +1,13 @@
+"""English messages: room2 (the room's second round: standing aside, nameless ballots, scores
+and the facilitator's hand-counted votes)."""
+
+MESSAGES: dict[str, str] = {
+    # the phone page
+    "room2.phone.aside": "I stand aside",
+    "room2.phone.answered.consent": "You consented.",
+    "room2.phone.answered.objection": "You objected.",
+    "room2.phone.answered.aside": "You stood aside.",
+    "room2.phone.score_none": "–",
+    "room2.phone.my_score": "Your score: {score}",
+    "room2.phone.ballot": "Your votes here are anonymous: they carry no name.",
+}

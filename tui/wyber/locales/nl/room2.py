@@ -1,0 +1,13 @@
+"""Nederlandse teksten: room2 (de tweede ronde van de zaal: opzij staan, naamloze stembiljetten,
+cijfers en de met de hand getelde stemmen van de facilitator)."""
+
+MESSAGES: dict[str, str] = {
+    # de pagina op de telefoon
+    "room2.phone.aside": "Ik sta opzij",
+    "room2.phone.answered.consent": "Je stemde in.",
+    "room2.phone.answered.objection": "Je maakte bezwaar.",
+    "room2.phone.answered.aside": "Je stond opzij.",
+    "room2.phone.score_none": "–",
+    "room2.phone.my_score": "Jouw cijfer: {score}",
+    "room2.phone.ballot": "Je stemmen hier zijn anoniem: ze dragen geen naam.",
+}
