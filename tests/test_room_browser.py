@@ -1,8 +1,8 @@
 """The room in a real browser: Playwright driving Debian's chromium (`make chromium`; never
 `playwright install`) against the headless app's own server on loopback. A phone opens the QR's
-URL, joins, sends an idea that appears on the facilitator's board, votes, consents and objects,
-and catches up after losing its connection. The phone page at 390×844 is kept as a screenshot
-(tests/artifacts/room-phone-*.png) for a person to look at."""
+URL, joins, sends an idea that appears on the facilitator's board, votes, consents, objects,
+stands aside, and catches up after losing its connection. The phone page at 390×844 is kept as a
+screenshot (tests/artifacts/room-phone-*.png) for a person to look at."""
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -93,8 +93,9 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await pilot.press("f8")  # consolidate
         first = app.meeting.record_agreement("Ten racks by June").id
         await page.wait_for_selector("#agreements li")
-        await page.click("#agreements li button >> nth=0")  # I consent
-        await until(lambda: _consent(app, first) == (True, ""), pilot)
+        await page.click("#agreements li button:text('I consent')")
+        await until(lambda: _consent(app, first) == (ConsentAnswer.CONSENT, ""), pilot)
+        await page.wait_for_selector("#agreements >> text=You consented.")
 
         # Offline a while: what happened meanwhile is there once the phone is back.
         await page.context.set_offline(True)
@@ -103,22 +104,27 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await page.context.set_offline(False)
         await page.wait_for_selector("#agreements li >> nth=1", timeout=15_000)
         page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.accept("Too costly")))
-        await page.click("#agreements li >> nth=1 >> button >> nth=1")  # I object
-        await until(lambda: _consent(app, second) == (False, "Too costly"), pilot)
+        await page.click("#agreements li >> nth=1 >> button:text('I object')")
+        await until(lambda: _consent(app, second) == (ConsentAnswer.OBJECTION, "Too costly"), pilot)
+
+        third = app.meeting.record_agreement("Paint them green").id
+        await page.wait_for_selector("#agreements li >> nth=2")
+        await page.click("#agreements li >> nth=2 >> button:text('I stand aside')")
+        await until(lambda: _consent(app, third) == (ConsentAnswer.ASIDE, ""), pilot)
+        await page.wait_for_selector("#agreements >> text=You stood aside.")
         await page.screenshot(path=str(SHOTS / "room-phone-consolidate.png"), full_page=True)
 
     await in_app(tmp_path, meeting)
 
 
-def _consent(app: WyberApp, agreement_id: str) -> tuple[bool, str] | None:
-    """The phone's answer in the agreement's round by name: (consent?, the objection's words)."""
+def _consent(app: WyberApp, agreement_id: str) -> tuple[ConsentAnswer, str] | None:
+    """The phone's answer in the agreement's round by name, with the objection's words."""
     assert app.meeting is not None
     rounds = app.meeting.state.agreements[agreement_id].rounds
     answers = list(rounds[-1].answers.values()) if rounds else []
     if not answers:
         return None
-    answer = answers[-1]
-    return answer.answer is ConsentAnswer.CONSENT, answer.objection
+    return answers[-1].answer, answers[-1].objection
 
 
 async def test_the_page_speaks_the_browsers_language_and_switches(

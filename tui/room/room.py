@@ -17,7 +17,7 @@ Nothing here is recorded: joining open or closed, anonymous or named, revealed o
 is done are how the room is run, not facts of the meeting (like a go-around, goaround.py).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tui.room.access import GuessLimit, new_code, new_device_token, new_secret, same
@@ -49,6 +49,8 @@ from tui.wyber.rules import (
     split_author,
     timebox_now,
 )
+
+UNSEEN = frozenset({"vote_cast", "score_given"})  # the kinds of record that are votes
 
 
 class Denied(Exception):
@@ -96,7 +98,7 @@ class Room:
         # (movement, participant id or device token) → its nameless ballot: memory only.
         self.ballots: dict[tuple[Place, str], str] = {}
         self.guesses = guesses or GuessLimit()
-        self.stream = Stream(live)
+        self.stream = Stream(live, quiet=self._unseen)
         self.durability = Durability(durable_seq)
         # Whose turn it is in a go-around (the run screen's idea board knows): None when none.
         self.turn_of: Callable[[], str | None] = lambda: None
@@ -150,6 +152,11 @@ class Room:
         place = place_now(self.live.state)
         done = self.done.get(place, set()) if place is not None else set()
         return len(done), len(self.joined)
+
+    def _unseen(self, kinds: Sequence[str]) -> bool:
+        """Votes alone, while the results are hidden: nothing a phone shows has changed (its
+        own vote's answer tells it its dots)."""
+        return bool(kinds) and set(kinds) <= UNSEEN and not self.here(self.revealed)
 
     # ── coming in ───────────────────────────────────────────────────────────────────────────
 

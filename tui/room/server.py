@@ -33,7 +33,6 @@ from starlette.responses import (
     JSONResponse,
     RedirectResponse,
     Response,
-    StreamingResponse,
 )
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -59,6 +58,12 @@ SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
+]
+STREAM_PATH = "/api/stream"
+STREAM_START = [
+    (b"content-type", b"text/event-stream; charset=utf-8"),
+    *((name.lower().encode(), value.encode()) for name, value in STREAM_HEADERS.items()),
+    *SECURITY_HEADERS,
 ]
 REPLIES_KEPT = 200  # per device: the answers a retry may still ask for
 DURABLE_SECONDS = 10.0  # a phone's answer waits this long for the disk, then says "not saved"
@@ -147,7 +152,6 @@ class RoomRoutes:
             Route("/api/code", self.code, methods=post),
             Route("/api/texts", self.texts),
             Route("/api/view", self.view),
-            Route("/api/stream", self.follow),
             Route("/api/join", self.join, methods=post),
             Route("/api/match", self.match, methods=post),
             Route("/api/ideas", self.act(self._add_idea), methods=post),
@@ -210,25 +214,21 @@ class RoomRoutes:
             return refusal(403, denied.key, language(request))
         return JSONResponse(view(self.room, device), headers={"Cache-Control": "no-store"})
 
-    async def follow(self, request: Request) -> Response:
+    async def follow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """GET /api/stream: served before the app's routing and middleware (room_app), as a bare
+        ASGI response with the security headers of its own; a refusal goes through `secured`."""
+        request = Request(scope)
         try:
             device = self.room.device(request.cookies.get(COOKIE))
         except Denied as denied:
-            return refusal(403, denied.key, language(request))
+            refused = refusal(403, denied.key, language(request))
+            await secured(refused)(scope, receive, send)
+            return
         last = request.headers.get("last-event-id") or request.query_params.get("after")
-        return StreamingResponse(
-            self._followed(device.token, last),
-            media_type="text/event-stream",
-            headers=STREAM_HEADERS,
-        )
-
-    async def _followed(self, token: str, last: str | None) -> Any:
-        device = self.room.devices[token]
         device.streams += 1
         self.room.on_change()
         try:
-            async for chunk in self.room.stream.follow(last):
-                yield chunk
+            await self.room.stream.serve(last, STREAM_START, receive, send)
         finally:
             device.streams -= 1
             self.room.on_change()
@@ -337,8 +337,19 @@ class RoomRoutes:
 
 
 def room_app(room: Room, extra: Sequence[BaseRoute] = ()) -> ASGIApp:
-    """The room's web app: the participant's routes and any others (the projector's)."""
-    return secured(Starlette(routes=[*RoomRoutes(room).routes(), *extra]))
+    """The room's web app: the participant's routes and any others (the projector's). The live
+    stream is answered first, outside the routing and middleware, which would otherwise wrap
+    every message to every phone in four more calls."""
+    routes = RoomRoutes(room)
+    app = secured(Starlette(routes=[*routes.routes(), *extra]))
+
+    async def served(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == STREAM_PATH and scope["method"] == "GET":
+            await routes.follow(scope, receive, send)
+        else:
+            await app(scope, receive, send)
+
+    return served
 
 
 class _QuietServer(uvicorn.Server):
