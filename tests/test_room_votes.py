@@ -148,3 +148,21 @@ async def test_nameless_scores_count_each_ballot_and_leave_the_facilitators_undo
     records = room.meeting.archive.read(room.meeting.state.session_id)
     scores = [r for r in records if isinstance(r.event, ScoreGiven)]
     assert len(scores) == 2 and all(r.actor is None for r in scores)
+
+
+async def test_the_facilitator_removes_an_anonymous_idea_without_learning_its_author(
+    room: Phones,
+) -> None:
+    room.room.toggle(room.room.anonymous)
+    async with room.phone(join="Kees Smit") as kees:
+        made = (await post(kees, "/api/ideas", {"text": "Fewer meetings"})).json()["made"][0]
+        idea = room.meeting.meeting.state.ideas[made]
+        assert (idea.author_id, idea.author_name) == (None, "")  # all the board can show
+        room.meeting.meeting.remove_idea(made)
+        assert (await kees.get("/api/view")).json()["diverge"]["mine"] == []
+        assert room.meeting.meeting.undo()  # put back: still the phone's own to edit
+        mine = (await kees.get("/api/view")).json()["diverge"]["mine"]
+        assert [i["id"] for i in mine] == [made]
+        assert (await post(kees, f"/api/ideas/{made}/edit", {"text": "No meetings"})).is_success
+    records = room.meeting.archive.read(room.meeting.state.session_id)
+    assert all(r.actor is None for r in records if getattr(r.event, "idea_id", None) == made)
