@@ -7,17 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.room_kit import Phones, phones
-from tests.test_meeting import open_room
+from tests.room_kit import Phones, started
 from tui.wyber.commands import NextMovement, Vote
 
 
 @pytest.fixture
 def room(tmp_path: Path) -> Iterator[Phones]:
-    made = open_room(tmp_path / "data")
-    made.meeting.start()
-    yield phones(made)
-    made.meeting.session.close()
+    with started(tmp_path / "data") as made:
+        yield made
 
 
 async def next_message(stream: AsyncIterator[bytes]) -> bytes:

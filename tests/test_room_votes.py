@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.room_kit import Phones, phones, post
+from tests.room_kit import Phones, post, started
 from tests.test_consent import word_texts
-from tests.test_meeting import open_room
 from tui.room.access import COOKIE
 from tui.wyber.ballot import is_ballot
 from tui.wyber.commands import NextMovement
@@ -20,10 +19,8 @@ from tui.wyber.i18n import tr
 
 @pytest.fixture
 def room(tmp_path: Path) -> Iterator[Phones]:
-    made = open_room(tmp_path / "data")
-    made.meeting.start()
-    yield phones(made)
-    made.meeting.session.close()
+    with started(tmp_path / "data") as made:
+        yield made
 
 
 def consolidate(room: Phones) -> str:
