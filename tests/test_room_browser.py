@@ -14,7 +14,10 @@ from playwright.async_api import Browser, Page, async_playwright
 from tests.factory import FakeClock, FakeWall
 from tests.test_run_flow import SIZE, board_texts, make_app, wyber_30
 from tui.app import WyberApp
+from tui.wyber.ballot import is_ballot
 from tui.wyber.events import ConsentAnswer
+from tui.wyber.plan import Plan
+from tui.wyber.plans import load_plan
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -54,9 +57,12 @@ async def phone(browser: Browser, url: str, locale: str = "en-GB") -> Page:
     return page
 
 
-async def in_app(tmp_path: Path, body: Callable[[WyberApp, object], Awaitable[None]]) -> None:
+async def in_app(
+    tmp_path: Path, body: Callable[[WyberApp, object], Awaitable[None]], plan: Plan | None = None
+) -> None:
     clock = FakeClock()
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True)
+    plan = plan or wyber_30("en")
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=plan, run_now=True)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -138,3 +144,56 @@ async def test_the_page_speaks_the_browsers_language_and_switches(
         await page.wait_for_selector("#join-form button:text('Join')")
 
     await in_app(tmp_path, meeting)
+
+
+SCORED = """
+title = "Which square?"
+language = "en"
+
+[[steps]]
+title = "The square"
+question = "Which plan for the square?"
+
+[steps.diverge]
+minutes = 10
+technique = "open"
+
+[steps.converge]
+minutes = 10
+technique = "score"
+max_score = 10
+"""
+
+
+async def test_a_phone_scores_on_the_plans_scale_on_a_nameless_ballot(
+    tmp_path: Path, browser: Browser
+) -> None:
+    plan_file = tmp_path / "scored.toml"
+    plan_file.write_text(SCORED, encoding="utf-8")
+
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.room is not None and app.meeting is not None
+        page = await phone(browser, app.room.url)
+        await page.fill("#name", "Kees Smit")
+        await page.click("#join-form button")
+        await page.wait_for_selector("#idea-form", state="visible")
+        made = app.meeting.add_idea("Trees and benches").id
+        await pilot.press("f8")  # converge: a score on the plan's scale of 0 to 10
+        app.room.room.toggle(app.room.room.anonymous)
+        await page.wait_for_selector("text=Your votes here are anonymous: they carry no name.")
+        await page.select_option("#targets li select", "8")
+        await until(lambda: _scores(app, made) == [8], pilot)
+        await page.wait_for_selector("#targets li select", state="visible")
+        SHOTS.mkdir(exist_ok=True)
+        await page.screenshot(path=str(SHOTS / "room-phone-score.png"), full_page=True)
+
+    await in_app(tmp_path, meeting, plan=load_plan(plan_file))
+
+
+def _scores(app: WyberApp, target_id: str) -> list[int] | None:
+    """The scores on the target, when every one is on a nameless ballot."""
+    assert app.meeting is not None
+    tally = app.meeting.state.tally_of(target_id)
+    if tally is None or not all(is_ballot(voter) for voter in tally.scores):
+        return None
+    return list(tally.scores.values())
