@@ -39,7 +39,6 @@ wait has a deadline). The benchmark never fails on a goal, only on an error. `--
 """
 
 import asyncio
-import contextlib
 import gzip
 import json
 import multiprocessing
@@ -110,6 +109,7 @@ class Result:
     first_load: float = 0.0
     lags: list[float] = field(default_factory=list)
     per_phone_kb: float = 0.0
+    views_failed: int = 0  # views a phone asked for and did not get (the server failed it)
 
 
 # ── the phones, in a process of their own ───────────────────────────────────────────────────────
@@ -136,6 +136,8 @@ class Phone:
         self.open = asyncio.Event()
         self.refreshing: asyncio.Task[None] | None = None
         self.views: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        self.viewing = asyncio.Lock()  # one request at a time on the kept-alive connection
+        self.views_failed = 0
         self.stream: asyncio.BaseTransport | None = None
 
     async def join(self, url: str, name: str) -> None:
@@ -183,8 +185,11 @@ class Phone:
     async def refresh(self) -> None:
         await asyncio.sleep(REFRESH * (0.5 + random.random()))
         self.refreshing = None
-        with contextlib.suppress(OSError, ValueError, asyncio.IncompleteReadError):
-            await self.view()
+        async with self.viewing:
+            try:
+                await self.view()
+            except (OSError, ValueError, asyncio.IncompleteReadError):
+                self.views_failed += 1
 
     async def view(self) -> None:
         """GET /api/view on the phone's kept-alive connection; its body read and dropped."""
@@ -306,6 +311,7 @@ async def phones(url: str, count: int, settings: Settings, pipe: Connection) -> 
     for stream in streams:
         stream.cancel()
     await asyncio.gather(*streams, return_exceptions=True)
+    result.views_failed = sum(p.views_failed for p in crowd)
     await asyncio.gather(*(p.close() for p in crowd))
     return result
 
@@ -509,6 +515,7 @@ def run(settings: Settings) -> None:
     delivery = len(wyber.fanout) / wyber.expected * 100
     print(f"\ndelivery: {len(wyber.fanout):,} of {wyber.expected:,} ({delivery:.1f}%)")
     print(f"memory per connected phone: {wyber.per_phone_kb:.0f} KB (app process, joined, live)")
+    print(f"views not answered: {wyber.views_failed} (wyber), {bare.views_failed} (bare)")
     size = page_size()
     print(f"phone page gzipped: {size / 1024:.1f} KB; first load {wyber.first_load * 1e3:.0f} ms")
     print()
