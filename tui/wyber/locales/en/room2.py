@@ -8,6 +8,5 @@ MESSAGES: dict[str, str] = {
     "room2.phone.answered.objection": "You objected.",
     "room2.phone.answered.aside": "You stood aside.",
     "room2.phone.score_none": "–",
-    "room2.phone.my_score": "Your score: {score}",
     "room2.phone.ballot": "Your votes here are anonymous: they carry no name.",
 }

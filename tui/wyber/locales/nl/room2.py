@@ -8,6 +8,5 @@ MESSAGES: dict[str, str] = {
     "room2.phone.answered.objection": "Je maakte bezwaar.",
     "room2.phone.answered.aside": "Je stond opzij.",
     "room2.phone.score_none": "–",
-    "room2.phone.my_score": "Jouw cijfer: {score}",
     "room2.phone.ballot": "Je stemmen hier zijn anoniem: ze dragen geen naam.",
 }
