@@ -1,5 +1,5 @@
-"""English messages: room2 (the room's second round: standing aside, nameless ballots, scores
-and the facilitator's hand-counted votes)."""
+"""English messages: room2 (the room's second round on the phone: standing aside, scores and
+nameless ballots)."""
 
 MESSAGES: dict[str, str] = {
     # the phone page

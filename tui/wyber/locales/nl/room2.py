@@ -1,5 +1,5 @@
-"""Nederlandse teksten: room2 (de tweede ronde van de zaal: opzij staan, naamloze stembiljetten,
-cijfers en de met de hand getelde stemmen van de facilitator)."""
+"""Nederlandse teksten: room2 (de tweede ronde van de zaal op de telefoon: opzij staan, cijfers
+en naamloze stembiljetten)."""
 
 MESSAGES: dict[str, str] = {
     # de pagina op de telefoon
