@@ -57,6 +57,16 @@ async def phone(browser: Browser, url: str, locale: str = "en-GB") -> Page:
     return page
 
 
+async def joined(browser: Browser, app: WyberApp, name: str) -> Page:
+    """A phone that opened the QR's URL and joined as `name`: it shows the idea form."""
+    assert app.room is not None
+    page = await phone(browser, app.room.url)
+    await page.fill("#name", name)
+    await page.click("#join-form button")
+    await page.wait_for_selector("#idea-form", state="visible")
+    return page
+
+
 async def in_app(
     tmp_path: Path, body: Callable[[WyberApp, object], Awaitable[None]], plan: Plan | None = None
 ) -> None:
@@ -76,10 +86,7 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
 ) -> None:
     async def meeting(app: WyberApp, pilot: object) -> None:
         assert app.room is not None and app.meeting is not None
-        page = await phone(browser, app.room.url)
-        await page.fill("#name", "Anna de Vries")
-        await page.click("#join-form button")
-        await page.wait_for_selector("#idea-form", state="visible")
+        page = await joined(browser, app, "Anna de Vries")
         await page.fill("#idea", "Bike racks at the <station>")
         await page.click("#idea-form button")
         await until(lambda: any("<station>" in t for t in board_texts(app, "#ideas")), pilot)
@@ -173,10 +180,7 @@ async def test_a_phone_scores_on_the_plans_scale_on_a_nameless_ballot(
 
     async def meeting(app: WyberApp, pilot: object) -> None:
         assert app.room is not None and app.meeting is not None
-        page = await phone(browser, app.room.url)
-        await page.fill("#name", "Kees Smit")
-        await page.click("#join-form button")
-        await page.wait_for_selector("#idea-form", state="visible")
+        page = await joined(browser, app, "Kees Smit")
         made = app.meeting.add_idea("Trees and benches").id
         await pilot.press("f8")  # converge: a score on the plan's scale of 0 to 10
         app.room.room.toggle(app.room.room.anonymous)
