@@ -1,12 +1,14 @@
 """A room over a meeting recording into an archive, and an httpx client on the room's app."""
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 
 from tests.test_meeting import Room as Meeting
+from tests.test_meeting import open_room
 from tui.room.room import Room
 from tui.room.server import room_app
 
@@ -36,6 +38,15 @@ class Phones:
 def phones(meeting: Meeting) -> Phones:
     room = Room(meeting.meeting, lambda: meeting.meeting.state.last_seq)
     return Phones(meeting, room, room_app(room))
+
+
+@contextmanager
+def started(root: Path) -> Iterator[Phones]:
+    """The room over the 30-minute wyber, started, recording into an archive at `root`."""
+    made = open_room(root)
+    made.meeting.start()
+    yield phones(made)
+    made.meeting.session.close()
 
 
 async def post(

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.room_kit import ORIGIN, Phones, phones, post
-from tests.test_meeting import open_room
+from tests.room_kit import ORIGIN, Phones, post, started
 from tui.wyber.commands import Finish, NextMovement
 from tui.wyber.events import ConsentAnswer, IdeaAdded
 from tui.wyber.plan import Movement
@@ -17,10 +16,8 @@ from tui.wyber.plan import Movement
 
 @pytest.fixture
 def room(tmp_path: Path) -> Iterator[Phones]:
-    made = open_room(tmp_path / "data")
-    made.meeting.start()
-    yield phones(made)
-    made.meeting.session.close()
+    with started(tmp_path / "data") as made:
+        yield made
 
 
 async def test_the_qr_secret_lets_a_phone_in_and_a_wrong_one_does_not(room: Phones) -> None:

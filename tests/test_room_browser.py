@@ -1,8 +1,8 @@
 """The room in a real browser: Playwright driving Debian's chromium (`make chromium`; never
 `playwright install`) against the headless app's own server on loopback. A phone opens the QR's
-URL, joins, sends an idea that appears on the facilitator's board, votes, consents and objects,
-and catches up after losing its connection. The phone page at 390×844 is kept as a screenshot
-(tests/artifacts/room-phone-*.png) for a person to look at."""
+URL, joins, sends an idea that appears on the facilitator's board, votes, consents, objects,
+stands aside, and catches up after losing its connection. The phone page at 390×844 is kept as a
+screenshot (tests/artifacts/room-phone-*.png) for a person to look at."""
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -14,7 +14,10 @@ from playwright.async_api import Browser, Page, async_playwright
 from tests.factory import FakeClock, FakeWall
 from tests.test_run_flow import SIZE, board_texts, make_app, wyber_30
 from tui.app import WyberApp
+from tui.wyber.ballot import is_ballot
 from tui.wyber.events import ConsentAnswer
+from tui.wyber.plan import Plan
+from tui.wyber.plans import load_plan
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -54,9 +57,22 @@ async def phone(browser: Browser, url: str, locale: str = "en-GB") -> Page:
     return page
 
 
-async def in_app(tmp_path: Path, body: Callable[[WyberApp, object], Awaitable[None]]) -> None:
+async def joined(browser: Browser, app: WyberApp, name: str) -> Page:
+    """A phone that opened the QR's URL and joined as `name`: it shows the idea form."""
+    assert app.room is not None
+    page = await phone(browser, app.room.url)
+    await page.fill("#name", name)
+    await page.click("#join-form button")
+    await page.wait_for_selector("#idea-form", state="visible")
+    return page
+
+
+async def in_app(
+    tmp_path: Path, body: Callable[[WyberApp, object], Awaitable[None]], plan: Plan | None = None
+) -> None:
     clock = FakeClock()
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True)
+    plan = plan or wyber_30("en")
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=plan, run_now=True)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -70,10 +86,7 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
 ) -> None:
     async def meeting(app: WyberApp, pilot: object) -> None:
         assert app.room is not None and app.meeting is not None
-        page = await phone(browser, app.room.url)
-        await page.fill("#name", "Anna de Vries")
-        await page.click("#join-form button")
-        await page.wait_for_selector("#idea-form", state="visible")
+        page = await joined(browser, app, "Anna de Vries")
         await page.fill("#idea", "Bike racks at the <station>")
         await page.click("#idea-form button")
         await until(lambda: any("<station>" in t for t in board_texts(app, "#ideas")), pilot)
@@ -93,8 +106,9 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await pilot.press("f8")  # consolidate
         first = app.meeting.record_agreement("Ten racks by June").id
         await page.wait_for_selector("#agreements li")
-        await page.click("#agreements li button >> nth=0")  # I consent
-        await until(lambda: _consent(app, first) == (True, ""), pilot)
+        await page.click("#agreements li button:text('I consent')")
+        await until(lambda: _consent(app, first) == (ConsentAnswer.CONSENT, ""), pilot)
+        await page.wait_for_selector("#agreements >> text=You consented.")
 
         # Offline a while: what happened meanwhile is there once the phone is back.
         await page.context.set_offline(True)
@@ -103,22 +117,27 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await page.context.set_offline(False)
         await page.wait_for_selector("#agreements li >> nth=1", timeout=15_000)
         page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.accept("Too costly")))
-        await page.click("#agreements li >> nth=1 >> button >> nth=1")  # I object
-        await until(lambda: _consent(app, second) == (False, "Too costly"), pilot)
+        await page.click("#agreements li >> nth=1 >> button:text('I object')")
+        await until(lambda: _consent(app, second) == (ConsentAnswer.OBJECTION, "Too costly"), pilot)
+
+        third = app.meeting.record_agreement("Paint them green").id
+        await page.wait_for_selector("#agreements li >> nth=2")
+        await page.click("#agreements li >> nth=2 >> button:text('I stand aside')")
+        await until(lambda: _consent(app, third) == (ConsentAnswer.ASIDE, ""), pilot)
+        await page.wait_for_selector("#agreements >> text=You stood aside.")
         await page.screenshot(path=str(SHOTS / "room-phone-consolidate.png"), full_page=True)
 
     await in_app(tmp_path, meeting)
 
 
-def _consent(app: WyberApp, agreement_id: str) -> tuple[bool, str] | None:
-    """The phone's answer in the agreement's round by name: (consent?, the objection's words)."""
+def _consent(app: WyberApp, agreement_id: str) -> tuple[ConsentAnswer, str] | None:
+    """The phone's answer in the agreement's round by name, with the objection's words."""
     assert app.meeting is not None
     rounds = app.meeting.state.agreements[agreement_id].rounds
     answers = list(rounds[-1].answers.values()) if rounds else []
     if not answers:
         return None
-    answer = answers[-1]
-    return answer.answer is ConsentAnswer.CONSENT, answer.objection
+    return answers[-1].answer, answers[-1].objection
 
 
 async def test_the_page_speaks_the_browsers_language_and_switches(
@@ -132,3 +151,53 @@ async def test_the_page_speaks_the_browsers_language_and_switches(
         await page.wait_for_selector("#join-form button:text('Join')")
 
     await in_app(tmp_path, meeting)
+
+
+SCORED = """
+title = "Which square?"
+language = "en"
+
+[[steps]]
+title = "The square"
+question = "Which plan for the square?"
+
+[steps.diverge]
+minutes = 10
+technique = "open"
+
+[steps.converge]
+minutes = 10
+technique = "score"
+max_score = 10
+"""
+
+
+async def test_a_phone_scores_on_the_plans_scale_on_a_nameless_ballot(
+    tmp_path: Path, browser: Browser
+) -> None:
+    plan_file = tmp_path / "scored.toml"
+    plan_file.write_text(SCORED, encoding="utf-8")
+
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.room is not None and app.meeting is not None
+        page = await joined(browser, app, "Kees Smit")
+        made = app.meeting.add_idea("Trees and benches").id
+        await pilot.press("f8")  # converge: a score on the plan's scale of 0 to 10
+        app.room.room.toggle(app.room.room.anonymous)
+        await page.wait_for_selector("text=Your votes here are anonymous: they carry no name.")
+        await page.select_option("#targets li select", "8")
+        await until(lambda: _scores(app, made) == [8], pilot)
+        await page.wait_for_selector("#targets li select", state="visible")
+        SHOTS.mkdir(exist_ok=True)
+        await page.screenshot(path=str(SHOTS / "room-phone-score.png"), full_page=True)
+
+    await in_app(tmp_path, meeting, plan=load_plan(plan_file))
+
+
+def _scores(app: WyberApp, target_id: str) -> list[int] | None:
+    """The scores on the target, when every one is on a nameless ballot."""
+    assert app.meeting is not None
+    tally = app.meeting.state.tally_of(target_id)
+    if tally is None or not all(is_ballot(voter) for voter in tally.scores):
+        return None
+    return list(tally.scores.values())

@@ -9,18 +9,21 @@ no author, so nothing in the journal (and so in exports and minutes) links it to
 name. Which ideas a device sent is kept here, in memory only, so the device can edit and withdraw
 its own; it is gone when the room closes. The command's undo unit, which `execute` keeps for the
 actor None (the facilitator), is taken off again at once: the facilitator's Ctrl+Z never takes
-back a phone's idea.
+back a phone's idea. Votes there are cast under a nameless ballot (tui/wyber/ballot.py), one per
+participant and movement: the plan's dots hold per ballot, and which ballot is whose is kept
+here, in memory only, like the ideas.
 
 Nothing here is recorded: joining open or closed, anonymous or named, revealed or hidden, and who
 is done are how the room is run, not facts of the meeting (like a go-around, goaround.py).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tui.room.access import GuessLimit, new_code, new_device_token, new_secret, same
 from tui.room.durable import Durability
 from tui.room.stream import Stream
+from tui.wyber.ballot import new_ballot
 from tui.wyber.commands import (
     AddIdea,
     AddParticipant,
@@ -38,7 +41,16 @@ from tui.wyber.events import ConsentAnswer, IdeaAdded, ParticipantAdded
 from tui.wyber.late import Place
 from tui.wyber.live import LiveMeeting
 from tui.wyber.plan import Movement, Technique
-from tui.wyber.rules import find_participant, place_now, split_author, timebox_now
+from tui.wyber.rules import (
+    dots_each,
+    dots_used,
+    find_participant,
+    place_now,
+    split_author,
+    timebox_now,
+)
+
+UNSEEN = frozenset({"vote_cast", "score_given"})  # the kinds of record that are votes
 
 
 class Denied(Exception):
@@ -83,8 +95,10 @@ class Room:
         self.anonymous: set[Place] = set()
         self.revealed: set[Place] = set()
         self.done: dict[Place, set[str]] = {}
+        # (movement, participant id or device token) → its nameless ballot: memory only.
+        self.ballots: dict[tuple[Place, str], str] = {}
         self.guesses = guesses or GuessLimit()
-        self.stream = Stream(live)
+        self.stream = Stream(live, quiet=self._unseen)
         self.durability = Durability(durable_seq)
         # Whose turn it is in a go-around (the run screen's idea board knows): None when none.
         self.turn_of: Callable[[], str | None] = lambda: None
@@ -138,6 +152,11 @@ class Room:
         place = place_now(self.live.state)
         done = self.done.get(place, set()) if place is not None else set()
         return len(done), len(self.joined)
+
+    def _unseen(self, kinds: Sequence[str]) -> bool:
+        """Votes alone, while the results are hidden: nothing a phone shows has changed (its
+        own vote's answer tells it its dots)."""
+        return bool(kinds) and set(kinds) <= UNSEEN and not self.here(self.revealed)
 
     # ── coming in ───────────────────────────────────────────────────────────────────────────
 
@@ -214,7 +233,7 @@ class Room:
         outcome: Outcome = self.live.execute(command)
         if outcome.refused is not None:
             return Answer(refused=outcome.refused)
-        if anonymous and outcome.records:
+        if anonymous and outcome.undoable:
             self.live.take_undo(None)  # the phone's unit, not the facilitator's to take back
         made = tuple(
             event.idea_id if isinstance(event, IdeaAdded) else event.participant_id
@@ -294,38 +313,74 @@ class Room:
         (those.add if done else those.discard)(device.token)
         self.changed()
 
-    def _voter(self, token: str | None) -> str:
+    def ballot(self, device: Device) -> str | None:
+        """The device's nameless ballot in this movement, once it voted anonymously here: one
+        per participant (or per device, for one who joined without a name), in memory only."""
+        place = place_now(self.live.state)
+        if place is None:
+            return None
+        return self.ballots.get((place, device.participant_id or device.token))
+
+    def voter(self, device: Device) -> str | None:
+        """Whom the device's votes count as now: its ballot in an anonymous movement, else its
+        participant; None when it has none (yet)."""
+        if not device.joined:
+            return None
+        return self.ballot(device) if self.here(self.anonymous) else device.participant_id
+
+    def _voter(self, token: str | None) -> tuple[str, bool]:
+        """The voter id the device votes as here (a new ballot on its first anonymous vote),
+        and whether it is a nameless ballot."""
         device = self._joined(token)
-        if device.participant_id is None:
-            raise Denied("room.phone.denied.name_to_vote")
-        self._place(Movement.CONVERGE)
-        return device.participant_id
+        place = self._place(Movement.CONVERGE)
+        if not self.here(self.anonymous):
+            if device.participant_id is None:
+                raise Denied("room.phone.denied.name_to_vote")
+            return device.participant_id, False
+        who = device.participant_id or device.token
+        return self.ballots.setdefault((place, who), new_ballot()), True
+
+    def dots_spent(self, device: Device) -> int:
+        """The dots the device's participant placed in this step, by name and by ballot: the
+        facilitator switching a vote to anonymous (or back) gives nobody more dots."""
+        state = self.live.state
+        voters = {device.participant_id, self.ballot(device)} - {None}
+        return sum(dots_used(state, voter) for voter in voters)
 
     def vote(self, token: str | None, target_id: str, delta: int) -> Answer:
-        voter = self._voter(token)
+        voter, nameless = self._voter(token)
+        state = self.live.state
+        if delta > 0 and self.dots_spent(self.devices[token or ""]) >= dots_each(state):
+            return Answer(refused=Refused("run.refused.no_dots_left", dots=dots_each(state)))
         step_delta = 1 if delta > 0 else -1
-        return self._do(Vote(actor=voter, target_id=target_id, voter_id=voter, delta=step_delta))
+        actor = None if nameless else voter
+        vote = Vote(actor=actor, target_id=target_id, voter_id=voter, delta=step_delta)
+        return self._do(vote, anonymous=nameless)
 
     def score(self, token: str | None, target_id: str, score: int | str) -> Answer:
-        voter = self._voter(token)
-        return self._do(Score(actor=voter, target_id=target_id, voter_id=voter, score=score))
+        voter, nameless = self._voter(token)
+        actor = None if nameless else voter
+        given = Score(actor=actor, target_id=target_id, voter_id=voter, score=score)
+        return self._do(given, anonymous=nameless)
 
-    def consent(self, token: str | None, agreement_id: str, consent: bool, words: str) -> Answer:
+    def consent(
+        self, token: str | None, agreement_id: str, answer: ConsentAnswer, words: str
+    ) -> Answer:
+        """The phone answers for its own participant in the round by name: consent, an
+        objection in their words, or standing aside (words with anything but an objection are
+        refused, as typed ones are: an objection never becomes consent)."""
         device = self._joined(token)
         if device.participant_id is None:
             raise Denied("room.phone.denied.name_to_vote")
         self._place(Movement.CONSOLIDATE)
         actor = device.participant_id
-        # The phone answers for its own participant in the round by name: consent, or an
-        # objection in their words (never consent with words: the core refuses that).
-        answer = ConsentAnswer.CONSENT if consent else ConsentAnswer.OBJECTION
         return self._do(
             AnswerConsent(
                 actor=actor,
                 agreement_id=agreement_id,
                 participant_id=actor,
                 answer=answer,
-                objection="" if consent else words,
+                objection=words,
             )
         )
 

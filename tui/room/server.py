@@ -13,6 +13,10 @@ What guards every request (see access.py for the secrets):
   `Idempotency-Key` gets the first answer and never counts twice;
 - every response carries a Content-Security-Policy of 'self' and no referrer (the secret is in
   the URL); everything served comes from the package, so the page works with no internet.
+
+The live stream (GET /api/stream) is answered before Starlette's routing and middleware, straight
+on the server's `send` (stream.py's `serve`, with the same headers): a message to 300 phones is
+300 writes, and each went through four wrappers more (and a task of asyncio.wait_for's) before.
 """
 
 import asyncio
@@ -33,7 +37,6 @@ from starlette.responses import (
     JSONResponse,
     RedirectResponse,
     Response,
-    StreamingResponse,
 )
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -44,6 +47,7 @@ from tui.room.room import Answer, Denied, Room
 from tui.room.stream import HEADERS as STREAM_HEADERS
 from tui.room.texts import phone_language, phone_texts
 from tui.room.view import view
+from tui.wyber.events import ConsentAnswer
 from tui.wyber.i18n import Language, parse_language
 
 MAX_BODY = 8192  # bytes: an idea is at most a few hundred characters
@@ -59,8 +63,15 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
+STREAM_PATH = "/api/stream"
+STREAM_START = [
+    (b"content-type", b"text/event-stream; charset=utf-8"),
+    *((name.lower().encode(), value.encode()) for name, value in STREAM_HEADERS.items()),
+    *SECURITY_HEADERS,
+]
 REPLIES_KEPT = 200  # per device: the answers a retry may still ask for
 DURABLE_SECONDS = 10.0  # a phone's answer waits this long for the disk, then says "not saved"
+ANSWERS = frozenset(answer.value for answer in ConsentAnswer)
 Reply = tuple[int, dict[str, object], int]  # status, body, the seq that must be durable first
 
 logging.getLogger("uvicorn").addHandler(logging.NullHandler())  # never Python's last resort
@@ -145,7 +156,6 @@ class RoomRoutes:
             Route("/api/code", self.code, methods=post),
             Route("/api/texts", self.texts),
             Route("/api/view", self.view),
-            Route("/api/stream", self.follow),
             Route("/api/join", self.join, methods=post),
             Route("/api/match", self.match, methods=post),
             Route("/api/ideas", self.act(self._add_idea), methods=post),
@@ -208,25 +218,21 @@ class RoomRoutes:
             return refusal(403, denied.key, language(request))
         return JSONResponse(view(self.room, device), headers={"Cache-Control": "no-store"})
 
-    async def follow(self, request: Request) -> Response:
+    async def follow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """GET /api/stream: served before the app's routing and middleware (room_app), as a bare
+        ASGI response with the security headers of its own; a refusal goes through `secured`."""
+        request = Request(scope)
         try:
             device = self.room.device(request.cookies.get(COOKIE))
         except Denied as denied:
-            return refusal(403, denied.key, language(request))
+            refused = refusal(403, denied.key, language(request))
+            await secured(refused)(scope, receive, send)
+            return
         last = request.headers.get("last-event-id") or request.query_params.get("after")
-        return StreamingResponse(
-            self._followed(device.token, last),
-            media_type="text/event-stream",
-            headers=STREAM_HEADERS,
-        )
-
-    async def _followed(self, token: str, last: str | None) -> Any:
-        device = self.room.devices[token]
         device.streams += 1
         self.room.on_change()
         try:
-            async for chunk in self.room.stream.follow(last):
-                yield chunk
+            await self.room.stream.serve(last, STREAM_START, receive, send)
         finally:
             device.streams -= 1
             self.room.on_change()
@@ -318,10 +324,16 @@ class RoomRoutes:
         return self.room.score(token, text(data, "target_id"), score)
 
     def _consent(self, token: str | None, data: dict[str, Any]) -> Answer:
-        consent = data.get("consent")
-        if not isinstance(consent, bool):
+        """`answer` is "consent", "objection" or "aside"; the page's first version sent only
+        `consent` (true or false), which still means consent or objection."""
+        given, consent = data.get("answer"), data.get("consent")
+        if isinstance(given, str) and given in ANSWERS:
+            answer = ConsentAnswer(given)
+        elif given is None and isinstance(consent, bool):
+            answer = ConsentAnswer.CONSENT if consent else ConsentAnswer.OBJECTION
+        else:
             raise Refuse(400, "room.phone.denied.bad_request")
-        return self.room.consent(token, text(data, "agreement_id"), consent, text(data, "words"))
+        return self.room.consent(token, text(data, "agreement_id"), answer, text(data, "words"))
 
     def _done(self, token: str | None, data: dict[str, Any]) -> Answer:
         self.room.say_done(token, data.get("done") is not False)
@@ -329,8 +341,19 @@ class RoomRoutes:
 
 
 def room_app(room: Room, extra: Sequence[BaseRoute] = ()) -> ASGIApp:
-    """The room's web app: the participant's routes and any others (the projector's)."""
-    return secured(Starlette(routes=[*RoomRoutes(room).routes(), *extra]))
+    """The room's web app: the participant's routes and any others (the projector's). The live
+    stream is answered first, outside the routing and middleware, which would otherwise wrap
+    every message to every phone in four more calls."""
+    routes = RoomRoutes(room)
+    app = secured(Starlette(routes=[*routes.routes(), *extra]))
+
+    async def served(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == STREAM_PATH and scope["method"] == "GET":
+            await routes.follow(scope, receive, send)
+        else:
+            await app(scope, receive, send)
+
+    return served
 
 
 class _QuietServer(uvicorn.Server):

@@ -8,7 +8,7 @@ data, and the page puts them in with textContent, so nothing a participant typed
 from tui.room.room import Device, Room
 from tui.wyber.plan import Movement, Technique
 from tui.wyber.ranking import rank
-from tui.wyber.rules import dots_allowed, dots_used, place_now, score_top, step_now
+from tui.wyber.rules import dots_each, place_now, score_top, step_now
 
 
 def view(room: Room, device: Device) -> dict[str, object]:
@@ -63,7 +63,7 @@ def _converge(room: Room, device: Device) -> dict[str, object]:
         (c for c in state.clusters.values() if c.step == step),
         (i for i in state.ideas.values() if i.step == step and i.cluster_id is None),
     )
-    voter = device.participant_id
+    voter = room.voter(device)
     revealed = room.here(room.revealed)
     rows = []
     for target in targets:
@@ -75,10 +75,11 @@ def _converge(room: Room, device: Device) -> dict[str, object]:
         if revealed:
             row["dots"], row["score"] = target.dots, target.score
         rows.append(row)
-    allowed = dots_allowed(state, voter) if voter else 0
+    may_vote = device.joined and (device.participant_id is not None or room.here(room.anonymous))
     return {
         "targets": rows,
-        "dots_left": (allowed or 0) - (dots_used(state, voter) if voter else 0),
+        "dots_left": dots_each(state) - room.dots_spent(device) if may_vote else 0,
+        "nameless": room.here(room.anonymous),
         "score_top": score_top(state),
         "revealed": revealed,
     }
@@ -87,10 +88,18 @@ def _converge(room: Room, device: Device) -> dict[str, object]:
 def _consolidate(room: Room, device: Device) -> dict[str, object]:
     state = room.live.state
     step = step_now(state)
-    return {
-        "agreements": [
-            {"id": a.id, "number": a.number, "text": a.text}
-            for a in state.agreements.values()
-            if a.step == step
-        ]
-    }
+    me = device.participant_id
+    rows = []
+    for a in state.agreements.values():
+        if a.step != step:
+            continue
+        mine = a.round.answers.get(me) if me is not None else None
+        rows.append(
+            {
+                "id": a.id,
+                "number": a.number,
+                "text": a.text,
+                "answer": mine.answer.value if mine is not None else None,
+            }
+        )
+    return {"agreements": rows}

@@ -343,6 +343,7 @@ class Outcome:
 
     records: tuple[Record, ...] = ()
     refused: Refused | None = None
+    undoable: bool = False  # it left a unit on its actor's undo stack
 
     @property
     def done(self) -> bool:

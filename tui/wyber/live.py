@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from tui.wyber.ballot import is_ballot
 from tui.wyber.commands import (
     AddIdea,
     AddParticipant,
@@ -231,7 +232,7 @@ class LiveMeeting:
         if records:
             for subscriber in list(self._subscribers):
                 subscriber(records)
-        return Outcome(records=records)
+        return Outcome(records=records, undoable=bool(draft.undo))
 
     def undoable(self, actor: Actor = None) -> bool:
         """Whether the actor has a command of their own to take back."""
@@ -475,8 +476,9 @@ def _target(d: Draft, target_id: str) -> None:
 
 def _vote(d: Draft, c: Vote) -> None:
     _target(d, c.target_id)
-    if c.voter_id is not None and c.voter_id not in d.state.participants:
-        raise Refused("run.refused.no_such_participant")
+    voter = c.voter_id
+    if voter is not None and voter not in d.state.participants and not is_ballot(voter):
+        raise Refused("run.refused.no_such_participant")  # a nameless ballot names nobody
     if c.delta > 0:
         allowed = dots_allowed(d.state, c.voter_id)
         if allowed is not None and dots_used(d.state, c.voter_id) >= allowed:

@@ -84,11 +84,13 @@
       fill("others", (v.diverge.others || []).map(function (i) { return item(i.text); }));
     }
     if (v.converge) {
-      var c = v.converge;
+      var c = v.converge, scoring = v.technique === "score";
       $("converge").hidden = false;
-      $("dots-left").textContent = t("room.phone.dots_left", { dots: c.dots_left });
+      $("dots-left").textContent = scoring ? t("room.phone.score", { top: c.score_top }) : t("room.phone.dots_left", { dots: c.dots_left });
+      $("nameless").hidden = !c.nameless;
       $("results-hidden").hidden = c.revealed;
       fill("targets", c.targets.map(function (g) {
+        if (scoring) return item(g.text + (c.revealed ? "  (" + g.score + ")" : ""), [scale(g, c.score_top)]);
         var label = g.text + (g.mine ? "  ●×" + g.mine : "") + (c.revealed ? "  (" + g.dots + ")" : "");
         return item(label, [
           button(t("room.phone.dot"), function () { post("/api/vote", { target_id: g.id, delta: 1 }); }),
@@ -100,14 +102,27 @@
       var a = v.consolidate.agreements;
       $("no-agreements").hidden = a.length > 0;
       fill("agreements", a.map(function (g) {
-        return item(g.number + ". " + g.text, [
-          button(t("room.phone.consent"), function () { post("/api/consent", { agreement_id: g.id, consent: true, words: "" }); }),
+        var answer = function (kind, words) { post("/api/consent", { agreement_id: g.id, answer: kind, words: words || "" }); };
+        var li = item(g.number + ". " + g.text, [
+          button(t("room.phone.consent"), function () { answer("consent"); }),
+          button(t("room2.phone.aside"), function () { answer("aside"); }, true),
           button(t("room.phone.object"), function () {
             var words = window.prompt(t("room.phone.objection_label"), "");
-            if (words) post("/api/consent", { agreement_id: g.id, consent: false, words: words });
+            if (words) answer("objection", words);
           }, true)]);
+        if (g.answer) { var p = document.createElement("p"); p.className = "hint"; p.textContent = t("room2.phone.answered." + g.answer); li.appendChild(p); }
+        return li;
       }));
     }
+  }
+  function scale(g, top) {  // a score on the plan's scale: 0 to its top
+    var pick = document.createElement("select");
+    var none = document.createElement("option"); none.value = ""; none.textContent = t("room2.phone.score_none"); pick.appendChild(none);
+    for (var n = 0; n <= top; n++) { var o = document.createElement("option"); o.value = String(n); o.textContent = String(n); pick.appendChild(o); }
+    pick.value = g.my_score === null || g.my_score === undefined ? "" : String(g.my_score);
+    pick.setAttribute("aria-label", g.text);
+    pick.addEventListener("change", function () { if (pick.value !== "") post("/api/score", { target_id: g.id, score: Number(pick.value) }); });
+    return pick;
   }
   function refresh() {
     return fetch("/api/view", { credentials: "same-origin", headers: { "X-Lang": lang } })

@@ -24,6 +24,7 @@ from tui.wyber.locales.nl import (
     presence,
     replay,
     room,
+    room2,
     run,
     series,
     table2,
@@ -54,5 +55,6 @@ AREAS = (
     room,
     presence,
     table2,
+    room2,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
