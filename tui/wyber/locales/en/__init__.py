@@ -21,6 +21,7 @@ from tui.wyber.locales.en import (
     minutes,
     nav,
     prepare,
+    projector,
     replay,
     room,
     run,
@@ -50,5 +51,6 @@ AREAS = (
     design,
     traject,
     room,
+    projector,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
