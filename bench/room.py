@@ -45,6 +45,7 @@ import random
 import resource
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -260,10 +261,11 @@ class Crowd:
     process: multiprocessing.process.BaseProcess
 
 
-def crowd() -> Crowd:
+def crowd(script: Callable[[Connection], None] = phones_process) -> Crowd:
+    """The phones' process, running `script` (bench/projector.py runs its own)."""
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
-    process = context.Process(target=phones_process, args=(theirs,))
+    process = context.Process(target=script, args=(theirs,))
     process.start()
     return Crowd(ours, process)
 

@@ -2,6 +2,7 @@
 room may see: no control, no author of an idea, no voter, no one's consent by name; the clock as
 the time boxes give it (the same figure the terminal derives), through pause and extend."""
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -250,3 +251,40 @@ async def test_the_page_speaks_the_sessions_language(tmp_path: Path) -> None:
         assert texts["projector.page.paused"] == "PAUZE"
         texts = (await made.client.get(f"/v/{secret}/texts")).json()["texts"]
         assert texts["projector.page.movement.diverge"] == "Divergeren"
+
+
+def view_of(chunk: bytes) -> dict[str, object]:
+    assert chunk.startswith(b"id: ") and b"\nevent: view\n" in chunk
+    shown: dict[str, object] = json.loads(chunk.split(b"data: ", 1)[1])
+    return shown
+
+
+async def test_the_stream_sends_a_view_at_once_and_after_each_change_it_shows(
+    projected: Projected,
+) -> None:
+    """The page's stream carries its whole view; votes while the results are hidden send none."""
+    meeting, opened = projected.meeting.meeting, projected.projector.opened
+    assert opened is not None
+    idea = projected.meeting.idea("Racks by the station")
+    meeting.next_movement()
+    views = projected.projector._views(opened)
+    assert await anext(views) == b"retry: 2000\n\n"
+    assert view_of(await anext(views))["movement"] == "converge"
+    coming = asyncio.ensure_future(anext(views))
+    for _ in range(5):
+        await asyncio.sleep(0)  # it follows the stream now
+    meeting.vote(idea, "p1")  # hidden: nothing to send
+    for _ in range(5):
+        await asyncio.sleep(0)
+    meeting.create_cluster("Bikes", [idea])
+    shown = view_of(await coming)
+    assert shown["seq"] == meeting.state.last_seq
+    assert shown["converge"]["clusters"] == [{"label": "Bikes", "figure": "Ideas: 1"}]  # type: ignore[index]
+    projected.room.toggle(projected.room.revealed)
+    revealed = view_of(await anext(views))["converge"]
+    assert revealed["results"][0]["figure"] == "no score yet"  # type: ignore[index]
+    meeting.vote(next(iter(meeting.state.clusters)), "p2")
+    bars = view_of(await anext(views))["converge"]["results"]  # type: ignore[index]
+    assert bars[0] == {"label": "Bikes", "fraction": 1.0, "figure": "Dots: 1"}  # revealed: it moves
+    projected.room.close()
+    assert [chunk async for chunk in views] == []

@@ -3,12 +3,19 @@
 Served by the room's server (room_app's `extra` routes), under /v/<secret>, where <secret> is
 100 bits of its own (access.py's kind), not the join secret: the projector's URL lets nobody join,
 and the join URL shows nobody the projector. It follows the meeting over the phones' live stream
-(stream.py) and fetches its view (projector_view.py) after each message; nothing under /v/ takes
-a request that changes anything, and the page holds no control.
+(stream.py), here on the server: after each message it sends the page its whole view
+(projector_view.py) as an `event: view`, so the page shows a change without a request of its own
+in between: a round trip fewer through the app's loop, which after F8 is busy redrawing the run
+screen (see bench/projector.py). Votes while the results are hidden send nothing (they change
+nothing shown). Nothing under /v/ takes a request that changes anything, and the page holds no
+control.
 
     GET /v/<secret>          the page (static/projector.html)
-    GET /v/<secret>/view     what it shows now, as JSON
-    GET /v/<secret>/stream   the live stream (Server-Sent Events, Last-Event-ID = journal seq)
+    GET /v/<secret>/stream   Server-Sent Events: `id: <journal seq>`, `event: view`, `data: <view>`,
+                             one at once, after every change, and in place of every keep-alive
+                             (stream.KEEP_ALIVE: a fresh clock); a view is whole, so a reconnect
+                             needs no Last-Event-ID
+    GET /v/<secret>/view     what it shows now, as JSON (the same view)
     GET /v/<secret>/texts    its words in a language (?lang=nl|en): the catalog's projector.page.*
     GET /v/<secret>/qr.svg   the QR code of the join URL, while joining is open
 
@@ -16,7 +23,8 @@ A wrong secret is a 404, as for any unknown address: it tells a guesser nothing.
 """
 
 import io
-from collections.abc import Callable
+import json
+from collections.abc import AsyncIterator, Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +37,7 @@ from tui.room.access import new_secret, same
 from tui.room.projector_view import projector_view
 from tui.room.server import STATIC
 from tui.room.stream import HEADERS as STREAM_HEADERS
+from tui.room.stream import message
 from tui.wyber.goaround import GoAround
 from tui.wyber.i18n import CATALOGS, Language, parse_language
 
@@ -38,6 +47,7 @@ if TYPE_CHECKING:
 PAGE_PREFIX = "projector.page."
 QR_BORDER = 4  # modules: the standard quiet zone, for a scanner at the back of a hall
 NO_STORE = {"Cache-Control": "no-store"}
+UNSEEN = {"vote_cast", "score_given"}  # the kinds whose figures are shown only once revealed
 Turn = tuple[int, int] | None  # which go-around and whose turn: a change is told to the stream
 
 
@@ -96,16 +106,33 @@ class Projector:
         return FileResponse(STATIC / "projector.html", headers=NO_STORE)
 
     async def view(self, request: Request, opened: "OpenRoom") -> Response:
-        room = opened.room
-        joining = {"address": opened.address, "code": room.code, "qr": "qr.svg"}
-        shown = projector_view(room, joining, self.go_around())
-        return JSONResponse(shown, headers=NO_STORE)
+        return JSONResponse(self._view(opened), headers=NO_STORE)
 
     async def follow(self, request: Request, opened: "OpenRoom") -> Response:
-        last = request.headers.get("last-event-id") or request.query_params.get("after")
         return StreamingResponse(
-            opened.room.stream.follow(last), media_type="text/event-stream", headers=STREAM_HEADERS
+            self._views(opened), media_type="text/event-stream", headers=STREAM_HEADERS
         )
+
+    def _view(self, opened: "OpenRoom") -> dict[str, object]:
+        room = opened.room
+        joining = {"address": opened.address, "code": room.code, "qr": "qr.svg"}
+        return projector_view(room, joining, self.go_around())
+
+    async def _views(self, opened: "OpenRoom") -> AsyncIterator[bytes]:
+        """A view now, then one after each change it shows, and a fresh one instead of each
+        keep-alive, until the room closes. Made in this generator as each message comes: a task
+        in between (to send a burst as one view) cost a turn of the loop, which after F8 is a
+        long one (the run screen redraws)."""
+        room = opened.room
+        yield b"retry: 2000\n\n"
+        seq = room.last_seq()
+        yield message("view", seq, self._view(opened))
+        async for chunk in room.stream.follow(str(seq)):
+            if chunk.startswith(b"retry:"):
+                continue
+            if chunk.startswith(b"id: ") and _unseen(chunk) and not room.here(room.revealed):
+                continue  # votes while the results are hidden change nothing shown
+            yield message("view", room.last_seq(), self._view(opened))  # or a keep-alive's
 
     async def texts(self, request: Request, opened: "OpenRoom") -> Response:
         lang = parse_language(request.query_params.get("lang")) or opened.room.live.state.language
@@ -115,6 +142,13 @@ class Projector:
         if not opened.room.joining_open:
             return Response(status_code=404)
         return Response(qr_svg(opened.url), media_type="image/svg+xml", headers=NO_STORE)
+
+
+def _unseen(chunk: bytes) -> bool:
+    """A change made only of votes and scores (what the projector shows only once revealed)."""
+    data = json.loads(chunk.split(b"data: ", 1)[1]) if b"data: " in chunk else {}
+    kinds: list[str] = data.get("kinds") or []
+    return bool(kinds) and set(kinds) <= UNSEEN
 
 
 def qr_svg(url: str) -> bytes:

@@ -2,13 +2,13 @@
 // nothing to press: it follows the meeting's live stream and shows its view.
 // Every text goes in with textContent: nothing a participant typed ever becomes markup.
 // The clock is derived, never counted: each view carries the time box's remaining seconds at the
-// server's moment; the page shows that less the time since it arrived (performance.now()), and
-// every change, every reconnect and every RESYNC_MS takes a fresh one.
+// server's moment; the page shows that less the time since it arrived (performance.now()). The
+// server sends a fresh view after every change, on every reconnect and every 15 s.
 "use strict";
 (function () {
   var base = window.location.pathname.replace(/\/+$/, "");  // /v/<secret>
   var lang = null, T = {}, view = null, arrived = 0;
-  var RESYNC_MS = 15000, DRAW_MS = 200;
+  var DRAW_MS = 200;
   var $ = function (id) { return document.getElementById(id); };
 
   function t(key, params) {
@@ -160,26 +160,18 @@
         document.querySelectorAll("[data-t]").forEach(function (el) { el.textContent = t(el.dataset.t); });
       });
   }
-  var fetching = null, again = false;
-  function refresh() {  // one fetch at a time; a change meanwhile fetches once more after it
-    if (fetching) { again = true; return fetching; }
-    fetching = fetch(base + "/view", { cache: "no-store" })
-      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
-      .then(function (v) { return texts(v.lang).then(function () { show(v); }); })
-      .catch(function () { $("offline").hidden = false; })
-      .then(function () { fetching = null; if (again) { again = false; refresh(); } });
-    return fetching;
-  }
-  function follow() {  // EventSource reconnects by itself, with Last-Event-ID: the journal's seq
+  var shown = Promise.resolve();  // views are shown in the order they came, words first
+  function follow() {  // EventSource reconnects by itself; each connection starts with a view
     var source = new EventSource(base + "/stream");
-    var changed = function () { $("offline").hidden = true; refresh(); };
-    source.addEventListener("change", changed);
-    source.addEventListener("room", changed);
-    source.addEventListener("open", changed);
+    source.addEventListener("view", function (e) {
+      $("offline").hidden = true;
+      var v = JSON.parse(e.data);
+      shown = shown.then(function () { return texts(v.lang); }).then(function () { show(v); })
+        .catch(function () { $("offline").hidden = false; });
+    });
     source.onerror = function () { $("offline").hidden = false; };
   }
-  refresh().then(follow);
+  follow();
   setInterval(drawClock, DRAW_MS);
-  setInterval(refresh, RESYNC_MS);
   window.addEventListener("resize", function () { if (view) draw(view); });
 })();
