@@ -11,16 +11,15 @@ The screenshots go to SHOTS (the system's temporary folder), for a person to loo
 import asyncio
 import subprocess
 import tempfile
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser, Page
 
-from tests.factory import FakeClock, FakeWall
-from tests.test_room_browser import browser, phone
-from tests.test_run_flow import SIZE, wyber_30
-from tui.app import Clocks, Launch, WyberApp
+from tests.factory import FakeClock
+from tests.test_room_browser import browser, in_app, phone_sends
+from tui.app import Clocks, WyberApp
+from tui.screens.run import RunScreen
 from tui.wyber.events import ConsentAnswer
 from tui.wyber.i18n import Language
 from tui.wyber.timebox import current_clock
@@ -49,27 +48,6 @@ MEASURE = """() => {
           controls: document.querySelectorAll(arguments_controls).length,
           text: document.body.innerText};
 }""".replace("arguments_controls", repr(CONTROLS))
-
-
-async def in_projector_app(
-    tmp_path: Path,
-    lang: Language,
-    body: Callable[[WyberApp, object], Awaitable[None]],
-    clocks: Clocks | None = None,
-) -> None:
-    clock = FakeClock()
-    app = WyberApp(
-        tmp_path,
-        "en",
-        clocks=clocks or Clocks(clock, FakeWall(clock)),
-        launch=Launch(plan=wyber_30(lang), run_now=True),
-    )
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        app.open_room("127.0.0.1", 0)
-        await body(app, pilot)
-        await app.close_room()
 
 
 async def projectors(browser: Browser, app: WyberApp) -> dict[str, Page]:
@@ -116,12 +94,9 @@ async def test_every_movement_at_three_sizes_with_no_control_and_no_author(
         assert app.room is not None and app.meeting is not None
         room, live = app.room.room, app.meeting
         pages = await projectors(browser, app)
-        anna = await phone(browser, app.room.url)
-        await anna.fill("#name", "Anna de Vries")
-        await anna.click("#join-form button")
-        await anna.wait_for_selector("#idea-form", state="visible")
-        await anna.fill("#idea", "Bike racks at the <station>")
-        await anna.click("#idea-form button")
+        anna = await phone_sends(
+            browser, app.room.url, "Anna de Vries", "Bike racks at the <station>"
+        )
         # Silent writing: only the count; joining open: the QR code and the short code.
         await shown(pages, f"document.body.innerText.includes({words[0]!r})")
         await shown(pages, "document.getElementById('qr').getBoundingClientRect().height > 200")
@@ -137,6 +112,14 @@ async def test_every_movement_at_three_sizes_with_no_control_and_no_author(
         for text in await measured(pages, f"{lang}-diverge-300"):
             assert "Idea number 298" in text and "Anna de Vries" not in text
         await pilot.press("f2")  # type: ignore[attr-defined]
+        # The go-around's speaker and turn clock (test_projector_app.py checks F10 wires it).
+        assert app.projector is not None and isinstance(app.screen, RunScreen)
+        app.projector.go_around = app.screen.go_around
+        await pilot.press("ctrl+r")  # type: ignore[attr-defined]
+        await shown(pages, "document.getElementById('turn-name').textContent == 'Anna de Vries'")
+        await shown(pages, "document.getElementById('turn-clock').textContent.includes(':')")
+        await measured(pages, f"{lang}-diverge-go-around")
+        await pilot.press("ctrl+r")  # type: ignore[attr-defined]
 
         await pilot.press("f8")  # type: ignore[attr-defined]
         room.close_joining()
@@ -182,7 +165,7 @@ async def test_every_movement_at_three_sizes_with_no_control_and_no_author(
         for page in pages.values():
             await page.context.close()
 
-    await in_projector_app(tmp_path, lang, meeting)
+    await in_app(tmp_path, meeting, lang)
 
 
 async def test_the_qr_code_reads_back_as_the_join_url(tmp_path: Path, browser: Browser) -> None:
@@ -200,7 +183,7 @@ async def test_the_qr_code_reads_back_as_the_join_url(tmp_path: Path, browser: B
         assert read.stdout.strip() == app.room.url
         await context.close()
 
-    await in_projector_app(tmp_path, "en", meeting)
+    await in_app(tmp_path, meeting)
 
 
 async def test_the_clock_agrees_with_the_terminals_across_pause_extend_and_reconnect(
@@ -248,4 +231,4 @@ async def test_the_clock_agrees_with_the_terminals_across_pause_extend_and_recon
         await agree()
         await context.close()
 
-    await in_projector_app(tmp_path, "en", meeting, clocks=Clocks())
+    await in_app(tmp_path, meeting, clocks=Clocks())

@@ -12,8 +12,8 @@ import pytest
 from playwright.async_api import Browser, Page, async_playwright
 
 from tests.factory import FakeClock, FakeWall
-from tests.test_run_flow import SIZE, board_texts, make_app, wyber_30
-from tui.app import WyberApp
+from tests.test_run_flow import SIZE, board_texts, wyber_30
+from tui.app import Clocks, Launch, WyberApp
 from tui.wyber.events import ConsentAnswer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -54,9 +54,32 @@ async def phone(browser: Browser, url: str, locale: str = "en-GB") -> Page:
     return page
 
 
-async def in_app(tmp_path: Path, body: Callable[[WyberApp, object], Awaitable[None]]) -> None:
+async def phone_sends(browser: Browser, url: str, name: str, idea: str) -> Page:
+    """A phone that opened the QR's URL, joined as `name` and sent `idea`."""
+    page = await phone(browser, url)
+    await page.fill("#name", name)
+    await page.click("#join-form button")
+    await page.wait_for_selector("#idea-form", state="visible")
+    await page.fill("#idea", idea)
+    await page.click("#idea-form button")
+    return page
+
+
+async def in_app(
+    tmp_path: Path,
+    body: Callable[[WyberApp, object], Awaitable[None]],
+    lang: str = "en",
+    clocks: Clocks | None = None,
+) -> None:
+    """`body` with the headless app running the shipped 30-minute wyber in `lang`, its room open
+    on loopback, on a clock the test moves (or on `clocks`)."""
     clock = FakeClock()
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True)
+    app = WyberApp(
+        tmp_path,
+        "en",
+        clocks=clocks or Clocks(clock, FakeWall(clock)),
+        launch=Launch(plan=wyber_30(lang), run_now=True),
+    )
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -70,12 +93,9 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
 ) -> None:
     async def meeting(app: WyberApp, pilot: object) -> None:
         assert app.room is not None and app.meeting is not None
-        page = await phone(browser, app.room.url)
-        await page.fill("#name", "Anna de Vries")
-        await page.click("#join-form button")
-        await page.wait_for_selector("#idea-form", state="visible")
-        await page.fill("#idea", "Bike racks at the <station>")
-        await page.click("#idea-form button")
+        page = await phone_sends(
+            browser, app.room.url, "Anna de Vries", "Bike racks at the <station>"
+        )
         await until(lambda: any("<station>" in t for t in board_texts(app, "#ideas")), pilot)
         # Her name beside it, and saved (no ◌) once the writer's word reaches the board.
         await until(lambda: board_texts(app, "#ideas")[0].endswith("— Anna de Vries"), pilot)

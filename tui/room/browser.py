@@ -10,12 +10,21 @@ import asyncio
 import webbrowser
 
 
+def in_the_terminal(browser: webbrowser.BaseBrowser) -> bool:
+    """A browser webbrowser runs in the foreground: lynx, w3m, links, www-browser (generic
+    commands) and elinks (a Unix browser without `background`). Desktop browsers run in the
+    background (xdg-open, x-www-browser, Chrome, Firefox) or are the system's (macOS, Windows)."""
+    if type(browser) is webbrowser.GenericBrowser:
+        return True
+    return isinstance(browser, webbrowser.UnixBrowser) and not browser.background
+
+
 def _open_windowed(url: str) -> bool:
     try:
         browser = webbrowser.get()
     except webbrowser.Error:
         return False  # no browser at all
-    if type(browser) is webbrowser.GenericBrowser:  # a text browser, in the foreground
+    if in_the_terminal(browser):
         return False
     try:
         return browser.open(url, new=1)
