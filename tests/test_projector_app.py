@@ -19,7 +19,9 @@ from tui.widgets.ideas import IdeaBoard
 class Window(webbrowser.BaseBrowser):
     """A desktop browser that notes what it was asked to open."""
 
-    opened: list[str] = []
+    def __init__(self, opened: list[str]) -> None:
+        super().__init__("desktop")
+        self.opened = opened
 
     def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
         self.opened.append(url)
@@ -39,8 +41,8 @@ def room_app(tmp_path: Path) -> object:
 async def test_f10_opens_the_room_and_the_projector_in_a_browser_window(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    Window.opened = []
-    monkeypatch.setattr(browser.webbrowser, "get", lambda: Window())
+    opened: list[str] = []
+    monkeypatch.setattr(browser.webbrowser, "get", lambda: Window(opened))
     app = room_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
         await app.workers.wait_for_complete()  # type: ignore[attr-defined]
@@ -53,7 +55,7 @@ async def test_f10_opens_the_room_and_the_projector_in_a_browser_window(
         await pilot.pause()
         projector = app.projector  # type: ignore[attr-defined]
         assert projector is not None and app.room is not None  # type: ignore[attr-defined]
-        assert Window.opened == [projector.url]
+        assert opened == [projector.url]
         assert f"/v/{projector.secret}" in projector.url
         assert any(projector.url in said for said in messages(app))
         async with httpx.AsyncClient() as client:
