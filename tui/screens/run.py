@@ -60,7 +60,9 @@ class RunScreen(WyberScreen[None]):
         Binding("ctrl+f", "finish", "key.finish", id="finish"),
         Binding("ctrl+t", "review", "run.review.key", id="review"),
         Binding("f5", "room", "room.key", id="room"),
-        Binding("f10", "projector", "projector.key", id="projector"),
+        # Out of the Footer, which at 160 columns would lose Quit and Help for it: a key pressed
+        # once a meeting, found in F1 and Ctrl+P.
+        Binding("f10", "projector", "projector.key", id="projector", show=False),
     ]
 
     def __init__(self, meeting: Meeting, away_seconds: float | None = None) -> None:
