@@ -2,9 +2,9 @@
 
 MESSAGES: dict[str, str] = {
     # the run screen's key, in the terminal
-    "projector.key": "Projector",
-    "projector.opened": "De projector staat open in een browservenster: {url}",
-    "projector.no_browser": "Hier kon geen browservenster open. Open op het tweede scherm {url}",
+    "projector.key": "Beamer",
+    "projector.opened": "Het beeld voor de beamer staat open in een browservenster: {url}",
+    "projector.no_browser": "Hier kon geen browservenster open. Open op het tweede scherm (de beamer) {url}",
     # what the server writes into the page's data, in the session's language
     "projector.step": "Stap {number} van {of}",
     "projector.ready": "{done} van {of} klaar",
