@@ -116,6 +116,7 @@
     else if (!v.movement) summary = t("projector.page.waiting");
     else if (v.diverge) {
       summary = v.diverge.count + (v.diverge.hidden ? " — " + v.diverge.hidden : "");
+      if (v.diverge.hidden) document.body.className = "projector silent";  // the count, large
       rows = v.diverge.ideas.map(function (text) { return item(text); });
       total = v.diverge.hidden ? 0 : v.diverge.total;
     } else if (v.converge) {
