@@ -39,6 +39,7 @@ wait has a deadline). The benchmark never fails on a goal, only on an error. `--
 """
 
 import asyncio
+import contextlib
 import gzip
 import json
 import multiprocessing
@@ -46,6 +47,7 @@ import random
 import resource
 import sys
 import time
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -70,6 +72,7 @@ from starlette.routing import Route
 
 from tui.app import Launch, WyberApp
 from tui.room.access import COOKIE
+from tui.room.opened import OpenRoom
 from tui.room.server import STATIC, RoomServer
 from tui.room.texts import phone_texts
 from tui.screens.run import RunScreen
@@ -248,6 +251,22 @@ class StreamLines(asyncio.Protocol):
             self.closed.set_result(None)
 
 
+async def join_and_follow(crowd: Sequence[Phone], link: str) -> list[asyncio.Task[None]]:
+    """Every phone joins with a name (at most JOINING_AT_ONCE at once), then opens its stream."""
+    gate = asyncio.Semaphore(JOINING_AT_ONCE)
+
+    async def join(n: int, phone: Phone) -> None:
+        async with gate:
+            await phone.join(link, f"Phone {n}")
+
+    await asyncio.wait_for(
+        asyncio.gather(*(join(n, p) for n, p in enumerate(crowd))), PHASE_TIMEOUT
+    )
+    streams = [asyncio.create_task(p.follow()) for p in crowd]
+    await asyncio.wait_for(asyncio.gather(*(p.open.wait() for p in crowd)), PHASE_TIMEOUT)
+    return streams
+
+
 async def phones(url: str, count: int, settings: Settings, pipe: Connection) -> Result:
     base = url.split("/J/")[0].lower()
     link = url.replace("HTTP://", "http://")
@@ -260,17 +279,7 @@ async def phones(url: str, count: int, settings: Settings, pipe: Connection) -> 
     await first.aclose()
 
     crowd = [Phone(base) for _ in range(count)]
-    gate = asyncio.Semaphore(JOINING_AT_ONCE)
-
-    async def join(n: int, phone: Phone) -> None:
-        async with gate:
-            await phone.join(link, f"Phone {n}")
-
-    await asyncio.wait_for(
-        asyncio.gather(*(join(n, p) for n, p in enumerate(crowd))), PHASE_TIMEOUT
-    )
-    streams = [asyncio.create_task(p.follow()) for p in crowd]
-    await asyncio.wait_for(asyncio.gather(*(p.open.wait() for p in crowd)), PHASE_TIMEOUT)
+    streams = await join_and_follow(crowd, link)
     await asyncio.to_thread(pipe.send, "connected")
     await asyncio.to_thread(pipe.recv)
 
@@ -336,10 +345,11 @@ class Crowd:
     process: multiprocessing.process.BaseProcess
 
 
-def crowd() -> Crowd:
+def crowd(script: Callable[[Connection], None] = phones_process) -> Crowd:
+    """The phones' process, running `script` (bench/projector.py runs its own)."""
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
-    process = context.Process(target=phones_process, args=(theirs,))
+    process = context.Process(target=script, args=(theirs,))
     process.start()
     return Crowd(ours, process)
 
@@ -397,20 +407,26 @@ async def drive(phones: Crowd, url: str, count: int, settings: Settings, converg
     return result
 
 
-async def run_wyber(phones: Crowd, data: Path, count: int, settings: Settings) -> Result:
+@contextlib.asynccontextmanager
+async def room_open(data: Path) -> AsyncIterator[tuple[WyberApp, Any, OpenRoom]]:
+    """The app headless, the shipped plan started at once, its room open on loopback."""
     app = WyberApp(data, "en", launch=Launch(plan=load_plan(PLAN), run_now=True))
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await until(pilot, lambda: isinstance(app.screen, RunScreen), "the run screen")
         opened = app.open_room("127.0.0.1", 0)
         await until(pilot, lambda: opened.server.started, "the room's server")
+        yield app, pilot, opened
+        await app.close_room()
+        app.leave_meeting()
+
+
+async def run_wyber(phones: Crowd, data: Path, count: int, settings: Settings) -> Result:
+    async with room_open(data) as (app, _, opened):
         meeting = app.meeting
         assert meeting is not None
         converge = lambda: meeting.execute(NextMovement())  # noqa: E731
-        result = await drive(phones, opened.url, count, settings, converge)
-        await app.close_room()
-        app.leave_meeting()
-    return result
+        return await drive(phones, opened.url, count, settings, converge)
 
 
 def bare_app() -> Starlette:

@@ -12,8 +12,8 @@ import pytest
 from playwright.async_api import Browser, Page, async_playwright
 
 from tests.factory import FakeClock, FakeWall
-from tests.test_run_flow import SIZE, board_texts, make_app, wyber_30
-from tui.app import WyberApp
+from tests.test_run_flow import SIZE, board_texts, wyber_30
+from tui.app import Clocks, Launch, WyberApp
 from tui.wyber.ballot import is_ballot
 from tui.wyber.events import ConsentAnswer
 from tui.wyber.plan import Plan
@@ -57,22 +57,45 @@ async def phone(browser: Browser, url: str, locale: str = "en-GB") -> Page:
     return page
 
 
-async def joined(browser: Browser, app: WyberApp, name: str) -> Page:
-    """A phone that opened the QR's URL and joined as `name`: it shows the idea form."""
-    assert app.room is not None
-    page = await phone(browser, app.room.url)
+async def joined_at(browser: Browser, url: str, name: str) -> Page:
+    """A phone that opened `url` (the QR's) and joined as `name`: it shows the idea form."""
+    page = await phone(browser, url)
     await page.fill("#name", name)
     await page.click("#join-form button")
     await page.wait_for_selector("#idea-form", state="visible")
     return page
 
 
+async def joined(browser: Browser, app: WyberApp, name: str) -> Page:
+    """A phone that opened the app's room's QR URL and joined as `name`."""
+    assert app.room is not None
+    return await joined_at(browser, app.room.url, name)
+
+
+async def phone_sends(browser: Browser, url: str, name: str, idea: str) -> Page:
+    """A phone that opened the QR's URL, joined as `name` and sent `idea`."""
+    page = await joined_at(browser, url, name)
+    await page.fill("#idea", idea)
+    await page.click("#idea-form button")
+    return page
+
+
 async def in_app(
-    tmp_path: Path, body: Callable[[WyberApp, object], Awaitable[None]], plan: Plan | None = None
+    tmp_path: Path,
+    body: Callable[[WyberApp, object], Awaitable[None]],
+    lang: str = "en",
+    clocks: Clocks | None = None,
+    plan: Plan | None = None,
 ) -> None:
+    """`body` with the headless app running `plan` (the shipped 30-minute wyber in `lang`), its
+    room open on loopback, on a clock the test moves (or on `clocks`)."""
     clock = FakeClock()
-    plan = plan or wyber_30("en")
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=plan, run_now=True)
+    app = WyberApp(
+        tmp_path,
+        "en",
+        clocks=clocks or Clocks(clock, FakeWall(clock)),
+        launch=Launch(plan=plan or wyber_30(lang), run_now=True),
+    )
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -53,6 +53,7 @@ from tui.wyber.wall import utc_now
 # first frame: the home screen reads its lists in a worker.
 if TYPE_CHECKING:
     from tui.room.opened import OpenRoom
+    from tui.room.projector import Projector
     from tui.wyber.meeting import Meeting
     from tui.wyber.plan import Plan
     from tui.wyber.preparation import Preparation
@@ -122,6 +123,7 @@ class WyberApp(KeysInOrder[None]):
         self.writer: BackgroundWriter | None = None
         self.asked_to_quit = False  # Ctrl+Q's question is on the screen
         self.room: OpenRoom | None = None  # the participants' phones, while the room is open
+        self.projector: Projector | None = None  # the room's view for the second screen
         self.crash: Exception | None = None  # the first error nothing caught (run_app reports it)
         self._durable_posted = False  # a DurableMoved is on its way: one per frame is enough
         self._told_broken = False
@@ -446,15 +448,20 @@ class WyberApp(KeysInOrder[None]):
     def open_room(self, host: str, port: int) -> OpenRoom:
         """Open the room for the running meeting on this address; OSError if the port is taken."""
         from tui.room.opened import open_room
+        from tui.room.projector import Projector
 
         assert self.meeting is not None and self.writer is not None
         writer = self.writer
-        self.room = open_room(self.meeting, lambda: writer.durable, host, port)
+        projector = Projector()  # its routes are served from the start, at its own secret
+        self.room = open_room(
+            self.meeting, lambda: writer.durable, host, port, extra=projector.routes()
+        )
+        projector.opened, self.projector = self.room, projector
         return self.room
 
     async def close_room(self) -> None:
         """Nothing is accepted from the phones any more; the server is gone within 2 s."""
-        room, self.room = self.room, None
+        room, self.room, self.projector = self.room, None, None
         if room is not None:
             await room.close()
 

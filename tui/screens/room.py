@@ -6,6 +6,7 @@ The QR code is drawn black on white whatever the theme (a scanner needs dark on 
 the words at 80×24.
 """
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -96,12 +97,21 @@ class RoomDialog(WyberModal[None]):
 
 
 def open_room_panel(screen: "RunScreen", place: "RoomPlace") -> None:
-    """Show the room, opening it first: on the address given (`--host`), the one reachable
-    address, or the one the facilitator picks."""
+    """Show the room, opening it first (see with_room)."""
+
+    def show(room: "OpenRoom") -> None:
+        screen.wyber.push_screen(RoomDialog(room))
+
+    with_room(screen, place, show)
+
+
+def with_room(screen: "RunScreen", place: "RoomPlace", then: "Callable[[OpenRoom], None]") -> None:
+    """Do `then` with the open room, opening it first: on the address given (`--host`), the one
+    reachable address, or the one the facilitator picks."""
     app = screen.wyber
     port = place.port
     if app.room is not None:
-        app.push_screen(RoomDialog(app.room))
+        then(app.room)
         return
     addresses = [Address("--host", place.host)] if place.host else lan_addresses()
     if not addresses:
@@ -118,7 +128,9 @@ def open_room_panel(screen: "RunScreen", place: "RoomPlace") -> None:
             screen.notify(screen.t("room.port_in_use", port=port, reason=reason), severity="error")
             return
         room.room.turn_of = screen.turn_of
-        app.push_screen(RoomDialog(room))
+        if app.projector is not None:
+            app.projector.go_around = screen.go_around
+        then(room)
 
     if len(addresses) == 1:
         opened(addresses[0].ip)

@@ -36,6 +36,7 @@ from tui.widgets.ideas import IdeaBoard
 from tui.widgets.panel import Failed, MovementPanel, attempt
 from tui.widgets.ticking import TickingStatic
 from tui.wyber.events import Record
+from tui.wyber.goaround import GoAround
 from tui.wyber.meeting import Meeting
 from tui.wyber.timebox import current_clock
 
@@ -59,6 +60,9 @@ class RunScreen(WyberScreen[None]):
         Binding("ctrl+f", "finish", "key.finish", id="finish"),
         Binding("ctrl+t", "review", "run.review.key", id="review"),
         Binding("f5", "room", "room.key", id="room"),
+        # Out of the Footer, which at 160 columns would lose Quit and Help for it: a key pressed
+        # once a meeting, found in F1 and Ctrl+P.
+        Binding("f10", "projector", "projector.key", id="projector", show=False),
     ]
 
     def __init__(self, meeting: Meeting, away_seconds: float | None = None) -> None:
@@ -136,9 +140,19 @@ class RunScreen(WyberScreen[None]):
 
         open_room_panel(self, self.wyber.launch.room or RoomPlace())
 
+    def action_projector(self) -> None:
+        from tui.room.place import RoomPlace
+        from tui.screens.projector import open_projector
+
+        open_projector(self, self.wyber.launch.room or RoomPlace())
+
+    def go_around(self) -> GoAround | None:
+        """The go-around on the idea board, if one is on (the projector shows its speaker)."""
+        return self.query_one(IdeaBoard).go_around
+
     def turn_of(self) -> str | None:
         """Whose turn it is in a go-around on the idea board (a phone shows "your turn")."""
-        go_around = self.query_one(IdeaBoard).go_around
+        go_around = self.go_around()
         return go_around.current if go_around is not None else None
 
     def action_review(self) -> None:
@@ -197,6 +211,8 @@ class RunScreen(WyberScreen[None]):
             self._rung.add(state.current)
             self.app.bell()
             self.notify(self.t("run.time_up"), severity="warning", timeout=8)
+        if self.wyber.projector is not None:
+            self.wyber.projector.notice_turn()
         ideas = self.query_one(IdeaBoard)
         if ideas.go_around is not None:
             ideas.show_turn(now)

@@ -22,6 +22,7 @@ from tui.wyber.locales.en import (
     nav,
     prepare,
     presence,
+    projector,
     replay,
     room,
     room2,
@@ -56,5 +57,6 @@ AREAS = (
     presence,
     table2,
     room2,
+    projector,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
