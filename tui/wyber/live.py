@@ -90,6 +90,7 @@ from tui.wyber.events import (
     VoteCast,
 )
 from tui.wyber.late import Late, Place, is_left, reached
+from tui.wyber.rebalance import plan_rebalance
 from tui.wyber.rules import (
     dots_allowed,
     dots_used,
@@ -102,7 +103,6 @@ from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.session import LiveSession
 from tui.wyber.state import ANONYMOUS, Agreement, SessionState
 from tui.wyber.text import clean_line, clean_text
-from tui.wyber.timebox import rebalance
 
 Actor = str | None  # a participant's id; None: the facilitator
 Dispatcher = Callable[[Callable[[], None]], object]
@@ -319,10 +319,12 @@ def _extend(d: Draft, c: Extend) -> None:
     d.add(TimeboxExtended(step=segment.step, movement=segment.movement, seconds=c.minutes * 60))
 
 
-def _rebalance(d: Draft, _: Rebalance) -> None:
-    event = rebalance(d.state, d.live.now())
+def _rebalance(d: Draft, c: Rebalance) -> None:
+    plan = plan_rebalance(d.state, d.live.now(), frozenset(c.protected))
+    event = plan.event()
     if event is not None:
         d.add(event)
+        d.undo = [plan.undo()]
 
 
 def _add_participant(d: Draft, c: AddParticipant) -> None:
