@@ -61,6 +61,7 @@ from tui.wyber.late import Place
 from tui.wyber.live import LiveMeeting
 from tui.wyber.plan import Movement, Step, Technique, TimeBox, VeldField
 from tui.wyber.ranking import Target, rank
+from tui.wyber.rebalance import RebalancePlan, plan_rebalance
 from tui.wyber.rules import (
     dots_allowed,
     dots_each,
@@ -152,6 +153,10 @@ class Meeting(LiveMeeting):
         """Shrink the rest of the agenda to end on time, sparing the `protected` boxes; False
         when nothing changed (on time, or nothing left to take)."""
         return self.do(Rebalance(protected=tuple(protected), **self._here())).done
+
+    def rebalance_plan(self, protected: frozenset[Place]) -> RebalancePlan:
+        """What `rebalance(protected)` would do now: the preview the facilitator confirms."""
+        return plan_rebalance(self.state, self.now(), protected)
 
     # ── participants ────────────────────────────────────────────────────────────────────────
 

@@ -21,6 +21,7 @@ from tui.wyber.locales.en import (
     minutes,
     nav,
     prepare,
+    rebalance,
     replay,
     room,
     run,
@@ -50,5 +51,6 @@ AREAS = (
     design,
     traject,
     room,
+    rebalance,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
