@@ -26,13 +26,21 @@ Preview = Callable[[frozenset[Place]], RebalancePlan]
 
 
 class RebalanceDialog(WyberModal[frozenset[Place] | None]):
+    # At 80×24 the dialog has the fifteen rows under the clock: the list of boxes is what gives
+    # way (it scrolls), the summary, the keys and the buttons stay.
     DEFAULT_CSS = """
     RebalanceDialog #boxes {
-        height: auto;
-        max-height: 12;
+        height: 1fr;
+        max-height: 14;
+        border: none;
+        padding: 0;
     }
-    RebalanceDialog #rebalance-summary {
-        padding-bottom: 1;
+    RebalanceDialog #rebalance-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    RebalanceDialog #rebalance-buttons Button {
+        margin-left: 2;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,9 +74,11 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
                 id="boxes",
             )
             yield Static(self.t("rebalance.hint"), classes="hint")
-            with Horizontal(classes="buttons"):
-                yield Button(self.t("key.cancel"), id="cancel")
-                yield Button(self.t("rebalance.confirm"), id="confirm", variant="primary")
+            with Horizontal(id="rebalance-buttons"):
+                yield Button(self.t("key.cancel"), id="cancel", compact=True)
+                yield Button(
+                    self.t("rebalance.confirm"), id="confirm", variant="primary", compact=True
+                )
 
     def on_mount(self) -> None:
         self.show_plan()
@@ -84,16 +94,20 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
         )
         return f"{label} ({self.t('rebalance.now')})" if box.current else label
 
-    def _line(self, box: BoxChange, plan: RebalancePlan) -> Text:
-        width = max(len(self._label(b)) for b in plan.boxes)
+    def _minutes(self, box: BoxChange) -> str:
         before, after = whole_minutes(box.before), whole_minutes(box.after)
-        line = Text(self._label(box).ljust(width + 2))
         if box.taken:
-            line.append(self.t("rebalance.change", before=before, after=after), "bold")
-        else:
-            line.append(self.t("rebalance.same", before=before))
-        if box.protected:
-            line.append("  " + self.t("rebalance.protected"), "bold")
+            return self.t("rebalance.change", before=before, after=after)
+        return self.t("rebalance.same", before=before)
+
+    def _line(self, box: BoxChange, plan: RebalancePlan) -> Text:
+        """Minutes first, then the protected mark, then the box's name: at 80 columns a long
+        name is what gets cut, never the figures."""
+        width = max(len(self._minutes(b)) for b in plan.boxes) + 2
+        mark = self.t("rebalance.protected")
+        line = Text(self._minutes(box).ljust(width), "bold" if box.taken else "")
+        line.append((mark if box.protected else "").ljust(len(mark) + 2), "bold")
+        line.append(self._label(box))
         return line
 
     def show_plan(self) -> None:

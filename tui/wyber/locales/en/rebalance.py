@@ -2,19 +2,16 @@
 
 MESSAGES: dict[str, str] = {
     "rebalance.title": "Rebalance the rest of the agenda",
-    "rebalance.over": (
-        "The meeting runs {minutes} min past its planned end. The boxes that are not protected "
-        "give them up, in whole minutes."
-    ),
+    "rebalance.over": "The meeting runs {minutes} min past its planned end.",
     "rebalance.fits": "After the rebalance the meeting ends on time.",
     "rebalance.short": "Nothing more to take: the meeting still runs {minutes} min over.",
     "rebalance.protected": "✔ protected",
-    "rebalance.box": "{number}. {step} · {movement}",
+    "rebalance.box": "{number}. {movement} · {step}",
     "rebalance.now": "now",
     "rebalance.change": "{before} → {after} min",
     "rebalance.same": "{before} min",
     "rebalance.confirm": "Rebalance",
-    "rebalance.hint": "Space: protect or release · Ctrl+S: rebalance · Esc: change nothing",
+    "rebalance.hint": "Space: protect · Ctrl+S: rebalance · Esc: cancel",
     "rebalance.done": "{minutes} min taken from the rest of the agenda; Ctrl+Z puts it back.",
     "rebalance.nothing": "Nothing was changed.",
     # The big clock's state in words (tui/widgets/clock.py), read across the room.

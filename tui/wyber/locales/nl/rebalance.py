@@ -2,19 +2,16 @@
 
 MESSAGES: dict[str, str] = {
     "rebalance.title": "De rest van de agenda herverdelen",
-    "rebalance.over": (
-        "De bijeenkomst loopt {minutes} min uit over het geplande einde. De blokken die niet "
-        "beschermd zijn leveren die in, in hele minuten."
-    ),
+    "rebalance.over": "De bijeenkomst loopt {minutes} min uit over het geplande einde.",
     "rebalance.fits": "Na het herverdelen eindigt de bijeenkomst op tijd.",
     "rebalance.short": "Niets meer weg te halen: de bijeenkomst loopt nog {minutes} min uit.",
     "rebalance.protected": "✔ beschermd",
-    "rebalance.box": "{number}. {step} · {movement}",
+    "rebalance.box": "{number}. {movement} · {step}",
     "rebalance.now": "nu",
     "rebalance.change": "{before} → {after} min",
     "rebalance.same": "{before} min",
     "rebalance.confirm": "Herverdelen",
-    "rebalance.hint": "Spatie: beschermen of vrijgeven · Ctrl+S: herverdelen · Esc: niets veranderen",
+    "rebalance.hint": "Spatie: beschermen · Ctrl+S: herverdelen · Esc: annuleren",
     "rebalance.done": "{minutes} min weggehaald uit de rest van de agenda; Ctrl+Z zet het terug.",
     "rebalance.nothing": "Er is niets veranderd.",
     # The big clock's state in words (tui/widgets/clock.py), read across the room.
