@@ -26,14 +26,23 @@ Preview = Callable[[frozenset[Place]], RebalancePlan]
 
 
 class RebalanceDialog(WyberModal[frozenset[Place] | None]):
-    # At 80×24 the dialog has the fifteen rows under the clock: the list of boxes is what gives
-    # way (it scrolls), the summary, the keys and the buttons stay.
+    # On a short screen (80×24) the dialog has the fifteen rows under the clock: the list of
+    # boxes is what gives way (it scrolls); the summary, the keys and the buttons stay.
     DEFAULT_CSS = """
     RebalanceDialog #boxes {
-        height: 1fr;
+        height: auto;
         max-height: 14;
         border: none;
         padding: 0;
+    }
+    RebalanceDialog #rebalance-summary {
+        padding-bottom: 1;
+    }
+    RebalanceDialog.-short #boxes {
+        height: 1fr;
+    }
+    RebalanceDialog.-short #rebalance-summary {
+        padding-bottom: 0;
     }
     RebalanceDialog #rebalance-buttons {
         height: auto;
