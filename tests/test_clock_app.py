@@ -1,10 +1,13 @@
 """The big clock as the room sees it: paused in words, a strong red over time, bigger on a bigger
 screen, and never under a dialog."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from textual.color import Color
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tests.factory import FakeClock, FakeWall
@@ -20,9 +23,17 @@ from tui.wyber.i18n import Language
 SIZES = [(80, 24), (160, 48)]
 
 
-def running_app(tmp_path: Path, lang: Language = "en") -> tuple[WyberApp, FakeClock]:
+@asynccontextmanager
+async def run_screen(
+    tmp_path: Path, lang: Language = "en", size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[WyberApp, Pilot[None], FakeClock]]:
+    """`wyber run --now` on the 30-minute exercise, on a fake clock: the first round runs."""
     clock = FakeClock()
-    return make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30(lang), run_now=True), clock
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30(lang), run_now=True)
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        yield app, pilot, clock
 
 
 def big_clock(app: WyberApp) -> BigClock:
@@ -49,10 +60,7 @@ def test_digits_are_drawn_square_and_scale_whole() -> None:
 
 @pytest.mark.parametrize(("lang", "word"), [("en", "PAUSED"), ("nl", "PAUZE")])
 async def test_a_paused_clock_says_so_in_words(tmp_path: Path, lang: Language, word: str) -> None:
-    app, _ = running_app(tmp_path, lang)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with run_screen(tmp_path, lang) as (app, pilot, _):
         assert word not in str(big_clock(app).render())
         await pilot.press("f2")
         await pilot.pause()
@@ -63,10 +71,7 @@ async def test_a_paused_clock_says_so_in_words(tmp_path: Path, lang: Language, w
 
 
 async def test_over_time_the_clock_is_white_on_a_strong_red_in_every_theme(tmp_path: Path) -> None:
-    app, clock = running_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with run_screen(tmp_path) as (app, pilot, clock):
         clock.advance(11 * 60)
         await pilot.pause(0.3)
         big = big_clock(app)
@@ -83,20 +88,14 @@ async def test_over_time_the_clock_is_white_on_a_strong_red_in_every_theme(tmp_p
 async def test_the_clock_grows_with_the_window_and_leaves_the_board_room(tmp_path: Path) -> None:
     heights = {}
     for size in SIZES:
-        app, _ = running_app(tmp_path / f"{size[0]}")
-        async with app.run_test(size=size) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        async with run_screen(tmp_path / f"{size[0]}", size=size) as (app, _, _):
             heights[size] = digit_rows(big_clock(app))
             assert app.screen.query_one("#panels").region.height >= 10
     assert heights == {(80, 24): 3, (160, 48): 10}
 
 
 async def test_resizing_the_window_resizes_the_clock(tmp_path: Path) -> None:
-    app, _ = running_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with run_screen(tmp_path) as (app, pilot, _):
         await pilot.resize_terminal(160, 48)
         await pilot.pause()
         assert digit_rows(big_clock(app)) == 10
@@ -118,10 +117,7 @@ def clear_of_the_clock(app: WyberApp) -> None:
 async def test_dialogs_over_the_run_screen_leave_the_clock_in_sight(
     tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    app, clock = running_app(tmp_path)
-    async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with run_screen(tmp_path, size=size) as (app, pilot, clock):
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert isinstance(app.screen, PeopleDialog)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from textual.widgets import SelectionList
 
-from tests.factory import FakeClock, FakeWall
-from tests.test_run_flow import SIZE, make_app, stored, wyber_30
+from tests.test_clock_app import run_screen
+from tests.test_run_flow import stored
 from tui.app import WyberApp
 from tui.dialogs.rebalance import RebalanceDialog
 from tui.screens.run import RunScreen
@@ -35,11 +35,7 @@ def rebalanced(app: WyberApp) -> list[Rebalanced]:
 async def test_ctrl_b_previews_in_whole_minutes_and_changes_nothing_until_confirmed(
     tmp_path: Path,
 ) -> None:
-    clock = FakeClock()
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with run_screen(tmp_path, "en") as (app, pilot, clock):
         clock.advance(13 * 60 + 20)  # the diverge of 10 minutes ran 3 min 20 s over
         await pilot.press("f8")
         await pilot.press("ctrl+b")
@@ -79,11 +75,7 @@ async def test_ctrl_b_previews_in_whole_minutes_and_changes_nothing_until_confir
 
 
 async def test_ctrl_b_on_time_says_so_and_opens_nothing(tmp_path: Path) -> None:
-    clock = FakeClock()
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("nl"), run_now=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with run_screen(tmp_path, "nl") as (app, pilot, _):
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
@@ -91,11 +83,7 @@ async def test_ctrl_b_on_time_says_so_and_opens_nothing(tmp_path: Path) -> None:
 
 
 async def test_with_every_box_protected_the_dialog_cannot_confirm(tmp_path: Path) -> None:
-    clock = FakeClock()
-    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("nl"), run_now=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with run_screen(tmp_path, "nl") as (app, pilot, clock):
         clock.advance(15 * 60)
         await pilot.press("f8", "ctrl+b")
         await pilot.pause()

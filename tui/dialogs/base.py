@@ -94,6 +94,14 @@ class ClockWindow(Widget):
 
 
 class WyberModal(Localised, ModalScreen[ResultType]):
+    # Under the clock at 80×24 a dialog has some fifteen rows: a longer one scrolls (the field
+    # with the focus is scrolled into sight) rather than losing its last fields and buttons.
+    DEFAULT_CSS = """
+    WyberModal.-under-clock .dialog {
+        overflow-y: auto;
+    }
+    """
+
     def __init__(self, lang: Language | None = None) -> None:
         super().__init__()
         self._localise(lang)
@@ -103,6 +111,7 @@ class WyberModal(Localised, ModalScreen[ResultType]):
     def _keep_the_clock_in_sight(self) -> None:
         clock = self._clock_below()
         if clock is not None:
+            self.add_class("-under-clock")
             self.mount(ClockWindow(clock.screen), before=0)
             self.call_after_refresh(self._fit_under_clock)
 
