@@ -4,22 +4,18 @@ Screens of a running meeting speak the session's language (the group reads the p
 the others speak the app's (`--lang`).
 
 A dialog opened over a screen with the big clock (the run screen, at a table where the room
-watches the screen) keeps the clock in sight: the dialog sits in the space under the clock, and
-only that space is shaded. Every modal does this through WyberModal, whoever opens it.
+watches the screen) keeps the clock in sight (tui/dialogs/clock_window.py): every modal does
+this through WyberModal, whoever opens it.
 """
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from textual import on
-from textual.color import Color
 from textual.events import Mount, Resize
-from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen
-from textual.widget import Widget
 
+from tui.dialogs.clock_window import ClockWindow, clock_below
 from tui.keys import localise
-from tui.widgets.clock import BigClock
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import Language, tr
 
@@ -27,7 +23,6 @@ if TYPE_CHECKING:
     from tui.app import WyberApp
 
 ResultType = TypeVar("ResultType")
-CLEAR = Color(0, 0, 0, 0)
 
 
 class Localised:
@@ -57,42 +52,6 @@ class WyberScreen(Localised, Screen[ResultType]):
         self._localise(lang)
 
 
-class BelowScreen:
-    """A screen's picture as it stands, the way Textual's BackgroundScreen renders the screen
-    under a dialog (through its compositor), but without the shade."""
-
-    def __init__(self, screen: Screen[object]) -> None:
-        self.screen = screen
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        below = console.render(self.screen._compositor, options)
-        return BackgroundScreen.process_segments(below, CLEAR)
-
-
-class ClockWindow(Widget):
-    """The top rows of a dialog's screen, down to the clock's last row: the screen below shows
-    through, unshaded. (A widget cannot be transparent: its background takes its parent's
-    colour, not what lies under the screen, so it draws the screen below itself.)"""
-
-    DEFAULT_CSS = """
-    ClockWindow {
-        dock: top;
-        height: 0;
-    }
-    """
-
-    def __init__(self, below: Screen[object]) -> None:
-        super().__init__()
-        self.below = below
-
-    def on_mount(self) -> None:
-        # The clock below is redrawn four times a second; the window follows it.
-        self.set_interval(0.25, self.refresh)
-
-    def render(self) -> RenderableType:
-        return BelowScreen(self.below)
-
-
 class WyberModal(Localised, ModalScreen[ResultType]):
     # Under the clock at 80×24 a dialog has some fifteen rows: a longer one scrolls (the field
     # with the focus is scrolled into sight) rather than losing its last fields and buttons.
@@ -109,7 +68,7 @@ class WyberModal(Localised, ModalScreen[ResultType]):
     # Handlers by decorator, so that a dialog's own on_mount and on_resize run beside them.
     @on(Mount)
     def _keep_the_clock_in_sight(self) -> None:
-        clock = self._clock_below()
+        clock = clock_below(self)
         if clock is not None:
             self.add_class("-under-clock")
             self.mount(ClockWindow(clock.screen), before=0)
@@ -120,14 +79,6 @@ class WyberModal(Localised, ModalScreen[ResultType]):
         if self.query(ClockWindow):
             self.call_after_refresh(self._fit_under_clock)
 
-    def _clock_below(self) -> BigClock | None:
-        """The big clock on the nearest full screen under this one, if it shows one."""
-        stack = self.app.screen_stack
-        under = stack[: stack.index(self)] if self in stack else stack
-        screen = next((s for s in reversed(under) if not isinstance(s, ModalScreen)), None)
-        clocks = list(screen.query(BigClock)) if screen is not None else []
-        return clocks[0] if clocks and clocks[0].display else None
-
     def _fit_under_clock(self) -> None:
-        clock = self._clock_below()
+        clock = clock_below(self)
         self.query_one(ClockWindow).styles.height = clock.region.bottom if clock else 0
