@@ -24,6 +24,14 @@ async def paused(pilot: Pilot[None]) -> None:
 
 
 async def rebalancing(pilot: Pilot[None]) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, RunScreen)
+    # "Time is up" is said now, not at a tick of its own, and cleared before the dialog opens: a
+    # toast left on the screen below would stay in the picture under the shade.
+    screen.tick()
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
     await pilot.press("ctrl+b")
     await pilot.pause()
     assert isinstance(pilot.app.screen, RebalanceDialog)
