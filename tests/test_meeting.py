@@ -271,10 +271,24 @@ def test_rebalance_after_an_overrun_shrinks_what_is_left_to_end_on_time(room: Ro
     assert meeting.rebalance() is True
     assert isinstance(room.archive.read("s1")[-1].event, Rebalanced)
     assert room.state.last_seq == seq + 1
-    # 15 minutes are left of the planned 30: converge and consolidate share them.
-    assert [s.budget for s in room.state.segments] == [600, 450, 450]
-    assert room.remaining() == 450
+    # 15 minutes are left of the planned 30: converge and consolidate give 5 whole minutes.
+    assert [s.budget for s in room.state.segments] == [600, 420, 480]
+    assert room.remaining() == 420
     assert meeting.rebalance() is False  # on time again
+    assert room.on_disk().segments == room.state.segments
+
+
+def test_a_rebalance_spares_the_protected_boxes_and_is_undone_as_one(room: Room) -> None:
+    meeting = room.meeting
+    meeting.start()
+    room.clock.advance(900)  # diverge took 15 minutes instead of 10
+    meeting.next_movement()
+    assert meeting.rebalance(protected=[(0, Movement.CONVERGE)]) is True
+    assert [s.budget for s in room.state.segments] == [600, 600, 300]
+    seq = room.state.last_seq
+    assert meeting.undo() is True
+    assert room.state.last_seq == seq + 1  # one record takes the whole rebalance back
+    assert [s.budget for s in room.state.segments] == [600, 600, 600]
     assert room.on_disk().segments == room.state.segments
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Select
 from tui.app import Clocks, Launch, WyberApp
 from tui.dialogs.agreement import AgreementDialog
 from tui.dialogs.consent import ConsentRoundDialog
+from tui.dialogs.rebalance import RebalanceDialog
 from tui.screens.run import RunScreen
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
@@ -152,9 +153,14 @@ async def test_the_whole_30_minute_exercise(tmp_path: Path) -> None:
         cluster = next(iter(app.meeting.state.clusters.values()))  # type: ignore[union-attr]
         assert cluster.tally.dots == {anna: 3}
         await pilot.press("enter")  # the group selects the coffee cluster
-        # Time was lost: rebalance the rest of the agenda to end on time.
+        # Time was lost: rebalance the rest of the agenda to end on time, once confirmed.
         await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert isinstance(app.screen, RebalanceDialog)
         consolidate = app.meeting.state.segments[2]  # type: ignore[union-attr]
+        assert consolidate.budget == consolidate.planned
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert consolidate.budget < consolidate.planned
 
         # Consolidate: an action with owner and deadline, then consent.

@@ -1,6 +1,4 @@
-"""Time boxes are derived from events and a clock: pause, resume, extend, overrun, rebalance."""
-
-import pytest
+"""Time boxes are derived from events and a clock: pause, resume, extend, overrun."""
 
 from tui.wyber.events import (
     Event,
@@ -14,11 +12,9 @@ from tui.wyber.fold import apply, fold
 from tui.wyber.plan import Movement
 from tui.wyber.state import SessionState
 from tui.wyber.timebox import (
-    MIN_MOVEMENT_SECONDS,
     current_clock,
     planned_end,
     projected_end,
-    rebalance,
     remaining,
     step_actual,
     step_planned,
@@ -96,48 +92,6 @@ def test_projected_end_adds_what_is_left_and_runs_late_with_an_overrun() -> None
     assert projected_end(state, 0) == 2100
     assert projected_end(state, 400) == 400 + 1800  # check-in overran by 100 s
     assert projected_end(state, 400) - planned_end(state) == 100  # type: ignore[operator]
-
-
-def test_rebalance_shrinks_the_rest_proportionally_to_end_on_time() -> None:
-    state = state_of(
-        (0, RoundStarted(step=0, movement=D)), (600, RoundStarted(step=1, movement=D))
-    )  # check-in ran 5 min over
-    now = 600.0
-    event = rebalance(state, now)
-    assert event is not None
-    apply(state, records([(0, opened())] * 3 + [(now, event)])[-1].model_copy(update={"seq": 4}))
-    assert projected_end(state, now) == pytest.approx(planned_end(state))  # type: ignore[arg-type]
-    budgets = [s.budget for s in state.segments[1:]]
-    assert budgets == pytest.approx([500.0, 500.0, 500.0])  # 1800 s into 1500 s: each × 5/6
-    assert rebalance(state, now) is None  # on time now: nothing to do
-
-
-def test_rebalance_never_leaves_a_movement_under_a_minute_nor_grows_one() -> None:
-    state = state_of(
-        (0, RoundStarted(step=0, movement=D)), (2000, RoundStarted(step=1, movement=D))
-    )  # 100 s left of 2100
-    event = rebalance(state, 2000)
-    assert event is not None
-    assert [b.seconds for b in event.budgets] == [MIN_MOVEMENT_SECONDS] * 3
-    state = state_of(
-        (0, RoundStarted(step=0, movement=D)), (3000, RoundStarted(step=1, movement=D))
-    )
-    event = rebalance(state, 3000)
-    assert event is not None and all(b.seconds == MIN_MOVEMENT_SECONDS for b in event.budgets)
-
-
-def test_rebalance_keeps_what_the_current_movement_already_ran() -> None:
-    state = state_of((0, RoundStarted(step=0, movement=D)), (600, RoundStarted(step=1, movement=D)))
-    event = rebalance(state, 700)  # 100 s into the diverge of step 2
-    assert event is not None
-    first = event.budgets[0]
-    assert (first.step, first.movement) == (1, D)
-    assert first.seconds == pytest.approx(100 + 500 * (1400 / 1700))
-
-
-def test_no_rebalance_before_the_meeting_starts_or_when_on_time() -> None:
-    assert rebalance(state_of(), 0) is None
-    assert rebalance(state_of((0, RoundStarted(step=0, movement=D))), 10) is None
 
 
 def test_wall_time_follows_the_session_clock_from_the_last_record() -> None:

@@ -43,7 +43,7 @@ from tui.internals.paste_guard import install as install_paste_guard
 from tui.keys import localise, run_command, screen_commands
 from tui.room.place import RoomPlace
 from tui.screens.home import HomeScreen
-from tui.themes import CONTRAST_THEME, THEMES
+from tui.themes import CONTRAST_THEME, THEMES, VARIABLE_DEFAULTS
 from tui.widgets.key_order import KeysInOrder
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import LANGUAGES, Language, tr
@@ -134,6 +134,9 @@ class WyberApp(KeysInOrder[None]):
         localise(self, lang)
         for theme in THEMES:
             self.register_theme(theme)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
 
     @cached_property
     def archive(self) -> Archive:

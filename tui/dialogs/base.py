@@ -2,12 +2,19 @@
 
 Screens of a running meeting speak the session's language (the group reads the projection);
 the others speak the app's (`--lang`).
+
+A dialog opened over a screen with the big clock (the run screen, at a table where the room
+watches the screen) keeps the clock in sight (tui/dialogs/clock_window.py): every modal does
+this through WyberModal, whoever opens it.
 """
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from textual import on
+from textual.events import Mount, Resize
 from textual.screen import ModalScreen, Screen
 
+from tui.dialogs.clock_window import ClockWindow, clock_below
 from tui.keys import localise
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import Language, tr
@@ -46,6 +53,32 @@ class WyberScreen(Localised, Screen[ResultType]):
 
 
 class WyberModal(Localised, ModalScreen[ResultType]):
+    # Under the clock at 80×24 a dialog has some fifteen rows: a longer one scrolls (the field
+    # with the focus is scrolled into sight) rather than losing its last fields and buttons.
+    DEFAULT_CSS = """
+    WyberModal.-under-clock .dialog {
+        overflow-y: auto;
+    }
+    """
+
     def __init__(self, lang: Language | None = None) -> None:
         super().__init__()
         self._localise(lang)
+
+    # Handlers by decorator, so that a dialog's own on_mount and on_resize run beside them.
+    @on(Mount)
+    def _keep_the_clock_in_sight(self) -> None:
+        clock = clock_below(self)
+        if clock is not None:
+            self.add_class("-under-clock")
+            self.mount(ClockWindow(clock.screen), before=0)
+            self.call_after_refresh(self._fit_under_clock)
+
+    @on(Resize)
+    def _refit_under_the_clock(self) -> None:
+        if self.query(ClockWindow):
+            self.call_after_refresh(self._fit_under_clock)
+
+    def _fit_under_clock(self) -> None:
+        clock = clock_below(self)
+        self.query_one(ClockWindow).styles.height = clock.region.bottom if clock else 0

@@ -140,7 +140,7 @@ class ReplayScreen(WyberScreen[None]):
                 yield TickingStatic(id="replay-step-title")
                 yield TickingStatic(id="replay-question")
                 with Horizontal(id="replay-band"):
-                    yield BigClock("--:--", id="replay-clock")
+                    yield BigClock(self.lang, id="replay-clock")
                     yield Diamond(id="replay-diamond")
                     with Vertical(id="replay-movement-info"):
                         yield TickingStatic(id="replay-movement")

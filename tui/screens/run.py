@@ -25,6 +25,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from tui.dialogs.base import WyberScreen
 from tui.dialogs.people import Attendance, PeopleDialog
+from tui.dialogs.rebalance import RebalanceDialog
 from tui.screens.previous import PreviousEvaluationScreen, previous_with_conclusions
 from tui.screens.review import ReviewScreen, to_review, waiting
 from tui.widgets.agenda import AgendaRail
@@ -37,7 +38,9 @@ from tui.widgets.panel import Failed, MovementPanel, attempt
 from tui.widgets.ticking import TickingStatic
 from tui.wyber.events import Record
 from tui.wyber.goaround import GoAround
+from tui.wyber.late import Place
 from tui.wyber.meeting import Meeting
+from tui.wyber.rebalance import default_protected
 from tui.wyber.timebox import current_clock
 
 TICK_SECONDS = 0.25
@@ -85,7 +88,7 @@ class RunScreen(WyberScreen[None]):
                 yield Static(id="step-title")
                 yield Static(id="question")
                 with Horizontal(id="band"):
-                    yield BigClock("--:--", id="clock")
+                    yield BigClock(self.lang, id="clock")
                     yield Diamond(id="diamond")
                     with Vertical(id="movement-info"):
                         yield Static(id="movement")
@@ -307,10 +310,28 @@ class RunScreen(WyberScreen[None]):
             self.notify(self.t("run.last_step"), timeout=5)
 
     def action_rebalance(self) -> None:
-        if self._do(self.meeting.rebalance):
-            self.notify(self.t("run.rebalanced"), timeout=5)
-        else:
+        """A preview first (tui/dialogs/rebalance.py); the agenda changes only when confirmed."""
+        if not self.meeting.rebalance_plan(frozenset()).over:
             self.notify(self.t("run.on_time"), timeout=5)
+            return
+
+        def confirmed(protected: frozenset[Place] | None) -> None:
+            if protected is None:
+                return
+            taken = self.meeting.rebalance_plan(protected).taken
+            if self._do(partial(self.meeting.rebalance, protected)):
+                self.notify(self.t("rebalance.done", minutes=taken), timeout=8)
+            else:
+                self.notify(self.t("rebalance.nothing"), timeout=5)
+
+        state = self.meeting.state
+        dialog = RebalanceDialog(
+            self.lang,
+            self.meeting.rebalance_plan,
+            default_protected(state),
+            [step.title for step in state.plan.steps],
+        )
+        self.app.push_screen(dialog, confirmed)
 
     def action_undo(self) -> None:
         if not self._do(self.meeting.undo):

@@ -91,7 +91,11 @@ class Extend(Command):
 
 
 class Rebalance(Command):
+    """Shrink the rest of the agenda to end on time (tui/wyber/rebalance.py), sparing the
+    `protected` boxes (step, movement)."""
+
     kind: Literal["rebalance"] = "rebalance"
+    protected: tuple[tuple[int, Movement], ...] = ()
 
 
 # ── people ──────────────────────────────────────────────────────────────────────────────────────

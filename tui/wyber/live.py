@@ -99,6 +99,7 @@ from tui.wyber.events import (
 )
 from tui.wyber.late import Late, Place, is_left, reached
 from tui.wyber.owners import read_owners
+from tui.wyber.rebalance import plan_rebalance
 from tui.wyber.review_time import REVIEW_SECONDS_EACH
 from tui.wyber.rules import (
     dots_allowed,
@@ -113,7 +114,6 @@ from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.session import LiveSession
 from tui.wyber.state import ANONYMOUS, Agreement, SessionState
 from tui.wyber.text import clean_line, clean_text
-from tui.wyber.timebox import rebalance
 
 Actor = str | None  # a participant's id; None: the facilitator
 Dispatcher = Callable[[Callable[[], None]], object]
@@ -330,10 +330,12 @@ def _extend(d: Draft, c: Extend) -> None:
     d.add(TimeboxExtended(step=segment.step, movement=segment.movement, seconds=c.minutes * 60))
 
 
-def _rebalance(d: Draft, _: Rebalance) -> None:
-    event = rebalance(d.state, d.live.now())
+def _rebalance(d: Draft, c: Rebalance) -> None:
+    plan = plan_rebalance(d.state, d.live.now(), frozenset(c.protected))
+    event = plan.event()
     if event is not None:
         d.add(event)
+        d.undo = [plan.undo()]
 
 
 def _add_participant(d: Draft, c: AddParticipant) -> None:

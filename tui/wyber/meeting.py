@@ -7,7 +7,7 @@ which checks it, records it and keeps it for the facilitator's undo. A refused c
 the questions the screens ask (where the group is, how many dots a voter has left).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -60,9 +60,11 @@ from tui.wyber.events import (
     Resolution,
     ReviewStatus,
 )
+from tui.wyber.late import Place
 from tui.wyber.live import LiveMeeting
 from tui.wyber.plan import Movement, Step, Technique, TimeBox, VeldField
 from tui.wyber.ranking import Target, rank
+from tui.wyber.rebalance import RebalancePlan, plan_rebalance
 from tui.wyber.rules import (
     dots_allowed,
     dots_each,
@@ -150,9 +152,14 @@ class Meeting(LiveMeeting):
     def extend(self, minutes: int) -> None:
         self.do(Extend(minutes=minutes, **self._here()))
 
-    def rebalance(self) -> bool:
-        """Shrink the rest of the agenda to end on time; False when nothing needed to change."""
-        return self.do(Rebalance(**self._here())).done
+    def rebalance(self, protected: Iterable[Place] = ()) -> bool:
+        """Shrink the rest of the agenda to end on time, sparing the `protected` boxes; False
+        when nothing changed (on time, or nothing left to take)."""
+        return self.do(Rebalance(protected=tuple(protected), **self._here())).done
+
+    def rebalance_plan(self, protected: frozenset[Place]) -> RebalancePlan:
+        """What `rebalance(protected)` would do now: the preview the facilitator confirms."""
+        return plan_rebalance(self.state, self.now(), protected)
 
     # ── participants ────────────────────────────────────────────────────────────────────────
 

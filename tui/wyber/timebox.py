@@ -2,18 +2,14 @@
 
 Every figure here is computed from the folded state and `now` (seconds on the session's clock):
 remaining = budget - running time, where the budget is the plan's time box with its extensions
-and rebalances. Nothing counts ticks, so a stalled screen or a skipped timer tick changes nothing.
+and rebalances (the rebalance itself: tui/wyber/rebalance.py). Nothing counts ticks, so a
+stalled screen or a skipped timer tick changes nothing.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tui.wyber.events import Rebalanced, SegmentBudget
 from tui.wyber.state import SessionState
-
-# A rebalance never leaves a movement less than this: a movement shorter than a minute is not
-# a movement a group can do.
-MIN_MOVEMENT_SECONDS = 60.0
 
 
 def whole_minutes(seconds: float) -> int:
@@ -80,7 +76,7 @@ def planned_end(state: SessionState) -> float | None:
     return None if state.started_t is None else state.started_t + planned_total(state)
 
 
-def _still_to_run(state: SessionState, now: float) -> list[tuple[int, float]]:
+def still_to_run(state: SessionState, now: float) -> list[tuple[int, float]]:
     """(segment index, seconds left) for the current segment and every one after it."""
     if state.finished:
         return []
@@ -90,37 +86,7 @@ def _still_to_run(state: SessionState, now: float) -> list[tuple[int, float]]:
 
 def projected_end(state: SessionState, now: float) -> float:
     """Session time at which the meeting ends if every remaining time box is used as it stands."""
-    return now + sum(left for _, left in _still_to_run(state, now))
-
-
-def rebalance(state: SessionState, now: float) -> Rebalanced | None:
-    """The event that shrinks the remaining time boxes proportionally to end on the planned time.
-
-    The current movement keeps what it has run and shrinks what it has left; later movements
-    shrink by the same factor; none drops below a minute, and none grows. None when nothing would
-    change: the meeting is on time, or every remaining movement is already at its minimum.
-    """
-    end = planned_end(state)
-    todo = _still_to_run(state, now)
-    if end is None or not todo:
-        return None
-    need = sum(left for _, left in todo)
-    available = end - now
-    if need <= available or need <= 0:
-        return None
-    factor = max(0.0, available) / need
-    budgets: list[SegmentBudget] = []
-    for index, left in todo:
-        segment = state.segments[index]
-        new_left = min(left, max(MIN_MOVEMENT_SECONDS, left * factor))
-        if new_left < left:
-            spent = used(state, index, now)
-            budgets.append(
-                SegmentBudget(
-                    step=segment.step, movement=segment.movement, seconds=round(spent + new_left, 3)
-                )
-            )
-    return Rebalanced(budgets=budgets) if budgets else None
+    return now + sum(left for _, left in still_to_run(state, now))
 
 
 def wall_time(state: SessionState, t: float) -> datetime:

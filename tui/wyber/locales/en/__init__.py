@@ -23,6 +23,7 @@ from tui.wyber.locales.en import (
     prepare,
     presence,
     projector,
+    rebalance,
     replay,
     room,
     room2,
@@ -58,5 +59,6 @@ AREAS = (
     table2,
     room2,
     projector,
+    rebalance,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -74,7 +74,6 @@ MESSAGES: dict[str, str] = {
     "run.running": "The clock runs again.",
     "run.extended": "{minutes} min added to this time box.",
     "run.last_step": "This is the last step; F8 goes on to the end of the meeting.",
-    "run.rebalanced": "The rest of the agenda was shortened to end on time.",
     "run.on_time": "The agenda still ends on time; nothing was changed.",
     "run.nothing_to_undo": "Nothing to undo.",
     "run.agenda.length": "Planned: {minutes} min",

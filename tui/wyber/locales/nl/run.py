@@ -74,7 +74,6 @@ MESSAGES: dict[str, str] = {
     "run.running": "De klok loopt weer.",
     "run.extended": "{minutes} min toegevoegd aan deze timebox.",
     "run.last_step": "Dit is de laatste stap; F8 gaat door naar het einde van de bijeenkomst.",
-    "run.rebalanced": "De rest van de agenda is ingekort om op tijd te eindigen.",
     "run.on_time": "De agenda eindigt nog op tijd; er is niets veranderd.",
     "run.nothing_to_undo": "Er is niets om ongedaan te maken.",
     "run.agenda.length": "Gepland: {minutes} min",
