@@ -65,8 +65,8 @@ class IdeaInput(LineField):
             super().paste(text)
 
 
-def idea_prompt(number: int, idea: Idea) -> Text:
-    text = Text(f"{number:>3}  ", style="dim")
+def idea_prompt(idea: Idea) -> Text:
+    text = Text(f"{idea.number:>3}  ", style="dim")
     text.append(idea.text)
     if idea.author_name:
         text.append(f"  — {idea.author_name}", style="italic")
@@ -88,7 +88,7 @@ class IdeaBoard(MovementPanel):
     def __init__(self, meeting: Meeting, lang: Language) -> None:
         super().__init__(meeting, lang, id="diverge")
         self.go_around: GoAround | None = None
-        self._pending: dict[str, int] = {}  # ideas drawn as not yet on disk → their number
+        self._pending: set[str] = set()  # ideas drawn as not yet on disk
         # The last record the board shows: a board drawn anew after a record was made and
         # before its notification came already holds that record's idea.
         self._drawn_seq = 0
@@ -123,9 +123,7 @@ class IdeaBoard(MovementPanel):
         self._drawn_seq = self.meeting.state.last_seq
         board.clear_options()
         self._pending.clear()
-        board.add_options(
-            Option(self._prompt(n, idea), id=idea.id) for n, idea in enumerate(ideas, 1)
-        )
+        board.add_options(Option(self._prompt(idea), id=idea.id) for idea in ideas)
         ids = [idea.id for idea in ideas]
         if highlighted in ids:
             board.highlighted = ids.index(highlighted)
@@ -151,10 +149,9 @@ class IdeaBoard(MovementPanel):
             idea = self.meeting.state.ideas.get(cast(IdeaAdded, record.event).idea_id)
             if idea is None or idea.step != step:
                 continue  # already taken back, or filed under another step (the late rule)
-            number = board.option_count + len(options) + 1
-            options.append(Option(self._prompt(number, idea), id=idea.id))
+            options.append(Option(self._prompt(idea), id=idea.id))
             if record.actor is None:
-                own = number - 1
+                own = board.option_count + len(options) - 1
         self._drawn_seq = max(self._drawn_seq, records[-1].seq)
         if not options:
             return
@@ -169,23 +166,23 @@ class IdeaBoard(MovementPanel):
         # scroll position: with 3,000 ideas the newest was scrolled 200 lines out of view.
         board.call_after_refresh(board.scroll_to_highlight)
 
-    def _prompt(self, number: int, idea: Idea) -> Text:
+    def _prompt(self, idea: Idea) -> Text:
         if self.meeting.session.is_pending(idea.id):
-            self._pending[idea.id] = number
-        return self.mark_pending(idea_prompt(number, idea), idea.id)
+            self._pending.add(idea.id)
+        return self.mark_pending(idea_prompt(idea), idea.id)
 
     def show_durable(self) -> None:
         """Redraw only the ideas that were pending and now are on disk: a board of hundreds is
         not rebuilt for each fsync."""
         board = self.query_one("#ideas", OptionList)
-        for idea_id, number in list(self._pending.items()):
+        for idea_id in list(self._pending):
             idea = self.meeting.state.ideas.get(idea_id)
             if idea is not None and self.meeting.session.is_pending(idea_id):
                 continue
-            del self._pending[idea_id]
+            self._pending.discard(idea_id)
             if idea is not None:
                 with suppress(OptionDoesNotExist):  # taken off the board meanwhile
-                    board.replace_option_prompt(idea_id, idea_prompt(number, idea))
+                    board.replace_option_prompt(idea_id, idea_prompt(idea))
 
     def _refresh_authors(self) -> None:
         author = self.query_one("#author", Select)

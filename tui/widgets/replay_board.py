@@ -154,9 +154,9 @@ def _author(state: SessionState, idea: Idea) -> str:
     return person.name if person is not None else ""
 
 
-def idea_line(state: SessionState, number: int, idea: Idea) -> Text:
-    """An idea as the live idea board shows it: its place, its text and its author."""
-    text = Text(f"{number:>3}  ", style="dim")
+def idea_line(state: SessionState, idea: Idea) -> Text:
+    """An idea as the live idea board shows it: its number, its text and its author."""
+    text = Text(f"{idea.number:>3}  ", style="dim")
     text.append(idea.text)
     author = _author(state, idea)
     if author:
@@ -167,10 +167,6 @@ def idea_line(state: SessionState, number: int, idea: Idea) -> Text:
 def _step_of(state: SessionState) -> int:
     segment = state.current_segment
     return segment.step if segment is not None else 0
-
-
-def _ideas_of_step(state: SessionState, step: int) -> list[Idea]:
-    return [idea for idea in state.ideas.values() if idea.step == step]
 
 
 def board_lines(state: SessionState, lang: Language) -> tuple[Text, list[BoardLine], int | None]:
@@ -191,9 +187,9 @@ def board_lines(state: SessionState, lang: Language) -> tuple[Text, list[BoardLi
         return status, lines, None
     step = segment.step
     if segment.movement is Movement.DIVERGE:
-        ideas = _ideas_of_step(state, step)
+        ideas = state.ideas_of(step)
         status = Text(tr(lang, "replay.board.ideas", count=len(ideas)))
-        lines = [(idea_line(state, n, idea), 5) for n, idea in enumerate(ideas, 1)]
+        lines = [(idea_line(state, idea), 5) for idea in ideas]
         return status, lines, (len(lines) - 1 if lines else None)
     if segment.movement is Movement.CONVERGE:
         return _converge_lines(state, step, lang)
@@ -201,7 +197,7 @@ def board_lines(state: SessionState, lang: Language) -> tuple[Text, list[BoardLi
 
 
 def _ranking(state: SessionState, step: int) -> list[tuple[Target, list[Idea]]]:
-    ideas = _ideas_of_step(state, step)
+    ideas = state.ideas_of(step)
     in_cluster: dict[str, list[Idea]] = {}
     for idea in ideas:
         if idea.cluster_id is not None:

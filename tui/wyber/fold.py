@@ -154,8 +154,10 @@ def apply(state: SessionState, record: Record) -> None:
             if e.idea_id not in state.ideas and e.idea_id not in state.removed_ideas:
                 step, movement = _filed_under(state, record)
                 author = e.author_name or _name_of(state, e.author_id)
+                number = state.ideas_numbered.get(step, 0) + 1
+                state.ideas_numbered[step] = number
                 state.ideas[e.idea_id] = Idea(
-                    e.idea_id, step, movement, e.text, e.author_id, author, t
+                    e.idea_id, step, movement, e.text, e.author_id, author, t, number
                 )
         case IdeaEdited() as e:
             if e.idea_id in state.ideas:

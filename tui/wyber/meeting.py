@@ -191,8 +191,7 @@ class Meeting(LiveMeeting):
         self.do(RemoveIdea(idea_id=idea_id, **self._here()))
 
     def ideas_of_step(self, step: int | None = None) -> list[Idea]:
-        wanted = step_now(self.state) if step is None else step
-        return [idea for idea in self.state.ideas.values() if idea.step == wanted]
+        return self.state.ideas_of(step_now(self.state) if step is None else step)
 
     # ── converge: clusters, dots, scores, selection ─────────────────────────────────────────
 

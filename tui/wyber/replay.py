@@ -204,6 +204,7 @@ def _idea(i: Idea) -> Idea:
         i.author_id,
         i.author_name,
         i.added_t,
+        i.number,
         i.cluster_id,
         _tally(i.tally),
     )
@@ -274,6 +275,7 @@ def copy_state(s: SessionState) -> SessionState:
         finished_t=s.finished_t,
         away=list(s.away),
         agreements_recorded=s.agreements_recorded,
+        ideas_numbered=dict(s.ideas_numbered),
         members={k: dict(m) for k, m in s.members.items()},
         step_dots={k: dict(d) for k, d in s.step_dots.items()},
         last_seq=s.last_seq,

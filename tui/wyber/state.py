@@ -66,6 +66,9 @@ class Idea:
     author_id: str | None
     author_name: str
     added_t: float
+    # Its place on its step's board, given once when it was added and never given again: a
+    # removed idea that comes back has its number still, and the ones after it keep theirs.
+    number: int
     cluster_id: str | None = None
     tally: Tally = field(default_factory=Tally)
 
@@ -220,6 +223,7 @@ class SessionState:
     finished_t: float | None = None
     away: list[float] = field(default_factory=list)  # seconds away, per resume after a break-off
     agreements_recorded: int = 0
+    ideas_numbered: dict[int, int] = field(default_factory=dict)  # per step: the last number given
     # Indexes the fold keeps, so that folding one record never scans the session (bench/fold.py):
     # the ideas on the board in each cluster, in the order they joined it (an ordered set) …
     members: dict[str, dict[str, None]] = field(default_factory=dict)
@@ -254,6 +258,12 @@ class SessionState:
         if target_id in self.clusters:
             return self.clusters[target_id].tally
         return None
+
+    def ideas_of(self, step: int) -> list[Idea]:
+        """The ideas on a step's board, by their number (a restored idea back in its place)."""
+        return sorted(
+            (idea for idea in self.ideas.values() if idea.step == step), key=lambda i: i.number
+        )
 
     def cluster_ideas(self, cluster_id: str) -> list[Idea]:
         return [self.ideas[idea_id] for idea_id in self.members.get(cluster_id, ())]

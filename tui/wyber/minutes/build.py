@@ -111,7 +111,8 @@ class _Writer:
         # Grouped once: a session of 10,000 ideas must not scan every idea per step or cluster.
         self.ideas_by_step: dict[int, list[Idea]] = defaultdict(list)
         self.ideas_by_cluster: dict[str, list[Idea]] = defaultdict(list)
-        for idea in state.ideas.values():
+        # By number: an idea removed and restored is listed in its place, as the board shows it.
+        for idea in sorted(state.ideas.values(), key=lambda i: (i.step, i.number)):
             self.ideas_by_step[idea.step].append(idea)
             if idea.cluster_id is not None:
                 self.ideas_by_cluster[idea.cluster_id].append(idea)
