@@ -19,7 +19,7 @@ from tui.wyber.consent import consent_label
 from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
-from tui.wyber.ranking import Target, rank
+from tui.wyber.ranking import Target, rank, step_score_top, target_score_text
 from tui.wyber.state import Agreement, Idea, SessionState
 
 # A line of the board: its text, and how far the lines it wraps onto are indented.
@@ -222,8 +222,9 @@ def _converge_lines(
         line.append(f"{place:>2}. ", "dim")
         bar = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
         line.append(f"{target.dots:>2} {bar} ", "bold yellow" if target.dots else "dim")
-        if target.score:
-            line.append(f"[{target.score}] ", "bold cyan")
+        score = target_score_text(target, step_score_top(state.plan.steps[step]), lang)
+        if score:
+            line.append(f"[{score}] ", "bold cyan")
         line.append(target.label, "bold" if target.is_cluster else "")
         if target.is_cluster:
             line.append(f"  ({len(ideas)})", "dim")

@@ -11,14 +11,11 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date
 from itertools import chain
 
-from babel.numbers import format_decimal
-
 from tui import __version__
 from tui.wyber.consent import consent_label, consent_lines
 from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
-    BABEL_LOCALES,
     MovementTime,
     StepTime,
     agreement_facts,
@@ -46,7 +43,14 @@ from tui.wyber.minutes.content import (
     Table,
     table,
 )
-from tui.wyber.ranking import ScoreSummary, Target, rank, score_summary, step_score_top
+from tui.wyber.ranking import (
+    ScoreSummary,
+    Target,
+    rank,
+    score_summary,
+    score_text,
+    step_score_top,
+)
 from tui.wyber.series import Around, EarlierAgreement
 from tui.wyber.state import (
     Agreement,
@@ -355,10 +359,7 @@ class _Writer:
             self._votes_chart(ranked, summaries, top, dotted=dotted, scored=scored)
 
     def _score(self, summary: ScoreSummary | None) -> str:
-        if summary is None:
-            return ""
-        average = format_decimal(summary.average, format="0.0", locale=BABEL_LOCALES[self.lang])
-        return self.t("traject.score_cell", average=average, top=summary.top, count=summary.count)
+        return "" if summary is None else score_text(summary, self.lang)
 
     def _votes_chart(
         self,

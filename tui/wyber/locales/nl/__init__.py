@@ -9,6 +9,7 @@ from tui.wyber.locales.nl import (
     command,
     common,
     consent,
+    converge2,
     core,
     dates,
     design,
@@ -50,5 +51,6 @@ AREAS = (
     design,
     traject,
     room,
+    converge2,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
