@@ -65,6 +65,7 @@ from tui.wyber.state import (
     Evaluation,
     Idea,
     Participant,
+    Pass,
     Reopening,
     Review,
     Segment,
@@ -223,7 +224,7 @@ def test_a_timeline_needs_a_session_log() -> None:
 # copy_state spells out every field (deepcopy is ten times slower): when a state class gains a
 # field, this fails, so that replay.copy_state learns to copy it.
 FIELDS: dict[type, int] = {
-    SessionState: 29,
+    SessionState: 30,
     Participant: 7,
     Tally: 3,
     Idea: 10,
@@ -234,6 +235,7 @@ FIELDS: dict[type, int] = {
     Answer: 7,
     Reopening: 2,
     Review: 7,
+    Pass: 4,
     Evaluation: 4,
     Segment: 6,
 }

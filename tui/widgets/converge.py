@@ -1,7 +1,6 @@
 """Converge: cluster the ideas, name the clusters, vote with dots, score, and mark what the group
 selects. The board is the sorted result itself: most dots first, each cluster with its ideas."""
 
-from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
@@ -12,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.dialogs.ask import ChoiceDialog, TextDialog
-from tui.widgets.panel import Failed, MovementPanel, attempt
+from tui.widgets.panel import MovementPanel
 from tui.wyber.events import ClusterCreated, ClustersMerged, Record, ScoreGiven, VoteCast
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
@@ -265,12 +264,8 @@ class ConvergeBoard(MovementPanel):
 
     def action_vote(self, delta: int) -> None:
         target = self._highlighted()
-        if target is not None and self._done(lambda: self.meeting.vote(target, self.voter, delta)):
+        if target is not None and self.done(lambda: self.meeting.vote(target, self.voter, delta)):
             self._on_to_the_next_voter()
-
-    def _done(self, command: Callable[[], object]) -> bool:
-        """Run a meeting command as `act` does; whether it was done (not refused)."""
-        return not isinstance(attempt(self, self.lang, command), Failed)
 
     def _on_to_the_next_voter(self) -> None:
         """Once the named voter has voted (all their dots placed, or everything scored), the
@@ -323,7 +318,7 @@ class ConvergeBoard(MovementPanel):
         def scored(value: str | None) -> None:
             if value is None:
                 return
-            if self._done(lambda: self.meeting.score(target, value, self.voter)):
+            if self.done(lambda: self.meeting.score(target, value, self.voter)):
                 self._on_to_the_next_voter()
 
         self.app.push_screen(

@@ -83,6 +83,7 @@ class IdeaBoard(MovementPanel):
         Binding("down", "board(1)", show=False),
         Binding("ctrl+r", "go_around", "key.go_around", id="go_around"),
         Binding("ctrl+n", "next_turn", "key.next_turn", id="next_turn", show=False),
+        Binding("ctrl+l", "pass_turn", "converge2.key.pass", id="pass_turn", show=False),
     ]
 
     def __init__(self, meeting: Meeting, lang: Language) -> None:
@@ -273,6 +274,7 @@ class IdeaBoard(MovementPanel):
         if self.go_around is not None:
             self.go_around = None
             self.show_turn(self.meeting.now())
+            self._show_turn_author()
             return
         index = self.meeting.state.current
         box = self.meeting.timebox
@@ -285,11 +287,33 @@ class IdeaBoard(MovementPanel):
         if self.go_around is None:
             self.notify(self.t("run.turn.nobody"), severity="warning")
         self.show_turn(now)
+        self._show_turn_author()
 
     def action_next_turn(self) -> None:
         if self.go_around is not None:
             self.go_around.next_turn(self.meeting.now())
             self.show_turn(self.meeting.now())
+            self._show_turn_author()
+
+    def action_pass_turn(self) -> None:
+        """The one whose turn it is passes: recorded (the minutes say who passed), and the
+        turn goes to the next."""
+        turn = self.go_around
+        person = self.meeting.state.participants.get(turn.current or "") if turn else None
+        if person is None or not self.done(lambda: self.meeting.pass_turn(person.id)):
+            return
+        self.notify(self.t("converge2.turn.passed", name=person.name), timeout=3)
+        self.action_next_turn()
+
+    def _show_turn_author(self) -> None:
+        """The author box names whose turn it is, as what is typed now is theirs; once the
+        go-around is over it is left empty for the next idea."""
+        author = self.query_one("#author", Select)
+        turn = self.go_around
+        if turn is not None and turn.current in getattr(self, "_author_ids", ()):
+            author.value = turn.current
+        else:
+            author.clear()
 
     def show_turn(self, now: float) -> None:
         """The go-around bar: whose turn, and its clock. Called every tick by the run screen."""
@@ -300,7 +324,7 @@ class IdeaBoard(MovementPanel):
             return
         person = self.meeting.state.participants.get(turn.current or "")
         if person is None:
-            bar.show(Text(self.t("run.turn.done")))
+            bar.show(Text(self.t("converge2.turn.done")))
             return
         left = turn.remaining(now)
         line = Text(self.t("run.turn.label", number=turn.index + 1, of=len(turn.order)) + " ")

@@ -44,6 +44,7 @@ from tui.wyber.events import (
     TimeboxExtended,
     TimerPaused,
     TimerResumed,
+    TurnPassed,
     VoteCast,
 )
 from tui.wyber.late import ignored_when_late, place_of, reached
@@ -58,6 +59,7 @@ from tui.wyber.state import (
     Evaluation,
     Idea,
     Participant,
+    Pass,
     Reopening,
     Review,
     Segment,
@@ -179,6 +181,10 @@ def apply(state: SessionState, record: Record) -> None:
                 _count_dots(state, idea.step, idea.tally, 1)
                 if cluster_id in state.clusters:
                     _join_cluster(state, idea, cluster_id)
+        case TurnPassed(participant_id=pid):
+            if pid in state.participants:
+                step, _ = _filed_under(state, record)
+                state.passes.append(Pass(pid, state.participants[pid].name, step, t))
         case ClusterCreated() as e:
             if e.cluster_id not in state.clusters:
                 step, _ = _filed_under(state, record)

@@ -29,6 +29,7 @@ from tui.wyber.commands import (
     NextMovement,
     NextStep,
     Outcome,
+    PassTurn,
     PreviousMovement,
     Rebalance,
     RecordAgreement,
@@ -189,6 +190,10 @@ class Meeting(LiveMeeting):
 
     def remove_idea(self, idea_id: str) -> None:
         self.do(RemoveIdea(idea_id=idea_id, **self._here()))
+
+    def pass_turn(self, participant_id: str) -> None:
+        """In a go-around, the participant whose turn it is passes (recorded)."""
+        self.do(PassTurn(participant_id=participant_id, **self._here()))
 
     def ideas_of_step(self, step: int | None = None) -> list[Idea]:
         return self.state.ideas_of(step_now(self.state) if step is None else step)

@@ -257,6 +257,7 @@ def copy_state(s: SessionState) -> SessionState:
             for k, c in s.clusters.items()
         },
         agreements={k: _agreement(a) for k, a in s.agreements.items()},
+        passes=list(s.passes),  # a Pass is never changed once made
         reviews=[
             Review(r.session_id, r.agreement_id, r.number, r.text, r.status, r.note, r.t)
             for r in s.reviews

@@ -73,6 +73,16 @@ class Idea:
     tally: Tally = field(default_factory=Tally)
 
 
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """A participant passed their turn in a go-around, in a step; their name as it was then."""
+
+    participant_id: str
+    name: str
+    step: int
+    t: float
+
+
 @dataclass(slots=True)
 class Cluster:
     id: str
@@ -216,6 +226,7 @@ class SessionState:
     clusters: dict[str, Cluster] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     reviews: list[Review] = field(default_factory=list)  # in the order they were recorded
+    passes: list[Pass] = field(default_factory=list)  # turns passed in go-arounds, in order
     evaluation: Evaluation | None = None
     current: int | None = None  # index into segments of the movement the group is in
     running_since: float | None = None  # session time the current time box last started running

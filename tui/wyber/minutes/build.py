@@ -281,12 +281,17 @@ class _Writer:
                 )
             ideas = self.ideas_by_step.get(index, [])
             agreements = [a for a in self.agreements if a.step == index]
-            if not ideas and not agreements:
+            # Who passed their turn in a go-around, each once, in the order they first passed.
+            passed = list(dict.fromkeys(p.name for p in self.state.passes if p.step == index))
+            if not ideas and not agreements and not passed:
                 self.add(Paragraph(self.t("minutes.step_empty"), quiet=True))
                 continue
             if ideas:
                 self._ideas(index, ideas)
                 self._tallies(index, ideas)
+            if passed:
+                names = ", ".join(passed)
+                self.add(Paragraph(self.t("converge2.minutes.passed", names=names), quiet=True))
             if agreements:  # the agreements themselves are listed once, where people look
                 numbers = ", ".join(str(a.number) for a in agreements)
                 chapter = self.t("minutes.agreed")

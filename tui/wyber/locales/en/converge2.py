@@ -13,4 +13,5 @@ MESSAGES: dict[str, str] = {
     "converge2.turn_author": "{name}'s turn",
     "converge2.event.passed": "{name} passed their turn",
     "converge2.minutes.passed": "Passed their turn in the go-around: {names}.",
+    "converge2.refused.not_yours": "A participant passes their own turn only.",
 }

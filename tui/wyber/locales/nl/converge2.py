@@ -13,4 +13,5 @@ MESSAGES: dict[str, str] = {
     "converge2.turn_author": "Beurt van {name}",
     "converge2.event.passed": "{name} paste voor de beurt",
     "converge2.minutes.passed": "Paste in het rondje: {names}.",
+    "converge2.refused.not_yours": "Een deelnemer past alleen voor de eigen beurt.",
 }
