@@ -330,4 +330,7 @@ class IdeaBoard(MovementPanel):
         line = Text(self.t("run.turn.label", number=turn.index + 1, of=len(turn.order)) + " ")
         line.append(person.name, "bold")
         line.append(f"  {countdown_text(left)}", "bold red" if left < 0 else "bold")
+        # The turn's keys, which the Footer at 80×24 has no room for: last, so a long name
+        # pushes them out rather than the clock.
+        line.append("  " + self.t("converge2.turn.keys"), "dim")
         bar.show(line)

@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     "converge2.key.sort": "Sort",
-    "converge2.order_fixed": "Rows stay put while voting · o sorts by result",
+    "converge2.order_fixed": "Rows stay put while voting · o sorts",
     "converge2.still_to_vote": "Still to vote: {names}",
     "converge2.all_voted": "Everyone present has voted",
     "converge2.voted": "voted",
@@ -14,4 +14,5 @@ MESSAGES: dict[str, str] = {
     "converge2.event.passed": "{name} passed their turn",
     "converge2.minutes.passed": "Passed their turn in the go-around: {names}.",
     "converge2.refused.not_yours": "A participant passes their own turn only.",
+    "converge2.turn.keys": "^N next · ^L pass",
 }

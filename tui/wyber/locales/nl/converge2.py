@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     "converge2.key.sort": "Sorteer",
-    "converge2.order_fixed": "Rijen blijven staan tijdens het stemmen · o sorteert op uitslag",
+    "converge2.order_fixed": "Rijen blijven staan tijdens stemmen · o sorteert",
     "converge2.still_to_vote": "Nog te stemmen: {names}",
     "converge2.all_voted": "Iedereen die er is heeft gestemd",
     "converge2.voted": "gestemd",
@@ -14,4 +14,5 @@ MESSAGES: dict[str, str] = {
     "converge2.event.passed": "{name} paste voor de beurt",
     "converge2.minutes.passed": "Paste in het rondje: {names}.",
     "converge2.refused.not_yours": "Een deelnemer past alleen voor de eigen beurt.",
+    "converge2.turn.keys": "^N volgende · ^L pas",
 }
