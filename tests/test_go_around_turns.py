@@ -85,6 +85,8 @@ async def test_a_participant_passes_only_their_own_turn(tmp_path: Path) -> None:
         refused = meeting.execute(PassTurn(actor=anna, participant_id=bram)).refused
         assert refused is not None and refused.key == "converge2.refused.not_yours"
         assert meeting.execute(PassTurn(actor=bram, participant_id=bram)).done
+        assert app.writer is not None and app.writer.flush(timeout=10)
+        await pilot.pause()  # the writer's word is drawn before the app closes
 
 
 async def test_the_closing_line_of_a_go_around_fits_at_80x24(tmp_path: Path) -> None:
