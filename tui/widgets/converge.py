@@ -15,6 +15,7 @@ from tui.widgets.panel import MovementPanel
 from tui.wyber.events import ClusterCreated, ClustersMerged, Record, ScoreGiven, VoteCast
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
+from tui.wyber.plan import Technique
 from tui.wyber.ranking import Target, step_score_top, target_score_text
 from tui.wyber.state import Idea, Participant
 from tui.wyber.voting import has_voted, next_voter, still_to_vote
@@ -148,7 +149,9 @@ class ConvergeBoard(MovementPanel):
         used = self.meeting.dots_used(self.voter)
         line = Text(self.t("run.vote.voter") + " ")
         line.append(who, "bold")
-        if allowed is None:
+        if self.meeting.technique is Technique.SCORE:
+            pass  # a scoring round counts no dots
+        elif allowed is None:
             line.append("  " + self.t("run.vote.dots_unlimited", used=used))
         else:
             line.append("  " + self.t("run.vote.dots", used=used, allowed=allowed))

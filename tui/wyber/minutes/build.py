@@ -299,9 +299,10 @@ class _Writer:
                 self.add(Paragraph(note, quiet=True))
 
     def _idea_item(self, idea: Idea) -> Inline:
-        if not idea.author_name:
-            return idea.text
-        return (Span(idea.text), Span(f" — {idea.author_name}"))
+        """An idea with the number the board gave it, so the minutes and the room agree on
+        which "number 4" is meant."""
+        author = (Span(f" — {idea.author_name}"),) if idea.author_name else ()
+        return (Span(f"{idea.number}. "), Span(idea.text), *author)
 
     def _ideas(self, step: int, ideas: Sequence[Idea]) -> None:
         self.add(Heading(self.t("minutes.ideas", count=len(ideas)), 3))
