@@ -19,6 +19,7 @@ from tui.wyber.fold import fold
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Movement, Plan, Technique
+from tui.wyber.ranking import rank
 from tui.wyber.voting import next_voter, still_to_vote
 
 from .factory import FakeClock, FakeWall, opened, plan_data, records
@@ -184,3 +185,13 @@ def test_a_scorer_has_voted_once_they_scored_everything_on_the_board() -> None:
     assert next_voter(state, 0, Technique.SCORE, "p1") == "p3"
     assert next_voter(state, 0, Technique.SCORE, "p3") == "p1"  # round again
     assert next_voter(state, 0, Technique.SCORE, None) == "p1"
+
+
+def test_the_ranking_goes_by_the_average_score_not_the_sum() -> None:
+    state = scoring_state(
+        ScoreGiven(target_id="i0", voter_id="p1", score=3),
+        ScoreGiven(target_id="i0", voter_id="p2", score=3),  # 6 in all, 3 on average
+        ScoreGiven(target_id="i1", voter_id="p1", score=5),
+    )
+    ideas = [i for i in state.ideas.values() if i.cluster_id is None]
+    assert [t.label for t in rank([], ideas)] == [IDEAS[1], IDEAS[0], IDEAS[2]]

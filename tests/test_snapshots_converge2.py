@@ -57,8 +57,9 @@ async def scored(pilot: Pilot[None]) -> None:
     meeting_of(pilot).next_movement()
     await pilot.pause()
     await pilot.press("v", "enter")  # Anna, the first still to vote
-    for score in "235":
+    for score in "23":
         await pilot.press("s", score, "enter", "down")
+    await pilot.press("s", "5", "enter")  # Anna's last: Bram votes now
     await pilot.press("s", "4", "enter")
     await pilot.pause()
 

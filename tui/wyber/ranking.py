@@ -68,7 +68,9 @@ def target_score_text(target: Target, top: int, lang: Language) -> str:
 
 
 def rank(clusters: Iterable[Cluster], loose_ideas: Iterable[Idea]) -> list[Target]:
-    """Clusters and ideas outside a cluster, most dots first, then highest score (stable)."""
+    """Clusters and ideas outside a cluster, most dots first, then highest average score
+    (stable): the average, as the board and the minutes show it, not the sum, which would put
+    what more people scored above what scored better."""
     targets = [
         Target(
             c.id,
@@ -92,4 +94,4 @@ def rank(clusters: Iterable[Cluster], loose_ideas: Iterable[Idea]) -> list[Targe
         )
         for i in loose_ideas
     ]
-    return sorted(targets, key=lambda t: (-t.dots, -t.score))
+    return sorted(targets, key=lambda t: (-t.dots, -(t.score / t.scored if t.scored else 0.0)))
