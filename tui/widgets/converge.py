@@ -17,6 +17,7 @@ from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
 from tui.wyber.ranking import Target, step_score_top, target_score_text
+from tui.wyber.rules import step_now
 from tui.wyber.state import Idea, Participant
 from tui.wyber.voting import has_voted, next_voter, still_to_vote
 
@@ -170,8 +171,7 @@ class ConvergeBoard(MovementPanel):
         self.query_one("#vote-status", Static).update(line)
 
     def _step(self) -> int:
-        segment = self.meeting.segment
-        return segment.step if segment is not None else 0
+        return step_now(self.meeting.state)
 
     def _still_to_vote(self) -> list[Participant]:
         return still_to_vote(self.meeting.state, self._step(), self.meeting.technique)
