@@ -27,12 +27,14 @@ def words(text: str) -> str:
 
 
 # Words Dutch shares with English: "Score", "Status", "open", "cluster(s)".
+# "n=7": how many scored, written so in both languages.
 SAME_IN_BOTH = {
     "minutes.col.score",
     "minutes.col.status",
     "minutes.status.open",
     "table2.noun.cluster.one",
     "table2.noun.cluster.other",
+    "traject.score_cell",
 }
 
 

@@ -88,6 +88,9 @@ SCHOOLS_IDEA = "Scholen laten meedoen"  # anonymous, no dots
 HEBREW_IDEA = "לשתף את התושבים"  # anonymous, right to left
 AUTHORS = {CHECK_IN_IDEA: ANNA, DATA_IDEA: BRAM, PILOT_IDEA: CHAIMA, STORAGE_IDEA: ANNA}
 ANONYMOUS_IDEAS = (DESK_IDEA, ARABIC_IDEA, SCHOOLS_IDEA, HEBREW_IDEA)
+# The number each idea has on its step's board (the check-in is step 1, the rest step 2).
+NUMBER = {CHECK_IN_IDEA: 1, DATA_IDEA: 1, DESK_IDEA: 2, PILOT_IDEA: 3, ARABIC_IDEA: 4}
+NUMBER |= {STORAGE_IDEA: 5, SCHOOLS_IDEA: 6, HEBREW_IDEA: 7}
 DECISION = "We starten een pilot in Delfshaven"
 ACTION = "Voorstel rondsturen aan de wijkraad"
 AGREEMENT = "Elke maand een voortgangsoverleg"
@@ -114,7 +117,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "objections": f"✖ bezwaren: {OBJECTION}",
         "consent": "✔ instemming",
         "selected": "✔ gekozen",
-        "score7": "7,0 / 5 (1)",
+        "score7": "7,0 / 5 · n=1",
         "went_well": f"Wat ging goed: {WENT_WELL}",
         "next_step": f"Volgende stap: {NEXT_STEP}",
         "average": "Gemiddeld cijfer 7,5 (2 cijfers)",
@@ -162,7 +165,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "objections": f"✖ objections: {OBJECTION}",
         "consent": "✔ consent",
         "selected": "✔ selected",
-        "score7": "7.0 / 5 (1)",
+        "score7": "7.0 / 5 · n=1",
         "went_well": f"What went well: {WENT_WELL}",
         "next_step": f"Next step: {NEXT_STEP}",
         "average": "Average score 7.5 (2 scores)",
@@ -484,20 +487,22 @@ def test_word_holds_every_idea_cluster_tally_agreement_and_person(
         word(meeting(session_lang), lang), lambda c: (paragraphs_of(c), rows_of(c), c.text)
     )
 
-    # Every idea, with its author's name; anonymous ideas carry no name at all.
+    # Every idea, with its number from the board and its author's name; anonymous ideas carry
+    # no name at all.
     for idea, author in AUTHORS.items():
-        assert f"{idea} — {author}" in paragraphs
+        assert f"{NUMBER[idea]}. {idea} — {author}" in paragraphs
     for idea in ANONYMOUS_IDEAS:
-        assert idea in paragraphs
-        assert not any(p.startswith(idea) and p != idea for p in paragraphs)
+        numbered = f"{NUMBER[idea]}. {idea}"
+        assert numbered in paragraphs
+        assert not any(p.startswith(numbered) and p != numbered for p in paragraphs)
     # Each cluster with the number of its ideas, then the ideas that are in none.
     assert "Data en loket (2)" in paragraphs
     assert "Pilot in de wijk (2)" in paragraphs
     assert w["loose"] in paragraphs
     cluster_at = paragraphs.index("Data en loket (2)")
     assert paragraphs[cluster_at + 1 : cluster_at + 3] == [
-        f"{DATA_IDEA} — {BRAM}",
-        DESK_IDEA,
+        f"1. {DATA_IDEA} — {BRAM}",
+        f"2. {DESK_IDEA}",
     ]
 
     # Tallies: place, item, dots, score (the average on the step's scale, and how many
@@ -750,7 +755,10 @@ def test_markdown_escapes_what_people_typed_and_keeps_tables_whole() -> None:
     text = markdown(build_minutes(fold(records(sorted(timed, key=lambda e: e[0])))))
 
     # In a list item, at a line start: nothing becomes a heading, a list, emphasis or HTML.
-    assert "- \\# geen kop  \n  \\* geen lijst \\_geen nadruk\\_ \\<b\\>vet\\</b\\> a\\|b" in text
+    # The idea's number, 8, makes no numbered list either.
+    assert (
+        "- 8\\. \\# geen kop  \n  \\* geen lijst \\_geen nadruk\\_ \\<b\\>vet\\</b\\> a\\|b" in text
+    )
     assert "**\\*Belangrijk\\* \\| #1 (1)**" in text
     # In a table: pipes escaped, a line break is <br>, markup escaped (a leading "-" or "#"
     # makes no list or heading in a cell, so it stays as typed).
@@ -1114,8 +1122,8 @@ def test_any_text_in_every_field_exports_and_reads_back_cleaned(
         assert not line or line in texts
     assert not clean_line(role) or clean_line(role) in texts
     assert name in texts
-    assert f"{idea} — {name}" in texts
-    assert anonymous_idea in texts
+    assert f"1. {idea} — {name}" in texts  # with its number from the board
+    assert f"2. {anonymous_idea}" in texts
     assert f"{cluster} (1)" in texts
     assert cluster in texts  # in the tally
     assert agreement in texts
@@ -1133,9 +1141,9 @@ def test_ten_thousand_ideas_export_and_all_read_back() -> None:
     assert len(state.ideas) == 10_000
     document = opened_docx(word(state))
     found = Counter(p.text for p in document.paragraphs)
-    # Each idea is a bullet, with its author's name after a dash when it has one.
+    # Each idea is a bullet: its number, its text, its author's name after a dash when it has one.
     wanted = Counter(
-        idea.text + (f" — {idea.author_name}" if idea.author_name else "")
+        f"{idea.number}. {idea.text}" + (f" — {idea.author_name}" if idea.author_name else "")
         for idea in state.ideas.values()
     )
     assert any(idea.author_name for idea in state.ideas.values())

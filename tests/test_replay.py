@@ -65,6 +65,7 @@ from tui.wyber.state import (
     Evaluation,
     Idea,
     Participant,
+    Pass,
     Reopening,
     Review,
     ReviewClock,
@@ -224,10 +225,10 @@ def test_a_timeline_needs_a_session_log() -> None:
 # copy_state spells out every field (deepcopy is ten times slower): when a state class gains a
 # field, this fails, so that replay.copy_state learns to copy it.
 FIELDS: dict[type, int] = {
-    SessionState: 29,
+    SessionState: 30,
     Participant: 9,
     Tally: 3,
-    Idea: 9,
+    Idea: 10,
     Cluster: 5,
     Consent: 2,
     Agreement: 14,
@@ -236,6 +237,7 @@ FIELDS: dict[type, int] = {
     Reopening: 2,
     Review: 9,
     ReviewClock: 2,
+    Pass: 4,
     Evaluation: 4,
     Segment: 6,
 }

@@ -145,13 +145,14 @@ async def test_the_whole_30_minute_exercise(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert "Coffee" in board_texts(app, "#targets")[0]
-        await pilot.press("v")  # Anna votes
-        await pilot.press("down", "enter")
+        await pilot.press("v")  # the picker opens on Anna, the first still to vote
+        await pilot.press("enter")
         board.highlighted = 0
-        await pilot.press("plus", "plus", "plus", "plus")  # the fourth dot is refused
+        await pilot.press("plus", "plus", "plus")  # her three dots: then Bram votes
         await pilot.pause()
         cluster = next(iter(app.meeting.state.clusters.values()))  # type: ignore[union-attr]
         assert cluster.tally.dots == {anna: 3}
+        assert "Votes now: Bram" in str(app.screen.query_one("#vote-status").render())
         await pilot.press("enter")  # the group selects the coffee cluster
         # Time was lost: rebalance the rest of the agenda to end on time, once confirmed.
         await pilot.press("ctrl+b")

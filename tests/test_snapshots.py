@@ -240,7 +240,7 @@ def time_left(seconds: float) -> Drive:
 async def anna_votes(pilot: Pilot[None]) -> None:
     """Anna is the voter now: the status line shows her dots."""
     assert isinstance(pilot.app.screen, RunScreen)
-    await pilot.press("v", "down", "enter")
+    await pilot.press("v", "up", "enter")  # the picker opens on Bram, still to vote: Anna is above
     assert pilot.app.screen.query_one("#targets", OptionList).highlighted == 0
 
 

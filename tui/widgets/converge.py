@@ -12,12 +12,14 @@ from textual.widgets.option_list import Option
 
 from tui.dialogs.ask import ChoiceDialog, TextDialog
 from tui.widgets.panel import MovementPanel
-from tui.wyber.events import ClusterCreated, ClustersMerged, Record
+from tui.wyber.events import ClusterCreated, ClustersMerged, Record, ScoreGiven, VoteCast
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
-from tui.wyber.ranking import Target
-from tui.wyber.state import Idea
+from tui.wyber.ranking import Target, step_score_top, target_score_text
+from tui.wyber.rules import step_now
+from tui.wyber.state import Idea, Participant
+from tui.wyber.voting import has_voted, next_voter, still_to_vote
 
 # The choice that stands for "the room": dots given without naming who gives them.
 ROOM = "~room"
@@ -36,6 +38,7 @@ class ConvergeBoard(MovementPanel):
         Binding("minus", "vote(-1)", "key.dot_remove", id="dot_remove", key_display="-"),
         Binding("v", "voter", "key.voter", id="voter"),
         Binding("s", "score", "key.score", id="score", show=False),
+        Binding("o", "sort", "converge2.key.sort", id="sort"),
         Binding("enter", "select", "key.select", id="select", show=False),
     ]
 
@@ -43,6 +46,12 @@ class ConvergeBoard(MovementPanel):
         super().__init__(meeting, lang, id="converge")
         self.marked: set[str] = set()
         self.voter: str | None = None
+        # The rows' order while people vote: fixed when the first vote of the movement comes in
+        # (so the board does not jump under the next voter's eyes), sorted again only by `o`.
+        # None: drawn as ranked.
+        self._order: list[str] | None = None
+        self._order_of: int | None = None  # the segment the order was fixed in
+        self._drawn: list[str] = []  # the targets' ids, in the order the board draws them
 
     def compose(self) -> ComposeResult:
         yield Static(id="vote-status", classes="status")
@@ -64,10 +73,18 @@ class ConvergeBoard(MovementPanel):
         for idea in self.meeting.ideas_of_step():
             if idea.cluster_id is not None:
                 in_cluster.setdefault(idea.cluster_id, []).append(idea)
+        if self._order_of != self.meeting.state.current:
+            self._order, self._order_of = None, self.meeting.state.current
+        ranked = self.meeting.ranking()
+        places = {target.id: place for place, target in enumerate(ranked, 1)}
         options: list[Option] = []
-        for rank, target in enumerate(self.meeting.ranking(), 1):
+        self._drawn = [target.id for target in self._in_order(ranked)]
+        by_id = {target.id: target for target in ranked}
+        for target_id in self._drawn:
+            target = by_id[target_id]
             ideas = in_cluster.get(target.id, [])
-            options.append(Option(self._target_prompt(rank, target, len(ideas)), id=target.id))
+            prompt = self._target_prompt(places[target.id], target, len(ideas))
+            options.append(Option(prompt, id=target.id))
             options.extend(Option(self._idea_prompt(idea), id=idea.id) for idea in ideas)
         board.clear_options()
         board.add_options(options)
@@ -79,10 +96,21 @@ class ConvergeBoard(MovementPanel):
         self.marked &= set(ids)
         self._show_status()
 
+    def _in_order(self, ranked: list[Target]) -> list[Target]:
+        """The targets as the board draws them: ranked, or while voting in the order fixed when
+        it started (a target new since then comes after the rest, in its rank)."""
+        if self._order is None:
+            return ranked
+        position = {target_id: n for n, target_id in enumerate(self._order)}
+        return sorted(ranked, key=lambda t: position.get(t.id, len(position)))
+
     def show_records(self, records: tuple[Record, ...]) -> None:
-        """The board is the sorted result, so any record draws it anew; a cluster the
-        facilitator just made or merged into gets the highlight (the next dot is likely for
-        it)."""
+        """The board is the result, so any record draws it anew; a cluster the facilitator just
+        made or merged into gets the highlight (the next dot is likely for it). The first vote
+        or score fixes the rows' order as they stand (`_order`)."""
+        voting = any(isinstance(record.event, VoteCast | ScoreGiven) for record in records)
+        if voting and self._order is None and self._order_of == self.meeting.state.current:
+            self._order = list(self._drawn)
         made = [
             record.event.cluster_id
             for record in records
@@ -97,8 +125,9 @@ class ConvergeBoard(MovementPanel):
         text.append(f"{rank:>2}. ", "dim")
         dots = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
         text.append(f"{target.dots:>2} {dots} ", "bold yellow" if target.dots else "dim")
-        if self._scoring and target.score:
-            text.append(f"[{target.score}] ", "bold cyan")
+        score = target_score_text(target, step_score_top(self.meeting.step), self.lang)
+        if score:
+            text.append(f"[{score}] ", "bold cyan")
         text.append(target.label, "bold" if target.is_cluster else "")
         if target.is_cluster:
             text.append(f"  ({ideas})", "dim")
@@ -114,10 +143,6 @@ class ConvergeBoard(MovementPanel):
         text.append(f"– {idea.text}", "dim italic")
         return self.mark_pending(text, idea.id)
 
-    @property
-    def _scoring(self) -> bool:
-        return self.meeting.technique is Technique.SCORE
-
     def _show_status(self) -> None:
         voter = self.meeting.state.participants.get(self.voter or "")
         who = voter.name if voter else self.t("run.vote.room")
@@ -125,13 +150,31 @@ class ConvergeBoard(MovementPanel):
         used = self.meeting.dots_used(self.voter)
         line = Text(self.t("run.vote.voter") + " ")
         line.append(who, "bold")
-        if allowed is None:
+        if self.meeting.technique is Technique.SCORE:
+            pass  # a scoring round counts no dots
+        elif allowed is None:
             line.append("  " + self.t("run.vote.dots_unlimited", used=used))
         else:
             line.append("  " + self.t("run.vote.dots", used=used, allowed=allowed))
         if self.marked:
             line.append("  " + self.t("run.vote.marked", count=len(self.marked)), "bold")
+        if self.meeting.state.participants:
+            waiting = self._still_to_vote()
+            names = ", ".join(p.name for p in waiting)
+            line.append("\n")
+            if waiting:
+                line.append(self.t("converge2.still_to_vote", names=names), "yellow")
+            else:
+                line.append(self.t("converge2.all_voted"), "green")
+        if self._order is not None:
+            line.append("\n" + self.t("converge2.order_fixed"), "dim")
         self.query_one("#vote-status", Static).update(line)
+
+    def _step(self) -> int:
+        return step_now(self.meeting.state)
+
+    def _still_to_vote(self) -> list[Participant]:
+        return still_to_vote(self.meeting.state, self._step(), self.meeting.technique)
 
     def _highlighted(self) -> str | None:
         option = self.query_one("#targets", OptionList).highlighted_option
@@ -224,13 +267,36 @@ class ConvergeBoard(MovementPanel):
 
     def action_vote(self, delta: int) -> None:
         target = self._highlighted()
-        if target is not None:
-            self.act(lambda: self.meeting.vote(target, self.voter, delta))
+        if target is not None and self.done(lambda: self.meeting.vote(target, self.voter, delta)):
+            self._on_to_the_next_voter()
+
+    def _on_to_the_next_voter(self) -> None:
+        """Once the named voter has voted (all their dots placed, or everything scored), the
+        next one still to vote takes over: the facilitator need not look for who is left."""
+        voter = self.voter
+        state = self.meeting.state
+        if voter is None or not has_voted(state, self._step(), self.meeting.technique, voter):
+            return
+        following = next_voter(state, self._step(), self.meeting.technique, voter)
+        if following is None or following == voter:
+            return
+        self.voter = following
+        self._show_status()
+        name, next_name = state.participants[voter].name, state.participants[following].name
+        self.notify(self.t("converge2.next_voter", name=name, next=next_name), timeout=4)
 
     def action_voter(self) -> None:
+        """Pick who votes: each present participant, those who voted marked so; the picker
+        opens on the next one still to vote."""
+        state = self.meeting.state
+        step, technique = self._step(), self.meeting.technique
+        voted = " ✓ " + self.t("converge2.voted")
         choices = [(ROOM, self.t("run.vote.room"))] + [
-            (p.id, p.name) for p in self.meeting.state.participants.values() if p.present
+            (p.id, p.name + (voted if has_voted(state, step, technique, p.id) else ""))
+            for p in state.participants.values()
+            if p.present
         ]
+        current = next_voter(state, step, technique, self.voter) or self.voter or ROOM
 
         def chosen(voter: str | None) -> None:
             if voter is not None:
@@ -238,9 +304,13 @@ class ConvergeBoard(MovementPanel):
                 self._show_status()
 
         self.app.push_screen(
-            ChoiceDialog(self.lang, self.t("run.vote.voter_title"), choices, self.voter or ROOM),
-            chosen,
+            ChoiceDialog(self.lang, self.t("run.vote.voter_title"), choices, current), chosen
         )
+
+    def action_sort(self) -> None:
+        """Sort the rows by the result now; they stay put again from the next vote on."""
+        self._order = None
+        self.refresh_board()
 
     def action_score(self) -> None:
         target = self._highlighted()
@@ -249,8 +319,10 @@ class ConvergeBoard(MovementPanel):
         top = self.meeting.score_top()
 
         def scored(value: str | None) -> None:
-            if value is not None:
-                self.act(lambda: self.meeting.score(target, value, self.voter))
+            if value is None:
+                return
+            if self.done(lambda: self.meeting.score(target, value, self.voter)):
+                self._on_to_the_next_voter()
 
         self.app.push_screen(
             TextDialog(

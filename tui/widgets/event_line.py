@@ -27,6 +27,7 @@ from tui.wyber.events import (
     SelectionMarked,
     SessionResumed,
     TimeboxExtended,
+    TurnPassed,
     VoteCast,
 )
 from tui.wyber.i18n import Language, tr
@@ -97,6 +98,8 @@ def event_text(record: Record, state: SessionState, lang: Language) -> str:
             detail = f"{_person(state, who)} — {settled}"
         case AgreementReviewed(number=number, text=text):
             detail = f"{number}. {text}"
+        case TurnPassed(participant_id=pid):
+            return tr(lang, "converge2.event.passed", name=_person(state, pid))
     label = tr(lang, f"replay.event.{kind}")
     line = f"{label}: {detail}" if detail else label
     return " ".join(line.split())  # one line, however the text was typed

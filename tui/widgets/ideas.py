@@ -67,8 +67,8 @@ class IdeaInput(LineField):
             super().paste(text)
 
 
-def idea_prompt(number: int, idea: Idea) -> Text:
-    text = Text(f"{number:>3}  ", style="dim")
+def idea_prompt(idea: Idea) -> Text:
+    text = Text(f"{idea.number:>3}  ", style="dim")
     text.append(idea.text)
     if idea.author_name:
         text.append(f"  — {idea.author_name}", style="italic")
@@ -85,12 +85,13 @@ class IdeaBoard(MovementPanel):
         Binding("down", "board(1)", show=False),
         Binding("ctrl+r", "go_around", "key.go_around", id="go_around"),
         Binding("ctrl+n", "next_turn", "key.next_turn", id="next_turn", show=False),
+        Binding("ctrl+l", "pass_turn", "converge2.key.pass", id="pass_turn", show=False),
     ]
 
     def __init__(self, meeting: Meeting, lang: Language) -> None:
         super().__init__(meeting, lang, id="diverge")
         self.go_around: GoAround | None = None
-        self._pending: dict[str, int] = {}  # ideas drawn as not yet on disk → their number
+        self._pending: set[str] = set()  # ideas drawn as not yet on disk
         # The last record the board shows: a board drawn anew after a record was made and
         # before its notification came already holds that record's idea.
         self._drawn_seq = 0
@@ -125,9 +126,7 @@ class IdeaBoard(MovementPanel):
         self._drawn_seq = self.meeting.state.last_seq
         board.clear_options()
         self._pending.clear()
-        board.add_options(
-            Option(self._prompt(n, idea), id=idea.id) for n, idea in enumerate(ideas, 1)
-        )
+        board.add_options(Option(self._prompt(idea), id=idea.id) for idea in ideas)
         ids = [idea.id for idea in ideas]
         if highlighted in ids:
             board.highlighted = ids.index(highlighted)
@@ -153,10 +152,9 @@ class IdeaBoard(MovementPanel):
             idea = self.meeting.state.ideas.get(cast(IdeaAdded, record.event).idea_id)
             if idea is None or idea.step != step:
                 continue  # already taken back, or filed under another step (the late rule)
-            number = board.option_count + len(options) + 1
-            options.append(Option(self._prompt(number, idea), id=idea.id))
+            options.append(Option(self._prompt(idea), id=idea.id))
             if record.actor is None:
-                own = number - 1
+                own = board.option_count + len(options) - 1
         self._drawn_seq = max(self._drawn_seq, records[-1].seq)
         if not options:
             return
@@ -171,23 +169,23 @@ class IdeaBoard(MovementPanel):
         # scroll position: with 3,000 ideas the newest was scrolled 200 lines out of view.
         board.call_after_refresh(board.scroll_to_highlight)
 
-    def _prompt(self, number: int, idea: Idea) -> Text:
+    def _prompt(self, idea: Idea) -> Text:
         if self.meeting.session.is_pending(idea.id):
-            self._pending[idea.id] = number
-        return self.mark_pending(idea_prompt(number, idea), idea.id)
+            self._pending.add(idea.id)
+        return self.mark_pending(idea_prompt(idea), idea.id)
 
     def show_durable(self) -> None:
         """Redraw only the ideas that were pending and now are on disk: a board of hundreds is
         not rebuilt for each fsync."""
         board = self.query_one("#ideas", OptionList)
-        for idea_id, number in list(self._pending.items()):
+        for idea_id in list(self._pending):
             idea = self.meeting.state.ideas.get(idea_id)
             if idea is not None and self.meeting.session.is_pending(idea_id):
                 continue
-            del self._pending[idea_id]
+            self._pending.discard(idea_id)
             if idea is not None:
                 with suppress(OptionDoesNotExist):  # taken off the board meanwhile
-                    board.replace_option_prompt(idea_id, idea_prompt(number, idea))
+                    board.replace_option_prompt(idea_id, idea_prompt(idea))
 
     def _refresh_authors(self) -> None:
         author = self.query_one("#author", Select)
@@ -307,6 +305,7 @@ class IdeaBoard(MovementPanel):
         if self.go_around is not None:
             self.go_around = None
             self.show_turn(self.meeting.now())
+            self._show_turn_author()
             return
         index = self.meeting.state.current
         box = self.meeting.timebox
@@ -319,11 +318,33 @@ class IdeaBoard(MovementPanel):
         if self.go_around is None:
             self.notify(self.t("run.turn.nobody"), severity="warning")
         self.show_turn(now)
+        self._show_turn_author()
 
     def action_next_turn(self) -> None:
         if self.go_around is not None:
             self.go_around.next_turn(self.meeting.now())
             self.show_turn(self.meeting.now())
+            self._show_turn_author()
+
+    def action_pass_turn(self) -> None:
+        """The one whose turn it is passes: recorded (the minutes say who passed), and the
+        turn goes to the next."""
+        turn = self.go_around
+        person = self.meeting.state.participants.get(turn.current or "") if turn else None
+        if person is None or not self.done(lambda: self.meeting.pass_turn(person.id)):
+            return
+        self.notify(self.t("converge2.turn.passed", name=person.name), timeout=3)
+        self.action_next_turn()
+
+    def _show_turn_author(self) -> None:
+        """The author box names whose turn it is, as what is typed now is theirs; once the
+        go-around is over it is left empty for the next idea."""
+        author = self.query_one("#author", Select)
+        turn = self.go_around
+        if turn is not None and turn.current in getattr(self, "_author_ids", ()):
+            author.value = turn.current
+        else:
+            author.clear()
 
     def show_turn(self, now: float) -> None:
         """The go-around bar: whose turn, and its clock. Called every tick by the run screen."""
@@ -334,10 +355,13 @@ class IdeaBoard(MovementPanel):
             return
         person = self.meeting.state.participants.get(turn.current or "")
         if person is None:
-            bar.show(Text(self.t("run.turn.done")))
+            bar.show(Text(self.t("converge2.turn.done")))
             return
         left = turn.remaining(now)
         line = Text(self.t("run.turn.label", number=turn.index + 1, of=len(turn.order)) + " ")
         line.append(person.name, "bold")
         line.append(f"  {countdown_text(left)}", "bold red" if left < 0 else "bold")
+        # The turn's keys, which the Footer at 80×24 has no room for: last, so a long name
+        # pushes them out rather than the clock.
+        line.append("  " + self.t("converge2.turn.keys"), "dim")
         bar.show(line)

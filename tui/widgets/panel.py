@@ -63,6 +63,10 @@ class MovementPanel(Vertical):
         result = attempt(self, self.lang, command)
         return None if isinstance(result, Failed) else result
 
+    def done(self, command: Callable[[], object]) -> bool:
+        """Run a meeting command as `act` does; whether it was done (not refused)."""
+        return not isinstance(attempt(self, self.lang, command), Failed)
+
     def refresh_board(self) -> None:
         """Show the meeting's state as it now is."""
         raise NotImplementedError

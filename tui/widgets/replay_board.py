@@ -21,7 +21,7 @@ from tui.wyber.dates import short_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
-from tui.wyber.ranking import Target, rank
+from tui.wyber.ranking import Target, rank, step_score_top, target_score_text
 from tui.wyber.state import Agreement, Idea, SessionState
 
 # A line of the board: its text, and how far the lines it wraps onto are indented.
@@ -156,9 +156,9 @@ def _author(state: SessionState, idea: Idea) -> str:
     return person.name if person is not None else ""
 
 
-def idea_line(state: SessionState, number: int, idea: Idea) -> Text:
-    """An idea as the live idea board shows it: its place, its text and its author."""
-    text = Text(f"{number:>3}  ", style="dim")
+def idea_line(state: SessionState, idea: Idea) -> Text:
+    """An idea as the live idea board shows it: its number, its text and its author."""
+    text = Text(f"{idea.number:>3}  ", style="dim")
     text.append(idea.text)
     author = _author(state, idea)
     if author:
@@ -169,10 +169,6 @@ def idea_line(state: SessionState, number: int, idea: Idea) -> Text:
 def _step_of(state: SessionState) -> int:
     segment = state.current_segment
     return segment.step if segment is not None else 0
-
-
-def _ideas_of_step(state: SessionState, step: int) -> list[Idea]:
-    return [idea for idea in state.ideas.values() if idea.step == step]
 
 
 def board_lines(state: SessionState, lang: Language) -> tuple[Text, list[BoardLine], int | None]:
@@ -193,9 +189,9 @@ def board_lines(state: SessionState, lang: Language) -> tuple[Text, list[BoardLi
         return status, lines, None
     step = segment.step
     if segment.movement is Movement.DIVERGE:
-        ideas = _ideas_of_step(state, step)
+        ideas = state.ideas_of(step)
         status = Text(tr(lang, "replay.board.ideas", count=len(ideas)))
-        lines = [(idea_line(state, n, idea), 5) for n, idea in enumerate(ideas, 1)]
+        lines = [(idea_line(state, idea), 5) for idea in ideas]
         return status, lines, (len(lines) - 1 if lines else None)
     if segment.movement is Movement.CONVERGE:
         return _converge_lines(state, step, lang)
@@ -203,7 +199,7 @@ def board_lines(state: SessionState, lang: Language) -> tuple[Text, list[BoardLi
 
 
 def _ranking(state: SessionState, step: int) -> list[tuple[Target, list[Idea]]]:
-    ideas = _ideas_of_step(state, step)
+    ideas = state.ideas_of(step)
     in_cluster: dict[str, list[Idea]] = {}
     for idea in ideas:
         if idea.cluster_id is not None:
@@ -228,8 +224,9 @@ def _converge_lines(
         line.append(f"{place:>2}. ", "dim")
         bar = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
         line.append(f"{target.dots:>2} {bar} ", "bold yellow" if target.dots else "dim")
-        if target.score:
-            line.append(f"[{target.score}] ", "bold cyan")
+        score = target_score_text(target, step_score_top(state.plan.steps[step]), lang)
+        if score:
+            line.append(f"[{score}] ", "bold cyan")
         line.append(target.label, "bold" if target.is_cluster else "")
         if target.is_cluster:
             line.append(f"  ({len(ideas)})", "dim")

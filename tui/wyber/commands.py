@@ -168,6 +168,15 @@ class RemoveIdea(Command):
     idea_id: str
 
 
+class PassTurn(Command):
+    """In a go-around, the participant whose turn it is passes: recorded, so the minutes and the
+    replay say who had nothing to add; filed under the movement it was made in."""
+
+    late: ClassVar[Late] = Late.FILED_WHERE_MADE
+    kind: Literal["pass_turn"] = "pass_turn"
+    participant_id: str
+
+
 # ── converge: clusters, dots, scores, selection ─────────────────────────────────────────────────
 
 

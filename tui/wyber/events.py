@@ -411,6 +411,13 @@ class ObjectionResolved(_Event):
     resolution: Resolution | None
 
 
+class TurnPassed(_Event):
+    """In a go-around, a participant passed their turn: they had nothing to add (yet)."""
+
+    type: Literal["turn_passed"] = "turn_passed"
+    participant_id: Id
+
+
 class AgreementReviewed(_Event):
     """The group reviewed an agreement of an earlier session of the series. The record repeats its
     number and text, so these minutes can show it without reading the earlier session."""
@@ -467,6 +474,7 @@ Event = Annotated[
     | IdeaEdited
     | IdeaRemoved
     | IdeaRestored
+    | TurnPassed
     | ClusterCreated
     | ClusterRenamed
     | ClusterDissolved

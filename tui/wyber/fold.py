@@ -46,6 +46,7 @@ from tui.wyber.events import (
     TimeboxExtended,
     TimerPaused,
     TimerResumed,
+    TurnPassed,
     VoteCast,
 )
 from tui.wyber.late import ignored_when_late, place_of, reached
@@ -61,6 +62,7 @@ from tui.wyber.state import (
     Evaluation,
     Idea,
     Participant,
+    Pass,
     Reopening,
     Review,
     Segment,
@@ -160,8 +162,10 @@ def apply(state: SessionState, record: Record) -> None:
             if e.idea_id not in state.ideas and e.idea_id not in state.removed_ideas:
                 step, movement = _filed_under(state, record)
                 author = e.author_name or _name_of(state, e.author_id)
+                number = state.ideas_numbered.get(step, 0) + 1
+                state.ideas_numbered[step] = number
                 state.ideas[e.idea_id] = Idea(
-                    e.idea_id, step, movement, e.text, e.author_id, author, t
+                    e.idea_id, step, movement, e.text, e.author_id, author, t, number
                 )
         case IdeaEdited() as e:
             if e.idea_id in state.ideas:
@@ -183,6 +187,10 @@ def apply(state: SessionState, record: Record) -> None:
                 _count_dots(state, idea.step, idea.tally, 1)
                 if cluster_id in state.clusters:
                     _join_cluster(state, idea, cluster_id)
+        case TurnPassed(participant_id=pid):
+            if pid in state.participants:
+                step, _ = _filed_under(state, record)
+                state.passes.append(Pass(pid, state.participants[pid].name, step, t))
         case ClusterCreated() as e:
             if e.cluster_id not in state.clusters:
                 step, _ = _filed_under(state, record)

@@ -2,7 +2,8 @@
 
 The turn's clock is derived like every time box: from the session time the turn started.
 A go-around is a way of working the screen offers, not a fact of the meeting, so it is not
-recorded; what people say in their turn is (as ideas with them as author).
+recorded; what people say in their turn is (as ideas with them as author), and so is a turn
+passed (TurnPassed: the minutes say who had nothing to add).
 """
 
 from dataclasses import dataclass

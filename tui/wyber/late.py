@@ -50,6 +50,7 @@ from tui.wyber.events import (
     TimeboxExtended,
     TimerPaused,
     TimerResumed,
+    TurnPassed,
     VoteCast,
 )
 from tui.wyber.plan import Movement
@@ -62,7 +63,7 @@ class Late(Enum):
     ANYWHERE = "anywhere"
 
 
-_FILED = (IdeaAdded, AgreementRecorded)
+_FILED = (IdeaAdded, AgreementRecorded, TurnPassed)
 _ONLY = (
     VoteCast,
     ScoreGiven,

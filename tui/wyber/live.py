@@ -44,6 +44,7 @@ from tui.wyber.commands import (
     NextStep,
     OpenReview,
     Outcome,
+    PassTurn,
     PreviousMovement,
     Rebalance,
     RecordAgreement,
@@ -95,6 +96,7 @@ from tui.wyber.events import (
     TimeboxExtended,
     TimerPaused,
     TimerResumed,
+    TurnPassed,
     VoteCast,
 )
 from tui.wyber.late import Late, Place, is_left, reached
@@ -410,6 +412,14 @@ def _remove_idea(d: Draft, c: RemoveIdea) -> None:
     _idea(d, c.idea_id)
     d.add(IdeaRemoved(idea_id=c.idea_id))
     d.undo = [IdeaRestored(idea_id=c.idea_id)]
+
+
+def _pass_turn(d: Draft, c: PassTurn) -> None:
+    if c.participant_id not in d.state.participants:
+        raise Refused("run.refused.no_such_participant")
+    if c.actor is not None and c.actor != c.participant_id:
+        raise Refused("converge2.refused.not_yours")
+    d.add(TurnPassed(participant_id=c.participant_id))
 
 
 def _cluster(d: Draft, cluster_id: str) -> None:
@@ -765,6 +775,7 @@ HANDLERS: dict[type[Command], Handler] = {
     AddIdea: _add_idea,
     EditIdea: _edit_idea,
     RemoveIdea: _remove_idea,
+    PassTurn: _pass_turn,
     CreateCluster: _create_cluster,
     RenameCluster: _rename_cluster,
     DissolveCluster: _dissolve_cluster,

@@ -31,6 +31,7 @@ from tui.wyber.commands import (
     NextStep,
     OpenReview,
     Outcome,
+    PassTurn,
     PreviousMovement,
     Rebalance,
     RecordAgreement,
@@ -210,9 +211,12 @@ class Meeting(LiveMeeting):
     def remove_idea(self, idea_id: str) -> None:
         self.do(RemoveIdea(idea_id=idea_id, **self._here()))
 
+    def pass_turn(self, participant_id: str) -> None:
+        """In a go-around, the participant whose turn it is passes (recorded)."""
+        self.do(PassTurn(participant_id=participant_id, **self._here()))
+
     def ideas_of_step(self, step: int | None = None) -> list[Idea]:
-        wanted = step_now(self.state) if step is None else step
-        return [idea for idea in self.state.ideas.values() if idea.step == wanted]
+        return self.state.ideas_of(step_now(self.state) if step is None else step)
 
     # ── converge: clusters, dots, scores, selection ─────────────────────────────────────────
 

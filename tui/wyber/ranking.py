@@ -1,12 +1,17 @@
 """The converge result: a step's clusters and loose ideas, ranked by dots, then by score.
 
 The live board and the minutes rank the same way, so the order the group saw is the order the
-minutes record.
+minutes record, and they write a score the same way: its average on the scale, and how many
+scored ("3,4 / 5 · n=7"), never the scores added up into a number above the scale.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
+
+from tui.wyber.figures import BABEL_LOCALES
+from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import DEFAULT_SCORE_TOP, Step, Technique
 from tui.wyber.state import Cluster, Idea
 
@@ -50,8 +55,22 @@ def score_summary(target: Target, top: int) -> ScoreSummary | None:
     return ScoreSummary(target.score / target.scored, top, target.scored)
 
 
+def score_text(summary: ScoreSummary, lang: Language) -> str:
+    """A score as the board and the minutes write it: "3,4 / 5 · n=7" (nl), "3.4 / 5 · n=7"."""
+    average = format_decimal(summary.average, format="0.0", locale=BABEL_LOCALES[lang])
+    return tr(lang, "traject.score_cell", average=average, top=summary.top, count=summary.count)
+
+
+def target_score_text(target: Target, top: int, lang: Language) -> str:
+    """The score of a target on the board, as score_text writes it; "" when nobody scored it."""
+    summary = score_summary(target, top)
+    return "" if summary is None else score_text(summary, lang)
+
+
 def rank(clusters: Iterable[Cluster], loose_ideas: Iterable[Idea]) -> list[Target]:
-    """Clusters and ideas outside a cluster, most dots first, then highest score (stable)."""
+    """Clusters and ideas outside a cluster, most dots first, then highest average score
+    (stable): the average, as the board and the minutes show it, not the sum, which would put
+    what more people scored above what scored better."""
     targets = [
         Target(
             c.id,
@@ -75,4 +94,4 @@ def rank(clusters: Iterable[Cluster], loose_ideas: Iterable[Idea]) -> list[Targe
         )
         for i in loose_ideas
     ]
-    return sorted(targets, key=lambda t: (-t.dots, -t.score))
+    return sorted(targets, key=lambda t: (-t.dots, -(t.score / t.scored if t.scored else 0.0)))

@@ -203,6 +203,7 @@ def _idea(i: Idea) -> Idea:
         i.author_id,
         i.author_name,
         i.added_t,
+        i.number,
         i.cluster_id,
         _tally(i.tally),
     )
@@ -253,6 +254,7 @@ def copy_state(s: SessionState) -> SessionState:
             for k, c in s.clusters.items()
         },
         agreements={k: _agreement(a) for k, a in s.agreements.items()},
+        passes=list(s.passes),  # a Pass is never changed once made
         reviews=[replace(r) for r in s.reviews],
         review_clock=ReviewClock(s.review_clock.planned, list(s.review_clock.spans)),
         evaluation=None
@@ -269,6 +271,7 @@ def copy_state(s: SessionState) -> SessionState:
         finished_t=s.finished_t,
         away=list(s.away),
         agreements_recorded=s.agreements_recorded,
+        ideas_numbered=dict(s.ideas_numbered),
         members={k: dict(m) for k, m in s.members.items()},
         step_dots={k: dict(d) for k, d in s.step_dots.items()},
         last_seq=s.last_seq,

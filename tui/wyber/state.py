@@ -70,8 +70,21 @@ class Idea:
     author_id: str | None
     author_name: str
     added_t: float
+    # Its place on its step's board, given once when it was added and never given again: a
+    # removed idea that comes back has its number still, and the ones after it keep theirs.
+    number: int
     cluster_id: str | None = None
     tally: Tally = field(default_factory=Tally)
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """A participant passed their turn in a go-around, in a step; their name as it was then."""
+
+    participant_id: str
+    name: str
+    step: int
+    t: float
 
 
 @dataclass(slots=True)
@@ -229,6 +242,7 @@ class SessionState:
     agreements: dict[str, Agreement] = field(default_factory=dict)
     reviews: list[Review] = field(default_factory=list)  # in the order they were recorded
     review_clock: ReviewClock = field(default_factory=ReviewClock)
+    passes: list[Pass] = field(default_factory=list)  # turns passed in go-arounds, in order
     evaluation: Evaluation | None = None
     current: int | None = None  # index into segments of the movement the group is in
     running_since: float | None = None  # session time the current time box last started running
@@ -236,6 +250,7 @@ class SessionState:
     finished_t: float | None = None
     away: list[float] = field(default_factory=list)  # seconds away, per resume after a break-off
     agreements_recorded: int = 0
+    ideas_numbered: dict[int, int] = field(default_factory=dict)  # per step: the last number given
     # Indexes the fold keeps, so that folding one record never scans the session (bench/fold.py):
     # the ideas on the board in each cluster, in the order they joined it (an ordered set) …
     members: dict[str, dict[str, None]] = field(default_factory=dict)
@@ -270,6 +285,12 @@ class SessionState:
         if target_id in self.clusters:
             return self.clusters[target_id].tally
         return None
+
+    def ideas_of(self, step: int) -> list[Idea]:
+        """The ideas on a step's board, by their number (a restored idea back in its place)."""
+        return sorted(
+            (idea for idea in self.ideas.values() if idea.step == step), key=lambda i: i.number
+        )
 
     def cluster_ideas(self, cluster_id: str) -> list[Idea]:
         return [self.ideas[idea_id] for idea_id in self.members.get(cluster_id, ())]

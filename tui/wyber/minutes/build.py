@@ -47,7 +47,14 @@ from tui.wyber.minutes.content import (
     table,
 )
 from tui.wyber.presence import presence_notes, was_there
-from tui.wyber.ranking import ScoreSummary, Target, rank, score_summary, step_score_top
+from tui.wyber.ranking import (
+    ScoreSummary,
+    Target,
+    rank,
+    score_summary,
+    score_text,
+    step_score_top,
+)
 from tui.wyber.review_time import ReviewTime, review_time
 from tui.wyber.series import Around, EarlierAgreement
 from tui.wyber.state import (
@@ -113,7 +120,8 @@ class _Writer:
         # Grouped once: a session of 10,000 ideas must not scan every idea per step or cluster.
         self.ideas_by_step: dict[int, list[Idea]] = defaultdict(list)
         self.ideas_by_cluster: dict[str, list[Idea]] = defaultdict(list)
-        for idea in state.ideas.values():
+        # By number: an idea removed and restored is listed in its place, as the board shows it.
+        for idea in sorted(state.ideas.values(), key=lambda i: (i.step, i.number)):
             self.ideas_by_step[idea.step].append(idea)
             if idea.cluster_id is not None:
                 self.ideas_by_cluster[idea.cluster_id].append(idea)
@@ -284,12 +292,17 @@ class _Writer:
                 )
             ideas = self.ideas_by_step.get(index, [])
             agreements = [a for a in self.agreements if a.step == index]
-            if not ideas and not agreements:
+            # Who passed their turn in a go-around, each once, in the order they first passed.
+            passed = list(dict.fromkeys(p.name for p in self.state.passes if p.step == index))
+            if not ideas and not agreements and not passed:
                 self.add(Paragraph(self.t("minutes.step_empty"), quiet=True))
                 continue
             if ideas:
                 self._ideas(index, ideas)
                 self._tallies(index, ideas)
+            if passed:
+                names = ", ".join(passed)
+                self.add(Paragraph(self.t("converge2.minutes.passed", names=names), quiet=True))
             if agreements:  # the agreements themselves are listed once, where people look
                 numbers = ", ".join(str(a.number) for a in agreements)
                 chapter = self.t("minutes.agreed")
@@ -297,9 +310,10 @@ class _Writer:
                 self.add(Paragraph(note, quiet=True))
 
     def _idea_item(self, idea: Idea) -> Inline:
-        if not idea.author_name:
-            return idea.text
-        return (Span(idea.text), Span(f" — {idea.author_name}"))
+        """An idea with the number the board gave it, so the minutes and the room agree on
+        which "number 4" is meant."""
+        author = (Span(f" — {idea.author_name}"),) if idea.author_name else ()
+        return (Span(f"{idea.number}. "), Span(idea.text), *author)
 
     def _ideas(self, step: int, ideas: Sequence[Idea]) -> None:
         self.add(Heading(self.t("minutes.ideas", count=len(ideas)), 3))
@@ -362,10 +376,7 @@ class _Writer:
             self._votes_chart(ranked, summaries, top, dotted=dotted, scored=scored)
 
     def _score(self, summary: ScoreSummary | None) -> str:
-        if summary is None:
-            return ""
-        average = format_decimal(summary.average, format="0.0", locale=BABEL_LOCALES[self.lang])
-        return self.t("traject.score_cell", average=average, top=summary.top, count=summary.count)
+        return "" if summary is None else score_text(summary, self.lang)
 
     def _votes_chart(
         self,

@@ -85,7 +85,6 @@ MESSAGES: dict[str, str] = {
     "run.idea.hint": '"Name: idea" changes the author.',
     "run.idea.removed": "Idea deleted (Ctrl+Z brings it back).",
     "run.turn.nobody": "Nobody is marked present (Ctrl+G).",
-    "run.turn.done": "Everyone has had a turn. Ctrl+R ends the go-around.",
     "run.turn.label": "Turn {number} of {of}:",
     "run.vote.room": "the room",
     "run.vote.voter": "Votes now:",

@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     "traject.step_recorded": "Recorded in this step: no. {numbers} (see '{chapter}').",
-    "traject.score_cell": "{average} / {top} ({count})",
+    "traject.score_cell": "{average} / {top} · n={count}",
     "traject.score_note": "Score: the average on the step's scale; in brackets how many people scored.",
     "traject.legend.dots": "Dots",
     "traject.legend.score": "Average score (scale up to {top})",

@@ -9,6 +9,7 @@ from tui.wyber.locales.nl import (
     command,
     common,
     consent,
+    converge2,
     core,
     dates,
     design,
@@ -60,5 +61,6 @@ AREAS = (
     room2,
     projector,
     rebalance,
+    converge2,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -85,7 +85,6 @@ MESSAGES: dict[str, str] = {
     "run.idea.hint": '"Naam: idee" wijzigt wie het zei.',
     "run.idea.removed": "Idee gewist (Ctrl+Z haalt het terug).",
     "run.turn.nobody": "Niemand staat op aanwezig (Ctrl+G).",
-    "run.turn.done": "Iedereen is aan de beurt geweest. Ctrl+R beëindigt het rondje.",
     "run.turn.label": "Beurt {number} van {of}:",
     "run.vote.room": "de zaal",
     "run.vote.voter": "Stemt nu:",

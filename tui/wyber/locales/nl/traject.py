@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     "traject.step_recorded": "Vastgelegd in deze stap: nr. {numbers} (zie „{chapter}”).",
-    "traject.score_cell": "{average} / {top} ({count})",
+    "traject.score_cell": "{average} / {top} · n={count}",
     "traject.score_note": "Score: het gemiddelde op de schaal van de stap; tussen haakjes hoeveel mensen scoorden.",
     "traject.legend.dots": "Stippen",
     "traject.legend.score": "Gemiddelde score (schaal tot {top})",

@@ -1,0 +1,50 @@
+"""Who has voted in a step, and who votes next: the voter picker's questions.
+
+A participant has voted in a dot vote once their dots are all on the board, and in a scoring
+round once they scored everything on it; until then they are still to vote. The picker moves to
+the next of those in the order people were added, so the facilitator never has to look for who
+is left.
+"""
+
+from tui.wyber.plan import Technique
+from tui.wyber.rules import dots_each
+from tui.wyber.state import Participant, SessionState, Tally
+
+
+def _tallies_of_step(state: SessionState, step: int) -> list[Tally]:
+    """The tallies a voter can score in a step: its clusters and its ideas outside a cluster."""
+    clusters = [c.tally for c in state.clusters.values() if c.step == step]
+    loose = [i.tally for i in state.ideas.values() if i.step == step and i.cluster_id is None]
+    return clusters + loose
+
+
+def has_voted(state: SessionState, step: int, technique: Technique | None, voter: str) -> bool:
+    if technique is Technique.SCORE:
+        tallies = _tallies_of_step(state, step)
+        return bool(tallies) and all(voter in tally.scores for tally in tallies)
+    return state.dots_used(step, voter) >= dots_each(state)
+
+
+def still_to_vote(state: SessionState, step: int, technique: Technique | None) -> list[Participant]:
+    """The participants present who have not voted yet, in the order they were added."""
+    return [
+        p
+        for p in state.participants.values()
+        if p.present and not has_voted(state, step, technique, p.id)
+    ]
+
+
+def next_voter(
+    state: SessionState, step: int, technique: Technique | None, after: str | None
+) -> str | None:
+    """The next participant still to vote after `after` (None: from the first), wrapping round;
+    None when everyone present has voted."""
+    waiting = [p.id for p in still_to_vote(state, step, technique)]
+    if not waiting:
+        return None
+    order = list(state.participants)
+    if after not in order:
+        return waiting[0]
+    start = order.index(after)
+    later = [pid for pid in waiting if order.index(pid) > start]
+    return later[0] if later else waiting[0]
