@@ -86,5 +86,8 @@ async def test_delete_and_undo_on_the_board_keeps_every_number_in_replay_and_min
         _, lines, _ = board_lines(state, "en")  # the replay draws the same rows
         assert [str(line) for line, _ in lines] == shown
         minutes = markdown(build_minutes(state, "en"))  # listed in their place, charlie third
-        places = [minutes.index(f"- {text}\n") for text in ("alpha", "bravo", "charlie", "delta")]
+        places = [
+            minutes.index(f"- {n}\\. {text}\n")
+            for n, text in enumerate(("alpha", "bravo", "charlie", "delta"), start=1)
+        ]
         assert places == sorted(places)

@@ -8,6 +8,7 @@ Calibri, so what fits in LibreOffice fits in Word too. Without the font file a c
 average width per character is used.
 """
 
+import unicodedata
 from collections.abc import Collection, Sequence
 from functools import cache
 
@@ -33,7 +34,11 @@ GROW_SHARE = 0.4
 @cache
 def _font(bold: bool) -> ImageFont.FreeTypeFont | None:
     try:
-        return ImageFont.truetype(FONT_FILES[bold], MEASURE_SIZE)
+        # The basic layout, not raqm: widths need no shaping, and raqm refuses some texts a
+        # participant can type (a lone U+2029 paragraph separator: "raqm_layout() failed").
+        return ImageFont.truetype(
+            FONT_FILES[bold], MEASURE_SIZE, layout_engine=ImageFont.Layout.BASIC
+        )
     except OSError:
         return None
 
@@ -42,6 +47,8 @@ def _font(bold: bool) -> ImageFont.FreeTypeFont | None:
 def text_mm(text: str, size_pt: float, bold: bool = False) -> float:
     """The width of `text` on one line at `size_pt`, in millimetres."""
     font = _font(bold)
+    # Control, format and separator characters take no room on the page.
+    text = "".join(c for c in text if unicodedata.category(c)[0] not in "CZ" or c == " ")
     ems = len(text) * FALLBACK_EM[bold] if font is None else font.getlength(text) / MEASURE_SIZE
     return ems * size_pt * POINT_MM
 
