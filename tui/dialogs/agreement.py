@@ -67,6 +67,17 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                     id="kind",
                     compact=True,
                 )
+            # The field's list of eight opens downward: placed high in the form, it stays
+            # inside the dialog at 80×24 (last, it spilled over the screen's Footer).
+            with Horizontal(classes="form-row"):
+                yield Label(self.t("run.agreement.field"))
+                yield Select[VeldField](
+                    [(self.t(f"run.field.{f.value}"), f) for f in VELD_FIELDS],
+                    value=a.field if a is not None and a.field else Select.NULL,
+                    prompt=self.t("run.agreement.no_field"),
+                    id="field",
+                    compact=True,
+                )
             with Horizontal(classes="form-row"):
                 yield Label(self.t("run.agreement.owner"))
                 yield Select[str](
@@ -84,15 +95,6 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                     id="deadline",
                 )
             yield Static(id="understood", classes="hint")
-            with Horizontal(classes="form-row"):
-                yield Label(self.t("run.agreement.field"))
-                yield Select[VeldField](
-                    [(self.t(f"run.field.{f.value}"), f) for f in VELD_FIELDS],
-                    value=a.field if a is not None and a.field else Select.NULL,
-                    prompt=self.t("run.agreement.no_field"),
-                    id="field",
-                    compact=True,
-                )
             with Horizontal(classes="buttons"):
                 yield Button(self.t("key.cancel"), id="cancel")
                 yield Button(self.t("key.save"), id="save", variant="primary")

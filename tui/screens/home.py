@@ -24,6 +24,7 @@ from tui.dialogs.base import WyberModal, WyberScreen
 from tui.keys import localise
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable, Row
+from tui.widgets.key_strip import KeyStrip
 from tui.widgets.problems import ProblemLines
 from tui.wyber.paths import plan_folders
 from tui.wyber.plan_errors import PlanError, PlanProblem
@@ -113,7 +114,7 @@ class HomeScreen(WyberScreen[None]):
         yield SessionTable([(c, self.t(f"home.col.{c}")) for c in session_columns], id="sessions")
         yield Static(self.t("home.loading"), id="status", classes="hint", markup=False)
         yield ProblemLines(4, id="problems")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_resize(self, event: events.Resize) -> None:
         # On a laptop the keys of this screen and F1 matter more than the palette's hint
