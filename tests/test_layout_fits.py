@@ -13,20 +13,24 @@ from rich.console import Console
 from textual.app import App
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Select, TextArea
+from textual.widgets import OptionList, Select
 
-from tests.snapshot_kit import LANG, LANGS, make_app, settle
+from tests.layout_scenes import (
+    EVALUATION,
+    LAST_WORDS,
+    consent_with_nobody,
+    evaluated_summary_at_its_end,
+    long_idea_on_a_full_board,
+    meeting_of,
+    redrawn_at_the_top,
+    veld_list_open,
+)
+from tests.snapshot_kit import LANG, make_app, settle
 from tests.test_snapshots import MEETING_ID, record_meeting, resumed, wyber_30
-from tui.app import WyberApp
-from tui.dialogs.agreement import AgreementDialog
-from tui.dialogs.consent import ConsentRoundDialog
 from tui.internals import FooterKey
-from tui.screens.evaluation import EvaluationScreen
 from tui.screens.replay import ReplayScreen
 from tui.screens.run import RunScreen
-from tui.screens.summary import SummaryScreen
 from tui.wyber.i18n import Language, tr
-from tui.wyber.meeting import Meeting
 
 pytestmark = pytest.mark.usefixtures("amsterdam_time")
 
@@ -56,11 +60,6 @@ def keys_on_screen(app: App[None]) -> dict[str, Region]:
         if seen(app, key) == region and region.width >= len(key.key_display):
             shown[key.key] = region
     return shown
-
-
-def meeting_of(app: WyberApp) -> Meeting:
-    assert app.meeting is not None
-    return app.meeting
 
 
 # ── the keys ────────────────────────────────────────────────────────────────────────────────
@@ -137,16 +136,10 @@ async def test_the_veld_list_opens_inside_the_agreement_form(
     app = resumed(tmp_path, lang, 3)
     async with app.run_test(size=LAPTOP) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, AgreementDialog)
-        field = dialog.query_one("#field", Select)
-        field.focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await veld_list_open(pilot)
+        field = app.screen.query_one("#field", Select)
         assert field.expanded
-        form = dialog.query_one("#agreement-form")
+        form = app.screen.query_one("#agreement-form")
         overlay = field.query_one("SelectOverlay")
         assert form.region.contains_region(overlay.region), (form.region, overlay.region)
 
@@ -158,30 +151,14 @@ async def test_the_consent_round_says_whole_that_nobody_is_present(
     app = make_app(tmp_path, lang, plan=wyber_30(lang), run_now=True)
     async with app.run_test(size=LAPTOP) as pilot:
         await settle(pilot)
-        await pilot.press("f8", "f8")  # consolidate, with nobody at the table
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#text", Input).value = "Pilot"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ConsentRoundDialog)
-        box = dialog.query_one("#consent-round").content_region
+        await consent_with_nobody(pilot)
+        box = app.screen.query_one("#consent-round").content_region
         rows = screen_lines(app)[box.y : box.bottom]
-        inside = " ".join(line[box.x : box.right] for line in rows)
-        assert " ".join(tr(lang, "consent.none_present").split()) in " ".join(inside.split()), (
-            screen_lines(app)
-        )
+        inside = " ".join(" ".join(line[box.x : box.right] for line in rows).split())
+        assert " ".join(tr(lang, "consent.none_present").split()) in inside, rows
 
 
 # ── the summary ─────────────────────────────────────────────────────────────────────────────
-
-EVALUATION = {
-    "nl": ("Iedereen aan tafel kwam aan het woord.", "De pilot over twee weken bekijken."),
-    "en": ("Everyone at the table had their say.", "Look at the pilot in two weeks."),
-}
 
 
 @LANG
@@ -191,61 +168,32 @@ async def test_the_summary_scrolls_to_the_end_of_the_evaluation(
     app = resumed(tmp_path, lang, 3)
     async with app.run_test(size=LAPTOP) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+f")  # the evaluation screen first, as at the end of a meeting
-        await pilot.pause()
-        assert isinstance(app.screen, EvaluationScreen)
-        went_well, next_step = EVALUATION[lang]
-        app.screen.query_one("#went-well", TextArea).text = went_well
-        app.screen.query_one("#next-step", TextArea).text = next_step
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("end")
-        await settle(pilot)
+        await evaluated_summary_at_its_end(pilot)
         text = " ".join(" ".join(screen_lines(app)).split())
+        went_well, next_step = EVALUATION[lang]
         assert went_well in text
         assert next_step in text
 
 
 # ── the idea board ──────────────────────────────────────────────────────────────────────────
 
-# Long enough to wrap once more on a board with its scrollbar than on one without: measured
-# without it and drawn with it, its last word was lost.
-PILOT = {
-    "nl": "Anna: Pilot met de verhuurder en de afvalinzamelaar, in Delft, met 20 accu's",
-    "en": "Anna: Pilot with the rental firm and waste collector, first in Delft, with 20 packs",
-}
-LAST_WORDS = {"nl": "accu's", "en": "packs"}
 
-
-@pytest.mark.parametrize("lang", LANGS)
+@LANG
 async def test_an_idea_keeps_its_last_words_and_author_once_the_board_scrolls(
     tmp_path: Path, lang: Language
 ) -> None:
     app = make_app(tmp_path, lang, plan=wyber_30(lang), run_now=True)
     async with app.run_test(size=LAPTOP) as pilot:
         await settle(pilot)
-        meeting = meeting_of(app)
-        meeting.add_participant("Anna")
-        await settle(pilot)
-        field = app.screen.query_one("#idea", Input)
-        for text in [PILOT[lang], *(f"idee {n}" for n in range(2, 14))]:
-            field.value = text
-            await pilot.press("enter")
-        await settle(pilot)
+        await long_idea_on_a_full_board(pilot)
         board = app.screen.query_one("#ideas", OptionList)
         assert board.max_scroll_y > 0  # the board scrolls
         for edited in (False, True):
             if edited:
-                second = meeting.ideas_of_step()[1]
-                meeting.edit_idea(second.id, "idee 2, anders gezegd")
+                meeting = meeting_of(pilot)
+                meeting.edit_idea(meeting.ideas_of_step()[1].id, "idee 2, anders gezegd")
                 await settle(pilot)
-            # Someone arrives: the board is drawn anew, every idea already on disk (a board
-            # with a pending idea is measured again once it is saved, which hid the fault).
-            meeting.add_participant("Bram" if edited else "Carla")
-            await settle(pilot)
-            board.scroll_home(animate=False)
-            await settle(pilot)
+                await redrawn_at_the_top(pilot)
             top = board.content_region
             lines = [line[top.x : top.right] for line in screen_lines(app)[top.y : top.bottom]]
             drawn = " ".join(" ".join(lines).split())
