@@ -30,6 +30,7 @@ from tests.test_snapshots import MEETING_ID, record_meeting, resumed, wyber_30
 from tui.internals import FooterKey
 from tui.screens.replay import ReplayScreen
 from tui.screens.run import RunScreen
+from tui.widgets.key_strip import wrap
 from tui.wyber.i18n import Language, tr
 
 pytestmark = pytest.mark.usefixtures("amsterdam_time")
@@ -44,6 +45,13 @@ def screen_lines(app: App[None]) -> list[str]:
     screen = app.screen
     console.print(screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text().splitlines()
+
+
+def drawn_words(app: App[None], region: Region | None = None) -> str:
+    """The words drawn on the screen (or inside `region`), line after line, spaces folded."""
+    box = region or app.screen.region
+    rows = screen_lines(app)[box.y : box.bottom]
+    return " ".join(" ".join(line[box.x : box.right] for line in rows).split())
 
 
 def seen(app: App[None], widget: Widget) -> Region:
@@ -88,8 +96,13 @@ async def test_every_key_of_a_round_is_on_the_laptops_screen(
         # F1 help and the palette list every key, the strip's and the rest.
         await pilot.press("f1")
         await pilot.pause()
-        help_text = "\n".join(screen_lines(app))
-        assert tr(lang, "key.rebalance") in help_text
+        assert tr(lang, "key.rebalance") in drawn_words(app)
+
+
+def test_keys_wrap_whole_onto_the_next_line() -> None:
+    assert wrap([10, 10, 10], 25) == [[0, 1], [2]]
+    assert wrap([10, 15, 30, 5], 25) == [[0, 1], [2], [3]]  # too wide for any line: alone
+    assert wrap([], 25) == []
 
 
 @LANG
@@ -101,8 +114,7 @@ async def test_home_shows_its_keys_whole(tmp_path: Path, lang: Language) -> None
         shown = keys_on_screen(app)
         for key in ("r", "n", "o", "h", "f1", "f6", "ctrl+q"):
             assert key in shown, f"{key} is not whole on the screen: {sorted(shown)}"
-        text = "\n".join(screen_lines(app))
-        assert tr(lang, "key.contrast") in text
+        assert tr(lang, "key.contrast") in drawn_words(app)
 
 
 # ── replay ──────────────────────────────────────────────────────────────────────────────────
@@ -152,10 +164,8 @@ async def test_the_consent_round_says_whole_that_nobody_is_present(
     async with app.run_test(size=LAPTOP) as pilot:
         await settle(pilot)
         await consent_with_nobody(pilot)
-        box = app.screen.query_one("#consent-round").content_region
-        rows = screen_lines(app)[box.y : box.bottom]
-        inside = " ".join(" ".join(line[box.x : box.right] for line in rows).split())
-        assert " ".join(tr(lang, "consent.none_present").split()) in inside, rows
+        inside = drawn_words(app, app.screen.query_one("#consent-round").content_region)
+        assert " ".join(tr(lang, "consent.none_present").split()) in inside, inside
 
 
 # ── the summary ─────────────────────────────────────────────────────────────────────────────
@@ -169,10 +179,9 @@ async def test_the_summary_scrolls_to_the_end_of_the_evaluation(
     async with app.run_test(size=LAPTOP) as pilot:
         await settle(pilot)
         await evaluated_summary_at_its_end(pilot)
-        text = " ".join(" ".join(screen_lines(app)).split())
         went_well, next_step = EVALUATION[lang]
-        assert went_well in text
-        assert next_step in text
+        assert went_well in drawn_words(app)
+        assert next_step in drawn_words(app)
 
 
 # ── the idea board ──────────────────────────────────────────────────────────────────────────
@@ -194,8 +203,6 @@ async def test_an_idea_keeps_its_last_words_and_author_once_the_board_scrolls(
                 meeting.edit_idea(meeting.ideas_of_step()[1].id, "idee 2, anders gezegd")
                 await settle(pilot)
                 await redrawn_at_the_top(pilot)
-            top = board.content_region
-            lines = [line[top.x : top.right] for line in screen_lines(app)[top.y : top.bottom]]
-            drawn = " ".join(" ".join(lines).split())
-            assert LAST_WORDS[lang] in drawn, lines
-            assert "— Anna" in drawn, lines
+            drawn = drawn_words(app, board.content_region)
+            assert LAST_WORDS[lang] in drawn, drawn
+            assert "— Anna" in drawn, drawn
