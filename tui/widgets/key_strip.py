@@ -6,6 +6,10 @@ keys, order and looks (the focused widget's keys first, then the screen's, then 
 starts a new line where the next key would not fit whole. Where even the lines allowed are too
 few, it leaves out the keys named as spare (the app's own: contrast, quit), which F1 and the
 command palette (Ctrl+P) still list with every other key.
+
+The strip never gets shorter while the width stays: its keys change with the focus, and a strip
+that shrank when the focus left the agenda editor moved Prepare's Start button up a line between
+the mouse's press and release, so the click missed it.
 """
 
 from collections.abc import Iterable, Sequence
@@ -101,15 +105,20 @@ class KeyStrip(Footer):
         self.lines = lines
         self.spare = spare
         self._composed_for = 0
+        self._most_lines = 0  # the most lines the keys took at this width
 
     def compose(self) -> ComposeResult:
         room = self.size.width or self.app.size.width
+        if room != self._composed_for:
+            self._most_lines = 0
         self._composed_for = room
         found = units(compose(self, super().compose()))
         lines = wrap([unit_width(unit) for unit in found], room)
         if len(lines) > self.lines:
             found = [unit for unit in found if not self._is_spare(unit)]
             lines = wrap([unit_width(unit) for unit in found], room)
+        self._most_lines = max(self._most_lines, len(lines))
+        self.styles.min_height = self._most_lines
         for line in lines:
             with KeyRow():
                 for index in line:
