@@ -129,12 +129,8 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                     id="kind",
                     compact=True,
                 )
-            yield from owner_and_deadline(
-                self.t,
-                self.participants,
-                a.owner_name if a else "",
-                a.deadline.isoformat() if a and a.deadline else "",
-            )
+            # The field's list of eight opens downward: placed high in the form, it stays
+            # inside the dialog at 80×24 (last, it spilled over the screen's Footer).
             with Horizontal(classes="form-row"):
                 yield Label(self.t("run.agreement.field"))
                 yield Select[VeldField](
@@ -144,6 +140,12 @@ class AgreementDialog(WyberModal[AgreementDraft | None]):
                     id="field",
                     compact=True,
                 )
+            yield from owner_and_deadline(
+                self.t,
+                self.participants,
+                a.owner_name if a else "",
+                a.deadline.isoformat() if a and a.deadline else "",
+            )
             with Horizontal(classes="buttons"):
                 yield Button(self.t("key.cancel"), id="cancel")
                 yield Button(self.t("key.save"), id="save", variant="primary")

@@ -122,7 +122,12 @@ class ConsentRoundDialog(WyberModal[None]):
             lines = max(lines, len(answer.wrap(self.app.console, answer_width)))
             table.add_row(who, answer, key=p.id, height=lines)
         if not people:
-            table.add_row(Text(self.t("consent.none_present"), "yellow"), Text(), key="")
+            # Said across the whole table, wrapped: in the name column it was cut to "Nobody is".
+            nobody = Text(self.t("consent.none_present"), "yellow")
+            table.clear(columns=True)
+            table.add_column("", key="name", width=max(10, width - 3))
+            lines = len(nobody.wrap(self.app.console, max(10, width - 3)))
+            table.add_row(nobody, key="", height=lines)
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
 
     def _answer_cell(self, answer: Answer | None) -> Text:

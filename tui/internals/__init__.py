@@ -16,7 +16,9 @@ Each is used because the public API has no way to do it (Textual 8.2):
 - an error nothing caught: Textual's `_handle_exception` ends the app and keeps the traceback to
   print over the terminal; wyber logs it instead (run_app) and leaves the screen clean;
 - whether a message was stopped: `_stop_propagation`, to know whether a key is done;
-- the terminal's parser: a paste's escape sequences (`paste_guard.py`, beside this module).
+- the terminal's parser: a paste's escape sequences (`paste_guard.py`, beside this module);
+- the Footer's parts (its keys, groups and labels) and a group's keys before it is mounted:
+  the key strip (widgets/key_strip.py) lays the Footer's own widgets out on several lines.
 """
 
 from collections.abc import Callable
@@ -28,6 +30,10 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets._footer import FooterKey as FooterKey
+from textual.widgets._footer import FooterLabel as FooterLabel
+from textual.widgets._footer import KeyGroup as KeyGroup
 
 
 def change_bindings(node: DOMNode, change: Callable[[Binding], Binding]) -> None:
@@ -72,3 +78,8 @@ def end_on_uncaught(app: App[Any], error: Exception) -> None:
 def was_stopped(message: Message) -> bool:
     """Whether a handler on the message's way stopped it."""
     return message._stop_propagation
+
+
+def pending_children(widget: Widget) -> list[Widget]:
+    """The children composed into a widget that is not mounted yet."""
+    return list(widget._pending_children)

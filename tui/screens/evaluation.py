@@ -14,10 +14,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.dialogs.base import WyberScreen
 from tui.widgets.fields import LineField, NoteField
+from tui.widgets.key_strip import KeyStrip
 from tui.wyber.meeting import Meeting, Refused
 from tui.wyber.state import Evaluation, Participant
 
@@ -102,7 +103,7 @@ class EvaluationScreen(WyberScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self.t("ending.key.back"), id="back")
                 yield Button(self.t("ending.key.finish"), id="finish", variant="primary")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def _question(self, key: str, answer: str, field_id: str) -> ComposeResult:
         yield Static(self.t(key), classes="question", markup=False)

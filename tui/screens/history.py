@@ -35,6 +35,7 @@ from tui.keys import localise
 from tui.screens.summary import PastSummaryScreen
 from tui.screens.trash import TrashScreen
 from tui.widgets.fields import LineField
+from tui.widgets.key_strip import KeyStrip
 from tui.widgets.problems import ProblemLines
 from tui.widgets.rows import Column, RowTable
 from tui.wyber.counting import agreed
@@ -136,7 +137,7 @@ class HistoryScreen(WyberScreen[None]):
             yield Static(id="order", markup=False)
         yield SessionRows(empty=self.t("history.nothing"), id="sessions")
         yield ProblemLines(3, id="problems")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def _period_options(self) -> list[tuple[Text, str]]:
         options = [(label(self.t(f"history.period.{p}")), p) for p in ("all", "week", "month")]

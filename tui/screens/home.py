@@ -25,6 +25,7 @@ from tui.internals import reset_bindings
 from tui.keys import localise
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable, Row
+from tui.widgets.key_strip import KeyStrip
 from tui.widgets.problems import ProblemLines
 from tui.wyber.counting import agreed
 from tui.wyber.paths import plan_folders
@@ -117,7 +118,7 @@ class HomeScreen(WyberScreen[None]):
         yield SessionTable([(c, self.t(f"home.col.{c}")) for c in session_columns], id="sessions")
         yield Static(self.t("home.loading"), id="status", classes="hint", markup=False)
         yield ProblemLines(4, id="problems")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_resize(self, event: events.Resize) -> None:
         # On a laptop the keys of this screen and F1 matter more than the palette's hint

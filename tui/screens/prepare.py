@@ -37,6 +37,7 @@ from tui.screens.design_questions import confirm, save_as_my_plan, warn_of_sampl
 from tui.widgets.agenda_editor import AgendaEditor
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable
+from tui.widgets.key_strip import KeyStrip
 from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understood
 from tui.wyber.events import Mandate
 from tui.wyber.i18n import LANGUAGES
@@ -145,7 +146,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         with Horizontal(id="actions"):
             yield Button(self.t("prepare.back"), id="back")
             yield Button(self.t("prepare.start"), id="start", variant="success")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_resize(self, event: events.Resize) -> None:
         # On a laptop this screen's keys matter more than the palette's hint (Ctrl+P still works).

@@ -11,9 +11,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.dialogs.base import WyberModal
+from tui.widgets.key_strip import KeyStrip
 from tui.wyber.dates import spoken_date
 from tui.wyber.figures import meeting_date
 from tui.wyber.minutes.build import conclusions
@@ -58,4 +59,4 @@ class PreviousEvaluationScreen(WyberModal[None]):
                     line.append(answer)
                     yield Static(line, classes="previous-answer")
             yield Static(self.t("traject.previous.go_on"), classes="hint", markup=False)
-        yield Footer(compact=True)
+        yield KeyStrip()

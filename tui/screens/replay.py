@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.dialogs.ask import TextDialog
 from tui.dialogs.base import WyberScreen
@@ -30,6 +30,7 @@ from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
 from tui.widgets.diamond import Diamond
 from tui.widgets.event_line import event_text
+from tui.widgets.key_strip import KeyStrip
 from tui.widgets.replay_board import ReplayBoard
 from tui.widgets.scrub import ScrubBar
 from tui.widgets.ticking import TickingStatic
@@ -154,7 +155,7 @@ class ReplayScreen(WyberScreen[None]):
         span = self.timeline.duration
         marks = [(r.t - self.timeline.start) / span for r in self.timeline.rounds] if span else []
         yield ScrubBar(marks, id="replay-scrub")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_mount(self) -> None:
         state = self.timeline.final

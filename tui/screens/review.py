@@ -16,11 +16,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.dialogs.base import WyberModal
 from tui.dialogs.review import ReviewAnswer, ReviewDialog
 from tui.widgets.clock import clock_text
+from tui.widgets.key_strip import KeyStrip
 from tui.wyber.dates import compact_date, relative_hint
 from tui.wyber.events import ReviewStatus
 from tui.wyber.meeting import Meeting, Refused
@@ -74,7 +75,7 @@ class ReviewScreen(WyberModal[None]):
             yield Static(id="review-clock", classes="hint")
             yield Static(id="review-item")
             yield Static(id="review-status")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_mount(self) -> None:
         self.meeting.open_review()  # its time counts from here

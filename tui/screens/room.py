@@ -13,12 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.dialogs.ask import ChoiceDialog
 from tui.dialogs.base import WyberModal
 from tui.room.address import Address, lan_addresses
 from tui.room.qr import half_blocks
+from tui.widgets.key_strip import KeyStrip
 
 if TYPE_CHECKING:
     from tui.room.opened import OpenRoom
@@ -51,7 +52,7 @@ class RoomDialog(WyberModal[None]):
             with Vertical(id="words"):
                 yield Static(Text(self.t("room.title"), "bold"))
                 yield Static(id="status")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_mount(self) -> None:
         self.opened.room.on_change = self.show

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.dialogs.base import WyberScreen
 from tui.dialogs.people import Attendance, PeopleDialog
@@ -34,6 +34,7 @@ from tui.widgets.clock import BigClock, clock_text
 from tui.widgets.converge import ConvergeBoard
 from tui.widgets.diamond import Diamond
 from tui.widgets.ideas import IdeaBoard
+from tui.widgets.key_strip import KeyStrip
 from tui.widgets.panel import Failed, MovementPanel, attempt
 from tui.widgets.ticking import TickingStatic
 from tui.wyber.events import Record
@@ -98,7 +99,7 @@ class RunScreen(WyberScreen[None]):
                     yield IdeaBoard(self.meeting, self.lang)
                     yield ConvergeBoard(self.meeting, self.lang)
                     yield AgreementBoard(self.meeting, self.lang)
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_mount(self) -> None:
         self.title = self.meeting.state.title

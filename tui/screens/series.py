@@ -19,10 +19,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.dialogs.ask import ChoiceDialog
 from tui.dialogs.base import WyberScreen
+from tui.widgets.key_strip import KeyStrip
 from tui.wyber.counting import agreed, by_kind
 from tui.wyber.dates import compact_date
 from tui.wyber.errors import UserError
@@ -80,7 +81,7 @@ class SeriesScreen(WyberScreen[None]):
             yield Static(id="series-sessions")
             yield Static(self.t("series.running"), classes="section", markup=False)
             yield Static(id="series-running")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_mount(self) -> None:
         self.title = self.t("series.title", name=self.series_name)

@@ -19,11 +19,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.dialogs.base import WyberScreen
 from tui.screens.reading import read_then
 from tui.widgets.agreements import CONSENT_STYLE
+from tui.widgets.key_strip import KeyStrip
 from tui.wyber.consent import consent_label, consent_lines
 from tui.wyber.counting import agreed, how_many, of_which
 from tui.wyber.dates import spoken_date
@@ -198,7 +199,7 @@ class SummaryScreen(WyberScreen[None]):
             yield Static(self._time_notes(), id="time-notes", classes="hint")
             yield Static(self.t("ending.summary.evaluation"), classes="section", markup=False)
             yield Static(self._evaluation(), id="evaluation")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_mount(self) -> None:
         self.query_one("#summary", VerticalScroll).focus()

@@ -10,11 +10,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from tui.dialogs.base import WyberScreen
 from tui.keys import localise
+from tui.widgets.key_strip import KeyStrip
 from tui.widgets.rows import Column, Row, RowTable
 from tui.wyber.dates import listed_at
 from tui.wyber.errors import UserError
@@ -54,7 +55,7 @@ class TrashScreen(WyberScreen[bool]):
         yield Header()
         yield Static(self.t("history.trash.intro"), id="trash-intro", markup=False)
         yield TrashRows(empty=self.t("history.trash.empty"), id="trash")
-        yield Footer(compact=True)
+        yield KeyStrip()
 
     def on_mount(self) -> None:
         self.sub_title = self.t("history.trash.subtitle")

@@ -1,6 +1,7 @@
 """The agenda rail: every step and movement with its minutes, the current one marked, and the
 projected end of the meeting against the planned end."""
 
+import textwrap
 from datetime import datetime
 
 from rich.text import Text
@@ -18,15 +19,21 @@ from tui.wyber.timebox import (
 )
 
 
-def agenda_text(state: SessionState, now: float, lang: Language) -> Text:
+def agenda_text(state: SessionState, now: float, lang: Language, width: int | None = None) -> Text:
+    """The rail's text; a step's title wraps at `width` cells under its number (on a laptop's
+    rail "Working together better" ended "Working together bet…"), the rest ends in "…"."""
     text = Text(no_wrap=True, overflow="ellipsis")
     last_step = -1
     for index, segment in enumerate(state.segments):
         if segment.step != last_step:
             last_step = segment.step
             title = state.plan.steps[segment.step].title
-            text.append(f"{segment.step + 1} ", "bold")
-            text.append(f"{title}\n", "bold")
+            number = f"{segment.step + 1} "
+            lines = [title]
+            if width is not None and width > len(number) + 8:
+                lines = textwrap.wrap(title, width - len(number)) or [title]
+            text.append(number, "bold")
+            text.append(("\n" + " " * len(number)).join(lines) + "\n", "bold")
         current = index == state.current
         spent = used(state, index, now)
         figures = (
@@ -61,5 +68,12 @@ def _local(state: SessionState, t: float) -> datetime:
 
 
 class AgendaRail(TickingStatic):
+    _shown_for: tuple[SessionState, float, Language] | None = None
+
     def show_agenda(self, state: SessionState, now: float, lang: Language) -> None:
-        self.show(agenda_text(state, now, lang))
+        self._shown_for = (state, now, lang)
+        self.show(agenda_text(state, now, lang, self.content_size.width or None))
+
+    def on_resize(self) -> None:
+        if self._shown_for is not None:
+            self.show_agenda(*self._shown_for)  # the titles wrap to the new width

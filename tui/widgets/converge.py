@@ -26,9 +26,10 @@ ROOM = "~room"
 
 
 class ConvergeBoard(MovementPanel):
-    # The Footer shows the keys of a dot vote; the rest are in F1 help and the palette (Ctrl+P).
+    # The key strip shows the keys of a round (mark, cluster, a dot vote, score); the
+    # rest of the board's keys are in F1 help and the palette (Ctrl+P).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "mark", "key.mark", id="mark", show=False),
+        Binding("space", "mark", "key.mark", id="mark"),
         Binding("c", "cluster", "key.cluster", id="cluster"),
         Binding("r", "rename", "key.rename", id="rename", show=False),
         Binding("m", "merge", "key.merge", id="merge", show=False),
@@ -37,7 +38,7 @@ class ConvergeBoard(MovementPanel):
         Binding("plus,equals_sign", "vote(1)", "key.dot_add", id="dot_add", key_display="+"),
         Binding("minus", "vote(-1)", "key.dot_remove", id="dot_remove", key_display="-"),
         Binding("v", "voter", "key.voter", id="voter"),
-        Binding("s", "score", "key.score", id="score", show=False),
+        Binding("s", "score", "key.score", id="score"),
         Binding("o", "sort", "converge2.key.sort", id="sort"),
         Binding("enter", "select", "key.select", id="select", show=False),
     ]
