@@ -114,6 +114,7 @@ class Load:
     drained: bool = False  # whether it wrote them all within DRAIN_SECONDS
     still_pending: int = 0  # records still in the writer's queue after that
     collections: str = ""  # the full garbage collections during the load and the wait
+    loop_busy: float = 0.0  # the event loop thread's CPU seconds per second of the load
 
 
 def command_for(rng: random.Random, actor: str, load: Load) -> Command:
@@ -146,11 +147,12 @@ def run_load(
     where = {"step": 0, "movement": meeting.state.current_segment.movement}  # type: ignore[union-attr]
 
     def acknowledge() -> None:
+        # The writer's own wait: it returns when the durable watermark (the last record
+        # fsync'd) reaches the command's last record, as a phone's answer waits for.
         while (item := answers.get()) is not None:
             sent, seq = item
-            while writer.written < seq:
-                time.sleep(0.0005)
-            sent.answered = time.perf_counter()
+            if writer.wait_durable(seq, timeout=DRAIN_SECONDS):
+                sent.answered = time.perf_counter()
 
     acker = threading.Thread(target=acknowledge, name="bench-acker")
     acker.start()
@@ -223,13 +225,15 @@ async def run_wyber(data: Path, settings: Settings, load: Load, lags: list[float
         stop = threading.Event()
         probe = asyncio.create_task(probe_lag(stop, lags))
         with FullCollections() as collections:
+            cpu, wall = time.thread_time(), time.perf_counter()
             await asyncio.to_thread(run_load, meeting, writer, settings, load, stop)
             await probe
+            load.loop_busy = (time.thread_time() - cpu) / (time.perf_counter() - wall)
         load.collections = collections.note()
         # Records still queued in the writer are late, not lost: they are in memory and written
         # as soon as the disk takes them. What the writer has written is read first, so that a
         # record it writes while the journal is read counts as one or the other.
-        written = writer.written
+        written = writer.durable
         on_disk = {r.seq for r in Archive(data).read(meeting.state.session_id)}
         kept = on_disk | set(range(written + 1, meeting.state.last_seq + 1))
         made = [r.seq for s in load.sent if s.outcome is not None for r in s.outcome.records]
@@ -298,6 +302,7 @@ def run(settings: Settings) -> None:
     print(row("loop lag, wyber under load", stats(lags)))
     print(row("loop lag, bare Textual app", stats(bare)))
     print(f"during the load and the wait for the writer: {load.collections}")
+    print(f"the event loop's thread was on a CPU {load.loop_busy:.0%} of the time")
     print()
     lag_p99 = stats(lags).p99
     print_goal(lost == 0, f"lost: {lost} (goal 0)")

@@ -8,8 +8,9 @@ and is in the Footer, the help screen (F1) and the command palette (Ctrl+P).
 Every view on it observes the meeting: the screen subscribes to the records each command makes,
 whoever made it (the facilitator's keys, or a participant's phone through `submit_threadsafe`),
 and redraws from them, at most once per message-queue turn however many commands came in
-meanwhile (`Recorded` is posted once and collects them). A key only runs a command; what the board
-shows next comes from the records, never from the command's return value.
+meanwhile (`Recorded` is posted once and collects them), and at once after a command of the
+facilitator's own, so that a key and what it did are in the same frame. A key only runs a
+command; what the board shows next comes from the records, never from the command's return value.
 """
 
 from collections.abc import Callable
@@ -35,11 +36,30 @@ from tui.widgets.diamond import Diamond
 from tui.widgets.ideas import IdeaBoard
 from tui.widgets.panel import Failed, MovementPanel, attempt
 from tui.widgets.ticking import TickingStatic
-from tui.wyber.events import Record
+from tui.wyber.events import (
+    Rebalanced,
+    Record,
+    RoundStarted,
+    SessionFinished,
+    SessionResumed,
+    TimeboxExtended,
+    TimerPaused,
+    TimerResumed,
+)
 from tui.wyber.meeting import Meeting
 from tui.wyber.timebox import current_clock
 
 TICK_SECONDS = 0.25
+# The records that change what the clock or the agenda shows.
+CLOCK_EVENTS = (
+    RoundStarted,
+    TimerPaused,
+    TimerResumed,
+    TimeboxExtended,
+    Rebalanced,
+    SessionResumed,
+    SessionFinished,
+)
 
 
 class RunScreen(WyberScreen[None]):
@@ -107,6 +127,8 @@ class RunScreen(WyberScreen[None]):
                 timeout=20,
             )
         self._unsubscribe = self.meeting.subscribe(self._recorded)
+        for panel in self.query(MovementPanel):
+            panel.after_command = self.draw_arrived
         self.show_movement()
         self.tick()
         self.set_interval(TICK_SECONDS, self.tick)
@@ -241,6 +263,12 @@ class RunScreen(WyberScreen[None]):
         self._arrived.extend(records)
 
     def on_run_screen_recorded(self, _: Recorded) -> None:
+        self.draw_arrived()
+
+    def draw_arrived(self) -> None:
+        """Draw the records that arrived since the last draw, if any: when their Recorded is
+        handled, or at once after the facilitator's own command, so that what the key did is in
+        the same frame as the key's own echo (the cleared idea line), not in the frame after."""
         records, self._arrived = tuple(self._arrived), []
         if not records:
             return
@@ -250,7 +278,12 @@ class RunScreen(WyberScreen[None]):
             panel = self.panel
             if panel is not None:
                 panel.show_records(records)
-        self.tick()
+        # The clock and the agenda (some ms to draw) only when a record changed them; the rail's
+        # saved line always: the new records are not on disk yet.
+        if any(isinstance(record.event, CLOCK_EVENTS) for record in records):
+            self.tick()
+        else:
+            self.show_durable()
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -264,6 +297,7 @@ class RunScreen(WyberScreen[None]):
         raised. False when refused or when the command said it could not (the end of the
         agenda, nothing to undo)."""
         result = attempt(self, self.lang, command)
+        self.draw_arrived()
         if isinstance(result, Failed):
             return False
         return result is not False

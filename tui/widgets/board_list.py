@@ -1,0 +1,67 @@
+"""A board's list: options numbered by their place ("  12  …"), changed at the cost of the change.
+
+Textual's OptionList measures every option again after any prompt is replaced or any option
+removed (tui/internals/option_lines.py). On a town-hall evening's board of thousands of ideas
+taking dozens of changes a second, the event loop spent its time measuring. Here a changed
+prompt measures that option only; an option removed renumbers the ones after it in place, their
+number's digits swapped in the prompt they have (digits are as wide as each other, so the lines
+wrap as they did, and nothing is measured).
+"""
+
+from collections.abc import Iterable, Sequence
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import OptionDoesNotExist
+
+from tui.internals.option_lines import remove_options, replace_prompts
+
+NUMBER_WIDTH = 3  # the numbers' column; 1,000 and more take a column more
+NUMBER_STYLE = "dim"
+GAP = "  "  # between the number and the option's text
+
+
+def numbered(number: int) -> Text:
+    """The start of an option's prompt: its place on the board."""
+    return Text(f"{number:>{NUMBER_WIDTH}}{GAP}", style=NUMBER_STYLE)
+
+
+def _number_width(prompt: Text) -> int:
+    """How wide the number at the start of `prompt` is drawn (its padding included)."""
+    return prompt.plain.index(GAP, NUMBER_WIDTH - 1)
+
+
+class BoardList(OptionList):
+    def index_of(self, option_id: str) -> int | None:
+        """Where the option is on the list; None when it is not on it."""
+        try:
+            return self.get_option_index(option_id)
+        except OptionDoesNotExist:
+            return None
+
+    def change_prompts(self, changes: Iterable[tuple[int, Text]]) -> None:
+        """Draw these options (index, prompt) anew, each prompt starting with `numbered`; the
+        other options keep their measured lines."""
+        replace_prompts(self, ((index, prompt, False) for index, prompt in changes))
+
+    def remove_at(self, indices: Sequence[int]) -> None:
+        """Take the options at `indices` off the list and number the ones after them again."""
+        if not indices:
+            return
+        remove_options(self, indices)
+        self._renumber(min(indices))
+
+    def _renumber(self, start: int) -> None:
+        changes: list[tuple[int, Text, bool]] = []
+        for index in range(start, self.option_count):
+            prompt = self.get_option_at_index(index).prompt
+            if not isinstance(prompt, Text):
+                continue
+            width = _number_width(prompt)
+            number = f"{index + 1:>{NUMBER_WIDTH}}"
+            if len(number) == width:
+                prompt.plain = number + prompt.plain[width:]  # the same spans, in place
+                changes.append((index, prompt, True))
+            else:  # one column less (1,000 became 999): the lines may wrap otherwise
+                changes.append((index, numbered(index + 1) + prompt[width + len(GAP) :], False))
+        replace_prompts(self, changes)
