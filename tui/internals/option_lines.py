@@ -60,6 +60,11 @@ def _forget_renders(option_list: OptionList, keep: Callable[[Option], bool]) -> 
             cache.discard(key)
 
 
+def forget_lines(option_list: OptionList) -> None:
+    """Forget every option's measured lines: they are measured again as the list next draws."""
+    option_list._clear_caches()
+
+
 def replace_prompts(
     option_list: OptionList, changes: Iterable[tuple[int, VisualType, bool]]
 ) -> None:
