@@ -13,10 +13,11 @@ What is measured, with `time.perf_counter`:
   own ideas (10%), an undo of their own last command (5%). The app's event loop runs each command
   (`execute`), and its background writer writes the records (fsync'd) as in a meeting.
 - Acknowledged: a command is answered when its outcome is known and, if it recorded anything,
-  when the writer reports its last record on disk (`BackgroundWriter.written`, looked at every
-  0.5 ms by an acknowledging thread: the phone is answered only then). Refused commands (no dot
-  left, nothing to undo) are answered with their reason and counted apart. "ack" is from the
-  submission to that answer.
+  when its last record is durable: an acknowledging thread waits for it with the writer's own
+  `BackgroundWriter.wait_durable(seq)`, which returns once the writer's durable watermark (the
+  last record fsync'd) has passed it, the watermark a phone's answer waits for too. Refused
+  commands (no dot left, nothing to undo) are answered with their reason and counted apart.
+  "ack" is from the submission to that answer.
 - Lost: after the load, every command's outcome is awaited and the writer flushed; the session's
   journal is read back (`Archive.read`, no lock) and every record an accepted command made must be
   in it. Lost = commands without an outcome + accepted records missing from the journal (goal 0).
@@ -24,14 +25,17 @@ What is measured, with `time.perf_counter`:
   it wakes (`asyncio.sleep`), from the start of the load until the last command has run.
   Beside it, the same probe in a bare Textual app (one Static, headless, same size), for 20 s:
   what the loop's lag is on this machine with nothing to do. The full garbage collections during
-  the load are counted, with the longest: a stall of the loop is often one.
+  the load are counted, with the longest: a stall of the loop is often one. And how much of the
+  load's time the loop's thread was on a CPU (`time.thread_time`): what the commands, the
+  board's drawing and the frames cost it, which on a busy machine says more than the lag, as
+  the lag grows with whatever else wants the CPUs.
 
-The run screen does not yet redraw its board from other sources' records (the board shows the
-facilitator's own ideas), so the loop's lag here is the commands' cost and the screen's own
-ticking, not yet the redrawing of thousands of ideas. The durable ack is bound by the writer: one
-fsync per record today, so under 1,000 commands a second its queue grows and the ack with it; the
-benchmark waits for it to catch up (up to 5 minutes) and says how long that took, or how many
-records were still queued (late, in memory, not acknowledged: not counted as lost).
+The run screen draws every source's records as they come (the board grows to some 24,000 ideas
+in the full run), so the lag includes the board's drawing and Textual's frames. The durable ack
+follows the writer's group commit (all records waiting go in one append and one fsync); the
+benchmark waits for the writer to catch up after the load (up to 5 minutes) and says how long
+that took, or how many records were still queued (late, in memory, not acknowledged: not counted
+as lost).
 
 How to read it: counts, the achieved rate, ack p50/p95/p99/max, and loop lag p50/p99/max in
 milliseconds, wyber's beside the bare app's. Goals (from the issue): nothing lost, and the loop's

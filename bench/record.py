@@ -542,12 +542,16 @@ def print_flat_goals(pairs: Sequence[tuple[Scenario, Scenario]], group: int) -> 
 def print_notes(scratch: Path, settings: Settings, setup_seconds: float) -> None:
     print(machine("tinydb"))
     print(f"scratch folder: {describe_scratch(scratch)}")
+    block = settings.block + WARMUP_RECORDS  # records per block, counted or not
+    blocks = 1 + math.ceil(settings.samples / settings.block)  # the warm-up block's too
+    grown = settings.samples + settings.block + blocks * WARMUP_RECORDS
     print(
         f"wyber/floor: {settings.samples} samples per scenario, in blocks of {settings.block}"
-        f" recorded into a fresh copy of the session (it grows by at most {settings.block} events"
-        f" while measured; from {KEPT_OPEN_FROM:,} events one session stays open and grows by"
-        f" the {settings.samples + settings.block} events recorded); archives interleaved block"
-        " by block; one warm-up block per scenario discarded"
+        f" (after {WARMUP_RECORDS} not counted) recorded into a fresh copy of the session (it"
+        f" grows by at most {block} events while measured; from {KEPT_OPEN_FROM:,} events one"
+        f" session stays open and grows by the {grown:,} events recorded); the floor's append"
+        " after each record; scenarios in turn block by block; one warm-up block per scenario"
+        " discarded"
     )
     print(
         f"naive: one JSON file, one table per session; {settings.naive_min}-{settings.naive_max}"

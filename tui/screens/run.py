@@ -7,14 +7,15 @@ and is in the Footer, the help screen (F1) and the command palette (Ctrl+P).
 
 Every view on it observes the meeting: the screen subscribes to the records each command makes,
 whoever made it (the facilitator's keys, or a participant's phone through `submit_threadsafe`),
-and redraws from them, at most once per message-queue turn however many commands came in
-meanwhile (`Recorded` is posted once and collects them), and at once after a command of the
+and redraws from them, at most once per frame however many commands came in meanwhile
+(`Recorded` is posted once and collects them), and at once after a command of the
 facilitator's own, so that a key and what it did are in the same frame. A key only runs a
 command; what the board shows next comes from the records, never from the command's return value.
 """
 
 from collections.abc import Callable
 from functools import partial
+from time import monotonic
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,6 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from tui.dialogs.base import WyberScreen
@@ -50,6 +52,7 @@ from tui.wyber.meeting import Meeting
 from tui.wyber.timebox import current_clock
 
 TICK_SECONDS = 0.25
+FRAME_SECONDS = 1 / 60  # Textual draws at most 60 frames a second
 # The records that change what the clock or the agenda shows.
 CLOCK_EVENTS = (
     RoundStarted,
@@ -89,6 +92,8 @@ class RunScreen(WyberScreen[None]):
         # The bell rings once per time box, when it runs out while this screen watches.
         self._rung: set[int] = set()
         self._arrived: list[Record] = []  # records not yet drawn; a Recorded is on its way
+        self._drawn_at = 0.0  # when records were last drawn (monotonic seconds)
+        self._draw_later: Timer | None = None  # the draw put off to the next frame
         self._unsubscribe: Callable[[], None] | None = None
 
     def compose(self) -> ComposeResult:
@@ -263,15 +268,25 @@ class RunScreen(WyberScreen[None]):
         self._arrived.extend(records)
 
     def on_run_screen_recorded(self, _: Recorded) -> None:
-        self.draw_arrived()
+        # Other sources' records are drawn at most once a frame: under a town hall's load a
+        # draw per message-queue turn came 100 times a second, four to five per frame drawn.
+        wait = self._drawn_at + FRAME_SECONDS - monotonic()
+        if wait <= 0:
+            self.draw_arrived()
+        elif self._draw_later is None:
+            self._draw_later = self.set_timer(wait, self.draw_arrived)
 
     def draw_arrived(self) -> None:
         """Draw the records that arrived since the last draw, if any: when their Recorded is
         handled, or at once after the facilitator's own command, so that what the key did is in
         the same frame as the key's own echo (the cleared idea line), not in the frame after."""
+        if self._draw_later is not None:
+            self._draw_later.stop()
+            self._draw_later = None
         records, self._arrived = tuple(self._arrived), []
         if not records:
             return
+        self._drawn_at = monotonic()
         if self.meeting.state.current != self._shown_segment:
             self.show_movement()  # the group moved on: its whole work area is drawn anew
         else:
