@@ -4,10 +4,8 @@ on it, and a board of hundreds is not measured again for one change. The facilit
 idea is on the board when the key that typed it is done, not a message later."""
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.content import Content
 from textual.widgets import OptionList
 
 from tui.widgets.ideas import IdeaBoard
@@ -15,6 +13,7 @@ from tui.widgets.panel import PENDING_MARK
 from tui.wyber.commands import EditIdea, RemoveIdea, Vote
 from tui.wyber.plan import Movement
 
+from .test_board_list import counting_measures
 from .test_run_flow import SIZE, board_texts
 from .test_views_observe import all_saved, counting, from_another_thread, running, started
 
@@ -63,14 +62,7 @@ async def test_one_change_on_a_board_of_300_ideas_measures_that_idea_only(
         ids = [meeting.add_idea(f"Idea number {n} of the evening").id for n in range(300)]
         await pilot.pause()
         await all_saved(app, pilot)
-        measured: list[int] = []
-        measure = Content.get_height
-
-        def counted(self: Content, *args: Any, **kwargs: Any) -> int:
-            measured.append(1)
-            return measure(self, *args, **kwargs)
-
-        monkeypatch.setattr(Content, "get_height", counted)
+        measured = counting_measures(monkeypatch)
         edit = EditIdea(actor=anna, idea_id=ids[150], text="Said again, a little longer", **HERE)
         await from_another_thread(meeting, edit)
         await from_another_thread(meeting, RemoveIdea(actor=anna, idea_id=ids[10], **HERE))

@@ -23,34 +23,8 @@ from tui.widgets.fields import LineField
 from tui.widgets.key_order import KeysReleased
 from tui.widgets.panel import MovementPanel
 from tui.widgets.ticking import TickingStatic
-from tui.wyber.events import (
-    AgreementEdited,
-    AgreementRecorded,
-    AgreementRemoved,
-    AgreementReviewed,
-    ClusterCreated,
-    ClusterDissolved,
-    ClusterRenamed,
-    ClustersMerged,
-    ConsentAnswered,
-    ConsentNoted,
-    EvaluationRecorded,
-    IdeaAdded,
-    IdeaEdited,
-    IdeaMoved,
-    IdeaRemoved,
-    ObjectionResolved,
-    ParticipantAdded,
-    PresenceChanged,
-    Rebalanced,
-    Record,
-    ScoreGiven,
-    SelectionMarked,
-    TimeboxExtended,
-    TimerPaused,
-    TimerResumed,
-    VoteCast,
-)
+from tui.wyber import events as kinds
+from tui.wyber.events import IdeaAdded, IdeaEdited, IdeaRemoved, ParticipantAdded, Record
 from tui.wyber.goaround import GoAround, start_go_around
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
@@ -63,31 +37,31 @@ from tui.wyber.timebox import remaining
 # The records `show_records` draws one by one; each one of these changes nothing else the board
 # shows (its clock is the run screen's; dots, clusters and agreements are other movements' boards).
 DRAWN_HERE = (
-    IdeaAdded,
-    IdeaEdited,
-    IdeaRemoved,
-    ParticipantAdded,
-    PresenceChanged,
-    TimerPaused,
-    TimerResumed,
-    TimeboxExtended,
-    Rebalanced,
-    IdeaMoved,
-    VoteCast,
-    ScoreGiven,
-    SelectionMarked,
-    ClusterCreated,
-    ClusterRenamed,
-    ClusterDissolved,
-    ClustersMerged,
-    AgreementRecorded,
-    AgreementEdited,
-    AgreementRemoved,
-    ConsentNoted,
-    ConsentAnswered,
-    ObjectionResolved,
-    AgreementReviewed,
-    EvaluationRecorded,
+    kinds.IdeaAdded,
+    kinds.IdeaEdited,
+    kinds.IdeaRemoved,
+    kinds.ParticipantAdded,
+    kinds.PresenceChanged,
+    kinds.TimerPaused,
+    kinds.TimerResumed,
+    kinds.TimeboxExtended,
+    kinds.Rebalanced,
+    kinds.IdeaMoved,
+    kinds.VoteCast,
+    kinds.ScoreGiven,
+    kinds.SelectionMarked,
+    kinds.ClusterCreated,
+    kinds.ClusterRenamed,
+    kinds.ClusterDissolved,
+    kinds.ClustersMerged,
+    kinds.AgreementRecorded,
+    kinds.AgreementEdited,
+    kinds.AgreementRemoved,
+    kinds.ConsentNoted,
+    kinds.ConsentAnswered,
+    kinds.ObjectionResolved,
+    kinds.AgreementReviewed,
+    kinds.EvaluationRecorded,
 )
 
 # More pasted lines than this are asked about before they become ideas (see add_pasted).
@@ -207,15 +181,15 @@ class IdeaBoard(MovementPanel):
         highlighted = board.highlighted_option.id if board.highlighted_option else None
         follow = board.highlighted is None or board.highlighted == board.option_count - 1
         ideas = self.meeting.state.ideas
-        events = [record.event for record in fresh]
-        if any(isinstance(event, ParticipantAdded) for event in events):
+        made = [record.event for record in fresh]
+        if any(isinstance(event, ParticipantAdded) for event in made):
             self._refresh_authors()
         # What is on the board already is changed first, then the new ideas go after it: the
         # state holds each idea as the last of these records left it.
-        removed = [board.index_of(e.idea_id) for e in events if isinstance(e, IdeaRemoved)]
+        removed = [board.index_of(e.idea_id) for e in made if isinstance(e, IdeaRemoved)]
         board.remove_at([index for index in removed if index is not None])
         self._pending.intersection_update(ideas)
-        edited = {e.idea_id for e in events if isinstance(e, IdeaEdited) and e.idea_id in ideas}
+        edited = {e.idea_id for e in made if isinstance(e, IdeaEdited) and e.idea_id in ideas}
         places = ((board.index_of(idea_id), idea_id) for idea_id in edited)
         board.change_prompts(
             (index, self._prompt(index + 1, ideas[idea_id]))
@@ -225,7 +199,7 @@ class IdeaBoard(MovementPanel):
         step = step_now(self.meeting.state)
         new = [
             ideas[e.idea_id]
-            for e in events
+            for e in made
             if isinstance(e, IdeaAdded) and e.idea_id in ideas and board.index_of(e.idea_id) is None
         ]
         new = [idea for idea in new if idea.step == step]  # else filed under another step
