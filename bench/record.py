@@ -15,9 +15,8 @@ What is measured, with `time.perf_counter_ns`:
   samples taken (1,000: at most 5% of its size). The blocks go round the scenarios in turn,
   the order reversed every other round (the sizes, and the two archives within each size), so
   that disk noise hits every scenario alike. The event is built before the clock starts;
-  garbage left by making the copy is collected and whatever earlier blocks left unwritten is
-  written (`os.sync`) before each block; a first block per scenario, and the first records of
-  every block, are a warm-up and are not counted.
+  garbage left by making the copy is collected before each block; a first block per scenario,
+  and the first two records of every block, are a warm-up and are not counted.
 - floor: the very bytes wyber appended, written again right after each record with one
   `os.write` to a plain file opened O_APPEND and `os.fsync`'d: the least a durable append can
   cost on this disk at that moment. wyber's p99 is given as a multiple of it.
@@ -285,16 +284,14 @@ def record_block(scenario: Scenario, live: LiveSession, count: int, ideas: IdeaS
     """Record WARMUP_RECORDS + `count` events; after each one, the floor appends the very line
     wyber wrote, so that the two see the disk as it is at that moment.
 
-    Before the block, everything the previous blocks left unwritten (a copy imported, another
-    removed) goes to disk (`os.sync`), so the block pays for its own appends only. Its first
-    records are counted for neither side: the first took 12-15 ms where the rest took 5-7 and
-    the floor's append right after it 6 (medians over 12 blocks, measured, also in a session
-    kept open): the switch from the block before, not recording."""
+    The block's first records are counted for neither side: the first took 12-15 ms where the
+    rest took 5-7 and the floor's append right after it 6 (medians over 12 blocks, measured, in
+    fresh copies and in a session kept open alike, with or without an `os.sync` before the
+    block): the switch from the block before, not recording."""
     scenario.blocks += 1
     path = scenario.archive.path_of(live.session_id)
     events = [ideas.event() for _ in range(WARMUP_RECORDS + count)]
     gc.collect()
-    os.sync()
     floor = os.open(scenario.floor_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         with path.open("rb") as journal:
