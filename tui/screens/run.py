@@ -250,6 +250,8 @@ class RunScreen(WyberScreen[None]):
 
     def show_durable(self) -> None:
         """The writer's durable watermark moved: the rail and the pending marks follow."""
+        if not self.query("#saved"):
+            return  # the screen is being closed (the app ends): nothing is left to draw on
         self._show_saved()
         panel = self.panel
         if panel is not None:
