@@ -16,7 +16,8 @@ Each is used because the public API has no way to do it (Textual 8.2):
 - an error nothing caught: Textual's `_handle_exception` ends the app and keeps the traceback to
   print over the terminal; wyber logs it instead (run_app) and leaves the screen clean;
 - whether a message was stopped: `_stop_propagation`, to know whether a key is done;
-- the terminal's parser: a paste's escape sequences (`paste_guard.py`, beside this module).
+- the terminal's parser: a paste's escape sequences (`paste_guard.py`, beside this module);
+- an OptionList's measured lines, kept across a change to a few options (`option_lines.py`).
 """
 
 from collections.abc import Callable
