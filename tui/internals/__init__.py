@@ -17,7 +17,8 @@ Each is used because the public API has no way to do it (Textual 8.2):
   print over the terminal; wyber logs it instead (run_app) and leaves the screen clean;
 - whether a message was stopped: `_stop_propagation`, to know whether a key is done;
 - the terminal's parser: a paste's escape sequences (`paste_guard.py`, beside this module);
-- an OptionList's measured lines, kept across a change to a few options (`option_lines.py`).
+- an OptionList's measured lines, kept across a change to a few options (`option_lines.py`);
+- a widget's repaint handed to its screen at once, in the frame of the key (`frames.py`).
 """
 
 from collections.abc import Callable

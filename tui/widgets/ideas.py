@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from tui.dialogs.ask import ConfirmDialog, TextDialog
+from tui.internals.frames import repaint_now
 from tui.widgets.board_list import BoardList, numbered
 from tui.widgets.clock import countdown_text
 from tui.widgets.fields import LineField
@@ -209,6 +210,7 @@ class IdeaBoard(MovementPanel):
         )
         own = [r.event.idea_id for r in fresh if isinstance(r.event, IdeaAdded) and r.actor is None]
         self._highlight(board, own[-1] if own else highlighted, follow and not own)
+        repaint_now(board)  # in the frame of the key that made the change (tui/internals)
 
     def _highlight(self, board: BoardList, idea_id: str | None, newest: bool) -> None:
         """The highlight on `idea_id` (the facilitator's newest idea, the one Ctrl+O edits next,
