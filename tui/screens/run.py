@@ -7,13 +7,15 @@ and is in the Footer, the help screen (F1) and the command palette (Ctrl+P).
 
 Every view on it observes the meeting: the screen subscribes to the records each command makes,
 whoever made it (the facilitator's keys, or a participant's phone through `submit_threadsafe`),
-and redraws from them, at most once per message-queue turn however many commands came in
-meanwhile (`Recorded` is posted once and collects them). A key only runs a command; what the board
-shows next comes from the records, never from the command's return value.
+and redraws from them, at most once per frame however many commands came in meanwhile
+(`Recorded` is posted once and collects them), and at once after a command of the
+facilitator's own, so that a key and what it did are in the same frame. A key only runs a
+command; what the board shows next comes from the records, never from the command's return value.
 """
 
 from collections.abc import Callable
 from functools import partial
+from time import monotonic
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,6 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.dialogs.base import WyberScreen
@@ -37,7 +40,16 @@ from tui.widgets.ideas import IdeaBoard
 from tui.widgets.key_strip import KeyStrip
 from tui.widgets.panel import Failed, MovementPanel, attempt
 from tui.widgets.ticking import TickingStatic
-from tui.wyber.events import Record
+from tui.wyber.events import (
+    Rebalanced,
+    Record,
+    RoundStarted,
+    SessionFinished,
+    SessionResumed,
+    TimeboxExtended,
+    TimerPaused,
+    TimerResumed,
+)
 from tui.wyber.goaround import GoAround
 from tui.wyber.late import Place
 from tui.wyber.meeting import Meeting
@@ -45,6 +57,17 @@ from tui.wyber.rebalance import default_protected
 from tui.wyber.timebox import current_clock
 
 TICK_SECONDS = 0.25
+FRAME_SECONDS = 1 / 60  # Textual draws at most 60 frames a second
+# The records that change what the clock or the agenda shows.
+CLOCK_EVENTS = (
+    RoundStarted,
+    TimerPaused,
+    TimerResumed,
+    TimeboxExtended,
+    Rebalanced,
+    SessionResumed,
+    SessionFinished,
+)
 
 
 class RunScreen(WyberScreen[None]):
@@ -77,6 +100,8 @@ class RunScreen(WyberScreen[None]):
         # The bell rings once per time box, when it runs out while this screen watches.
         self._rung: set[int] = set()
         self._arrived: list[Record] = []  # records not yet drawn; a Recorded is on its way
+        self._drawn_at = 0.0  # when records were last drawn (monotonic seconds)
+        self._draw_later: Timer | None = None  # the draw put off to the next frame
         self._unsubscribe: Callable[[], None] | None = None
 
     def compose(self) -> ComposeResult:
@@ -115,6 +140,8 @@ class RunScreen(WyberScreen[None]):
                 timeout=20,
             )
         self._unsubscribe = self.meeting.subscribe(self._recorded)
+        for panel in self.query(MovementPanel):
+            panel.after_command = self.draw_arrived
         self.show_movement()
         self.tick()
         self.set_interval(TICK_SECONDS, self.tick)
@@ -243,6 +270,8 @@ class RunScreen(WyberScreen[None]):
 
     def show_durable(self) -> None:
         """The writer's durable watermark moved: the rail and the pending marks follow."""
+        if not self.query("#saved"):
+            return  # the screen is being closed (the app ends): nothing is left to draw on
         self._show_saved()
         panel = self.panel
         if panel is not None:
@@ -261,16 +290,37 @@ class RunScreen(WyberScreen[None]):
         self._arrived.extend(records)
 
     def on_run_screen_recorded(self, _: Recorded) -> None:
+        # Other sources' records are drawn at most once a frame: under a town hall's load a
+        # draw per message-queue turn came 100 times a second, four to five per frame drawn.
+        wait = self._drawn_at + FRAME_SECONDS - monotonic()
+        if wait <= 0:
+            self.draw_arrived()
+        elif self._draw_later is None:
+            self._draw_later = self.set_timer(wait, self.draw_arrived)
+
+    def draw_arrived(self) -> None:
+        """Draw the records that arrived since the last draw, if any: when their Recorded is
+        handled, or at once after the facilitator's own command, so that what the key did is in
+        the same frame as the key's own echo (the cleared idea line), not in the frame after."""
+        if self._draw_later is not None:
+            self._draw_later.stop()
+            self._draw_later = None
         records, self._arrived = tuple(self._arrived), []
         if not records:
             return
+        self._drawn_at = monotonic()
         if self.meeting.state.current != self._shown_segment:
             self.show_movement()  # the group moved on: its whole work area is drawn anew
         else:
             panel = self.panel
             if panel is not None:
                 panel.show_records(records)
-        self.tick()
+        # The clock and the agenda (some ms to draw) only when a record changed them; the rail's
+        # saved line always: the new records are not on disk yet.
+        if any(isinstance(record.event, CLOCK_EVENTS) for record in records):
+            self.tick()
+        else:
+            self.show_durable()
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -284,6 +334,7 @@ class RunScreen(WyberScreen[None]):
         raised. False when refused or when the command said it could not (the end of the
         agenda, nothing to undo)."""
         result = attempt(self, self.lang, command)
+        self.draw_arrived()
         if isinstance(result, Failed):
             return False
         return result is not False

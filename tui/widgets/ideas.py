@@ -6,8 +6,7 @@ turn is theirs.
 """
 
 from collections.abc import Callable
-from contextlib import suppress
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -15,17 +14,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Select
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import Option
 
 from tui.dialogs.ask import ConfirmDialog, TextDialog
 from tui.dialogs.stranger import StrangerDialog
+from tui.internals.frames import repaint_now
+from tui.widgets.board_list import BoardList, numbered
 from tui.widgets.clock import countdown_text
 from tui.widgets.fields import LineField
 from tui.widgets.key_order import KeysReleased
 from tui.widgets.panel import MovementPanel
 from tui.widgets.ticking import TickingStatic
+from tui.wyber import events as kinds
 from tui.wyber.commands import Stranger, StrangerNamed
-from tui.wyber.events import IdeaAdded, Record
+from tui.wyber.events import IdeaAdded, IdeaEdited, IdeaRemoved, ParticipantAdded, Record
 from tui.wyber.goaround import GoAround, start_go_around
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
@@ -34,6 +36,36 @@ from tui.wyber.rules import step_now
 from tui.wyber.state import Idea
 from tui.wyber.text import pasted_lines
 from tui.wyber.timebox import remaining
+
+# The records `show_records` draws one by one; each one of these changes nothing else the board
+# shows (its clock is the run screen's; dots, clusters and agreements are other movements' boards).
+DRAWN_HERE = (
+    kinds.IdeaAdded,
+    kinds.IdeaEdited,
+    kinds.IdeaRemoved,
+    kinds.ParticipantAdded,
+    kinds.PresenceChanged,
+    kinds.TimerPaused,
+    kinds.TimerResumed,
+    kinds.TimeboxExtended,
+    kinds.Rebalanced,
+    kinds.IdeaMoved,
+    kinds.VoteCast,
+    kinds.ScoreGiven,
+    kinds.SelectionMarked,
+    kinds.ClusterCreated,
+    kinds.ClusterRenamed,
+    kinds.ClusterDissolved,
+    kinds.ClustersMerged,
+    kinds.AgreementRecorded,
+    kinds.AgreementEdited,
+    kinds.AgreementRemoved,
+    kinds.ConsentNoted,
+    kinds.ConsentAnswered,
+    kinds.ObjectionResolved,
+    kinds.AgreementReviewed,
+    kinds.EvaluationRecorded,
+)
 
 # More pasted lines than this are asked about before they become ideas (see add_pasted).
 PASTE_WITHOUT_ASKING = 10
@@ -68,7 +100,7 @@ class IdeaInput(LineField):
 
 
 def idea_prompt(idea: Idea) -> Text:
-    text = Text(f"{idea.number:>3}  ", style="dim")
+    text = numbered(idea.number)
     text.append(idea.text)
     if idea.author_name:
         text.append(f"  — {idea.author_name}", style="italic")
@@ -98,7 +130,7 @@ class IdeaBoard(MovementPanel):
 
     def compose(self) -> ComposeResult:
         yield TickingStatic(id="turn", classes="turn")
-        yield OptionList(id="ideas")
+        yield BoardList(id="ideas")
         with Horizontal(id="idea-entry"):
             yield Select[str](
                 [],
@@ -120,7 +152,7 @@ class IdeaBoard(MovementPanel):
         self.query_one("#idea", Input).focus()
 
     def refresh_board(self) -> None:
-        board = self.query_one("#ideas", OptionList)
+        board = self.query_one("#ideas", BoardList)
         highlighted = board.highlighted_option.id if board.highlighted_option else None
         ideas = self.meeting.ideas_of_step()
         self._drawn_seq = self.meeting.state.last_seq
@@ -135,36 +167,56 @@ class IdeaBoard(MovementPanel):
         self._refresh_authors()
 
     def show_records(self, records: tuple[Record, ...]) -> None:
-        """Ideas added, by any source, are appended: adding is the hot path (thousands of ideas
-        on a town-hall evening's board), and rebuilding the board for each one is not. Any other
-        record draws the board anew."""
-        if not all(isinstance(record.event, IdeaAdded) for record in records):
+        """Draw what the records change, by any source, and only that: a town-hall evening's
+        board holds thousands of ideas and takes dozens of records a second, so the ideas
+        removed leave (the others keep their numbers), the ideas edited are drawn again and
+        the ideas added are appended; a dot or a cluster changes nothing here. Any other record
+        draws the board anew."""
+        if not all(isinstance(record.event, DRAWN_HERE) for record in records):
             self.refresh_board()
             return
-        board = self.query_one("#ideas", OptionList)
-        step = step_now(self.meeting.state)
+        fresh = [record for record in records if record.seq > self._drawn_seq]
+        if not fresh:
+            return  # drawn already, by a rebuild
+        self._drawn_seq = fresh[-1].seq
+        board = self.query_one("#ideas", BoardList)
+        highlighted = board.highlighted_option.id if board.highlighted_option else None
         follow = board.highlighted is None or board.highlighted == board.option_count - 1
-        options: list[Option] = []
-        own: int | None = None  # the facilitator's newest idea: the one Ctrl+O edits next
-        for record in records:
-            if record.seq <= self._drawn_seq:
-                continue
-            idea = self.meeting.state.ideas.get(cast(IdeaAdded, record.event).idea_id)
-            if idea is None or idea.step != step:
-                continue  # already taken back, or filed under another step (the late rule)
-            options.append(Option(self._prompt(idea), id=idea.id))
-            if record.actor is None:
-                own = board.option_count + len(options) - 1
-        self._drawn_seq = max(self._drawn_seq, records[-1].seq)
-        if not options:
+        ideas = self.meeting.state.ideas
+        made = [record.event for record in fresh]
+        if any(isinstance(event, ParticipantAdded) for event in made):
+            self._refresh_authors()
+        # What is on the board already is changed first, then the new ideas go after it: the
+        # state holds each idea as the last of these records left it.
+        removed = [board.index_of(e.idea_id) for e in made if isinstance(e, IdeaRemoved)]
+        board.remove_at([index for index in removed if index is not None])
+        self._pending.intersection_update(ideas)
+        edited = {e.idea_id for e in made if isinstance(e, IdeaEdited) and e.idea_id in ideas}
+        places = ((board.index_of(idea_id), idea_id) for idea_id in edited)
+        board.change_prompts(
+            (index, self._prompt(ideas[idea_id])) for index, idea_id in places if index is not None
+        )
+        step = step_now(self.meeting.state)
+        new = [
+            ideas[e.idea_id]
+            for e in made
+            if isinstance(e, IdeaAdded) and e.idea_id in ideas and board.index_of(e.idea_id) is None
+        ]
+        new = [idea for idea in new if idea.step == step]  # else filed under another step
+        board.add_options(Option(self._prompt(idea), id=idea.id) for idea in new)
+        own = [r.event.idea_id for r in fresh if isinstance(r.event, IdeaAdded) and r.actor is None]
+        self._highlight(board, own[-1] if own else highlighted, follow and not own)
+        repaint_now(board)  # in the frame of the key that made the change (tui/internals)
+
+    def _highlight(self, board: BoardList, idea_id: str | None, newest: bool) -> None:
+        """The highlight on `idea_id` (the facilitator's newest idea, the one Ctrl+O edits next,
+        or the one highlighted before), or on the newest idea when it followed the newest."""
+        index = board.index_of(idea_id) if idea_id is not None else None
+        if newest or index is None:
+            index = board.option_count - 1 if board.option_count else None
+        if index is None or index == board.highlighted:
             return
-        board.add_options(options)
-        if own is not None:
-            board.highlighted = own
-        elif follow:
-            board.highlighted = board.option_count - 1  # on the newest, it stays on the newest
-        else:
-            return
+        board.highlighted = index
         # Once laid out again, as a line's wrapping can change the board's lines under the
         # scroll position: with 3,000 ideas the newest was scrolled 200 lines out of view.
         board.call_after_refresh(board.scroll_to_highlight)
@@ -177,15 +229,16 @@ class IdeaBoard(MovementPanel):
     def show_durable(self) -> None:
         """Redraw only the ideas that were pending and now are on disk: a board of hundreds is
         not rebuilt for each fsync."""
-        board = self.query_one("#ideas", OptionList)
-        for idea_id in list(self._pending):
-            idea = self.meeting.state.ideas.get(idea_id)
-            if idea is not None and self.meeting.session.is_pending(idea_id):
-                continue
-            self._pending.discard(idea_id)
-            if idea is not None:
-                with suppress(OptionDoesNotExist):  # taken off the board meanwhile
-                    board.replace_option_prompt(idea_id, idea_prompt(idea))
+        board = self.query_one("#ideas", BoardList)
+        session, ideas = self.meeting.session, self.meeting.state.ideas
+        done = {idea_id for idea_id in self._pending if not session.is_pending(idea_id)}
+        self._pending -= done
+        places = ((board.index_of(idea_id), idea_id) for idea_id in done if idea_id in ideas)
+        board.change_prompts(
+            (index, idea_prompt(ideas[idea_id]))
+            for index, idea_id in places
+            if index is not None  # else taken off the board meanwhile
+        )
 
     def _refresh_authors(self) -> None:
         author = self.query_one("#author", Select)

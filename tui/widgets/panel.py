@@ -52,6 +52,9 @@ class MovementPanel(Vertical):
         self.meeting = meeting
         self.lang = lang
         self.drawn_pending = False  # something on the board is drawn as not yet on disk
+        # What the screen does once a command of the facilitator's has run: draws its records
+        # at once (the run screen sets it).
+        self.after_command: Callable[[], None] = lambda: None
         localise(self, lang)
 
     def t(self, key: str, /, **params: object) -> str:
@@ -61,6 +64,7 @@ class MovementPanel(Vertical):
         """Run a meeting command; on refusal say why and return None. The board follows from
         the command's records (`show_records`), not from what this returns."""
         result = attempt(self, self.lang, command)
+        self.after_command()
         return None if isinstance(result, Failed) else result
 
     def done(self, command: Callable[[], object]) -> bool:

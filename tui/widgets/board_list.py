@@ -1,0 +1,74 @@
+"""A board's list: options that start with their idea's number ("  12  …"), changed at the cost
+of the change.
+
+Textual's OptionList measures every option again after any prompt is replaced or any option
+removed (tui/internals/option_lines.py). On a town-hall evening's board of thousands of ideas
+taking dozens of changes a second, the event loop spent its time measuring. Here a changed
+prompt measures that option only, and an option removed measures nothing: an idea keeps its
+number for good (tui/wyber/fold.py gives it once), so the ones after it stay as they are drawn.
+"""
+
+from collections.abc import Iterable, Sequence
+from typing import Self
+
+from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.visual import VisualType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from tui.internals.option_lines import forget_lines, remove_options, replace_prompts
+
+NUMBER_WIDTH = 3  # the numbers' column; 1,000 and more take a column more
+NUMBER_STYLE = "dim"
+GAP = "  "  # between the number and the option's text
+
+
+def numbered(number: int) -> Text:
+    """The start of an option's prompt: its idea's number."""
+    return Text(f"{number:>{NUMBER_WIDTH}}{GAP}", style=NUMBER_STYLE)
+
+
+class BoardList(OptionList):
+    def __init__(self, *, id: str | None = None) -> None:
+        self._lines_width: int | None = None  # the width the options' lines were measured at
+        super().__init__(id=id)
+
+    def _fit_width(self) -> None:
+        """Measure every option again when the list's width changed since they were measured.
+        Textual does that when the widget is resized, but not when its scroll bar appears (the
+        first options are measured without it, a column wider), and the list no longer measures
+        everything after each change: the third line of an idea would stay cut off."""
+        width = self.scrollable_content_region.width
+        if width != self._lines_width:
+            forget_lines(self)
+            self._lines_width = width
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._fit_width()
+        return super().render_lines(crop)
+
+    def add_options(self, new_options: "Iterable[Option | VisualType | None]") -> Self:
+        self._fit_width()
+        return super().add_options(new_options)
+
+    def index_of(self, option_id: str) -> int | None:
+        """Where the option is on the list; None when it is not on it."""
+        try:
+            return self.get_option_index(option_id)
+        except OptionDoesNotExist:
+            return None
+
+    def change_prompts(self, changes: Iterable[tuple[int, Text]]) -> None:
+        """Draw these options (index, prompt) anew, each prompt starting with `numbered`; the
+        other options keep their measured lines."""
+        self._fit_width()
+        replace_prompts(self, ((index, prompt, False) for index, prompt in changes))
+
+    def remove_at(self, indices: Sequence[int]) -> None:
+        """Take the options at `indices` off the list; the others keep their measured lines."""
+        if not indices:
+            return
+        self._fit_width()
+        remove_options(self, indices)
