@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from tests.test_fields import arrive_together, settle
 from tests.test_meeting import Room, refused, room
 from tests.test_run_flow import SIZE, add_people, board_texts, make_app, stored, type_text, wyber_30
 from tui.dialogs.stranger import StrangerDialog
@@ -107,3 +108,26 @@ async def test_the_run_screen_asks_and_yes_adds_the_person(tmp_path: Path) -> No
         await pilot.pause()
         assert app.screen.query_one("#idea", Input).value == "Eva: later"
         assert len(board_texts(app, "#ideas")) == 2
+
+
+async def test_keys_typed_on_after_the_enter_answer_nothing_and_go_to_the_next_idea(
+    tmp_path: Path,
+) -> None:
+    # Typed at speed, "n" of "Gedeelde agenda" answered "keep as text" and the rest was lost.
+    clock = FakeClock()
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("nl"), run_now=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await add_people(pilot, "Anna")
+        arrive_together(app, "Carla: accu's delen\rGedeelde agenda\rnog een")
+        await settle(pilot)
+        assert isinstance(app.screen, StrangerDialog)  # asked, and nothing typed answered it
+        await pilot.press("j")
+        await settle(pilot)
+        assert not isinstance(app.screen, StrangerDialog)
+        assert [text.removesuffix(" ◌") for text in board_texts(app, "#ideas")] == [
+            "  1  accu's delen  — Carla",
+            "  2  Gedeelde agenda",
+        ]
+        assert app.screen.query_one("#idea", Input).value == "nog een"

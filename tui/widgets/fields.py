@@ -87,6 +87,12 @@ class LineField(OrderedField, Input):
         else:
             self.replace(text, *self.selection)
 
+    async def action_submit(self) -> None:
+        """Input's own Enter binding, run when an Enter reaches the bindings without passing
+        `_on_key` (a key held while a dialog opened on the Enter before it, handed on once it
+        closed): handed over the same way, never as Input's Submitted, which has no key."""
+        self.hand_over(self.value, events.Key("enter", "\r"))
+
     def hand_over(self, value: str, enter: events.Key) -> None:
         """Enter: post Submitted with the value as it was at this key (and empty the field)."""
         result = self.validate(value) if "submitted" in self.validate_on else None

@@ -279,15 +279,28 @@ class IdeaBoard(MovementPanel):
     def _ask_about_stranger(
         self, named: StrangerNamed, typed: str, add: Callable[[Stranger], Idea | None]
     ) -> None:
-        def answered(add_them: bool | None) -> None:
-            if add_them is None:
-                return  # nothing recorded; the line still holds what was typed
-            if self.act(lambda: add("add" if add_them else "keep")) is not None:
-                line = self.query_one("#idea", Input)
-                if line.value == typed:
-                    line.value = ""
+        question = StrangerDialog(self.lang, named)
 
-        self.app.push_screen(StrangerDialog(self.lang, named), answered)
+        def answered(add_them: bool | None) -> None:
+            # Escape (None): nothing recorded, and the line still holds what was typed.
+            recorded = (
+                add_them is not None
+                and self.act(lambda: add("add" if add_them else "keep")) is not None
+            )
+            line = self.query_one("#idea", Input)
+            if recorded and line.value == typed:
+                line.value = ""
+            self._type_ahead("".join(question.typed_ahead))
+
+        self.app.push_screen(question, answered)
+
+    def _type_ahead(self, text: str) -> None:
+        """What was typed while a question opened: each whole line an idea, as a paste's lines
+        are; the rest back on the idea line, to go on typing."""
+        *whole, rest = text.split("\n")
+        self._add_lines([typed for typed in whole if typed.strip()])
+        if rest:
+            self.query_one("#idea", Input).insert_text_at_cursor(rest)
 
     def add_pasted(self, lines: list[str]) -> None:
         """A paste of several lines: one idea per line, said in a notification. Up to
