@@ -191,3 +191,19 @@ async def test_the_evaluation_takes_pasted_text_as_it_takes_typed_text(
         app.post_message(events.Paste("good\x07 \x1b[1mtalk\x1b[0m\r\nnext"))
         await settle(pilot)
         assert area.text == f"{ZWNJ_WORD} good talk\nnext"
+
+
+async def test_an_enter_that_reaches_inputs_own_binding_is_handed_over_as_a_line_fields(
+    tmp_path: Path,
+) -> None:
+    # A held Enter handed on after a dialog closed ran Input's submit binding, which posted
+    # Input's Submitted without a key: "LineField.Submitted.__init__() missing 'key'", a crash.
+    clock = FakeClock()
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("en"), run_now=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app = await started(pilot)
+        line = app.screen.query_one("#idea", Input)
+        line.value = "Bike racks"
+        await line.action_submit()
+        await settle(pilot)
+        assert board_texts(app, "#ideas") == ["  1  Bike racks"]
