@@ -70,7 +70,7 @@ async def test_one_change_on_a_board_of_300_ideas_measures_that_idea_only(
         await all_saved(app, pilot)
         assert len(measured) < 10  # the edited idea, and its line once on disk; not 300
         texts = board_texts(app, "#ideas")
-        assert len(texts) == 299 and texts[149] == "150  Said again, a little longer"
+        assert len(texts) == 299 and texts[149] == "151  Said again, a little longer"  # its own
 
 
 async def test_the_facilitators_own_idea_is_on_the_board_when_the_key_is_done(

@@ -80,7 +80,7 @@ async def test_the_run_screen_asks_and_yes_adds_the_person(tmp_path: Path) -> No
         dialog = app.screen
         assert isinstance(dialog, StrangerDialog)
         assert "Carla" in str(dialog.query_one(".dialog-title").render())
-        await pilot.press("enter")  # the focused button: yes, add Carla
+        await pilot.press("ctrl+a")  # yes, add Carla (Enter would be typing on)
         await pilot.pause()
         assert not isinstance(app.screen, StrangerDialog)
         assert app.screen.query_one("#idea", Input).value == ""
@@ -93,7 +93,7 @@ async def test_the_run_screen_asks_and_yes_adds_the_person(tmp_path: Path) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StrangerDialog)
-        await pilot.press("n")
+        await pilot.press("ctrl+k")
         await pilot.pause()
         assert board_texts(app, "#ideas")[1].startswith("2 Dirk: ook een idee") or (
             "Dirk: ook een idee" in board_texts(app, "#ideas")[1]
@@ -110,24 +110,31 @@ async def test_the_run_screen_asks_and_yes_adds_the_person(tmp_path: Path) -> No
         assert len(board_texts(app, "#ideas")) == 2
 
 
-async def test_keys_typed_on_after_the_enter_answer_nothing_and_go_to_the_next_idea(
+async def test_keys_typed_on_after_the_enter_answer_nothing_and_go_to_the_next_ideas(
     tmp_path: Path,
 ) -> None:
-    # Typed at speed, "n" of "Gedeelde agenda" answered "keep as text" and the rest was lost.
+    # Typed on without looking up, the "n" of "Ander idee" answered "keep as text" and its "A"
+    # was lost; the "j" of "Hallo jij" added the person. No key that typing makes answers.
     clock = FakeClock()
     app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30("nl"), run_now=True)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         await add_people(pilot, "Anna")
-        arrive_together(app, "Carla: accu's delen\rGedeelde agenda\rnog een")
+        arrive_together(app, "Carla: accu's delen\rGedeelde agenda\r")  # in one read
         await settle(pilot)
-        assert isinstance(app.screen, StrangerDialog)  # asked, and nothing typed answered it
-        await pilot.press("j")
+        await pilot.press(*"Hallo jij", "enter", *"nog een", "backspace")  # once it is open
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, StrangerDialog)  # asked, and nothing typed answered it
+        shown = str(dialog.query_one("#typed-ahead").render())
+        assert "Gedeelde agenda ⏎ Hallo jij ⏎ nog ee" in shown
+        await pilot.press("ctrl+a")
         await settle(pilot)
         assert not isinstance(app.screen, StrangerDialog)
         assert [text.removesuffix(" ◌") for text in board_texts(app, "#ideas")] == [
             "  1  accu's delen  — Carla",
             "  2  Gedeelde agenda",
+            "  3  Hallo jij",
         ]
-        assert app.screen.query_one("#idea", Input).value == "nog een"
+        assert app.screen.query_one("#idea", Input).value == "nog ee"

@@ -7,15 +7,12 @@ as high as the clock reaches, and is laid out in the space under it; only that s
 
 from typing import Any
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from textual.color import Color
-from textual.renderables.background_screen import BackgroundScreen
+from rich.console import RenderableType
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
+from tui.internals.screen_picture import BelowScreen
 from tui.widgets.clock import BigClock
-
-CLEAR = Color(0, 0, 0, 0)
 
 
 def clock_below(modal: Screen[Any]) -> BigClock | None:
@@ -25,18 +22,6 @@ def clock_below(modal: Screen[Any]) -> BigClock | None:
     screen = next((s for s in reversed(under) if not isinstance(s, ModalScreen)), None)
     clocks = list(screen.query(BigClock)) if screen is not None else []
     return clocks[0] if clocks and clocks[0].display else None
-
-
-class BelowScreen:
-    """A screen's picture as it stands, the way Textual's BackgroundScreen renders the screen
-    under a dialog (through its compositor), but without the shade."""
-
-    def __init__(self, screen: Screen[object]) -> None:
-        self.screen = screen
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        below = console.render(self.screen._compositor, options)
-        return BackgroundScreen.process_segments(below, CLEAR)
 
 
 class ClockWindow(Widget):

@@ -2,12 +2,13 @@
 them as a participant?" Yes adds them and the idea is theirs; no keeps "Bram:" as part of the
 text; Escape records nothing and leaves the typed line as it was.
 
-The question opens on the Enter of a line typed at speed, and the keys after that Enter were
-meant for the next idea, not as an answer (tried in tmux: the "n" of "Gedeelde agenda" said "keep
-as text"). Keys that arrived before the question opened are kept aside, answer nothing, and go
-back to the idea line once it is answered (`typed_ahead`)."""
+The question opens on the Enter of a line typed at speed, and a facilitator who types on without
+looking up means the next idea, not an answer (tried in tmux: the "n" of "Ander idee" said "keep
+as text" and its "A" was lost; the "j" of "Hallo jij" added Gerrit). So no key that typing makes
+answers it: Ctrl+A adds, Ctrl+K keeps, Escape goes back, and every letter, space and Enter typed
+meanwhile is kept aside, shown under the question, and goes to the idea line once it is answered
+(`typed_ahead`)."""
 
-import time
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,16 +26,14 @@ from tui.wyber.i18n import Language
 class StrangerDialog(WyberModal[bool | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
-        Binding("y,j", "dismiss(True)", "table2.stranger.add_key", id="add", show=False),
-        Binding("n", "dismiss(False)", "table2.stranger.keep_key", id="keep", show=False),
+        Binding("ctrl+a", "dismiss(True)", "table2.stranger.add_key", id="add", show=False),
+        Binding("ctrl+k", "dismiss(False)", "table2.stranger.keep_key", id="keep", show=False),
     ]
 
     def __init__(self, lang: Language, named: StrangerNamed) -> None:
         super().__init__(lang)
         self.named = named
-        # Textual stamps each event with time.monotonic (textual/_time.py) when it is read.
-        self.asked_at = time.monotonic()
-        self.typed_ahead: list[str] = []  # what the keys typed before it opened typed, in order
+        self.typed_ahead: list[str] = []  # what the keys typed meanwhile typed, in order
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="stranger"):
@@ -42,6 +41,7 @@ class StrangerDialog(WyberModal[bool | None]):
             yield Static(
                 Text(self.t("table2.stranger.idea", text=self.named.text)), id="stranger-idea"
             )
+            yield Static(id="typed-ahead", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("table2.stranger.keep", name=self.named.name), id="keep")
                 yield Button(
@@ -54,14 +54,21 @@ class StrangerDialog(WyberModal[bool | None]):
         self.query_one("#add", Button).focus()
 
     def on_key(self, event: events.Key) -> None:
-        # Bubbled up from the focused button, before any binding (its Enter, our j and n) runs.
-        if event.time < self.asked_at:
-            event.stop()
-            event.prevent_default()
-            if event.key == "enter":
-                self.typed_ahead.append("\n")
-            elif event.character is not None and event.is_printable:
-                self.typed_ahead.append(event.character)
+        # Bubbled up from the focused button, before any binding (its Enter) runs.
+        if event.key == "enter":
+            self.typed_ahead.append("\n")
+        elif event.key == "backspace" and self.typed_ahead and self.typed_ahead[-1] != "\n":
+            self.typed_ahead.pop()
+        elif event.character is not None and event.is_printable:
+            self.typed_ahead.append(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        typed = "".join(self.typed_ahead).replace("\n", " ⏎ ")
+        self.query_one("#typed-ahead", Static).update(
+            Text(self.t("table2.stranger.typed_on", text=typed)) if typed else ""
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

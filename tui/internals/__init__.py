@@ -17,6 +17,7 @@ Each is used because the public API has no way to do it (Textual 8.2):
   print over the terminal; wyber logs it instead (run_app) and leaves the screen clean;
 - whether a message was stopped: `_stop_propagation`, to know whether a key is done;
 - the terminal's parser: a paste's escape sequences (`paste_guard.py`, beside this module);
+- the compositor of a screen under a dialog, drawn without its shade (`screen_picture.py`);
 - the Footer's parts (its keys, groups and labels) and a group's keys before it is mounted:
   the key strip (widgets/key_strip.py) lays the Footer's own widgets out on several lines.
 - an OptionList's measured lines, kept across a change to a few options (`option_lines.py`);

@@ -124,6 +124,14 @@ class KeyStrip(Footer):
                 for index in line:
                     yield from found[index]
 
+    def on_mount(self) -> None:
+        # (Footer's own on_mount runs too: Textual calls each class's handler.) A Footer draws no
+        # key until its screen first says its bindings changed, which a screen covered by a
+        # dialog at once never says while covered (the review opens over the run screen on a
+        # series' session): its keys showed below the dialog or not, by timing.
+        self._bindings_ready = True
+        self.call_after_refresh(self.recompose)
+
     def _is_spare(self, unit: Unit) -> bool:
         first = unit[0]
         return isinstance(first, FooterKey) and first.key in self.spare
