@@ -306,6 +306,14 @@ async def test_evaluation_records_what_went_well_could_be_better_the_next_step_a
 
         assert e.results == [True]
         assert isinstance(e.screen, SummaryScreen)
+        # The summary says all three answers (it left out what could be better).
+        said = str(e.screen.query_one("#evaluation", Static).render())
+        for label, answer in (
+            ("ending.summary.went_well", "All voices heard"),
+            ("ending.summary.could_be_better", "A shorter check-in"),
+            ("ending.summary.next_step", "Next session: pilot plan"),
+        ):
+            assert f"{e.t(label)}\n{answer}" in said
     on_disk = room.on_disk()
     assert on_disk.finished
     assert on_disk.evaluation is not None

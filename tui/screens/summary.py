@@ -336,6 +336,7 @@ class SummaryScreen(WyberScreen[None]):
         text = Text()
         for label, answer in (
             ("ending.summary.went_well", evaluation.went_well),
+            ("ending.summary.could_be_better", evaluation.could_be_better),
             ("ending.summary.next_step", evaluation.next_step),
         ):
             if answer:

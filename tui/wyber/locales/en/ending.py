@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     # evaluation in the summary
     "ending.summary.evaluation": "Evaluation",
     "ending.summary.went_well": "What went well",
+    "ending.summary.could_be_better": "What could be better",
     "ending.summary.next_step": "Next step",
     "ending.summary.average": "Average score {average} ({count} scores)",
     "ending.summary.average_one": "Score {average} (one score)",

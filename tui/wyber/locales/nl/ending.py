@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     # de evaluatie in de samenvatting
     "ending.summary.evaluation": "Evaluatie",
     "ending.summary.went_well": "Wat ging goed",
+    "ending.summary.could_be_better": "Wat kan beter",
     "ending.summary.next_step": "Volgende stap",
     "ending.summary.average": "Gemiddeld cijfer {average} ({count} cijfers)",
     "ending.summary.average_one": "Cijfer {average} (één cijfer)",
