@@ -684,7 +684,8 @@ async def test_the_heap_kept_out_of_the_collector_is_given_back_when_wyber_ends(
         await pilot.pause()
         pilot.app.open_replay(SESSION)  # type: ignore[attr-defined]  # as History does
         await replaying(pilot)
-        assert gc.get_freeze_count() >= frozen
+        # Frozen again; not necessarily as many: what else lives then is not the same.
+        assert gc.get_freeze_count() > 0
         await pilot.press("ctrl+q")
     assert gc.get_freeze_count() == 0
 
