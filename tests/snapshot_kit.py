@@ -18,7 +18,6 @@ from textual.pilot import Pilot
 from tests.factory import FakeClock, FakeWall
 from tui.app import Clocks, Launch, WyberApp
 from tui.screens.run import RunScreen
-from tui.widgets.key_strip import KeyStrip
 from tui.wyber.i18n import Language
 
 # Monday 23 November 2026, 9:00 UTC: 10:00 in Amsterdam.
@@ -57,10 +56,6 @@ async def settle(pilot: Pilot[None]) -> None:
             screen.show_durable()
         for widget in screen.query("Input, TextArea"):
             widget.cursor_blink = False  # type: ignore[attr-defined]
-        # A screen's key strip shows the keys its screen had when it last laid them out; under
-        # a dialog that opened at once that was a frame earlier or later: lay them out now.
-        for strip in screen.query(KeyStrip):
-            strip.refresh(recompose=True)
     await pilot.pause()  # a toast is a message to the app: let it arrive, then clear it
     app.clear_notifications()
     await pilot.pause()
