@@ -13,10 +13,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from _shared import REPO
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+
+# The app the benchmarks run headless: the shipped 30-minute exercise, at a laptop's size.
+PLAN = REPO / "sessions" / "wyber-30.en.toml"
+SIZE = (80, 24)
 
 CSI = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")  # styles and cursor moves split a line's text
 

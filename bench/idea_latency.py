@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from _headless import FrameWatch, send_key, until
+from _headless import PLAN, SIZE, FrameWatch, send_key, until
 from _shared import (
     REPO,
     Stats,
@@ -79,8 +79,6 @@ from tui.screens.run import RunScreen
 from tui.widgets.ideas import IdeaBoard
 from tui.wyber.plans import load_plan
 
-PLAN = REPO / "sessions" / "wyber-30.en.toml"
-SIZE = (80, 24)
 BOARD = 3_000
 GOAL_P95_MS = 50.0
 SETTLE_SECONDS = 0.02  # and 0-20 ms more at random: the typed text's frame is out

@@ -56,9 +56,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _headless import until
+from _headless import PLAN, SIZE, until
 from _shared import (
-    REPO,
     FullCollections,
     Stats,
     bench_main,
@@ -81,8 +80,6 @@ from tui.wyber.plans import load_plan
 from tui.wyber.recorder import BackgroundWriter
 from tui.wyber.store import Archive
 
-PLAN = REPO / "sessions" / "wyber-30.en.toml"
-SIZE = (80, 24)
 PEOPLE = 300
 LAG_INTERVAL = 0.010  # seconds the lag probe sleeps each time
 DRAIN_SECONDS = 300  # the most the benchmark waits for the writer to catch up after the load

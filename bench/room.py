@@ -54,9 +54,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from _headless import until
+from _headless import PLAN, SIZE, until
 from _shared import (
-    REPO,
     Stats,
     bench_main,
     machine,
@@ -79,8 +78,6 @@ from tui.screens.run import RunScreen
 from tui.wyber.commands import NextMovement
 from tui.wyber.plans import load_plan
 
-PLAN = REPO / "sessions" / "wyber-30.en.toml"
-SIZE = (80, 24)
 LAG_INTERVAL = 0.010
 JOINING_AT_ONCE = 50
 DELIVERY_WAIT = 5.0  # seconds an idea may take to reach every phone before it counts as lost
