@@ -295,10 +295,12 @@ class IdeaBoard(MovementPanel):
         self.app.push_screen(question, answered)
 
     def _type_ahead(self, text: str) -> None:
-        """What was typed while a question opened: each whole line an idea, as a paste's lines
-        are; the rest back on the idea line, to go on typing."""
+        """What was typed while a question opened: each whole line an idea, as typed (a name in
+        front kept as text: one question at a time); the rest back on the idea line."""
         *whole, rest = text.split("\n")
-        self._add_lines([typed for typed in whole if typed.strip()])
+        for typed in whole:
+            if typed.strip():
+                self.add_typed(typed, "keep")  # each on the board; a refused one says why
         if rest:
             self.query_one("#idea", Input).insert_text_at_cursor(rest)
 
