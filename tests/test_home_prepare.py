@@ -74,7 +74,9 @@ async def loaded(pilot: Pilot[None]) -> HomeScreen:
 
 def record_calls(app: WyberApp, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
     calls: dict[str, list[Any]] = {"prepare": [], "resume": [], "start": []}
-    monkeypatch.setattr(app, "prepare_meeting", lambda plan: calls["prepare"].append(plan))
+    monkeypatch.setattr(
+        app, "prepare_meeting", lambda plan, *_, **__: calls["prepare"].append(plan)
+    )
     monkeypatch.setattr(app, "resume_meeting", lambda sid: calls["resume"].append(sid))
     monkeypatch.setattr(
         app, "start_meeting", lambda prep, run_now=False: calls["start"].append((prep, run_now))
@@ -131,6 +133,7 @@ async def test_home_lists_the_shipped_plans_and_enter_prepares_one(
         assert [plan.title for plan in calls["prepare"]] == [TITLES[lang]]
 
         await pilot.press("n")
+        await start_anyway(pilot)  # past the shipped plan's sample texts (test_samples_on_n.py)
         [(preparation, run_now)] = calls["start"]
         assert run_now and preparation.title == TITLES[lang]
         assert preparation.held_on == app.clocks.today()

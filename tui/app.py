@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from tui.wyber.preparation import Preparation
     from tui.wyber.recorder import BackgroundWriter
     from tui.wyber.rescue import Rescue
+    from tui.wyber.samples import SampleText
     from tui.wyber.session import LiveSession
     from tui.wyber.state import SessionState
     from tui.wyber.store import Archive
@@ -180,7 +181,11 @@ class WyberApp(KeysInOrder[None]):
 
     # ── meetings ────────────────────────────────────────────────────────────────────────────
 
-    def prepare_meeting(self, plan: Plan) -> None:
+    def prepare_meeting(
+        self, plan: Plan, plan_name: str = "", show: SampleText | None = None
+    ) -> None:
+        """Prepare the plan (`plan_name`: the user's own plan it is; `show`: the sample text to
+        put the cursor in); start the meeting when the facilitator does."""
         from tui.screens.prepare import PrepareScreen
         from tui.wyber.preparation import prepare
 
@@ -190,7 +195,8 @@ class WyberApp(KeysInOrder[None]):
             else:  # back home, which lists again the plans Prepare may have saved
                 self.go_home()
 
-        self.push_screen(PrepareScreen(prepare(plan, self.clocks.today())), start)
+        preparation = prepare(plan, self.clocks.today(), plan_name)
+        self.push_screen(PrepareScreen(preparation, show=show), start)
 
     def prepare_again(self, preparation: Preparation) -> None:
         """Prepare a session made from an earlier one (history's "run again"); start it when the

@@ -73,17 +73,21 @@ class ChoiceDialog(WyberModal[str | None]):
 
 
 class ConfirmDialog(WyberModal[bool]):
-    """A yes-or-no question; Escape (or Cancel) is no."""
+    """A yes-or-no question; Escape (or Cancel) is no. Enter presses the button with the focus:
+    Cancel, unless `default_yes` (then yes is the first, highlighted, choice)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(False)", "key.cancel", id="cancel"),
     ]
 
-    def __init__(self, lang: Language, heading: str, question: str, yes: str) -> None:
+    def __init__(
+        self, lang: Language, heading: str, question: str, yes: str, *, default_yes: bool = False
+    ) -> None:
         super().__init__(lang)
         self.heading = heading
         self.question = question
         self.yes = yes
+        self.default_yes = default_yes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm"):
@@ -91,10 +95,10 @@ class ConfirmDialog(WyberModal[bool]):
             yield Static(Text(self.question), id="question")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("key.cancel"), id="no")
-                yield Button(self.yes, id="yes", variant="error")
+                yield Button(self.yes, id="yes", variant="primary" if self.default_yes else "error")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.default_yes else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

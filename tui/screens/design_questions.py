@@ -54,14 +54,15 @@ def quit_question(app: "WyberApp") -> str | None:
         refusing = writer.failure is not None or writer.broken is not None
         return None if refusing else "design.leave_meeting"
     prepare = next((s for s in app.screen_stack if isinstance(s, PrepareScreen)), None)
-    if prepare is not None and prepare.would_lose_typing():
-        return "design.leave_prepare"
-    return None
+    return prepare.leave_question() if prepare is not None else None
 
 
 def save_as_my_plan(screen: "PrepareScreen") -> None:
-    """Ask for a name, and write the agenda as the user's plan of that name (asking before one of
-    that name is replaced). Shipped plans are never written: the user's folder is another one."""
+    """Ask for a name (the one saved last, else the plan's own, else the meeting's title), and
+    write the agenda and its participants as the user's plan of that name. Replacing the plan
+    being worked on is what saving again means: Enter does it. Another plan of that name is
+    replaced only on a second thought (Enter keeps it). Shipped plans are never written: the
+    user's folder is another one."""
     lang, data = screen.lang, screen.wyber.data
 
     def write(plan: Plan, name: str) -> None:
@@ -70,6 +71,7 @@ def save_as_my_plan(screen: "PrepareScreen") -> None:
         except OSError as error:
             screen.notify(tr(lang, "design.save.failed", reason=error.strerror or str(error)))
             return
+        screen.saved_as(name)
         screen.notify(tr(lang, "design.save.done", name=name, path=str(path)), markup=False)
 
     def named(typed: str | None) -> None:
@@ -81,15 +83,17 @@ def save_as_my_plan(screen: "PrepareScreen") -> None:
         except PlanNameError:
             screen.notify(tr(lang, "design.save.bad_name", name=typed), severity="error")
             return
-        plan = screen.agenda(name)
+        plan = screen.plan_to_save(name)
         if plan is None:
             return
         if path.exists():
+            own = name == screen.plan_name
             question = ConfirmDialog(
                 lang,
                 tr(lang, "design.save.replace.heading"),
-                tr(lang, "design.save.replace.question", name=name),
+                tr(lang, "prep2.replace.own" if own else "prep2.replace.other", name=name),
                 tr(lang, "design.save.replace.yes"),
+                default_yes=own,
             )
             screen.app.push_screen(question, lambda yes: write(plan, name) if yes else None)
         else:
@@ -97,7 +101,8 @@ def save_as_my_plan(screen: "PrepareScreen") -> None:
 
     title = tr(lang, "design.save.title")
     hint = tr(lang, "design.save.hint", folder=str(user_plan_path(data, "x").parent))
-    screen.app.push_screen(TextDialog(lang, title, screen.preparation.title, hint), named)
+    suggested = screen.plan_name or screen.preparation.title
+    screen.app.push_screen(TextDialog(lang, title, suggested, hint), named)
 
 
 def _label(lang: Language, sample: SampleText) -> str:
@@ -109,22 +114,29 @@ def _label(lang: Language, sample: SampleText) -> str:
     return tr(lang, "design.samples.question", number=sample.step + 1, text=text)
 
 
-def warn_of_samples(screen: "PrepareScreen", plan: Plan, start: Callable[[], object]) -> None:
-    """Start, unless a shipped plan's sample text still stands: then list where, to go there or
-    start anyway. Escape stays in Prepare."""
+def warn_of_samples(
+    screen: Screen[Any],
+    lang: Language,
+    plan: Plan,
+    start: Callable[[], object],
+    go_to: Callable[[SampleText], object],
+) -> None:
+    """Start, unless a shipped plan's sample text still stands: then list where, to go there
+    (`go_to`: into Prepare, at that field) or start anyway. Escape starts nothing. Every way of
+    starting a meeting from a plan asks this (Prepare's Start, home's `n`)."""
     samples = sample_texts(plan, shipped_plans())
     if not samples:
         start()
         return
-    choices = [(START_ANYWAY, tr(screen.lang, "design.samples.start"))] + [
-        (str(n), _label(screen.lang, sample)) for n, sample in enumerate(samples)
+    choices = [(START_ANYWAY, tr(lang, "design.samples.start"))] + [
+        (str(n), _label(lang, sample)) for n, sample in enumerate(samples)
     ]
 
     def chosen(choice: str | None) -> None:
         if choice == START_ANYWAY:
             start()
         elif choice is not None:
-            screen.go_to(samples[int(choice)].step)
+            go_to(samples[int(choice)])
 
-    title = tr(screen.lang, "design.samples.title", count=len(samples))
-    screen.app.push_screen(ChoiceDialog(screen.lang, title, choices, current="0"), chosen)
+    title = tr(lang, "design.samples.title", count=len(samples))
+    screen.app.push_screen(ChoiceDialog(lang, title, choices, current="0"), chosen)

@@ -28,7 +28,7 @@ from tui.widgets.fitting import Fit, FittedTable, Row
 from tui.widgets.key_strip import KeyStrip
 from tui.widgets.problems import ProblemLines
 from tui.wyber.counting import agreed
-from tui.wyber.paths import plan_folders
+from tui.wyber.paths import plan_folders, user_plans_dir
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
 # The plan model, the store and Babel load in the worker that reads the lists, after the first
@@ -36,6 +36,7 @@ from tui.wyber.plan_errors import PlanError, PlanProblem
 if TYPE_CHECKING:
     from tui.wyber.plan import Plan
     from tui.wyber.plans import PlanEntry
+    from tui.wyber.samples import SampleText
     from tui.wyber.store import Listing
     from tui.wyber.summary import SessionSummary
 
@@ -102,6 +103,7 @@ class HomeScreen(WyberScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.plans: dict[str, Plan] = {}
+        self.own_plans: set[str] = set()  # the names of the plans in the user's own folder
         self.sessions: dict[str, SessionSummary] = {}
         self.unfinished: list[SessionSummary] = []
         self.listing: Listing | None = None  # as last read; the history opens with it at once
@@ -174,6 +176,8 @@ class HomeScreen(WyberScreen[None]):
         plans = self.query_one(PlanTable)
         sessions = self.query_one(SessionTable)
         self.plans = {e.name: e.plan for e in lists.plans if e.plan is not None}
+        own = user_plans_dir(self.wyber.data)
+        self.own_plans = {e.name for e in lists.plans if e.path.parent == own}
         plan_rows: list[Row] = [
             (
                 name,
@@ -266,9 +270,9 @@ class HomeScreen(WyberScreen[None]):
             return any(s.series for s in self.sessions.values())
         return True
 
-    def _highlighted_plan(self) -> Plan | None:
-        key = self.query_one(PlanTable).cursor_key
-        return self.plans.get(key) if key is not None else None
+    def _own_name(self, key: str) -> str:
+        """The plan's name when it is the user's own (saving it again offers that name)."""
+        return key if key in self.own_plans else ""
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -276,7 +280,7 @@ class HomeScreen(WyberScreen[None]):
         if key is None:
             return
         if event.data_table.id == "plans" and key in self.plans:
-            self.wyber.prepare_meeting(self.plans[key])
+            self.wyber.prepare_meeting(self.plans[key], self._own_name(key))
         elif event.data_table.id == "sessions" and key in self.sessions:
             self._open_session(self.sessions[key])
 
@@ -295,11 +299,24 @@ class HomeScreen(WyberScreen[None]):
             self.wyber.resume_meeting(self.unfinished[0].id)
 
     def action_run_now(self) -> None:
-        plan = self._highlighted_plan()
-        if plan is not None:
-            from tui.wyber.preparation import prepare
+        """Start the highlighted plan at once; first saying where a shipped plan's sample text
+        still stands, as Prepare's Start does (going there opens Prepare at that field)."""
+        key = self.query_one(PlanTable).cursor_key
+        plan = self.plans.get(key) if key is not None else None
+        if key is None or plan is None:
+            return
+        from tui.screens.design_questions import warn_of_samples
+        from tui.wyber.preparation import prepare
 
-            self.wyber.start_meeting(prepare(plan, self.wyber.clocks.today()), run_now=True)
+        name = self._own_name(key)
+
+        def start() -> None:
+            self.wyber.start_meeting(prepare(plan, self.wyber.clocks.today(), name), run_now=True)
+
+        def go_to(sample: SampleText) -> None:
+            self.wyber.prepare_meeting(plan, name, show=sample)
+
+        warn_of_samples(self, self.lang, plan, start, go_to)
 
     def action_export(self) -> None:
         key = self.query_one(SessionTable).cursor_key

@@ -3,12 +3,12 @@
 
 Nothing is recorded here: Start hands the edited Preparation back (the app then opens the
 session), after saying where a shipped plan's sample text still stands; Escape goes back home,
-asking first when something typed would be thrown away. F3 saves the agenda as the user's plan.
+asking first when something typed would be thrown away. F3 saves the agenda and who comes as the
+user's plan. The language chosen here is the screen's at once, as it will be the session's.
 Everything typed is shown as typed: names with brackets, emoji or right-to-left script are never
 read as markup.
 """
 
-import re
 from datetime import date, timedelta
 from typing import ClassVar
 
@@ -32,6 +32,7 @@ from textual.widgets import (
 )
 
 from tui.dialogs.base import WyberScreen
+from tui.internals import reset_bindings
 from tui.keys import localise
 from tui.screens.design_questions import confirm, save_as_my_plan, warn_of_samples
 from tui.widgets.agenda_editor import AgendaEditor
@@ -39,16 +40,13 @@ from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable
 from tui.widgets.key_strip import KeyStrip
 from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understood
-from tui.wyber.events import Mandate
-from tui.wyber.i18n import LANGUAGES
+from tui.wyber.i18n import LANGUAGES, Language
 from tui.wyber.invalid import explain
-from tui.wyber.plan import Plan, parse_minutes
-from tui.wyber.preparation import Invitee, Preparation
+from tui.wyber.plan import EMAIL, Mandate, Plan, parse_minutes
+from tui.wyber.preparation import Invitee, Preparation, with_invitees
+from tui.wyber.samples import SampleText
 from tui.wyber.text import clean_line
 
-# A light check: something, an @, something with a dot in it. Typos like "anna@gemeente" or
-# "anna.gemeente.nl" are caught; the mail server is the judge of the rest.
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
 NO_MANDATE = "-"  # the mandate choice of a participant whose mandate is not said
 
@@ -87,7 +85,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         Binding("f3", "save_plan", "design.key.save", id="save_plan"),
     ]
 
-    def __init__(self, preparation: Preparation) -> None:
+    def __init__(self, preparation: Preparation, *, show: SampleText | None = None) -> None:
         super().__init__(preparation.language)  # the session's language, as the meeting will
         self.preparation = preparation
         self.invitees: list[Invitee] = [
@@ -95,7 +93,15 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             for i in preparation.invitees
         ]
         self.editing: int | None = None
-        self.as_prepared: object = None  # what the fields held when the screen opened
+        self.show_first = show  # a sample text to put the cursor in at once (home's `n`)
+        self.plan_name = preparation.plan_name  # the user's plan being worked on, "" for none
+        self.saved = False  # saved as plan_name while this screen was open
+        # What a saved plan keeps (agenda, who comes, language), as opened or last saved; and
+        # the rest (the meeting's title, date, place…), as opened: see leave_question.
+        self.as_kept: object = None
+        self.as_opened: object = None
+        self._carried: AgendaEditor | None = None  # the agenda as typed, over a change of language
+        self._spoken: Language | None = None  # the app's language before this screen spoke
 
     # ── layout ──────────────────────────────────────────────────────────────────────────────
 
@@ -115,7 +121,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 languages = [(self.t(f"prepare.lang.{code}"), code) for code in LANGUAGES]
                 yield from self._field(
                     "language",
-                    Select(languages, value=prep.language, allow_blank=False, id="language"),
+                    Select(languages, value=self.lang, allow_blank=False, id="language"),
                 )
                 yield Static(
                     self.t("prepare.language_hint"), classes="under-field hint", markup=False
@@ -140,7 +146,10 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 yield Static(self.t("prepare.participant.none"), id="no-invitees", classes="hint")
                 yield Static(self.t("prepare.participant.hint"), classes="hint", markup=False)
             with TabPane(self._agenda_label(prep.plan.minutes), id="agenda"):
-                yield AgendaEditor(prep.plan, self.lang, id="agenda-scroll")
+                editor = AgendaEditor(prep.plan, self.lang, id="agenda-scroll")
+                if self._carried is not None:
+                    editor.carry_on(self._carried)
+                yield editor
                 yield Static(id="total", markup=False)
                 yield Static(id="agenda-message", classes="message", markup=False)
         with Horizontal(id="actions"):
@@ -185,6 +194,25 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         return self.t("prepare.tab.agenda", minutes="?" if minutes is None else minutes)
 
     def on_mount(self) -> None:
+        # The app's own keys (help, quit) speak the session's language here, as in the meeting.
+        self._spoken = self.wyber.lang
+        self.wyber.speak(self.lang)
+        self._show_all()
+        # The planned end moves with the clock while the facilitator prepares.
+        self.set_interval(15, self._show_total)
+        if self.show_first is not None:
+            self.go_to(self.show_first.step)
+        else:
+            self.query_one("#title", Input).focus()
+        self.call_after_refresh(self._remember_as_prepared)
+
+    def on_unmount(self) -> None:
+        if self._spoken is not None:
+            self.wyber.speak(self._spoken)
+
+    def _show_all(self) -> None:
+        """What is drawn from the screen's state rather than composed: after mount, and after a
+        change of language."""
         self.sub_title = self.t("prepare.subtitle")
         localise(self.query_one(InviteeTable), self.lang)
         localise(self.query_one(AgendaEditor), self.lang)
@@ -193,10 +221,34 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             message.display = False
         self._show_date()
         self._show_total()
-        # The planned end moves with the clock while the facilitator prepares.
-        self.set_interval(15, self._show_total)
-        self.query_one("#title", Input).focus()
-        self.call_after_refresh(self._remember_as_prepared)
+
+    # ── language ────────────────────────────────────────────────────────────────────────────
+
+    async def on_select_changed(self, event: Select.Changed) -> None:
+        chosen = next((c for c in LANGUAGES if c == event.value), None)
+        if event.select.id == "language" and chosen is not None and chosen != self.lang:
+            await self.speak(chosen)
+
+    async def speak(self, lang: Language) -> None:
+        """The whole screen in `lang` at once, everything typed, chosen and added kept."""
+        tabs = self.query_one(TabbedContent)
+        tab, focused = tabs.active, self.focused.id if self.focused else None
+        typed = self._meeting_fields()
+        self._carried = self.query_one(AgendaEditor)
+        reset_bindings(self)  # the catalog keys back, to look up in the other language
+        self._localise(lang)
+        self.wyber.speak(lang)
+        await self.recompose()
+        self._carried = None
+        for widget in self._meeting_widgets():
+            if widget.id in typed:
+                widget.value = typed[widget.id]
+        if self.editing is not None:
+            self.query_one("#add", Button).label = self.t("prepare.participant.update")
+        self._show_all()
+        self.query_one(TabbedContent).active = tab
+        again = self.query(f"#{focused}") if focused else None
+        (again.first() if again else self.query_one("#language")).focus()
 
     # ── meeting ─────────────────────────────────────────────────────────────────────────────
 
@@ -371,12 +423,20 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                     )
                     self._refuse("agenda", "agenda", message, f"minutes-{index}-{movement.value}")
                     return None
+        chosen = self.query_one("#language", Select).value
+        language = next((c for c in LANGUAGES if c == chosen), self.lang)
         try:
-            return editor.plan(title)
+            return editor.plan(title).model_copy(update={"language": language})
         except ValidationError as error:
             reason = explain(error, self.lang)
             self._refuse("agenda", "agenda", self.t("prepare.plan_invalid", reason=reason), "tabs")
             return None
+
+    def plan_to_save(self, name: str) -> Plan | None:
+        """The agenda and who comes, as the user's plan `name`; None, with a message, if the
+        agenda is not a plan yet."""
+        plan = self.agenda(name)
+        return None if plan is None else with_invitees(plan, self.invitees)
 
     def go_to(self, step: int | None) -> None:
         """The agenda, with the cursor in the goal (None) or in step `step`'s question."""
@@ -423,7 +483,9 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             series=clean_line(self.query_one("#series", Input).value),
             series_goal=clean_line(self.query_one("#series-goal", Input).value),
         )
-        warn_of_samples(self, plan, lambda: self.dismiss(prepared))
+        warn_of_samples(
+            self, self.lang, plan, lambda: self.dismiss(prepared), lambda at: self.go_to(at.step)
+        )
 
     def action_next_tab(self) -> None:
         """The next tab, with the cursor in its first field."""
@@ -438,24 +500,46 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         first = {"meeting": "#title", "participants": "#invitee-name", "agenda": "#goal"}
         self.query(first[tab]).first().focus()
 
-    def _typed(self) -> object:
-        """Everything the facilitator can type or choose here, to compare with how it opened."""
-        fields = [(w.id, w.value) for w in self.query(Input)]
-        choices = [(w.id, w.value) for w in self.query(Select)]
+    def _meeting_widgets(self) -> list[Input | Select[str]]:
+        """The fields of the meeting and participants tabs (the language's aside): not kept in a
+        plan."""
+        tabs = [self.query_one("#meeting"), self.query_one("#participants")]
+        found: list[Input | Select[str]] = [w for tab in tabs for w in tab.query(Input)]
+        found += [w for tab in tabs for w in tab.query(Select) if w.id != "language"]
+        return found
+
+    def _meeting_fields(self) -> dict[str, str]:
+        return {w.id: str(w.value) for w in self._meeting_widgets() if w.id}
+
+    def _kept(self) -> object:
+        """What "save as my plan" keeps: the agenda, who comes, and the language."""
         editor = self.query_one(AgendaEditor)
-        return fields, choices, list(self.invitees), editor.goal, repr(editor.steps)
+        language = self.query_one("#language", Select).value
+        return list(self.invitees), editor.goal, repr(editor.steps), language
 
     def _remember_as_prepared(self) -> None:
-        self.as_prepared = self._typed()
+        self.as_kept, self.as_opened = self._kept(), self._meeting_fields()
 
-    def would_lose_typing(self) -> bool:
-        return self._typed() != self.as_prepared
+    def saved_as(self, name: str) -> None:
+        """Saved as the user's plan `name`: offered again by the next F3, and what it keeps is
+        no longer something Escape would throw away."""
+        self.plan_name, self.saved, self.as_kept = name, True, self._kept()
+
+    def leave_question(self) -> str | None:
+        """What to ask before leaving: nothing when nothing would be lost; after a save, that
+        the plan is saved and only the meeting's own fields go; else that everything goes."""
+        if self._kept() != self.as_kept:
+            return "design.leave_prepare"
+        if self._meeting_fields() != self.as_opened:
+            return "prep2.leave_saved" if self.saved else "design.leave_prepare"
+        return None
 
     def action_back(self) -> None:
-        if self.would_lose_typing():
-            confirm(self, self.lang, "design.leave_prepare", lambda: self.dismiss(None))
-        else:
+        question = self.leave_question()
+        if question is None:
             self.dismiss(None)
+        else:
+            confirm(self, self.lang, question, lambda: self.dismiss(None))
 
     def action_save_plan(self) -> None:
         save_as_my_plan(self)

@@ -69,6 +69,11 @@ class AgendaEditor(VerticalScroll, can_focus=False):
     def t(self, key: str, **params: object) -> str:
         return tr(self.lang, key, **params)
 
+    def carry_on(self, other: "AgendaEditor") -> None:
+        """Go on with the agenda as typed in `other` (Prepare drawn again in another language)."""
+        self.base, self.goal, self.current = other.base, other.goal, other.current
+        self.steps = other.steps
+
     # ── drawing ─────────────────────────────────────────────────────────────────────────────
 
     def compose(self) -> ComposeResult:

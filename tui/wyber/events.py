@@ -30,6 +30,9 @@ from pydantic_core import PydanticCustomError
 
 from tui.wyber.i18n import Language
 from tui.wyber.paths import shipped_plans_dir
+
+# Mandate lives with the plans (a plan's participants have one) and is the events' too.
+from tui.wyber.plan import Mandate as Mandate
 from tui.wyber.plan import Movement, Plan, VeldField, parse_veld_field
 from tui.wyber.text import clean_line, clean_text
 
@@ -182,15 +185,6 @@ class SessionOpened(_Event):
     facilitator: Name = ""
     held_on: Day | None = None  # the meeting's date as prepared; None means the day it opened
     series: SeriesLink | None = None
-
-
-class Mandate(StrEnum):
-    """With what mandate a participant sits at the table (shown in the consent round and the
-    minutes): may decide, must consult their organisation first, or only observes."""
-
-    DECIDES = "decides"
-    CONSULTS = "consults"
-    OBSERVER = "observer"
 
 
 class ParticipantAdded(_Event):

@@ -5,6 +5,7 @@ through some of the three movements of a wyber — diverge, converge, consolidat
 time box in minutes and, optionally, a technique with its settings. See sessions/README.md.
 """
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -195,6 +196,53 @@ class Step(BaseModel):
         return sum(self.timebox(m).minutes for m in self.movements)
 
 
+class Mandate(StrEnum):
+    """With what mandate a participant sits at the table (shown in the consent round and the
+    minutes): may decide, must consult their organisation first, or only observes."""
+
+    DECIDES = "decides"
+    CONSULTS = "consults"
+    OBSERVER = "observer"
+
+
+# A light check: something, an @, something with a dot in it. Typos like "anna@gemeente" or
+# "anna.gemeente.nl" are caught; the mail server is the judge of the rest.
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(text: str) -> str:
+    text = clean_line(text)
+    if text and not EMAIL.match(text):
+        raise PydanticCustomError(
+            "plan_bad_email", "{email} is not an e-mail address", {"email": text}
+        )
+    return text
+
+
+def _name(text: str) -> str:
+    """Cleaned, then checked: a name of only spaces is no name (it could not be recorded)."""
+    text = clean_line(text)
+    if not text:
+        raise PydanticCustomError("door_empty", "must not be empty")
+    return text
+
+
+class PlanParticipant(BaseModel):
+    """Someone a plan invites (a recurring group's plan names its people): Prepare fills them in."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Title
+    organisation: str = Field(default="", max_length=200)
+    role: str = Field(default="", max_length=200)
+    email: str = Field(default="", max_length=320)
+    mandate: Mandate | None = None
+
+    _clean_name = field_validator("name", mode="after")(_name)
+    _clean_lines = field_validator("organisation", "role", mode="after")(clean_line)
+    _check_email = field_validator("email", mode="after")(_email)
+
+
 class Plan(BaseModel):
     """A whole session plan."""
 
@@ -204,6 +252,9 @@ class Plan(BaseModel):
     language: Language
     goal: str = Field(default="", max_length=4000)
     steps: list[Step] = Field(min_length=1, max_length=100)
+    # Who the plan invites; never in a session's records (exclude): there the participants are
+    # their own records, as prepared, and the opening keeps no second copy of their e-mail.
+    participants: list[PlanParticipant] = Field(default_factory=list, max_length=200, exclude=True)
 
     _clean_title = field_validator("title", mode="after")(clean_line)
     _clean_goal = field_validator("goal", mode="after")(clean_text)

@@ -1,6 +1,7 @@
 """Writing a plan as TOML, the way plans are written by hand (sessions/README.md): the plan's
-title, language and goal, then one [[steps]] table per step with a [steps.MOVEMENT] table per
-movement. `plans.load_plan` reads what this writes back to an equal Plan (a property test holds).
+title, language and goal, one [[participants]] table per participant it invites, then one
+[[steps]] table per step with a [steps.MOVEMENT] table per movement. `plans.load_plan` reads
+what this writes back to an equal Plan (a property test holds).
 
 A facilitator's own plans go to `<data>/plans`; the shipped plans are never written.
 """
@@ -11,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from tui.wyber.paths import shipped_plans_dir, user_plans_dir
-from tui.wyber.plan import Plan, Step, TimeBox
+from tui.wyber.plan import Plan, PlanParticipant, Step, TimeBox
 from tui.wyber.plans import PLAN_SUFFIX
 
 # A plan's name is its file's name: letters of any script, digits, space, "-", "_" and ".",
@@ -58,6 +59,17 @@ def _step_lines(step: Step) -> list[str]:
     return lines
 
 
+def _participant_lines(participant: PlanParticipant) -> list[str]:
+    lines = ["[[participants]]", f"name = {toml_string(participant.name)}"]
+    for detail in ("organisation", "role", "email"):
+        value = getattr(participant, detail)
+        if value:
+            lines.append(f"{detail} = {toml_string(value)}")
+    if participant.mandate is not None:
+        lines.append(f"mandate = {toml_string(participant.mandate.value)}")
+    return lines
+
+
 def plan_to_toml(plan: Plan) -> str:
     """The plan as a TOML document that `wyber check` accepts."""
     lines = [
@@ -65,6 +77,8 @@ def plan_to_toml(plan: Plan) -> str:
         f"language = {toml_string(plan.language)}",
         f"goal = {toml_string(plan.goal)}",
     ]
+    for participant in plan.participants:
+        lines += ["", *_participant_lines(participant)]
     for step in plan.steps:
         lines += ["", *_step_lines(step)]
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 
 from tui.wyber.files import MIB, Unreadable, read_file
 from tui.wyber.invalid import reason
-from tui.wyber.plan import Plan, Step, TimeBox
+from tui.wyber.plan import Plan, PlanParticipant, Step, TimeBox
 from tui.wyber.plan_errors import PlanError, PlanProblem
 
 PLAN_SUFFIX = ".toml"
@@ -81,12 +81,14 @@ _PLAN_KEYS = {
     "plan_step_without_movement": "plan.step_without_movement",
     "plan_technique_misplaced": "plan.technique_misplaced",
     "plan_setting_needs_technique": "plan.setting_needs_technique",
+    "plan_bad_email": "prep2.bad_email",
 }
 
 _KNOWN_FIELDS = {
     "plan": tuple(Plan.model_fields),
     "step": tuple(Step.model_fields),
     "timebox": tuple(TimeBox.model_fields),
+    "participant": tuple(PlanParticipant.model_fields),
 }
 
 
@@ -109,6 +111,8 @@ def _validation_problem(err: ErrorDetails, data: object, source: str) -> PlanPro
             field=".".join(str(part) for part in loc[2:]),
             line=_line_of(line_loc, source),
         )
+    if len(loc) >= 2 and loc[0] == "participants" and isinstance(loc[1], int):
+        loc = ("participants", loc[1] + 1, *loc[2:])  # counted from 1, as a facilitator does
     field = ".".join(str(part) for part in loc)
     return PlanProblem(key, params, field=field, line=_line_of(line_loc, source))
 
@@ -120,6 +124,8 @@ def _did_you_mean(loc: tuple[int | str, ...]) -> str:
         known = _KNOWN_FIELDS["plan"]
     elif depth == 3 and loc[0] == "steps":
         known = _KNOWN_FIELDS["step"]
+    elif loc[0] == "participants":
+        known = _KNOWN_FIELDS["participant"]
     else:
         known = _KNOWN_FIELDS["timebox"]
     close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -136,29 +142,35 @@ def _step_title(data: object, index: int) -> str:
     return ""
 
 
-_STEP_HEADER = re.compile(r"^\s*\[\[\s*steps\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[")
+_ARRAY_HEADER = re.compile(r"^\s*\[\[")
 
 
 def _line_of(loc: tuple[int | str, ...], source: str) -> int | None:
     """The line a validation error points at, where the TOML text makes it plain.
 
-    Plans are written with one [[steps]] table per step; each further part of the location is
-    looked for after the previous one (a key, or a [steps.NAME] table), so the line is that of
-    the most precise part found.
+    Plans are written with one [[steps]] table per step (and one [[participants]] table per
+    participant); each further part of the location is looked for after the previous one (a key,
+    or a [steps.NAME] table), so the line is that of the most precise part found.
     """
     lines = source.splitlines()
     if not loc:
         return None
     start, end, parts = 0, len(lines), loc
-    if loc[0] == "steps" and len(loc) >= 2 and isinstance(loc[1], int):
-        headers = [i for i, text in enumerate(lines) if _STEP_HEADER.match(text)]
-        if loc[1] >= len(headers):
+    in_array = loc[0] in ("steps", "participants") and len(loc) >= 2 and isinstance(loc[1], int)
+    if in_array:
+        header = re.compile(rf"^\s*\[\[\s*{loc[0]}\s*\]\]")
+        headers = [i for i, text in enumerate(lines) if header.match(text)]
+        index = int(loc[1])
+        if index >= len(headers):
             return None
-        start = headers[loc[1]]
-        end = headers[loc[1] + 1] if loc[1] + 1 < len(headers) else len(lines)
+        # The array's table ends where the next table of any kind starts.
+        start = headers[index]
+        end = next(
+            (i for i in range(start + 1, len(lines)) if _ARRAY_HEADER.match(lines[i])), len(lines)
+        )
         parts = loc[2:]
-    found = start + 1 if loc[0] == "steps" else None
+    found = start + 1 if in_array else None
     for part in parts:
         at = _find_key(lines, start, end, str(part))
         if at is None:

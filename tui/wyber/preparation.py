@@ -8,9 +8,9 @@ written together, atomically.
 from dataclasses import dataclass, field
 from datetime import date
 
-from tui.wyber.events import Mandate, ParticipantAdded, SeriesLink, SessionOpened
+from tui.wyber.events import ParticipantAdded, SeriesLink, SessionOpened
 from tui.wyber.i18n import Language
-from tui.wyber.plan import Plan
+from tui.wyber.plan import Mandate, Plan, PlanParticipant
 from tui.wyber.state import SessionState
 
 
@@ -26,6 +26,22 @@ class Invitee:
     mandate: Mandate | None = None
 
 
+def invited(participants: list[PlanParticipant]) -> list[Invitee]:
+    """A plan's participants as Prepare's invitees."""
+    return [Invitee(p.name, p.organisation, p.role, p.email, p.mandate) for p in participants]
+
+
+def with_invitees(plan: Plan, invitees: list[Invitee]) -> Plan:
+    """The plan inviting these people (as "save as my plan" writes it); checked as a plan's."""
+    participants = [
+        PlanParticipant(
+            name=i.name, organisation=i.organisation, role=i.role, email=i.email, mandate=i.mandate
+        )
+        for i in invitees
+    ]
+    return Plan.model_validate({**dict(plan), "participants": participants})
+
+
 @dataclass(slots=True)
 class Preparation:
     plan: Plan
@@ -37,6 +53,9 @@ class Preparation:
     invitees: list[Invitee] = field(default_factory=list)
     series: str = ""  # the series (traject) the session belongs to; "" for none
     series_goal: str = ""
+    # The user's own plan this was opened from (its file's name), "" for any other: "save as my
+    # plan" offers that name, and replacing it is what saving again means.
+    plan_name: str = ""
 
     def opening(self, session_id: str, first_number: int = 1) -> SessionOpened:
         """The opening record; `first_number` continues the series' numbering of agreements."""
@@ -69,9 +88,17 @@ class Preparation:
         ]
 
 
-def prepare(plan: Plan, today: date) -> Preparation:
-    """The plan's defaults: its title and language, today, nobody invited yet."""
-    return Preparation(plan=plan, title=plan.title, language=plan.language, held_on=today)
+def prepare(plan: Plan, today: date, plan_name: str = "") -> Preparation:
+    """The plan's defaults: its title and language, today, and the people it invites (from here
+    on the invitees, not the plan, say who comes: the plan keeps only the agenda)."""
+    return Preparation(
+        plan=plan.model_copy(update={"participants": []}),
+        title=plan.title,
+        language=plan.language,
+        held_on=today,
+        invitees=invited(plan.participants),
+        plan_name=plan_name,
+    )
 
 
 def preparation_again(state: SessionState, today: date) -> Preparation:
