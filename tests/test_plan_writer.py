@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tui.cli import main
 from tui.wyber.i18n import LANGUAGES
 from tui.wyber.paths import shipped_plans_dir
-from tui.wyber.plan import MOVEMENTS, TECHNIQUES_FOR, Plan, Technique, VeldField
+from tui.wyber.plan import MOVEMENTS, TECHNIQUES_FOR, Mandate, Plan, Technique, VeldField
 from tui.wyber.plan_writer import (
     PlanNameError,
     plan_name,
@@ -54,6 +54,22 @@ def steps(draw: st.DrawFn) -> dict[str, object]:
     return step
 
 
+EMAILS = st.sampled_from(["", "anna@afvalwerk.nl", "o'brien+wyber@example.co.uk", "ü@ß.de"])
+
+
+@st.composite
+def participants(draw: st.DrawFn) -> dict[str, object]:
+    person: dict[str, object] = {"name": draw(LINE)}
+    for detail in ("organisation", "role"):
+        if draw(st.booleans()):
+            person[detail] = draw(LINE)
+    person["email"] = draw(EMAILS)
+    mandate = draw(st.sampled_from([None, *Mandate]))
+    if mandate is not None:
+        person["mandate"] = mandate.value
+    return person
+
+
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
     return Plan.model_validate(
@@ -61,6 +77,7 @@ def plans(draw: st.DrawFn) -> Plan:
             "title": draw(LINE),
             "language": draw(st.sampled_from(LANGUAGES)),
             "goal": draw(TEXT),
+            "participants": draw(st.lists(participants(), max_size=4)),
             "steps": draw(st.lists(steps(), min_size=1, max_size=5)),
         }
     )
@@ -72,6 +89,7 @@ def test_a_written_plan_reads_back_as_the_same_plan(plan: Plan) -> None:
     again = parse_plan(plan_to_toml(plan), Path("mine.toml"))
     assert again == plan
     assert again.model_dump() == plan.model_dump()  # every field, settings and defaults too
+    assert again.participants == plan.participants  # who it invites (not in model_dump)
 
 
 @pytest.mark.parametrize("path", sorted(shipped_plans_dir().glob("*.toml")), ids=lambda p: p.stem)
@@ -120,3 +138,35 @@ def test_the_shipped_plans_are_never_written(
     with pytest.raises(PlanNameError):
         save_user_plan(plan.model_copy(update={"goal": "mine"}), tmp_path, "wyber-30.nl")
     assert (shipped_plans_dir() / "wyber-30.nl.toml").read_bytes() == before
+
+
+def test_a_plans_participants_are_checked_and_an_old_plan_without_them_still_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shipped = load_plan(shipped_plans_dir() / "decision.nl.toml")  # written before participants
+    assert shipped.participants == []
+    head = plan_to_toml(shipped).split("\n[[steps]]", 1)
+    mine = tmp_path / "plans" / "Ketenoverleg.toml"
+    mine.parent.mkdir()
+    people = [
+        "[[participants]]",
+        'name = "Anna de Vries"',
+        'mandate = "decides"',
+        "",
+        "[[participants]]",
+        'name = "Bram Jansen"',
+        'email = "bram.deelscoot.nl"',
+        'mandat = "observer"',
+    ]
+    mine.write_text(head[0] + "\n\n" + "\n".join(people) + "\n\n[[steps]]" + head[1])
+    assert main(["--data", str(tmp_path), "--lang", "en", "check", "Ketenoverleg"]) == 2
+    said = capsys.readouterr().err
+    lines = mine.read_text().splitlines()
+    email_line = lines.index('email = "bram.deelscoot.nl"') + 1
+    assert f"line {email_line}, participants.2.email: “bram.deelscoot.nl” is not an e-mail" in said
+    assert "participants.2.mandat: is not a field a plan knows — did you mean “mandate”?" in said
+    assert "Anna" not in said  # the first participant is a good one
+    mine.write_text(mine.read_text().replace("bram.deelscoot.nl", "bram@deelscoot.nl"))
+    mine.write_text(mine.read_text().replace("mandat =", "mandate ="))
+    assert main(["--data", str(tmp_path), "check", "Ketenoverleg"]) == 0
+    assert [p.name for p in load_plan(mine).participants] == ["Anna de Vries", "Bram Jansen"]

@@ -23,6 +23,8 @@ from tests.test_home_prepare import (
     start_anyway,
     text_of,
 )
+from tui.app import Launch
+from tui.cli import main
 from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
 from tui.screens.home import HomeScreen
 from tui.screens.prepare import PrepareScreen
@@ -381,3 +383,24 @@ async def test_n_on_a_plan_without_sample_texts_starts_at_once(
         await pilot.pause()
         [(preparation, run_now)] = calls["start"]
         assert run_now and [i.name for i in preparation.invitees] == ["Anna de Vries"]
+
+
+@LANGS
+def test_run_now_from_the_command_line_says_where_the_sample_texts_stand(
+    tmp_path: Path, lang: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    launched: list[Launch | None] = []
+
+    def run_app(data: Path, lang: Language | None, launch: Launch | None = None) -> int:
+        launched.append(launch)
+        return 0
+
+    monkeypatch.setattr("tui.app.run_app", run_app)
+    save_user_plan(own_plan(lang), tmp_path, "Mijn ketenoverleg")
+    for plan in (f"wyber-30.{lang}", "Mijn ketenoverleg"):
+        assert main(["--data", str(tmp_path), "run", plan, "--now"]) == 0
+    shipped_launch, own_launch = launched
+    assert shipped_launch is not None and own_launch is not None
+    # The session's language (the plan's), whatever the app's: the group reads it.
+    assert shipped_launch.notices == [tr(lang, "prep2.samples.started", count=2)]
+    assert own_launch.notices == []

@@ -27,6 +27,7 @@ from tui.wyber.plan_errors import PlanError
 # that need them: `wyber` shows its first screen sooner, `wyber --version` answers at once.
 if TYPE_CHECKING:
     from tui.wyber.minutes.export import Format
+    from tui.wyber.plan import Plan
     from tui.wyber.store import Archive
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -314,8 +315,17 @@ def _run(
         archive.check_free(target)  # refused now, with exit 2, if another wyber has it open
         return run_app(data=data, lang=lang, launch=Launch(session_id=target, room=room))
     plan = load_plan(resolve_plan(target, plan_folders(data)))
-    launch = Launch(plan=plan, run_now=now, room=room)
+    launch = Launch(plan=plan, run_now=now, room=room, notices=_samples_left(plan) if now else [])
     return run_app(data=data, lang=lang, launch=launch)
+
+
+def _samples_left(plan: Plan) -> list[str]:
+    """`--now` asks nothing: it says, in the session's language, where a shipped plan's sample
+    text still stands (it will be in the minutes), as Prepare's Start and home's `n` ask."""
+    from tui.wyber.samples import sample_texts, shipped_plans
+
+    count = len(sample_texts(plan, shipped_plans()))
+    return [tr(plan.language, "prep2.samples.started", count=count)] if count else []
 
 
 def _replay(session_id: str, archive: Archive, data: Path, lang: Language | None) -> int:
