@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Select, Static, TabbedContent
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Input,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+)
 
 from tests.test_home_prepare import (
     SMALL,
@@ -319,6 +327,7 @@ async def test_choosing_the_language_speaks_it_at_once_and_keeps_what_was_typed(
         assert screen.query_one("#step-0-question", Input).value == "Onze eigen vraag"
         assert screen.query_one("#language", Select).value == other
         assert screen.focused is screen.query_one("#language")
+        assert not screen.query_one(Footer).show_command_palette  # still a laptop's key strip
 
         await fill(pilot, "#invitee-name", "")
         await pilot.press("ctrl+s")

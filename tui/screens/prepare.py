@@ -158,8 +158,11 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         yield KeyStrip()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_footer(event.size.width)
+
+    def _fit_footer(self, width: int) -> None:
         # On a laptop this screen's keys matter more than the palette's hint (Ctrl+P still works).
-        self.query_one(Footer).show_command_palette = event.size.width >= 100
+        self.query_one(Footer).show_command_palette = width >= 100
 
     def _field(self, name: str, widget: Input | Select[str]) -> ComposeResult:
         with Horizontal(classes="field"):
@@ -246,6 +249,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         if self.editing is not None:
             self.query_one("#add", Button).label = self.t("prepare.participant.update")
         self._show_all()
+        self._fit_footer(self.size.width)
         self.query_one(TabbedContent).active = tab
         again = self.query(f"#{focused}") if focused else None
         (again.first() if again else self.query_one("#language")).focus()
