@@ -353,11 +353,13 @@ async def test_prepare_a_meeting_and_start_it(
         await fill(pilot, "#facilitator", "Fleur")
         for field in ("#title", "#date", "#place", "#facilitator", "#language"):
             assert inside(screen.query_one(field).region, size), field
-        # The session's language: the other one, chosen with the keyboard.
+        # The session's language: the other one, chosen with the keyboard; the screen speaks it
+        # from here on (test_prepare_own_plan.py).
         other: Language = "en" if lang == "nl" else "nl"
         screen.query_one("#language", Select).focus()
         await pilot.press("enter", "down" if other == "en" else "up", "enter")
-        assert screen.query_one("#language", Select).value == other
+        await pilot.pause()
+        assert screen.query_one("#language", Select).value == other and screen.lang == other
 
         # Participants: emoji, right-to-left, markup-looking text; a bad e-mail refused.
         await show_tab(pilot, "participants")
@@ -378,13 +380,13 @@ async def test_prepare_a_meeting_and_start_it(
         await type_into(pilot, "#invitee-email", "bram@afvalwerk")
         await pilot.press("enter")
         assert message(screen, "invitee") == tr(
-            lang, "prepare.participant.bad_email", email="bram@afvalwerk"
+            other, "prepare.participant.bad_email", email="bram@afvalwerk"
         )
         assert screen.focused is screen.query_one("#invitee-email")
         await fill(pilot, "#invitee-email", "bram@afvalwerk.nl")
         await pilot.press("enter")
         table = screen.query_one("#invitees", DataTable)
-        decides = tr(lang, "design.mandate.decides")
+        decides = tr(other, "design.mandate.decides")
         assert cells(table) == [
             [
                 "Anna de Vries 🌷",
@@ -399,10 +401,10 @@ async def test_prepare_a_meeting_and_start_it(
         # A name without a person is refused; a second Bram is allowed, with a warning.
         await fill(pilot, "#invitee-role", "notulist")
         await pilot.press("enter")
-        assert message(screen, "invitee") == tr(lang, "prepare.participant.name_required")
+        assert message(screen, "invitee") == tr(other, "prepare.participant.name_required")
         await type_into(pilot, "#invitee-name", "bram")
         await pilot.press("enter")
-        assert message(screen, "invitee") == tr(lang, "prepare.participant.duplicate", name="bram")
+        assert message(screen, "invitee") == tr(other, "prepare.participant.duplicate", name="bram")
         assert table.row_count == 4
         # ... and removed again: Delete on the highlighted row.
         table.focus()
@@ -410,33 +412,33 @@ async def test_prepare_a_meeting_and_start_it(
         await pilot.press("delete")
         assert table.row_count == 3
         assert screen.query_one(TabbedContent).get_tab("participants").label.plain == tr(
-            lang, "prepare.tab.participants", count=3
+            other, "prepare.tab.participants", count=3
         )
 
         # Agenda: the minutes of a movement; the total follows.
         await show_tab(pilot, "agenda")
         total = screen.query_one("#total", Static)
-        assert tr(lang, "prepare.total", minutes=30, time="").split("·")[0] in text_of(total)
+        assert tr(other, "prepare.total", minutes=30, time="").split("·")[0] in text_of(total)
         await type_into(pilot, "#minutes-0-diverge", "15")
-        assert tr(lang, "prepare.total", minutes=35, time="").split("·")[0] in text_of(total)
+        assert tr(other, "prepare.total", minutes=35, time="").split("·")[0] in text_of(total)
         assert inside(total.region, size)
         # Zero minutes: a clear message, and Start is refused.
         await type_into(pilot, "#minutes-0-converge", "0")
-        assert text_of(total) == tr(lang, "prepare.total_unknown")
+        assert text_of(total) == tr(other, "prepare.total_unknown")
         await pilot.press("ctrl+s")
         assert captured == []
         assert message(screen, "agenda") == tr(
-            lang,
+            other,
             "prepare.bad_minutes",
             number=1,
-            movement=tr(lang, "run.movement.converge"),
+            movement=tr(other, "run.movement.converge"),
         )
         assert screen.focused is screen.query_one("#minutes-0-converge")
         await fill(pilot, "#minutes-0-converge", "481")
         await pilot.press("ctrl+s")
         assert captured == []
         await type_into(pilot, "#minutes-0-converge", "12")
-        assert tr(lang, "prepare.total", minutes=37, time="").split("·")[0] in text_of(total)
+        assert tr(other, "prepare.total", minutes=37, time="").split("·")[0] in text_of(total)
 
         await pilot.click("#start")
         await pilot.pause()

@@ -98,6 +98,23 @@ async def from_home(pilot: Pilot[None], name: str) -> None:
     await pilot.pause()
 
 
+async def prepare_from_home(pilot: Pilot[None], name: str) -> PrepareScreen:
+    """The plan `name` prepared from home (Enter on its row), as a facilitator does."""
+    await from_home(pilot, name)
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, PrepareScreen)
+    return screen
+
+
+def asked(pilot: Pilot[None]) -> str:
+    """The question the yes-or-no dialog on the screen asks."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ConfirmDialog)
+    return text_of(dialog.query_one("#question", Static))
+
+
 # ── 1, 2: saving again ──────────────────────────────────────────────────────────────────────
 
 
@@ -118,11 +135,8 @@ async def test_saving_again_offers_the_name_saved_and_enter_replaces_it(
         # the highlighted button is Replace, and Enter replaces it.
         await fill(pilot, "#goal", "Een besluit over de accu's")
         await save_as(pilot, None)
+        assert asked(pilot) == tr(lang, "prep2.replace.own", name="Ketenoverleg")
         question = app.screen
-        assert isinstance(question, ConfirmDialog)
-        assert text_of(question.query_one("#question", Static)) == tr(
-            lang, "prep2.replace.own", name="Ketenoverleg"
-        )
         assert question.focused is question.query_one("#yes")
         await pilot.press("enter")
         await pilot.pause()
@@ -138,11 +152,8 @@ async def test_another_plan_of_that_name_is_kept_on_enter(tmp_path: Path, lang: 
     async with app.run_test(size=SMALL) as pilot:
         screen, _ = await open_prepare(pilot, lang)
         await save_as(pilot, "Ander overleg")
+        assert asked(pilot) == tr(lang, "prep2.replace.other", name="Ander overleg")
         question = app.screen
-        assert isinstance(question, ConfirmDialog)
-        assert text_of(question.query_one("#question", Static)) == tr(
-            lang, "prep2.replace.other", name="Ander overleg"
-        )
         assert question.focused is question.query_one("#no")
         await pilot.press("enter")
         await pilot.pause()
@@ -154,10 +165,7 @@ async def test_the_users_own_plan_opened_from_home_is_offered_by_its_name(tmp_pa
     path = save_user_plan(own_plan("nl"), tmp_path, "Mijn ketenoverleg")
     app = make_app(tmp_path, "nl")
     async with app.run_test(size=SMALL) as pilot:
-        await from_home(pilot, "Mijn ketenoverleg")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PrepareScreen)
+        await prepare_from_home(pilot, "Mijn ketenoverleg")
         assert await suggested_name(pilot) == "Mijn ketenoverleg"  # not its title
         await fill(pilot, "#goal", "Een ander doel")
         await save_as(pilot, None)
@@ -183,10 +191,7 @@ async def test_escape_right_after_a_save_leaves_without_asking(
         await fill(pilot, "#step-0-title", "Ideeën")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert text_of(app.screen.query_one("#question", Static)) == tr(
-            lang, "design.leave_prepare.question"
-        )
+        assert asked(pilot) == tr(lang, "design.leave_prepare.question")
         await pilot.press("escape")
         await pilot.pause()
         await save_as(pilot, None)
@@ -209,10 +214,7 @@ async def test_after_a_save_escape_says_only_the_meetings_own_fields_go(
         await save_as(pilot, "Ketenoverleg")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert text_of(app.screen.query_one("#question", Static)) == tr(
-            lang, "prep2.leave_saved.question"
-        )
+        assert asked(pilot) == tr(lang, "prep2.leave_saved.question")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and captured == []
@@ -227,11 +229,7 @@ async def test_the_participants_are_saved_with_the_plan_and_come_back(
 ) -> None:
     app = make_app(tmp_path, lang)
     async with app.run_test(size=SMALL) as pilot:
-        await from_home(pilot, f"wyber-30.{lang}")
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PrepareScreen)
+        screen = await prepare_from_home(pilot, f"wyber-30.{lang}")
         await show_tab(pilot, "participants")
         await fill(pilot, "#invitee-name", "Bram Jansen")
         await fill(pilot, "#invitee-organisation", "DeelScoot")
@@ -259,11 +257,7 @@ async def test_the_participants_are_saved_with_the_plan_and_come_back(
         await pilot.pause()
 
         # From home, the plan opens with its participants filled in.
-        await from_home(pilot, "Ketenoverleg")
-        await pilot.press("enter")
-        await pilot.pause()
-        again = app.screen
-        assert isinstance(again, PrepareScreen)
+        again = await prepare_from_home(pilot, "Ketenoverleg")
         mandate = tr(lang, "design.mandate.consults")
         assert cells(again.query_one("#invitees", DataTable)) == [
             ["Bram Jansen", "DeelScoot", "", "bram@deelscoot.nl", mandate]
