@@ -266,6 +266,25 @@ async def test_the_participants_are_saved_with_the_plan_and_come_back(
         assert label == tr(lang, "prepare.tab.participants", count=1)
 
 
+async def test_a_participant_a_plan_cannot_hold_is_said_and_nothing_is_saved(
+    tmp_path: Path,
+) -> None:
+    # Someone added during an earlier meeting, typed in a hurry, invited again by "run again".
+    preparation = prepare(shipped("en"), date(2026, 12, 1))
+    preparation.invitees = [Invitee("Bram", email="bram.deelscoot")]
+    app = make_app(tmp_path, "en")
+    async with app.run_test(size=SMALL) as pilot:
+        await loaded(pilot)
+        screen = PrepareScreen(preparation)
+        app.push_screen(screen)
+        await pilot.pause()
+        await save_as(pilot, "Ketenoverleg")
+        assert app.screen is screen and not (tmp_path / "plans" / "Ketenoverleg.toml").exists()
+        assert screen.query_one(TabbedContent).active == "participants"
+        said = text_of(screen.query_one("#invitee-message", Static))
+        assert tr("en", "prep2.bad_email", email="bram.deelscoot") in said
+
+
 def test_a_plan_prepared_brings_its_participants_as_invitees_not_in_its_agenda() -> None:
     plan = own_plan("nl")
     preparation = prepare(plan, date(2026, 12, 1))

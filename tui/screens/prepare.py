@@ -43,6 +43,7 @@ from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understoo
 from tui.wyber.i18n import LANGUAGES, Language
 from tui.wyber.invalid import explain
 from tui.wyber.plan import EMAIL, Mandate, Plan, parse_minutes
+from tui.wyber.plans import plan_problems
 from tui.wyber.preparation import Invitee, Preparation, with_invitees
 from tui.wyber.samples import SampleText
 from tui.wyber.text import clean_line
@@ -440,7 +441,16 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         """The agenda and who comes, as the user's plan `name`; None, with a message, if the
         agenda is not a plan yet."""
         plan = self.agenda(name)
-        return None if plan is None else with_invitees(plan, self.invitees)
+        if plan is None:
+            return None
+        try:
+            return with_invitees(plan, self.invitees)
+        except ValidationError as error:
+            # Someone a meeting added without the form's checks (invited again by "run again").
+            problem = plan_problems(error)[0].render(self.lang)
+            message = self.t("prep2.participant_invalid", problem=problem)
+            self._refuse("participants", "invitee", message, "invitees")
+            return None
 
     def go_to(self, step: int | None) -> None:
         """The agenda, with the cursor in the goal (None) or in step `step`'s question."""

@@ -58,8 +58,13 @@ def parse_plan(source: str, path: Path) -> Plan:
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
-        problems = [_validation_problem(err, data, source) for err in exc.errors()]
-        raise PlanError(path, problems) from None
+        raise PlanError(path, plan_problems(exc, data, source)) from None
+
+
+def plan_problems(exc: ValidationError, data: object = None, source: str = "") -> list[PlanProblem]:
+    """What is wrong with a plan, in a plan's words; the lines where `source`, the TOML text the
+    data was read from, shows them."""
+    return [_validation_problem(err, data, source) for err in exc.errors()]
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")

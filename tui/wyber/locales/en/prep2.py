@@ -3,6 +3,7 @@ sample-text warning wherever a meeting starts."""
 
 MESSAGES: dict[str, str] = {
     "prep2.bad_email": "“{email}” is not an e-mail address",
+    "prep2.participant_invalid": "Not saved: a plan cannot hold this participant ({problem}). Enter on their row to correct it.",
     "prep2.replace.own": "“{name}” is the plan you are working on. Replace it with the agenda and participants as they are now? Enter replaces it; Esc keeps it as it was.",
     "prep2.replace.other": "You already have another plan “{name}”. Replace it with this agenda? Enter or Esc keeps that plan; Tab, then Enter, replaces it.",
     "prep2.leave_saved.heading": "Leave Prepare?",

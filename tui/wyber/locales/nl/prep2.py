@@ -3,6 +3,7 @@ de waarschuwing voor voorbeeldteksten waar een bijeenkomst ook start."""
 
 MESSAGES: dict[str, str] = {
     "prep2.bad_email": "„{email}” is geen e-mailadres",
+    "prep2.participant_invalid": "Niet bewaard: deze deelnemer kan niet in een plan ({problem}). Enter op de regel om het te verbeteren.",
     "prep2.replace.own": "„{name}” is het plan waar je aan werkt. Vervangen door de agenda en deelnemers zoals ze nu zijn? Enter vervangt het; Esc laat het zoals het was.",
     "prep2.replace.other": "Je hebt al een ander plan „{name}”. Vervangen door deze agenda? Enter of Esc laat dat plan staan; Tab en dan Enter vervangt het.",
     "prep2.leave_saved.heading": "Voorbereiding verlaten?",
