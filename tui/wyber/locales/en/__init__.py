@@ -9,6 +9,7 @@ from tui.wyber.locales.en import (
     command,
     common,
     consent,
+    conv2,
     converge2,
     core,
     dates,
@@ -62,5 +63,6 @@ AREAS = (
     projector,
     rebalance,
     converge2,
+    conv2,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
