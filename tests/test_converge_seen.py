@@ -32,10 +32,13 @@ async def test_a_row_shows_the_ideas_own_number_and_its_place_as_a_rank(tmp_path
         await pilot.press("o")
         await pilot.pause()
         shown = rows(pilot)
-        # Sorted to the top, it is still number 3; its place reads "1st", never "1."
-        assert shown[0].endswith("1st  1 ●   3  shared vans")
-        assert shown[1].endswith("       0    1  bike racks")  # nobody voted: no place
-        assert shown[2].endswith("       0    2  car-free Sundays")
+        # Sorted to the top, it is still number 3, in the number's column as on the diverge
+        # board; its place reads "1st", never "1."
+        assert shown == [
+            "  ☐   3   1st  1 ● shared vans",
+            "  ☐   1        0  bike racks",  # nobody voted on it: no place
+            "  ☐   2        0  car-free Sundays",
+        ]
 
 
 async def test_ideas_in_a_cluster_keep_their_own_numbers(tmp_path: Path) -> None:
@@ -205,6 +208,7 @@ async def test_f8_asks_in_dutch_and_the_buttons_say_what_they_do(tmp_path: Path)
         question = str(dialog.query_one("#question", Static).render())
         assert question == "2 van de 2 aanwezigen hebben nog niet gestemd:\nAnna, Bram"
         assert str(dialog.query_one("#yes", Button).label) == "Toch verder (F8)"
+        assert str(dialog.query_one("#no", Button).label) == "Blijven (Esc)"
 
 
 async def test_f8_goes_on_at_once_when_everyone_present_has_voted(tmp_path: Path) -> None:
@@ -228,3 +232,14 @@ async def test_who_has_not_voted_is_asked_about_only_in_a_vote(tmp_path: Path) -
         assert [p.name for p in left_without_voting(meeting.state)] == ["Anna", "Bram", "Carla"]
         meeting.previous_movement()  # diverge: no vote to leave
         assert left_without_voting(meeting.state) == []
+
+
+async def test_a_long_list_of_who_has_not_voted_is_cut_to_a_line(tmp_path: Path) -> None:
+    async with converging(tmp_path, "en", DOTS_ON) as (pilot, meeting):
+        for n in range(12):
+            meeting.add_participant(f"Participant with a long name {n}")
+        await pilot.press("f8")
+        await pilot.pause()
+        question = pilot.app.screen.query_one("#question", Static)
+        assert str(question.render()).startswith("15 of the 15 present have not voted yet:\nAnna")
+        assert question.content_size.height == 2  # the count, and the names on one line

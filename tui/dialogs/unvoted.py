@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.widgets import Button
 
 from tui.dialogs.ask import ConfirmDialog
 from tui.wyber.i18n import Language, tr
@@ -36,3 +37,7 @@ class NotVotedDialog(ConfirmDialog):
             f"{question}\n{names}",
             tr(lang, "conv2.unvoted.go"),
         )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#no", Button).label = self.t("conv2.unvoted.stay")

@@ -123,12 +123,17 @@ class ConvergeBoard(MovementPanel):
         self.refresh_board(highlight=made[-1] if made else None)
 
     def _target_prompt(self, place: int | None, target: Target, ideas: int) -> Text:
-        """A row: its place in the result as a rank ("2nd", blank until anyone voted on it),
-        its dots and score, and an idea with the number it has on the diverge board for good,
-        so "number 4" is the same idea on both boards and in the minutes."""
+        """A row: an idea's number first, the one it has on the diverge board for good and in
+        the same column (so "number 4" is the same idea on both boards and in the minutes; a
+        cluster has none), then its place in the result as a rank ("2nd", blank until anyone
+        voted on it), its dots and score."""
         text = Text()
         text.append("✔ " if target.selected else "  ", "bold green")
         text.append("☑ " if target.id in self.marked else "☐ ")
+        if target.number is None:
+            text.append(" " * len(numbered(0)))
+        else:
+            text.append_text(numbered(target.number))
         rank = "" if place is None else place_text(place, self.lang)
         text.append(f"{rank:>{PLACE_WIDTH}} ", "bold")
         dots = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
@@ -136,8 +141,6 @@ class ConvergeBoard(MovementPanel):
         score = target_score_text(target, step_score_top(self.meeting.step), self.lang)
         if score:
             text.append(f"[{score}] ", "bold cyan")
-        if target.number is not None:
-            text.append_text(numbered(target.number))
         text.append(target.label, "bold" if target.is_cluster else "")
         if target.is_cluster:
             text.append(f"  ({ideas})", "dim")

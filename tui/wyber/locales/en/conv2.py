@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "conv2.unvoted.one": "1 of the {present} present has not voted yet:",
     "conv2.unvoted.many": "{count} of the {present} present have not voted yet:",
     "conv2.unvoted.go": "Go on (F8)",
+    "conv2.unvoted.stay": "Stay (Esc)",
     "conv2.minutes.col.place": "Rank",
     "conv2.minutes.col.idea_number": "Idea no.",
     "conv2.minutes.col.step_number": "Step",

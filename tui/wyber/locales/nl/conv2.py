@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "conv2.unvoted.one": "1 van de {present} aanwezigen heeft nog niet gestemd:",
     "conv2.unvoted.many": "{count} van de {present} aanwezigen hebben nog niet gestemd:",
     "conv2.unvoted.go": "Toch verder (F8)",
+    "conv2.unvoted.stay": "Blijven (Esc)",
     "conv2.minutes.col.place": "Plaats",
     "conv2.minutes.col.idea_number": "Idee nr.",
     "conv2.minutes.col.step_number": "Stap",
