@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from tui.dialogs.score import ScoreDialog
 from tui.dialogs.unvoted import NotVotedDialog
+from tui.widgets.replay_board import board_lines
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Movement
 from tui.wyber.ranking import place_text
@@ -39,6 +40,8 @@ async def test_a_row_shows_the_ideas_own_number_and_its_place_as_a_rank(tmp_path
             "  ☐   1        0  bike racks",  # nobody voted on it: no place
             "  ☐   2        0  car-free Sundays",
         ]
+        _, lines, _ = board_lines(meeting.state, "en")  # the replay draws it the same way
+        assert [line.plain for line, _ in lines][0] == "    3   1st  1 ● shared vans"
 
 
 async def test_ideas_in_a_cluster_keep_their_own_numbers(tmp_path: Path) -> None:

@@ -12,20 +12,19 @@ from textual.widgets.option_list import Option
 
 from tui.dialogs.ask import ChoiceDialog, TextDialog
 from tui.dialogs.score import ScoreDialog
-from tui.widgets.board_list import numbered
+from tui.widgets.converge_rows import member_row, target_row
 from tui.widgets.panel import MovementPanel
 from tui.wyber.events import ClusterCreated, ClustersMerged, Record, ScoreGiven, VoteCast
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
-from tui.wyber.ranking import Target, place_text, places, step_score_top, target_score_text
+from tui.wyber.ranking import Target, places, step_score_top
 from tui.wyber.rules import step_now
 from tui.wyber.state import Idea, Participant
 from tui.wyber.voting import has_voted, next_voter, still_to_vote
 
 # The choice that stands for "the room": dots given without naming who gives them.
 ROOM = "~room"
-PLACE_WIDTH = 4  # "12th"
 
 
 class ConvergeBoard(MovementPanel):
@@ -123,40 +122,12 @@ class ConvergeBoard(MovementPanel):
         self.refresh_board(highlight=made[-1] if made else None)
 
     def _target_prompt(self, place: int | None, target: Target, ideas: int) -> Text:
-        """A row: an idea's number first, the one it has on the diverge board for good and in
-        the same column (so "number 4" is the same idea on both boards and in the minutes; a
-        cluster has none), then its place in the result as a rank ("2nd", blank until anyone
-        voted on it), its dots and score."""
-        text = Text()
-        text.append("✔ " if target.selected else "  ", "bold green")
-        text.append("☑ " if target.id in self.marked else "☐ ")
-        if target.number is None:
-            text.append(" " * len(numbered(0)))
-        else:
-            text.append_text(numbered(target.number))
-        rank = "" if place is None else place_text(place, self.lang)
-        text.append(f"{rank:>{PLACE_WIDTH}} ", "bold")
-        dots = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
-        text.append(f"{target.dots:>2} {dots} ", "bold yellow" if target.dots else "dim")
-        score = target_score_text(target, step_score_top(self.meeting.step), self.lang)
-        if score:
-            text.append(f"[{score}] ", "bold cyan")
-        text.append(target.label, "bold" if target.is_cluster else "")
-        if target.is_cluster:
-            text.append(f"  ({ideas})", "dim")
-        return self.mark_pending(text, target.id)
+        top = step_score_top(self.meeting.step)
+        row = target_row(target, place, ideas, top, self.lang, target.id in self.marked)
+        return self.mark_pending(row, target.id)
 
     def _idea_prompt(self, idea: Idea) -> Text:
-        """An idea in a cluster, under it: its own number, its dots, its text."""
-        text = Text("    ")
-        text.append("✔ " if idea.tally.selected else "  ", "bold green")
-        text.append("☑ " if idea.id in self.marked else "☐ ")
-        text.append_text(numbered(idea.number))
-        dots = idea.tally.total_dots
-        if dots:
-            text.append(f"{dots} {'●' * min(dots, 12)} ", "yellow")
-        text.append(f"– {idea.text}", "dim italic")
-        return self.mark_pending(text, idea.id)
+        return self.mark_pending(member_row(idea, idea.id in self.marked), idea.id)
 
     def _show_status(self) -> None:
         voter = self.meeting.state.participants.get(self.voter or "")
