@@ -17,7 +17,8 @@ NO_NUMBER = Text(" " * len(numbered(0)))  # a cluster's room in the numbers' col
 
 def _ticks(selected: bool, marked: bool | None) -> Text:
     """Selected by the group, and (on the live board, not in the replay) marked to act on."""
-    text = Text("✔ " if selected else "  ", "bold green")
+    text = Text()
+    text.append("✔ " if selected else "  ", "bold green")  # the tick's style, not the row's
     if marked is not None:
         text.append("☑ " if marked else "☐ ")
     return text
