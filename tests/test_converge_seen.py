@@ -6,6 +6,7 @@ F8 out of a vote asks first while people present have not voted."""
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
 from tui.dialogs.score import ScoreDialog
@@ -41,7 +42,7 @@ async def test_a_row_shows_the_ideas_own_number_and_its_place_as_a_rank(tmp_path
             "  ☐   2        0  car-free Sundays",
         ]
         _, lines, _ = board_lines(meeting.state, "en")  # the replay draws it the same way
-        assert [line.plain for line, _ in lines][0] == "    3   1st  1 ● shared vans"
+        assert lines[0][0].plain == "    3   1st  1 ● shared vans"
 
 
 async def test_ideas_in_a_cluster_keep_their_own_numbers(tmp_path: Path) -> None:
@@ -177,6 +178,15 @@ async def test_a_long_idea_is_cut_to_one_line_in_the_score_dialog(tmp_path: Path
 # ── F8 while people have not voted ──────────────────────────────────────────────────────────────
 
 
+async def asked(pilot: Pilot[None]) -> tuple[NotVotedDialog, str]:
+    """F8 pressed: the question it asks, and its text."""
+    await pilot.press("f8")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, NotVotedDialog)
+    return dialog, str(dialog.query_one("#question", Static).render())
+
+
 async def test_f8_out_of_a_vote_asks_first_naming_who_has_not_voted(tmp_path: Path) -> None:
     async with converging(tmp_path, "en", DOTS_ON) as (pilot, meeting):
         anna = person(meeting, "Anna")
@@ -184,11 +194,7 @@ async def test_f8_out_of_a_vote_asks_first_naming_who_has_not_voted(tmp_path: Pa
         meeting.vote(first, anna)
         meeting.vote(first, anna)
         await pilot.pause()
-        await pilot.press("f8")
-        await pilot.pause()
-        dialog = pilot.app.screen
-        assert isinstance(dialog, NotVotedDialog)
-        question = str(dialog.query_one("#question", Static).render())
+        _, question = await asked(pilot)
         assert question == "2 of the 3 present have not voted yet:\nBram, Carla"
         await pilot.press("escape")  # stays
         await pilot.pause()
@@ -204,11 +210,7 @@ async def test_f8_out_of_a_vote_asks_first_naming_who_has_not_voted(tmp_path: Pa
 async def test_f8_asks_in_dutch_and_the_buttons_say_what_they_do(tmp_path: Path) -> None:
     async with converging(tmp_path, "nl", SCORES_ON) as (pilot, meeting):
         meeting.set_present(person(meeting, "Carla"), False)
-        await pilot.press("f8")
-        await pilot.pause()
-        dialog = pilot.app.screen
-        assert isinstance(dialog, NotVotedDialog)
-        question = str(dialog.query_one("#question", Static).render())
+        dialog, question = await asked(pilot)
         assert question == "2 van de 2 aanwezigen hebben nog niet gestemd:\nAnna, Bram"
         assert str(dialog.query_one("#yes", Button).label) == "Toch verder (F8)"
         assert str(dialog.query_one("#no", Button).label) == "Blijven (Esc)"
@@ -241,8 +243,7 @@ async def test_a_long_list_of_who_has_not_voted_is_cut_to_a_line(tmp_path: Path)
     async with converging(tmp_path, "en", DOTS_ON) as (pilot, meeting):
         for n in range(12):
             meeting.add_participant(f"Participant with a long name {n}")
-        await pilot.press("f8")
-        await pilot.pause()
-        question = pilot.app.screen.query_one("#question", Static)
-        assert str(question.render()).startswith("15 of the 15 present have not voted yet:\nAnna")
-        assert question.content_size.height == 2  # the count, and the names on one line
+        dialog, question = await asked(pilot)
+        assert question.startswith("15 of the 15 present have not voted yet:\nAnna")
+        # The count, and the names on one line.
+        assert dialog.query_one("#question", Static).content_size.height == 2
