@@ -12,12 +12,15 @@ from textual.widgets import Button, Input, OptionList, Static
 from tui.dialogs.score import ScoreDialog
 from tui.dialogs.unvoted import NotVotedDialog
 from tui.widgets.replay_board import board_lines
-from tui.wyber.i18n import Language
+from tui.wyber.i18n import Language, tr
+from tui.wyber.minutes.build import build_minutes
+from tui.wyber.minutes.word import docx_bytes
 from tui.wyber.plan import Movement
 from tui.wyber.ranking import place_text
 from tui.wyber.voting import left_without_voting
 
 from .test_converge_board import DOTS, SCORES, converging, person, rows, status
+from .test_minutes import meeting, read_back, rows_of
 
 # Dots, then consolidate: F8 out of the vote goes on to a movement of the step.
 DOTS_ON = {**DOTS, "consolidate": {"minutes": 10}}
@@ -247,3 +250,27 @@ async def test_a_long_list_of_who_has_not_voted_is_cut_to_a_line(tmp_path: Path)
         assert question.startswith("15 of the 15 present have not voted yet:\nAnna")
         # The count, and the names on one line.
         assert dialog.query_one("#question", Static).content_size.height == 2
+
+
+# ── the minutes name each number by what it counts ──────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("lang", "agenda", "votes", "agreements"),
+    [
+        ("nl", ["Stap", "Onderwerp"], ["Plaats", "Idee nr."], "Nr."),
+        ("en", ["Step", "Topic"], ["Rank", "Idea no."], "No."),
+    ],
+)
+def test_the_minutes_name_each_number_by_what_it_counts(
+    lang: Language, agenda: list[str], votes: list[str], agreements: str
+) -> None:
+    """A step's number, a place in the votes, an idea's own number and an agreement's number
+    each have their own header; "Nr." is only ever an agreement's."""
+    rows = read_back(docx_bytes(build_minutes(meeting(lang))), rows_of)
+    headers = [row for row in rows if row[0] in (agenda[0], votes[0], agreements)]
+    assert any(row[:2] == agenda for row in headers)
+    [tally] = [row for row in headers if row[:2] == votes]
+    assert tally[2] == tr(lang, "minutes.col.item")
+    assert {row[0] for row in rows if row[0] in ("Nr.", "No.")} == {agreements}
+    assert all(row[1] == tr(lang, "ending.col.text") for row in rows if row[0] == agreements)
