@@ -118,6 +118,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "consent": "✔ instemming",
         "selected": "✔ gekozen",
         "score7": "7,0 / 5 · n=1",
+        "1st": "1e",
+        "2nd": "2e",
+        "3rd": "3e",
         "went_well": f"Wat ging goed: {WENT_WELL}",
         "next_step": f"Volgende stap: {NEXT_STEP}",
         "average": "Gemiddeld cijfer 7,5 (2 cijfers)",
@@ -166,6 +169,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "consent": "✔ consent",
         "selected": "✔ selected",
         "score7": "7.0 / 5 · n=1",
+        "1st": "1st",
+        "2nd": "2nd",
+        "3rd": "3rd",
         "went_well": f"What went well: {WENT_WELL}",
         "next_step": f"Next step: {NEXT_STEP}",
         "average": "Average score 7.5 (2 scores)",
@@ -505,13 +511,15 @@ def test_word_holds_every_idea_cluster_tally_agreement_and_person(
         f"2. {DESK_IDEA}",
     ]
 
-    # Tallies: place, item, dots, score (the average on the step's scale, and how many
-    # scored), selected; highest first; no score where nobody scored.
-    tallies = [row for row in rows if row[1] in ("Pilot in de wijk", "Data en loket", ARABIC_IDEA)]
+    # Tallies: place (a rank, not a number), the ideas' own numbers (a cluster's are its
+    # ideas'), item, dots, score (the average on the step's scale, and how many scored),
+    # selected; highest first; no score where nobody scored.
+    items = ("Pilot in de wijk", "Data en loket", ARABIC_IDEA)
+    tallies = [row for row in rows if len(row) == 6 and row[2] in items]
     assert tallies == [
-        ["1", "Pilot in de wijk", "5", "", w["selected"]],
-        ["2", "Data en loket", "3", w["score7"], ""],
-        ["3", ARABIC_IDEA, "1", "", ""],
+        [w["1st"], "3, 5", "Pilot in de wijk", "5", "", w["selected"]],
+        [w["2nd"], "1, 2", "Data en loket", "3", w["score7"], ""],
+        [w["3rd"], "4", ARABIC_IDEA, "1", "", ""],
     ]
     assert not any(SCHOOLS_IDEA in row for row in rows)  # no dots, no score: not in the tally
 
@@ -765,7 +773,7 @@ def test_markdown_escapes_what_people_typed_and_keeps_tables_whole() -> None:
     escaped_agreement = "- Punt \\<i\\>een\\</i\\> \\| \\_twee\\_<br># drie"
     assert f"| 5 | {escaped_agreement} | Jan \\| \\*de Baas\\* |" in text
     # Nobody scored it: its score is blank, not 0.
-    assert "| 3 | **\\*Belangrijk\\* \\| #1** | 1 |  |  |" in text
+    assert "| 3e | 8 | **\\*Belangrijk\\* \\| #1** | 1 |  |  |" in text
     assert "<b>" not in text.replace("\\<b\\>", "")
     # Every table keeps its column count on every row.
     lines = text.splitlines()

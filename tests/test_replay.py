@@ -485,8 +485,9 @@ async def test_seek_shows_agenda_clock_movement_and_board_as_they_were(tmp_path:
         assert clock(screen) == "14:34"
         lines = board(screen)
         clusters = [line for line in lines if "Cluster" in line]
-        assert clusters == ["1. 10 ●●●●●●●●●● Cluster 1  (5)", "2.  5 ●●●●● Cluster 3  (2)",
-                            "3.  3 ●●● Cluster 2  (5)"]  # fmt: skip
+        # A place reads as a rank; a cluster has no idea's number, its ideas have theirs.
+        assert clusters == ["1st 10 ●●●●●●●●●● Cluster 1  (5)", "2nd  5 ●●●●● Cluster 3  (2)",
+                            "3rd  3 ●●● Cluster 2  (5)"]  # fmt: skip
         assert len(lines) == 3 + 12  # each cluster with its ideas under it
         assert text(screen, "#replay-board-status") == "18 dots placed · 0 selected"
 

@@ -13,6 +13,7 @@ from tui.app import Clocks, Launch, WyberApp
 from tui.dialogs.agreement import AgreementDialog
 from tui.dialogs.consent import ConsentRoundDialog
 from tui.dialogs.rebalance import RebalanceDialog
+from tui.dialogs.unvoted import NotVotedDialog
 from tui.screens.run import RunScreen
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
@@ -164,8 +165,12 @@ async def test_the_whole_30_minute_exercise(tmp_path: Path) -> None:
         await pilot.pause()
         assert consolidate.budget < consolidate.planned
 
-        # Consolidate: an action with owner and deadline, then consent.
+        # Consolidate: Bram and Carla have not voted, so F8 asks first; F8 again goes on.
         await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, NotVotedDialog)
+        await pilot.press("f8")
+        # An action with owner and deadline, then consent.
         await pilot.press("a")
         await pilot.pause()
         dialog = app.screen

@@ -1,6 +1,7 @@
 """Snapshots of converge and the go-around as the group sees them (issue 12): scores as averages
-on the scale in rows that stay put while people vote, the voter picker that knows who voted, and
-the go-around's bar after someone passed."""
+on the scale in rows that stay put while people vote, each idea with its own number and its place
+as a rank, the voter picker that knows who voted, the go-around's bar after someone passed, the
+score dialog refusing a score off the scale, and F8 asking while people have not voted."""
 
 from pathlib import Path
 from typing import Any
@@ -83,10 +84,28 @@ async def passed(pilot: Pilot[None]) -> None:
     await pilot.press(*"ok", "enter", "ctrl+n", "ctrl+l")
 
 
+async def score_refused(pilot: Pilot[None]) -> None:
+    """The score dialog names the idea scored; a 9 on the 0–5 scale is refused in it, typed
+    text kept."""
+    meeting_of(pilot).next_movement()
+    await pilot.pause()
+    await pilot.press("v", "enter", "down", "s", "9", "enter")
+    await pilot.pause()
+
+
+async def not_voted(pilot: Pilot[None]) -> None:
+    """F8 out of the dot vote after Anna placed hers: asked first, Bram and Carla named."""
+    await picker(pilot)
+    await pilot.press("escape", "f8")
+    await pilot.pause()
+
+
 SCENES = {
     "scores": ({"technique": "score", "max_score": 5}, scored),
     "picker": ({"technique": "dot_vote", "dots": 2}, picker),
     "passed": ({"technique": "dot_vote", "dots": 2}, passed),
+    "score_refused": ({"technique": "score", "max_score": 5}, score_refused),
+    "not_voted": ({"technique": "dot_vote", "dots": 2}, not_voted),
 }
 
 

@@ -29,6 +29,7 @@ from textual.widgets import ContentSwitcher, Header, Static
 from tui.dialogs.base import WyberScreen
 from tui.dialogs.people import Attendance, PeopleDialog
 from tui.dialogs.rebalance import RebalanceDialog
+from tui.dialogs.unvoted import NotVotedDialog
 from tui.screens.previous import PreviousEvaluationScreen, previous_with_conclusions
 from tui.screens.review import ReviewScreen, to_review, waiting
 from tui.widgets.agenda import AgendaRail
@@ -55,6 +56,7 @@ from tui.wyber.late import Place
 from tui.wyber.meeting import Meeting
 from tui.wyber.rebalance import default_protected
 from tui.wyber.timebox import current_clock
+from tui.wyber.voting import left_without_voting
 
 TICK_SECONDS = 0.25
 FRAME_SECONDS = 1 / 60  # Textual draws at most 60 frames a second
@@ -354,7 +356,16 @@ class RunScreen(WyberScreen[None]):
     def action_next(self) -> None:
         if not self.meeting.started:
             self._do(self.meeting.start)
-        elif not self._do(self.meeting.next_movement):
+        elif waiting := left_without_voting(self.meeting.state):
+            # Out of a vote with people present who have not voted: asked, never in silence.
+            present = sum(p.present for p in self.meeting.state.participants.values())
+            dialog = NotVotedDialog(self.lang, waiting, present)
+            self.app.push_screen(dialog, lambda go: self._next_movement() if go else None)
+        else:
+            self._next_movement()
+
+    def _next_movement(self) -> None:
+        if not self._do(self.meeting.next_movement):
             self.action_finish()
 
     def action_next_step(self) -> None:

@@ -11,12 +11,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.dialogs.ask import ChoiceDialog, TextDialog
+from tui.dialogs.score import ScoreDialog
+from tui.widgets.converge_rows import member_row, target_row
 from tui.widgets.panel import MovementPanel
 from tui.wyber.events import ClusterCreated, ClustersMerged, Record, ScoreGiven, VoteCast
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
-from tui.wyber.ranking import Target, step_score_top, target_score_text
+from tui.wyber.ranking import Target, places, step_score_top
 from tui.wyber.rules import step_now
 from tui.wyber.state import Idea, Participant
 from tui.wyber.voting import has_voted, next_voter, still_to_vote
@@ -77,14 +79,14 @@ class ConvergeBoard(MovementPanel):
         if self._order_of != self.meeting.state.current:
             self._order, self._order_of = None, self.meeting.state.current
         ranked = self.meeting.ranking()
-        places = {target.id: place for place, target in enumerate(ranked, 1)}
+        standing = places(ranked)
         options: list[Option] = []
         self._drawn = [target.id for target in self._in_order(ranked)]
         by_id = {target.id: target for target in ranked}
         for target_id in self._drawn:
             target = by_id[target_id]
             ideas = in_cluster.get(target.id, [])
-            prompt = self._target_prompt(places[target.id], target, len(ideas))
+            prompt = self._target_prompt(standing.get(target.id), target, len(ideas))
             options.append(Option(prompt, id=target.id))
             options.extend(Option(self._idea_prompt(idea), id=idea.id) for idea in ideas)
         board.clear_options()
@@ -119,30 +121,13 @@ class ConvergeBoard(MovementPanel):
         ]
         self.refresh_board(highlight=made[-1] if made else None)
 
-    def _target_prompt(self, rank: int, target: Target, ideas: int) -> Text:
-        text = Text()
-        text.append("✔ " if target.selected else "  ", "bold green")
-        text.append("☑ " if target.id in self.marked else "☐ ")
-        text.append(f"{rank:>2}. ", "dim")
-        dots = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
-        text.append(f"{target.dots:>2} {dots} ", "bold yellow" if target.dots else "dim")
-        score = target_score_text(target, step_score_top(self.meeting.step), self.lang)
-        if score:
-            text.append(f"[{score}] ", "bold cyan")
-        text.append(target.label, "bold" if target.is_cluster else "")
-        if target.is_cluster:
-            text.append(f"  ({ideas})", "dim")
-        return self.mark_pending(text, target.id)
+    def _target_prompt(self, place: int | None, target: Target, ideas: int) -> Text:
+        top = step_score_top(self.meeting.step)
+        row = target_row(target, place, ideas, top, self.lang, target.id in self.marked)
+        return self.mark_pending(row, target.id)
 
     def _idea_prompt(self, idea: Idea) -> Text:
-        text = Text("    ")
-        text.append("✔ " if idea.tally.selected else "  ", "bold green")
-        text.append("☑ " if idea.id in self.marked else "☐ ")
-        dots = idea.tally.total_dots
-        if dots:
-            text.append(f"{dots} {'●' * min(dots, 12)} ", "yellow")
-        text.append(f"– {idea.text}", "dim italic")
-        return self.mark_pending(text, idea.id)
+        return self.mark_pending(member_row(idea, idea.id in self.marked), idea.id)
 
     def _show_status(self) -> None:
         voter = self.meeting.state.participants.get(self.voter or "")
@@ -167,8 +152,9 @@ class ConvergeBoard(MovementPanel):
                 line.append(self.t("converge2.still_to_vote", names=names), "yellow")
             else:
                 line.append(self.t("converge2.all_voted"), "green")
-        if self._order is not None:
-            line.append("\n" + self.t("converge2.order_fixed"), "dim")
+        # Always a line, fixed or not: the hint coming and going moved the board a row.
+        order = "converge2.order_fixed" if self._order is not None else "conv2.order_ranked"
+        line.append("\n" + self.t(order), "dim")
         self.query_one("#vote-status", Static).update(line)
 
     def _step(self) -> int:
@@ -317,20 +303,26 @@ class ConvergeBoard(MovementPanel):
         target = self._highlighted()
         if target is None:
             return
-        top = self.meeting.score_top()
 
-        def scored(value: str | None) -> None:
+        def scored(value: int | None) -> None:
             if value is None:
                 return
             if self.done(lambda: self.meeting.score(target, value, self.voter)):
                 self._on_to_the_next_voter()
 
-        self.app.push_screen(
-            TextDialog(
-                self.lang, self.t("run.score.title", top=top), hint=self.t("run.score.hint")
-            ),
-            scored,
-        )
+        dialog = ScoreDialog(self.lang, self.meeting.score_top(), self._named(target))
+        self.app.push_screen(dialog, scored)
+
+    def _named(self, target_id: str) -> str:
+        """What is scored, as the dialog names it: an idea by its number and text, a cluster by
+        its name and how many ideas it holds."""
+        state = self.meeting.state
+        idea = state.ideas.get(target_id)
+        if idea is not None:
+            return self.t("conv2.score.idea", number=idea.number, text=" ".join(idea.text.split()))
+        cluster = state.clusters[target_id]
+        count = sum(1 for i in self.meeting.ideas_of_step() if i.cluster_id == target_id)
+        return self.t("conv2.score.cluster", name=cluster.name, count=count)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # Enter on the board: the group selects (or unselects) this one

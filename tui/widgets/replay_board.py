@@ -14,6 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.widgets.agreements import CONSENT_STYLE
+from tui.widgets.converge_rows import member_row, target_row
 from tui.widgets.ticking import TickingStatic
 from tui.wyber.consent import consent_label
 from tui.wyber.counting import by_kind, how_many, phrase
@@ -21,7 +22,7 @@ from tui.wyber.dates import short_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
-from tui.wyber.ranking import Target, rank, step_score_top, target_score_text
+from tui.wyber.ranking import Target, places, rank, step_score_top
 from tui.wyber.state import Agreement, Idea, SessionState
 
 # A line of the board: its text, and how far the lines it wraps onto are indented.
@@ -211,34 +212,24 @@ def _ranking(state: SessionState, step: int) -> list[tuple[Target, list[Idea]]]:
     return [(target, in_cluster.get(target.id, [])) for target in targets]
 
 
+# A converge row wraps on after the numbers' column ("✔   3  "), an idea in a cluster after its own.
+TARGET_INDENT, MEMBER_INDENT = 7, 11
+
+
 def _converge_lines(
     state: SessionState, step: int, lang: Language
 ) -> tuple[Text, list[BoardLine], int | None]:
     lines: list[BoardLine] = []
     dots = selected = 0
-    for place, (target, ideas) in enumerate(_ranking(state, step), 1):
+    ranked = _ranking(state, step)
+    standing = places([target for target, _ in ranked])
+    top = step_score_top(state.plan.steps[step])
+    for target, ideas in ranked:
         dots += target.dots + sum(idea.tally.total_dots for idea in ideas)
         selected += target.selected + sum(idea.tally.selected for idea in ideas)
-        line = Text()
-        line.append("✔ " if target.selected else "  ", "bold green")
-        line.append(f"{place:>2}. ", "dim")
-        bar = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
-        line.append(f"{target.dots:>2} {bar} ", "bold yellow" if target.dots else "dim")
-        score = target_score_text(target, step_score_top(state.plan.steps[step]), lang)
-        if score:
-            line.append(f"[{score}] ", "bold cyan")
-        line.append(target.label, "bold" if target.is_cluster else "")
-        if target.is_cluster:
-            line.append(f"  ({len(ideas)})", "dim")
-        lines.append((line, 6))
-        for idea in ideas:
-            sub = Text("    ")
-            sub.append("✔ " if idea.tally.selected else "  ", "bold green")
-            idea_dots = idea.tally.total_dots
-            if idea_dots:
-                sub.append(f"{idea_dots} {'●' * min(idea_dots, 12)} ", "yellow")
-            sub.append(f"– {idea.text}", "dim italic")
-            lines.append((sub, 8))
+        row = target_row(target, standing.get(target.id), len(ideas), top, lang, marked=None)
+        lines.append((row, TARGET_INDENT))
+        lines.extend((member_row(idea, marked=None), MEMBER_INDENT) for idea in ideas)
     status = Text(tr(lang, "replay.board.dots", dots=dots, selected=selected))
     return status, lines, None
 

@@ -5,7 +5,7 @@ minutes record, and they write a score the same way: its average on the scale, a
 scored ("3,4 / 5 · n=7"), never the scores added up into a number above the scale.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
@@ -27,6 +27,17 @@ class Target:
     score: int
     selected: bool
     scored: int = 0  # how many people gave it a score
+    # An idea's own number, the one the diverge board gave it for good; None for a cluster.
+    number: int | None = None
+
+    @property
+    def average(self) -> float:
+        return self.score / self.scored if self.scored else 0.0
+
+    @property
+    def voted_on(self) -> bool:
+        """Whether anyone gave it a dot or a score: only then does it have a place."""
+        return bool(self.dots or self.scored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +102,38 @@ def rank(clusters: Iterable[Cluster], loose_ideas: Iterable[Idea]) -> list[Targe
             i.tally.total_score,
             i.tally.selected,
             len(i.tally.scores),
+            i.number,
         )
         for i in loose_ideas
     ]
-    return sorted(targets, key=lambda t: (-t.dots, -(t.score / t.scored if t.scored else 0.0)))
+    return sorted(targets, key=_standing)
+
+
+def _standing(target: Target) -> tuple[int, float]:
+    return -target.dots, -target.average
+
+
+def places(ranked: Sequence[Target]) -> dict[str, int]:
+    """The place of each ranked target that anyone voted on, as a rank, not a row: targets with
+    as many dots and the same average share a place, and the next place skips ("1, 1, 3"), so a
+    tie is never read as a win. Targets nobody voted on have no place."""
+    found: dict[str, int] = {}
+    before: tuple[int, float] | None = None
+    place = 0
+    for row, target in enumerate(ranked, 1):
+        if not target.voted_on:
+            continue
+        standing = _standing(target)
+        if standing != before:
+            place, before = row, standing
+        found[target.id] = place
+    return found
+
+
+def place_text(place: int, lang: Language) -> str:
+    """A place as a rank reads, not as a number: "1e" (nl), "1st", "2nd", "11th" (en). The
+    English ending decides which key; the Dutch catalog writes "e" for every one."""
+    ending = "other"
+    if place % 100 not in (11, 12, 13):
+        ending = {1: "one", 2: "two", 3: "few"}.get(place % 10, "other")
+    return tr(lang, f"conv2.place.{ending}", place=place)

@@ -6,7 +6,7 @@ the next of those in the order people were added, so the facilitator never has t
 is left.
 """
 
-from tui.wyber.plan import Technique
+from tui.wyber.plan import Movement, Technique
 from tui.wyber.rules import dots_each
 from tui.wyber.state import Participant, SessionState, Tally
 
@@ -48,3 +48,21 @@ def next_voter(
     start = order.index(after)
     later = [pid for pid in waiting if order.index(pid) > start]
     return later[0] if later else waiting[0]
+
+
+VOTING_TECHNIQUES = frozenset({Technique.DOT_VOTE, Technique.SCORE})
+
+
+def left_without_voting(state: SessionState) -> list[Participant]:
+    """Who present has not voted yet in the converge movement the group is in: the facilitator
+    is asked before the group leaves it (F8). Nobody outside converge, and nobody in an open
+    converge that nobody voted in (a group that only clustered is not asked about votes)."""
+    segment = state.current_segment
+    if segment is None or segment.movement is not Movement.CONVERGE:
+        return []
+    technique = state.plan.steps[segment.step].timebox(segment.movement).technique
+    if technique not in VOTING_TECHNIQUES and not any(
+        tally.total_dots or tally.scores for tally in _tallies_of_step(state, segment.step)
+    ):
+        return []
+    return still_to_vote(state, segment.step, technique)

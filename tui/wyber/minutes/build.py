@@ -50,6 +50,8 @@ from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.ranking import (
     ScoreSummary,
     Target,
+    place_text,
+    places,
     rank,
     score_summary,
     score_text,
@@ -129,6 +131,7 @@ class _Writer:
         for cluster in state.clusters.values():
             self.clusters_by_step[cluster.step].append(cluster)
         self.agreements = sorted(state.agreements.values(), key=lambda a: a.number)
+        self.numbers_explained = False
 
     def t(self, key: str, /, **params: object) -> str:
         return tr(self.lang, key, **params)
@@ -246,8 +249,8 @@ class _Writer:
         self.add(
             Table(
                 (
-                    self.t("minutes.col.step_number"),
-                    self.t("ending.time.col.step"),
+                    self.t("conv2.minutes.col.step_number"),
+                    self.t("conv2.minutes.col.step_title"),
                     self.t("ending.time.col.planned"),
                     self.t("ending.time.col.actual"),
                     self.t("ending.time.col.difference"),
@@ -306,7 +309,7 @@ class _Writer:
             if agreements:  # the agreements themselves are listed once, where people look
                 numbers = ", ".join(str(a.number) for a in agreements)
                 chapter = self.t("minutes.agreed")
-                note = self.t("traject.step_recorded", numbers=numbers, chapter=chapter)
+                note = self.t("conv2.minutes.step_recorded", numbers=numbers, chapter=chapter)
                 self.add(Paragraph(note, quiet=True))
 
     def _idea_item(self, idea: Idea) -> Inline:
@@ -343,37 +346,50 @@ class _Writer:
             return
         top = step_score_top(self.state.plan.steps[step])
         summaries = [score_summary(target, top) for target in ranked]
+        standing = places(ranked)
         rows = tuple(
             (
-                str(place),
+                place_text(standing[target.id], self.lang) if target.id in standing else "",
+                self._numbers(target),
                 Span(target.label, strong=target.is_cluster),
                 str(target.dots) if target.dots else "",
                 self._score(summary),
                 self.t("minutes.selected") if target.selected else "",
             )
-            for place, (target, summary) in enumerate(zip(ranked, summaries, strict=True), 1)
+            for target, summary in zip(ranked, summaries, strict=True)
         )
         self.add(Heading(self.t("minutes.votes"), 3))
         votes = table(
             (
-                self.t("minutes.col.step_number"),
+                self.t("conv2.minutes.col.place"),
+                self.t("conv2.minutes.col.idea_number"),
                 self.t("minutes.col.item"),
                 self.t("minutes.col.dots"),
                 self.t("minutes.col.score"),
                 self.t("minutes.col.selected"),
             ),
             rows,
-            numeric={0, 2, 3},
-            grow={1},
-            keep={0, 1},
+            numeric={0, 1, 3, 4},
+            grow={2},
+            keep={0, 1, 2},
         )
         self.add(votes)
+        if not self.numbers_explained:  # once: the first votes table says what "No." is
+            self.numbers_explained = True
+            self.add(Paragraph(self.t("conv2.minutes.number_note"), quiet=True))
         scored = any(summaries)
         if scored:
             self.add(Paragraph(self.t("traject.score_note"), quiet=True))
         dotted = any(target.dots for target in ranked)
         if dotted or scored:
             self._votes_chart(ranked, summaries, top, dotted=dotted, scored=scored)
+
+    def _numbers(self, target: Target) -> str:
+        """The own number of an idea in the votes, as its bullet above and the board give it;
+        for a cluster, those of its ideas."""
+        if target.number is not None:
+            return str(target.number)
+        return ", ".join(str(idea.number) for idea in self.ideas_by_cluster.get(target.id, []))
 
     def _score(self, summary: ScoreSummary | None) -> str:
         return "" if summary is None else score_text(summary, self.lang)

@@ -21,7 +21,6 @@ MESSAGES: dict[str, str] = {
     "minutes.col.organisation": "Organisation",
     "minutes.col.role": "Role",
     "minutes.agenda": "Agenda and time",
-    "minutes.col.step_number": "No.",
     "minutes.steps": "Step by step",
     "minutes.step": "Step {number}. {title}",
     "minutes.question": "Question: ",

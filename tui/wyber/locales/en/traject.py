@@ -1,7 +1,6 @@
 """English messages: minutes a secretary sends as they are, and the traject between sessions."""
 
 MESSAGES: dict[str, str] = {
-    "traject.step_recorded": "Recorded in this step: no. {numbers} (see '{chapter}').",
     "traject.score_cell": "{average} / {top} · n={count}",
     "traject.score_note": "Score: the average on the step's scale; in brackets how many people scored.",
     "traject.legend.dots": "Dots",

@@ -9,6 +9,7 @@ from tui.wyber.locales.nl import (
     command,
     common,
     consent,
+    conv2,
     converge2,
     core,
     dates,
@@ -64,5 +65,6 @@ AREAS = (
     rebalance,
     converge2,
     prep2,
+    conv2,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

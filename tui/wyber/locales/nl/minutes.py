@@ -21,7 +21,6 @@ MESSAGES: dict[str, str] = {
     "minutes.col.organisation": "Organisatie",
     "minutes.col.role": "Rol",
     "minutes.agenda": "Agenda en tijd",
-    "minutes.col.step_number": "Nr.",
     "minutes.steps": "Verloop per stap",
     "minutes.step": "Stap {number}. {title}",
     "minutes.question": "Vraag: ",

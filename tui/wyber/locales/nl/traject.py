@@ -1,7 +1,6 @@
 """Nederlandse teksten: de notulen die een secretaris zo verstuurt, en het traject tussen sessies."""
 
 MESSAGES: dict[str, str] = {
-    "traject.step_recorded": "Vastgelegd in deze stap: nr. {numbers} (zie „{chapter}”).",
     "traject.score_cell": "{average} / {top} · n={count}",
     "traject.score_note": "Score: het gemiddelde op de schaal van de stap; tussen haakjes hoeveel mensen scoorden.",
     "traject.legend.dots": "Stippen",
