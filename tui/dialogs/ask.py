@@ -79,18 +79,21 @@ class ConfirmDialog(WyberModal[bool]):
         Binding("escape", "dismiss(False)", "key.cancel", id="cancel"),
     ]
 
-    def __init__(self, lang: Language, heading: str, question: str, yes: str) -> None:
+    def __init__(
+        self, lang: Language, heading: str, question: str, yes: str, no: str | None = None
+    ) -> None:
         super().__init__(lang)
         self.heading = heading
         self.question = question
         self.yes = yes
+        self.no = no or self.t("key.cancel")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm"):
             yield Static(Text(self.heading), classes="dialog-title")
             yield Static(Text(self.question), id="question")
             with Horizontal(classes="buttons"):
-                yield Button(self.t("key.cancel"), id="no")
+                yield Button(self.no, id="no")
                 yield Button(self.yes, id="yes", variant="error")
 
     def on_mount(self) -> None:

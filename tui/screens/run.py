@@ -27,6 +27,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.dialogs.base import WyberScreen
+from tui.dialogs.finish import FinishEarlyDialog
 from tui.dialogs.people import Attendance, PeopleDialog
 from tui.dialogs.rebalance import RebalanceDialog
 from tui.screens.previous import PreviousEvaluationScreen, previous_with_conclusions
@@ -50,6 +51,7 @@ from tui.wyber.events import (
     TimerPaused,
     TimerResumed,
 )
+from tui.wyber.figures import steps_not_reached
 from tui.wyber.goaround import GoAround
 from tui.wyber.late import Place
 from tui.wyber.meeting import Meeting
@@ -409,6 +411,20 @@ class RunScreen(WyberScreen[None]):
         self.app.push_screen(dialog, update)
 
     def action_finish(self) -> None:
+        """To the evaluation; with steps of the agenda not reached yet, asked first."""
+        steps = self.meeting.state.plan.steps
+        unreached = [(i + 1, steps[i].title) for i in steps_not_reached(self.meeting.state)]
+        if not unreached:
+            self._evaluate()
+            return
+
+        def answered(finish: bool | None) -> None:
+            if finish:
+                self._evaluate()
+
+        self.app.push_screen(FinishEarlyDialog(self.lang, unreached), answered)
+
+    def _evaluate(self) -> None:
         from tui.screens.evaluation import EvaluationScreen
         from tui.screens.summary import SummaryScreen
 

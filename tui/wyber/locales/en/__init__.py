@@ -21,6 +21,7 @@ from tui.wyber.locales.en import (
     input,
     minutes,
     nav,
+    polish,
     prepare,
     presence,
     projector,
@@ -62,5 +63,6 @@ AREAS = (
     projector,
     rebalance,
     converge2,
+    polish,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
