@@ -9,4 +9,6 @@ MESSAGES: dict[str, str] = {
     "polish.finish.step": "{number}. {title}",
     "polish.finish.yes": "Finish anyway (Ctrl+F)",
     "polish.finish.stay": "Stay (Esc)",
+    # The rebalance dialog (Ctrl+B): Space protects the box under the cursor, or releases it.
+    "polish.rebalance.protect": "Protect",
 }

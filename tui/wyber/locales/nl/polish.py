@@ -9,4 +9,6 @@ MESSAGES: dict[str, str] = {
     "polish.finish.step": "{number}. {title}",
     "polish.finish.yes": "Toch afronden (Ctrl+F)",
     "polish.finish.stay": "Blijven (Esc)",
+    # The rebalance dialog (Ctrl+B): Space protects the box under the cursor, or releases it.
+    "polish.rebalance.protect": "Beschermen",
 }
