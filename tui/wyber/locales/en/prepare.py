@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "prepare.placeholder.date": "such as 4-12, fri 4 dec or 2026-12-04",
     "prepare.placeholder.place": "where the group meets",
     "prepare.field.series": "Series",
-    "prepare.field.series_goal": "Shared goal",
+    "prepare.field.series_goal": "Series goal",  # the series', not the meeting's goal
     "prepare.placeholder.series": "optional: the series of sessions this one belongs to",
     "prepare.placeholder.series_goal": "optional: the shared goal of the series",
     "prepare.placeholder.facilitator": "your name, for the minutes",

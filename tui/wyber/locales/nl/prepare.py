@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "prepare.placeholder.date": "zoals 4-12, vr 4 dec of 2026-12-04",
     "prepare.placeholder.place": "waar de groep bijeenkomt",
     "prepare.field.series": "Traject",
-    "prepare.field.series_goal": "Opgave",
+    "prepare.field.series_goal": "Trajectopgave",  # the series', not the meeting's goal
     "prepare.placeholder.series": "optioneel: het traject waar deze sessie bij hoort",
     "prepare.placeholder.series_goal": "optioneel: de gezamenlijke opgave van het traject",
     "prepare.placeholder.facilitator": "je eigen naam, voor het verslag",
