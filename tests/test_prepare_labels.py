@@ -4,7 +4,6 @@
 from pathlib import Path
 
 import pytest
-from textual.widgets import Label
 
 from tests.snapshot_kit import LANG, make_app, settle
 from tests.test_snapshots import wyber_30

@@ -46,7 +46,7 @@ MESSAGES: dict[str, str] = {
     "prepare.technique.dot_vote": "dot vote",
     "prepare.technique.score": "scoring",
     "prepare.technique.consent_round": "consent round",
-    "prepare.minutes": "minutes",
+    "prepare.minutes": "min",  # short: at 80 columns the setting after it was cut
     "prepare.total": "Total {minutes} minutes · ends at {time} if you start now",
     "prepare.total_unknown": "Total unknown: give every movement 1 to 480 minutes",
     "prepare.bad_minutes": "Step {number}, {movement}: a time box is a whole number of minutes from 1 to 480.",
