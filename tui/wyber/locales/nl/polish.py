@@ -11,4 +11,6 @@ MESSAGES: dict[str, str] = {
     "polish.finish.stay": "Blijven (Esc)",
     # The rebalance dialog (Ctrl+B): Space protects the box under the cursor, or releases it.
     "polish.rebalance.protect": "Beschermen",
+    # A Select's open list (Textual's own "Dismiss menu"), in the session's language.
+    "polish.key.dismiss_menu": "Menu sluiten",
 }
