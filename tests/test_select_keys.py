@@ -34,4 +34,3 @@ async def test_an_open_list_says_its_key_in_the_screens_language(
         words = key_strip_words(pilot)
         assert f"esc {tr(lang, 'polish.key.dismiss_menu')}" in words, words
         assert "Dismiss menu" not in words
-
