@@ -22,6 +22,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
@@ -271,13 +272,19 @@ class RunScreen(WyberScreen[None]):
         self.query_one("#saved", TickingStatic).show(text)
 
     def show_durable(self) -> None:
-        """The writer's durable watermark moved: the rail and the pending marks follow."""
-        if not self.query("#saved"):
-            return  # the screen is being closed (the app ends): nothing is left to draw on
-        self._show_saved()
-        panel = self.panel
-        if panel is not None:
-            panel.show_durable()
+        """The writer's durable watermark moved: the rail and the pending marks follow.
+
+        The writer's last word can come while the screen is taken down (the app ends right
+        after a record): its parts go one by one, in no set order, the rail's saved line or the
+        board's list first. What is gone is not drawn on; the records are on disk all the same.
+        """
+        try:
+            self._show_saved()
+            panel = self.panel
+            if panel is not None:
+                panel.show_durable()
+        except NoMatches:
+            return
 
     # ── observing the meeting ───────────────────────────────────────────────────────────────
 
