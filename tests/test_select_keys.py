@@ -7,9 +7,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select
 
-from tests.snapshot_kit import LANG, make_app, settle
+from tests.snapshot_kit import LANG
 from tests.test_layout_fits import drawn_words
-from tests.test_snapshots import wyber_30
+from tests.test_prepare_labels import preparing
 from tui.widgets.key_strip import KeyStrip
 from tui.wyber.i18n import Language, tr
 
@@ -24,9 +24,8 @@ def key_strip_words(pilot: Pilot[None]) -> str:
 async def test_an_open_list_says_its_key_in_the_screens_language(
     tmp_path: Path, lang: Language
 ) -> None:
-    app = make_app(tmp_path, lang, plan=wyber_30(lang))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with preparing(tmp_path, lang) as pilot:
+        app = pilot.app
         app.screen.query_one("#language", Select).focus()
         await pilot.press("enter")  # the list opens
         await pilot.pause()
