@@ -15,10 +15,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
-from tests.test_snapshots import AGREED, PEOPLE, resumed
+from tests.layout_scenes import meeting_of
+from tests.snapshot_kit import LANG, SIZE, settle
+from tests.test_layout_fits import drawn_words
+from tests.test_snapshots import AGREED, LONG, PEOPLE, resumed
 from tui.app import WyberApp
 from tui.dialogs.consent import ConsentRoundDialog
 from tui.wyber.events import ConsentAnswer, ConsentAnswered, Resolution
+from tui.wyber.i18n import Language
 from tui.wyber.state import Agreement, ConsentState, SessionState
 from tui.wyber.store import Archive
 
@@ -149,3 +153,42 @@ async def test_an_objection_is_withdrawn_or_recorded_as_standing(
         bram = next(a for a in agreement.round.answers.values() if a.name == PEOPLE[1])
         assert (bram.objection, bram.resolution) == (WORDS, resolution)
         assert agreement.consent_state is state
+
+
+# A group large enough that, after two amendments, the round's list runs past the dialog's edge
+# at both sizes (under the clock the dialog has some thirteen rows at 80×24).
+LATECOMERS = tuple(f"Deelnemer {n}" for n in range(1, 16))
+
+
+@SIZE
+@LANG
+async def test_whose_turn_it_is_stays_in_view_after_an_amendment(
+    tmp_path: Path, lang: Language, size: tuple[int, int]
+) -> None:
+    app = resumed(tmp_path, lang, AGREED)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for name in LATECOMERS:
+            meeting_of(pilot).add_participant(name)
+        await pilot.press("down", "down", "i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConsentRoundDialog)
+        for objection, amended in ((WORDS, AMENDED), (LONG[lang], AMENDED + ".")):
+            await pilot.press("c", "o")
+            dialog.query_one("#objection", Input).value = objection
+            await pilot.press("enter", "up", "a")
+            await pilot.pause()
+            dialog.query_one("#amend", Input).value = amended
+            await pilot.press("enter")
+            await pilot.pause()
+        assert len(parked(pilot).rounds) == 3  # the round started again, twice
+        people = dialog.people()
+        for turn in people:
+            cursor = dialog.query_one("#round-people", DataTable).cursor_row
+            assert people[cursor] == turn
+            inside = drawn_words(app, dialog.query_one("#consent-round").content_region)
+            assert turn.name in inside, f"{turn.name}'s turn, not in view: {inside}"
+            await pilot.press("c")
+            await pilot.pause()
+        assert parked(pilot).consent_state is ConsentState.GIVEN

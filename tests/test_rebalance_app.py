@@ -2,14 +2,17 @@
 
 from pathlib import Path
 
-from textual.widgets import SelectionList
+import pytest
+from textual.widgets import OptionList
 
 from tests.test_clock_app import run_screen
+from tests.test_layout_fits import screen_lines
 from tests.test_run_flow import stored
 from tui.app import WyberApp
 from tui.dialogs.rebalance import RebalanceDialog
 from tui.screens.run import RunScreen
 from tui.wyber.events import Rebalanced
+from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
 from tui.wyber.store import Archive
 
@@ -22,7 +25,7 @@ def budgets(app: WyberApp) -> list[float]:
 
 
 def lines(dialog: RebalanceDialog) -> list[str]:
-    boxes = dialog.query_one(SelectionList)
+    boxes = dialog.query_one("#boxes", OptionList)
     return [str(boxes.get_option_at_index(i).prompt) for i in range(boxes.option_count)]
 
 
@@ -97,3 +100,32 @@ async def test_with_every_box_protected_the_dialog_cannot_confirm(tmp_path: Path
         await pilot.pause()
         assert isinstance(app.screen, RebalanceDialog)  # nothing to confirm: it stays
         assert budgets(app) == [600, 600, 600]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_only_the_protected_boxes_show_a_mark(tmp_path: Path, lang: Language) -> None:
+    async with run_screen(tmp_path, lang) as (app, pilot, clock):
+        clock.advance(13 * 60)
+        await pilot.press("f8", "ctrl+b")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RebalanceDialog)
+        mark = tr(lang, "rebalance.protected")
+
+        def drawn_rows() -> list[str]:
+            boxes = dialog.query_one("#boxes").region
+            rows = screen_lines(app)[boxes.y : boxes.bottom]
+            drawn = (row[boxes.x : boxes.right].strip() for row in rows)
+            return [row for row in drawn if row]
+
+        # The converge (the group is in it) is protected, the consolidate not: the row says so
+        # in words, and an unprotected row has no mark at all (every row showed a ▐X▌ box).
+        protected, free = drawn_rows()
+        assert protected.startswith("10′") and mark in protected
+        assert free.startswith("10′ → 7′") and "✔" not in free and mark not in free
+        await pilot.press("space")  # released: its mark goes
+        await pilot.press("down", "space")  # the consolidate protected: its mark comes
+        await pilot.pause()
+        free, protected = drawn_rows()
+        assert mark not in free and mark in protected
+        assert dialog.protected == frozenset({(0, K)})

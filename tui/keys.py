@@ -15,24 +15,36 @@ from textual.screen import Screen
 from tui.internals import change_bindings
 from tui.wyber.i18n import CATALOGS, Language
 
+# The keys Textual's own widgets show in the key strip, in Textual's English: their catalog keys.
+# (Of Textual 8.2's widgets that wyber uses, only the Select's open list shows one.)
+TEXTUAL_WORDS = {"Dismiss menu": "polish.key.dismiss_menu"}
 
-def localise(node: DOMNode, lang: Language) -> None:
-    """Replace catalog keys in the node's binding descriptions, tooltips and group labels with
-    their text."""
+
+def localise(node: DOMNode, lang: Language) -> bool:
+    """Replace catalog keys (and Textual's own words) in the node's binding descriptions,
+    tooltips and group labels with their text; whether any of them changed."""
     catalog = CATALOGS[lang]
+    changed = False
+
+    def words(description: str) -> str:
+        return catalog.get(TEXTUAL_WORDS.get(description, description), description)
 
     def text(binding: Binding) -> Binding:
+        nonlocal changed
         group = binding.group
         if group is not None:
-            group = replace(group, description=catalog.get(group.description, group.description))
-        return replace(
+            group = replace(group, description=words(group.description))
+        localised = replace(
             binding,
-            description=catalog.get(binding.description, binding.description),
+            description=words(binding.description),
             tooltip=catalog.get(binding.tooltip, binding.tooltip),
             group=group,
         )
+        changed = changed or localised != binding
+        return localised
 
     change_bindings(node, text)
+    return changed
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,12 +81,20 @@ class ConfirmDialog(WyberModal[bool]):
     ]
 
     def __init__(
-        self, lang: Language, heading: str, question: str, yes: str, *, default_yes: bool = False
+        self,
+        lang: Language,
+        heading: str,
+        question: str,
+        yes: str,
+        no: str | None = None,
+        *,
+        default_yes: bool = False,
     ) -> None:
         super().__init__(lang)
         self.heading = heading
         self.question = question
         self.yes = yes
+        self.no = no or self.t("key.cancel")
         self.default_yes = default_yes
 
     def compose(self) -> ComposeResult:
@@ -94,7 +102,7 @@ class ConfirmDialog(WyberModal[bool]):
             yield Static(Text(self.heading), classes="dialog-title")
             yield Static(Text(self.question), id="question")
             with Horizontal(classes="buttons"):
-                yield Button(self.t("key.cancel"), id="no")
+                yield Button(self.no, id="no")
                 yield Button(self.yes, id="yes", variant="primary" if self.default_yes else "error")
 
     def on_mount(self) -> None:

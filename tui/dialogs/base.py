@@ -11,7 +11,7 @@ this through WyberModal, whoever opens it.
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on
-from textual.events import Mount, Resize
+from textual.events import DescendantFocus, Mount, Resize
 from textual.screen import ModalScreen, Screen
 
 from tui.dialogs.clock_window import ClockWindow, clock_below
@@ -40,6 +40,15 @@ class Localised:
 
     def t(self, key: str, /, **params: object) -> str:
         return tr(self.lang, key, **params)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """A widget of Textual's own labels its keys in English ("esc Dismiss menu" under a
+        Select's open list, in a Dutch session): in the screen's language once it has the focus,
+        with its parts (the list is a child of the Select that gets the focus first)."""
+        widget = event.widget
+        changed = [localise(node, self.lang) for node in (widget, *widget.children)]
+        if any(changed):
+            cast(Any, self).refresh_bindings()
 
     def refuse(self, error: UserError) -> None:
         """Say why something cannot be done; user text in it is shown as typed, never as markup."""

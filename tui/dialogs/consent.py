@@ -11,9 +11,11 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
 from tui.dialogs.base import WyberModal
@@ -63,6 +65,7 @@ class ConsentRoundDialog(WyberModal[None]):
         self.meeting = meeting
         self.agreement_id = agreement_id
         self.act = act
+        self._scroll_pending = False
 
     @property
     def agreement(self) -> Agreement:
@@ -156,6 +159,35 @@ class ConsentRoundDialog(WyberModal[None]):
             if people[row].id not in answers:
                 table.move_cursor(row=row)
                 return
+
+    @on(DataTable.RowHighlighted, "#round-people")
+    def _turn_changed(self) -> None:
+        # Once, after the layout that the new answers (and an amendment's history) bring: a
+        # rebuilt table highlights twice, and a second scroll measured from the layout before
+        # the first would scroll twice as far.
+        if not self._scroll_pending:
+            self._scroll_pending = True
+            self.call_after_refresh(self._turn_in_sight)
+
+    def _turn_in_sight(self) -> None:
+        """Scroll the dialog so that whoever's turn it is stays in view.
+
+        The table scrolls its own rows to the cursor, but under the clock at 80×24 the dialog has
+        some thirteen rows: after an amendment the earlier round's lines above the new text
+        pushed the people below the dialog's edge, and the person whose turn it was out of view.
+        """
+        self._scroll_pending = False
+        table = self.query_one("#round-people", DataTable)
+        box = self.query_one("#consent-round", Vertical)
+        rows = table.ordered_rows
+        if not rows or not 0 <= table.cursor_row < len(rows):
+            return
+        # The row's top on the screen, then in the dialog's scrolled (virtual) space.
+        above = sum(row.height for row in rows[: table.cursor_row]) - round(table.scroll_y)
+        on_screen = table.content_region.y + above
+        top = on_screen - box.scrollable_content_region.y + round(box.scroll_y)
+        turn = Region(0, top, 1, rows[table.cursor_row].height)
+        box.scroll_to_region(turn, animate=False, immediate=True)
 
     def _record(self, command: Callable[[], None]) -> None:
         self.act(command)

@@ -1,8 +1,11 @@
 """Ctrl+B: the rest of the agenda shortened to end on time, shown before anything changes.
 
-One line per box still to run, before → after in whole minutes, and a tick on each box that is
-protected (it keeps its time). Space protects or releases the box under the cursor and the
-preview follows at once; it is also redrawn every second, as the current box keeps running.
+One line per box still to run, before → after in whole minutes, and "✔ protected" on each box
+that is protected (it keeps its time), on no other. Space (or Enter, or a click) protects or
+releases the box under the cursor and the preview follows at once; it is also redrawn every
+second, as the current box keeps running. A plain option list, not a SelectionList: that drew
+its ▐X▌ box on every row, checked or not told apart only by colour, so every box looked
+protected (and in high contrast the colours said nothing).
 Nothing is recorded here: Ctrl+S (or the button) hands the protected boxes back to the caller,
 which makes the one `Rebalance` command; Esc changes nothing.
 """
@@ -14,7 +17,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, SelectionList, Static
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
 
 from tui.dialogs.base import WyberModal
 from tui.wyber.i18n import Language
@@ -34,6 +38,8 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
         max-height: 14;
         border: none;
         padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     RebalanceDialog #rebalance-summary {
         padding-bottom: 1;
@@ -55,6 +61,7 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
         Binding("ctrl+s", "confirm", "rebalance.confirm", id="confirm"),
+        Binding("space", "protect", "polish.rebalance.protect", id="protect", show=False),
     ]
 
     def __init__(
@@ -68,6 +75,7 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
         self.preview = preview
         self.protected = protected
         self.step_titles = step_titles
+        self.places: list[Place] = []  # the boxes' places, in the list's order
 
     @property
     def plan(self) -> RebalancePlan:
@@ -75,13 +83,11 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
 
     def compose(self) -> ComposeResult:
         plan = self.plan
+        self.places = [box.place for box in plan.boxes]
         with Vertical(classes="dialog", id="rebalance"):
             yield Static(self.t("rebalance.title"), classes="dialog-title")
             yield Static(id="rebalance-summary")
-            yield SelectionList[Place](
-                *((self._line(box, plan), box.place, box.protected) for box in plan.boxes),
-                id="boxes",
-            )
+            yield OptionList(*(Option(self._line(box, plan)) for box in plan.boxes), id="boxes")
             yield Static(self.t("rebalance.hint"), classes="hint")
             with Horizontal(id="rebalance-buttons"):
                 yield Button(self.t("key.cancel"), id="cancel", compact=True)
@@ -91,7 +97,7 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
 
     def on_mount(self) -> None:
         self.show_plan()
-        self.query_one(SelectionList).focus()
+        self.query_one("#boxes", OptionList).focus()
         self.set_interval(1.0, self.show_plan)
 
     def _label(self, box: BoxChange) -> str:
@@ -128,17 +134,21 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
         else:
             summary += self.t("rebalance.fits")
         self.query_one("#rebalance-summary", Static).update(Text(summary))
-        boxes = self.query_one(SelectionList)
+        boxes = self.query_one("#boxes", OptionList)
         for index, box in enumerate(plan.boxes[: boxes.option_count]):
             boxes.replace_option_prompt_at_index(index, self._line(box, plan))
         self.query_one("#confirm", Button).disabled = not plan.changes
 
-    def on_selection_list_selected_changed(
-        self, event: SelectionList.SelectedChanged[Place]
-    ) -> None:
-        event.stop()
-        self.protected = frozenset(event.selection_list.selected)
-        self.show_plan()
+    def action_protect(self) -> None:
+        """Protect the box under the cursor, or release it."""
+        index = self.query_one("#boxes", OptionList).highlighted
+        if index is not None and index < len(self.places):
+            self.protected ^= {self.places[index]}
+            self.show_plan()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # Enter or a click: the box it is on (which the cursor is on now)
+        self.action_protect()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -3,7 +3,9 @@ controls (close joining, anonymous or named, reveal or hide, close the room). Ev
 is a key here, in the terminal: none exists over HTTP.
 
 The QR code is drawn black on white whatever the theme (a scanner needs dark on light), beside
-the words at 80×24.
+the words at 80×24. The words are as wide as the URL where the screen has room for it (at 100×30
+a 45-character URL in 44 columns put its last character on a line of its own); where it has not,
+the URL breaks before its path, so a person copying it by eye reads the secret in one piece.
 """
 
 from collections.abc import Callable
@@ -34,6 +36,7 @@ class RoomDialog(WyberModal[None]):
     RoomDialog #qr { width: auto; height: auto; color: black; background: white; margin-right: 1; }
     RoomDialog #words { width: 44; height: auto; }
     """
+    WORDS_WIDTH = 44  # the words' width, wider only for the URL
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "ending.key.back", id="back"),
         Binding("j", "close_joining", "room.key.joining", id="joining"),
@@ -62,9 +65,21 @@ class RoomDialog(WyberModal[None]):
     def on_unmount(self) -> None:
         self.opened.room.on_change = lambda: None
 
+    def on_resize(self) -> None:
+        self.show()
+
+    def _words_width(self) -> int:
+        """As wide as the URL (at least WORDS_WIDTH), within what the QR code leaves."""
+        qr = self.query_one("#qr", Static)
+        room = self.size.width - qr.outer_size.width - qr.styles.margin.width
+        return max(1, min(max(self.WORDS_WIDTH, len(self.opened.url)), room))
+
     def show(self) -> None:
         room = self.opened.room
-        lines = [self.t("room.url", url=self.opened.url)]
+        width = self._words_width()
+        self.query_one("#words").styles.width = width
+        url = "\n".join(url_lines(self.opened.url, width))
+        lines = [self.t("room.url", url=url)]
         if room.joining_open:
             lines.append(self.t("room.code", address=self.opened.address, code=room.code))
         else:
@@ -95,6 +110,17 @@ class RoomDialog(WyberModal[None]):
         await self.wyber.close_room()
         self.notify(self.t("room.closed"), timeout=5)
         self.dismiss(None)
+
+
+def url_lines(url: str, width: int) -> list[str]:
+    """The URL in lines of at most `width`: whole if it fits, else broken before its path (the
+    secret in one piece); a part wider than `width` is cut where it must."""
+    if len(url) <= width:
+        return [url]
+    scheme, _, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    parts = [f"{scheme}://{host}", slash + path] if slash else [url]
+    return [part[i : i + width] for part in parts for i in range(0, len(part), width)]
 
 
 def open_room_panel(screen: "RunScreen", place: "RoomPlace") -> None:

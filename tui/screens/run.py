@@ -22,11 +22,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.dialogs.base import WyberScreen
+from tui.dialogs.finish import FinishEarlyDialog
 from tui.dialogs.people import Attendance, PeopleDialog
 from tui.dialogs.rebalance import RebalanceDialog
 from tui.dialogs.unvoted import NotVotedDialog
@@ -51,6 +53,7 @@ from tui.wyber.events import (
     TimerPaused,
     TimerResumed,
 )
+from tui.wyber.figures import steps_not_reached
 from tui.wyber.goaround import GoAround
 from tui.wyber.late import Place
 from tui.wyber.meeting import Meeting
@@ -271,13 +274,19 @@ class RunScreen(WyberScreen[None]):
         self.query_one("#saved", TickingStatic).show(text)
 
     def show_durable(self) -> None:
-        """The writer's durable watermark moved: the rail and the pending marks follow."""
-        if not self.query("#saved"):
-            return  # the screen is being closed (the app ends): nothing is left to draw on
-        self._show_saved()
-        panel = self.panel
-        if panel is not None:
-            panel.show_durable()
+        """The writer's durable watermark moved: the rail and the pending marks follow.
+
+        The writer's last word can come while the screen is taken down (the app ends right
+        after a record): its parts go one by one, in no set order, the rail's saved line or the
+        board's list first. What is gone is not drawn on; the records are on disk all the same.
+        """
+        try:
+            self._show_saved()
+            panel = self.panel
+            if panel is not None:
+                panel.show_durable()
+        except NoMatches:
+            return
 
     # ── observing the meeting ───────────────────────────────────────────────────────────────
 
@@ -420,6 +429,20 @@ class RunScreen(WyberScreen[None]):
         self.app.push_screen(dialog, update)
 
     def action_finish(self) -> None:
+        """To the evaluation; with steps of the agenda not reached yet, asked first."""
+        steps = self.meeting.state.plan.steps
+        unreached = [(i + 1, steps[i].title) for i in steps_not_reached(self.meeting.state)]
+        if not unreached:
+            self._evaluate()
+            return
+
+        def answered(finish: bool | None) -> None:
+            if finish:
+                self._evaluate()
+
+        self.app.push_screen(FinishEarlyDialog(self.lang, unreached), answered)
+
+    def _evaluate(self) -> None:
         from tui.screens.evaluation import EvaluationScreen
         from tui.screens.summary import SummaryScreen
 

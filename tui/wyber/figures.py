@@ -70,9 +70,20 @@ class StepTime:
         return self.actual - self.planned
 
 
+def reached_steps(state: SessionState) -> set[int]:
+    """The steps the group has been in (any of their movements), by index."""
+    return {segment.step for segment in state.segments if segment.visited}
+
+
+def steps_not_reached(state: SessionState) -> list[int]:
+    """The steps the group has not been in yet, by index, in the plan's order."""
+    reached = reached_steps(state)
+    return [index for index in range(len(state.plan.steps)) if index not in reached]
+
+
 def step_times(state: SessionState, now: float) -> list[StepTime]:
     """Planned against actual whole minutes for every step of the plan, in order."""
-    reached = {segment.step for segment in state.segments if segment.visited}
+    reached = reached_steps(state)
     return [
         StepTime(
             index,

@@ -20,9 +20,9 @@ def tr(lang: Language, key: str, /, **params: object) -> str:
     return CATALOGS[lang][key].format(**params)
 
 
-def counted(lang: Language, key: str, count: int) -> str:
+def counted(lang: Language, key: str, count: int, **params: object) -> str:
     """The message for `count` things: `key`_one for one ("1 step"), else `key` ("3 steps")."""
-    return tr(lang, f"{key}_one" if count == 1 else key, count=count)
+    return tr(lang, f"{key}_one" if count == 1 else key, count=count, **params)
 
 
 def parse_language(value: str | None) -> Language | None:

@@ -23,6 +23,7 @@ from tui.wyber.locales.en import (
     minutes,
     nav,
     prep2,
+    polish,
     prepare,
     presence,
     projector,
@@ -66,5 +67,6 @@ AREAS = (
     converge2,
     prep2,
     conv2,
+    polish,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "prepare.placeholder.date": "such as 4-12, fri 4 dec or 2026-12-04",
     "prepare.placeholder.place": "where the group meets",
     "prepare.field.series": "Series",
-    "prepare.field.series_goal": "Shared goal",
+    "prepare.field.series_goal": "Series goal",  # the series', not the meeting's goal
     "prepare.placeholder.series": "optional: the series of sessions this one belongs to",
     "prepare.placeholder.series_goal": "optional: the shared goal of the series",
     "prepare.placeholder.facilitator": "your name, for the minutes",
@@ -46,7 +46,7 @@ MESSAGES: dict[str, str] = {
     "prepare.technique.dot_vote": "dot vote",
     "prepare.technique.score": "scoring",
     "prepare.technique.consent_round": "consent round",
-    "prepare.minutes": "minutes",
+    "prepare.minutes": "min",  # short: at 80 columns the setting after it was cut
     "prepare.total": "Total {minutes} minutes · ends at {time} if you start now",
     "prepare.total_unknown": "Total unknown: give every movement 1 to 480 minutes",
     "prepare.bad_minutes": "Step {number}, {movement}: a time box is a whole number of minutes from 1 to 480.",

@@ -1,7 +1,7 @@
 """Dutch messages: Prepare's agenda designer, saving a plan, the mandate, and leaving."""
 
 MESSAGES: dict[str, str] = {
-    "design.goal": "Opgave",
+    "design.goal": "Doel",  # the meeting's goal, as the minutes name it (not the series' task)
     "design.title": "Titel",
     "design.question": "Vraag",
     "design.step": "Stap {number} van {of}",
@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "design.save.replace.question": "Je hebt al een plan „{name}”. Wil je het vervangen door deze agenda?",
     "design.save.replace.yes": "Vervang",
     "design.samples.title": "Op {count} plaats(en) staat nog de voorbeeldtekst van een meegeleverd plan. Daarheen, of toch starten?",
-    "design.samples.goal": "Opgave: „{text}”",
+    "design.samples.goal": "Doel: „{text}”",
     "design.samples.question": "Stap {number}, vraag: „{text}”",
     "design.samples.start": "Toch starten",
     "design.leave_prepare.heading": "Voorbereiding weggooien?",

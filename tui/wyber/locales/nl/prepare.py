@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "prepare.placeholder.date": "zoals 4-12, vr 4 dec of 2026-12-04",
     "prepare.placeholder.place": "waar de groep bijeenkomt",
     "prepare.field.series": "Traject",
-    "prepare.field.series_goal": "Opgave",
+    "prepare.field.series_goal": "Trajectopgave",  # the series', not the meeting's goal
     "prepare.placeholder.series": "optioneel: het traject waar deze sessie bij hoort",
     "prepare.placeholder.series_goal": "optioneel: de gezamenlijke opgave van het traject",
     "prepare.placeholder.facilitator": "je eigen naam, voor het verslag",
@@ -46,7 +46,7 @@ MESSAGES: dict[str, str] = {
     "prepare.technique.dot_vote": "stemmen met stippen",
     "prepare.technique.score": "scoren",
     "prepare.technique.consent_round": "consentronde",
-    "prepare.minutes": "minuten",
+    "prepare.minutes": "min.",  # short: at 80 columns the setting after it was cut
     "prepare.total": "Totaal {minutes} minuten · klaar om {time} als je nu start",
     "prepare.total_unknown": "Totaal onbekend: geef elke beweging 1 tot en met 480 minuten",
     "prepare.bad_minutes": "Stap {number}, {movement}: een tijdsduur is een heel aantal minuten, van 1 tot en met 480.",

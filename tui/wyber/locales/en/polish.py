@@ -1,0 +1,16 @@
+"""English messages: polish (what made a meeting feel unfinished: finishing early, …)."""
+
+MESSAGES: dict[str, str] = {
+    # Ctrl+F with steps of the agenda still ahead (tui/dialogs/finish.py).
+    "polish.finish.title": "Finish the meeting now?",
+    "polish.finish.unreached": "{count} steps of the agenda have not been reached: {steps}.",
+    "polish.finish.unreached_one": "1 step of the agenda has not been reached: {steps}.",
+    "polish.finish.key": "Finish anyway",
+    "polish.finish.step": "{number}. {title}",
+    "polish.finish.yes": "Finish anyway (Ctrl+F)",
+    "polish.finish.stay": "Stay (Esc)",
+    # The rebalance dialog (Ctrl+B): Space protects the box under the cursor, or releases it.
+    "polish.rebalance.protect": "Protect",
+    # A Select's open list (Textual's own "Dismiss menu"), in the session's language.
+    "polish.key.dismiss_menu": "Close menu",
+}

@@ -1,0 +1,16 @@
+"""Dutch messages: polish (what made a meeting feel unfinished: finishing early, …)."""
+
+MESSAGES: dict[str, str] = {
+    # Ctrl+F with steps of the agenda still ahead (tui/dialogs/finish.py).
+    "polish.finish.title": "De bijeenkomst nu afronden?",
+    "polish.finish.unreached": "{count} stappen van de agenda zijn nog niet bereikt: {steps}.",
+    "polish.finish.unreached_one": "1 stap van de agenda is nog niet bereikt: {steps}.",
+    "polish.finish.key": "Toch afronden",
+    "polish.finish.step": "{number}. {title}",
+    "polish.finish.yes": "Toch afronden (Ctrl+F)",
+    "polish.finish.stay": "Blijven (Esc)",
+    # The rebalance dialog (Ctrl+B): Space protects the box under the cursor, or releases it.
+    "polish.rebalance.protect": "Beschermen",
+    # A Select's open list (Textual's own "Dismiss menu"), in the session's language.
+    "polish.key.dismiss_menu": "Menu sluiten",
+}
