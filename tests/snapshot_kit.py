@@ -59,6 +59,15 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()  # a toast is a message to the app: let it arrive, then clear it
     app.clear_notifications()
     await pilot.pause()
+    # The top screen laid out twice more. On a loaded machine the pauses above return before
+    # the screen's update timer fires, and what waits for it waited past the picture: a dialog
+    # over the run screen kept its first layout's picture, blank where the run screen shows
+    # through; a key strip's recompose after its screen's bindings changed (Footer waits for a
+    # refresh) came after it, showing the keys of the moment before. The second round lays out
+    # what that recompose mounted.
+    for _ in range(2):
+        app.screen.refresh(layout=True)
+        await pilot.pause()
 
 
 def then(*steps: Drive) -> Drive:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import work
 from textual.app import SystemCommand
@@ -39,6 +39,7 @@ from tui.internals import (
     load_screen_css,
     reset_bindings,
 )
+from tui.internals.frames import lay_out_now
 from tui.internals.paste_guard import install as install_paste_guard
 from tui.keys import localise, run_command, screen_commands
 from tui.room.place import RoomPlace
@@ -234,6 +235,14 @@ class WyberApp(KeysInOrder[None]):
         if self._freeze_due and not self._closing_screens:
             self._freeze_due = False
             self.heap.freeze(self.screen_stack)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Every screen comes in through here. What the screen below still had to lay out is
+        laid out first: Textual lays out only the current screen, so one covered at once (keys
+        typed together) kept a half-drawn picture under the dialog (tui/internals/frames.py)."""
+        if self.screen_stack:
+            lay_out_now(self.screen_stack[-1])
+        return super().push_screen(*args, **kwargs)
 
     def pop_screen(self) -> AwaitComplete:
         """Every screen leaves through here (dismiss, Escape, home): once it has gone, what it

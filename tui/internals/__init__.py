@@ -21,7 +21,8 @@ Each is used because the public API has no way to do it (Textual 8.2):
 - the Footer's parts (its keys, groups and labels) and a group's keys before it is mounted:
   the key strip (widgets/key_strip.py) lays the Footer's own widgets out on several lines.
 - an OptionList's measured lines, kept across a change to a few options (`option_lines.py`);
-- a widget's repaint handed to its screen at once, in the frame of the key (`frames.py`).
+- a widget's repaint handed to its screen at once, in the frame of the key, and a screen laid
+  out at once before a dialog covers it (`frames.py`).
 """
 
 from collections.abc import Callable

@@ -45,6 +45,13 @@ class BoardList(OptionList):
             forget_lines(self)
             self._lines_width = width
 
+    def on_resize(self) -> None:
+        # (OptionList's own _on_resize runs too and forgets the lines.) The scroll position
+        # stays where it was while the board's height changes under it, so the highlighted idea
+        # could sit below the board's edge: the run screen's key strip taking a line more under a
+        # dialog left the newest idea out of view, or not, depending on which came first.
+        self.call_after_refresh(self.scroll_to_highlight)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         self._fit_width()
         return super().render_lines(crop)
