@@ -266,7 +266,9 @@ class RunScreen(WyberScreen[None]):
             text = Text("… " + self.t("run.saved.pending", pending=waiting), "yellow")
         else:
             text = Text("✔ " + self.t("run.saved.ok"), "green")
-        self.query_one("#saved", TickingStatic).show(text)
+        saved = self.query_one("#saved", TickingStatic)
+        saved.set_class("\n" in text.plain or text.cell_len > saved.content_size.width, "-long")
+        saved.show(text)
 
     def show_durable(self) -> None:
         """The writer's durable watermark moved: the rail and the pending marks follow."""
