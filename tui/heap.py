@@ -46,7 +46,7 @@ class Survivors:
 
     owner: int  # the thread whose full passes are frozen
     alive: Callable[[], Iterable[object]]
-    collect_again: Callable[[], None]
+    collect_again: Callable[[], object]
     asked: bool = False  # collect_again was called, and no `freeze` came since
 
 
@@ -75,7 +75,7 @@ class Heap:
             self._survivors.asked = False
 
     def keep_survivors(
-        self, alive: Callable[[], Iterable[object]], collect_again: Callable[[], None]
+        self, alive: Callable[[], Iterable[object]], collect_again: Callable[[], object]
     ) -> None:
         """From now on, freeze what survives each full pass the calling thread (the app's event
         loop) makes; `alive` gives the screens that live then, `collect_again` is called once the
