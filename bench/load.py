@@ -25,7 +25,8 @@ What is measured, with `time.perf_counter`:
   it wakes (`asyncio.sleep`), from the start of the load until the last command has run.
   Beside it, the same probe in a bare Textual app (one Static, headless, same size), for 20 s:
   what the loop's lag is on this machine with nothing to do. The full garbage collections during
-  the load are counted, with the longest: a stall of the loop is often one. And how much of the
+  the load are counted, with the longest: a stall of the loop is often one (on the clock, and on
+  the collecting thread's CPU, which a busy machine does not inflate). And how much of the
   load's time the loop's thread was on a CPU (`time.thread_time`): what the commands, the
   board's drawing and the frames cost it, which on a busy machine says more than the lag, as
   the lag grows with whatever else wants the CPUs.

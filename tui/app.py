@@ -357,7 +357,12 @@ class WyberApp(KeysInOrder[None]):
         self.meeting = Meeting(session, earlier)
         # The app's event loop owns the meeting: commands from other threads (a participant's
         # phone, a load test) are handed to it.
-        self.meeting.bind(asyncio.get_running_loop().call_soon_threadsafe)
+        loop = asyncio.get_running_loop()
+        self.meeting.bind(loop.call_soon_threadsafe)
+        # The meeting's heap grows all evening: what lives on is kept out of the full passes.
+        self.heap.keep_survivors(
+            lambda: self.screen_stack, lambda: loop.call_soon(self.freeze_heap)
+        )
         if session.state.finished:
             from tui.screens.summary import SummaryScreen
 
@@ -502,6 +507,7 @@ class WyberApp(KeysInOrder[None]):
 
     def _left(self) -> None:
         self.writer, self.meeting = None, None
+        self.heap.stop_keeping()
         self.speak(self.home_lang)
 
     def leave_meeting_then(self, then: Callable[[], object]) -> None:

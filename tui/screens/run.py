@@ -254,7 +254,7 @@ class RunScreen(WyberScreen[None]):
             ideas.show_turn(now)
         self.show_durable()
 
-    def _show_saved(self) -> None:
+    def _show_saved(self, saved: TickingStatic) -> None:
         """The rail says saved only when every record shown is on disk (fsync'd), from the
         writer's durable watermark; otherwise how many wait, and why."""
         writer = self.wyber.writer
@@ -271,7 +271,8 @@ class RunScreen(WyberScreen[None]):
             text = Text("… " + self.t("run.saved.pending", pending=waiting), "yellow")
         else:
             text = Text("✔ " + self.t("run.saved.ok"), "green")
-        self.query_one("#saved", TickingStatic).show(text)
+        saved.set_class("\n" in text.plain or text.cell_len > saved.content_size.width, "-long")
+        saved.show(text)
 
     def show_durable(self) -> None:
         """The writer's durable watermark moved: the rail and the pending marks follow.
@@ -280,8 +281,13 @@ class RunScreen(WyberScreen[None]):
         after a record): its parts go one by one, in no set order, the rail's saved line or the
         board's list first. What is gone is not drawn on; the records are on disk all the same.
         """
+        # One match, found once (Textual caches it), not all of them: `query` walks the whole
+        # screen, 5% of the loop's time under a town hall's load (bench/load.py, profiled).
+        saved = self.query_one_optional("#saved", TickingStatic)
+        if saved is None:
+            return
         try:
-            self._show_saved()
+            self._show_saved(saved)
             panel = self.panel
             if panel is not None:
                 panel.show_durable()

@@ -173,6 +173,11 @@ class SessionWriter:
     Records go to the journal through the storage's own append (one write, one fsync), not
     TinyDB's insert, which rebuilds the table each time; the TinyDB database over the same
     storage (`db`) sees every record appended, and the file stays one TinyDB reads.
+
+    It keeps the records it read when it opened the session (`records`, for the fold that
+    resumes it) only until the first append, and none of those it writes: the journal has them.
+    Held all evening, a town hall's 34,000 records were some 200,000 objects that every full
+    garbage collection walked, stopping the screen (bench/load.py).
     """
 
     def __init__(self, path: Path, lock: FileLock, storage: JournalStorage) -> None:
@@ -180,12 +185,17 @@ class SessionWriter:
         self._lock = lock
         self._storage = storage
         self.db = TinyDB(storage=lambda: storage)
-        self.records = _read_records(storage, path)
+        self._opened: list[Record] | None = _read_records(storage, path)
+        self.last_seq = self._opened[-1].seq
         self.dropped_tail = storage.dropped_tail
 
     @property
-    def last_seq(self) -> int:
-        return self.records[-1].seq if self.records else 0
+    def records(self) -> list[Record]:
+        """The session's records: those it was opened with, or (once it was written to) read
+        back from the journal."""
+        if self._opened is None:
+            return _read_records(self._storage, self.path)
+        return list(self._opened)
 
     def append(self, record: Record) -> None:
         """Write one record durably (fsync'd) before returning; raise WriteFailed if not."""
@@ -202,7 +212,9 @@ class SessionWriter:
             self._storage.append(EVENTS_TABLE, documents)
         except OSError as exc:
             raise write_failure(exc, self.path) from None
-        self.records.extend(records)
+        if records:
+            self.last_seq = records[-1].seq
+            self._opened = None
 
     def close(self) -> None:
         self.db.close()
