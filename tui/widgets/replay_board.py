@@ -21,7 +21,7 @@ from tui.wyber.dates import short_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
-from tui.wyber.ranking import Target, rank, step_score_top, target_score_text
+from tui.wyber.ranking import Target, step_ranking, step_score_top, target_score_text
 from tui.wyber.state import Agreement, Idea, SessionState
 
 # A line of the board: its text, and how far the lines it wraps onto are indented.
@@ -199,16 +199,11 @@ def board_lines(state: SessionState, lang: Language) -> tuple[Text, list[BoardLi
 
 
 def _ranking(state: SessionState, step: int) -> list[tuple[Target, list[Idea]]]:
-    ideas = state.ideas_of(step)
     in_cluster: dict[str, list[Idea]] = {}
-    for idea in ideas:
+    for idea in state.ideas_of(step):
         if idea.cluster_id is not None:
             in_cluster.setdefault(idea.cluster_id, []).append(idea)
-    targets = rank(
-        (c for c in state.clusters.values() if c.step == step),
-        (i for i in ideas if i.cluster_id is None),
-    )
-    return [(target, in_cluster.get(target.id, [])) for target in targets]
+    return [(target, in_cluster.get(target.id, [])) for target in step_ranking(state, step)]
 
 
 def _converge_lines(
@@ -217,7 +212,7 @@ def _converge_lines(
     lines: list[BoardLine] = []
     dots = selected = 0
     for place, (target, ideas) in enumerate(_ranking(state, step), 1):
-        dots += target.dots + sum(idea.tally.total_dots for idea in ideas)
+        dots += target.dots  # a cluster's dots are its own and its ideas' together
         selected += target.selected + sum(idea.tally.selected for idea in ideas)
         line = Text()
         line.append("✔ " if target.selected else "  ", "bold green")

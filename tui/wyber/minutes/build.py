@@ -50,9 +50,9 @@ from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.ranking import (
     ScoreSummary,
     Target,
-    rank,
     score_summary,
     score_text,
+    step_ranking,
     step_score_top,
 )
 from tui.wyber.review_time import ReviewTime, review_time
@@ -299,7 +299,7 @@ class _Writer:
                 continue
             if ideas:
                 self._ideas(index, ideas)
-                self._tallies(index, ideas)
+                self._tallies(index)
             if passed:
                 names = ", ".join(passed)
                 self.add(Paragraph(self.t("converge2.minutes.passed", names=names), quiet=True))
@@ -330,29 +330,31 @@ class _Writer:
         if loose:
             self.add(Bullets(tuple(self._idea_item(idea) for idea in loose)))
 
-    def _tallies(self, step: int, ideas: Sequence[Idea]) -> None:
+    def _tallies(self, step: int) -> None:
         ranked = [
             target
-            for target in rank(
-                self.clusters_by_step.get(step, []),
-                (idea for idea in ideas if idea.cluster_id is None),
-            )
+            for target in step_ranking(self.state, step)
             if target.dots or target.score or target.selected
         ]
         if not ranked:
             return
         top = step_score_top(self.state.plan.steps[step])
         summaries = [score_summary(target, top) for target in ranked]
-        rows = tuple(
-            (
-                str(place),
-                Span(target.label, strong=target.is_cluster),
-                str(target.dots) if target.dots else "",
-                self._score(summary),
-                self.t("minutes.selected") if target.selected else "",
+        rows: list[tuple[Inline, ...]] = []
+        for place, (target, summary) in enumerate(zip(ranked, summaries, strict=True), 1):
+            rows.append(
+                (
+                    str(place),
+                    Span(target.label, strong=target.is_cluster),
+                    *self._votes(target, summary),
+                )
             )
-            for place, (target, summary) in enumerate(zip(ranked, summaries, strict=True), 1)
-        )
+            # A cluster's ideas that were voted on follow it, so its figure can be read back.
+            rows += [
+                ("", f"– {member.label}", *self._votes(member, score_summary(member, top)))
+                for member in target.members
+                if member.dots or member.scored or member.selected
+            ]
         self.add(Heading(self.t("minutes.votes"), 3))
         votes = table(
             (
@@ -362,7 +364,7 @@ class _Writer:
                 self.t("minutes.col.score"),
                 self.t("minutes.col.selected"),
             ),
-            rows,
+            tuple(rows),
             numeric={0, 2, 3},
             grow={1},
             keep={0, 1},
@@ -374,6 +376,11 @@ class _Writer:
         dotted = any(target.dots for target in ranked)
         if dotted or scored:
             self._votes_chart(ranked, summaries, top, dotted=dotted, scored=scored)
+
+    def _votes(self, target: Target, summary: ScoreSummary | None) -> tuple[str, str, str]:
+        """A row's dots, score and whether it was chosen."""
+        chosen = self.t("minutes.selected") if target.selected else ""
+        return (str(target.dots) if target.dots else "", self._score(summary), chosen)
 
     def _score(self, summary: ScoreSummary | None) -> str:
         return "" if summary is None else score_text(summary, self.lang)
