@@ -43,6 +43,6 @@ MESSAGES: dict[str, str] = {
     "design.mandate": "Mandaat",
     "design.mandate.none": "mandaat: —",
     "design.mandate.decides": "mag besluiten",
-    "design.mandate.consults": "raadpleegt eerst achterban",
+    "design.mandate.consults": "raadpleegt eerst de achterban",
     "design.mandate.observer": "toehoorder",
 }
