@@ -325,7 +325,7 @@ def test_a_name_is_shown_with_its_mandate(room: Room) -> None:
     agreement = room.state.agreements[a]
     bram = agreement.round.answers["p2"]
     agreement.round.answers["p2"] = Answer(
-        bram.participant_id, bram.name, "observer", bram.answer, bram.objection, bram.t
+        bram.participant_id, bram.name, "consults", bram.answer, bram.objection, bram.t
     )
     lines = [line.text for line in consent_lines(agreement, "en")]
-    assert any(line.startswith("Objection of Bram Jansen (observer):") for line in lines)
+    assert any(line.startswith("Objection from Bram Jansen (consults first):") for line in lines)

@@ -20,6 +20,7 @@ from tui.widgets.clock import ALARM_FRACTION, WARN_FRACTION
 from tui.wyber.events import ConsentAnswer
 from tui.wyber.goaround import GoAround
 from tui.wyber.i18n import Language, tr
+from tui.wyber.observers import voters_present
 from tui.wyber.plan import Movement, Technique
 from tui.wyber.ranking import Target, score_summary, step_ranking
 from tui.wyber.rules import place_now, score_top, step_now
@@ -178,7 +179,7 @@ def _proposal(state: SessionState, agreement: Agreement, lang: Language) -> dict
     def counted(kind: ConsentAnswer) -> int:
         return sum(1 for a in answers if a.answer is kind)
 
-    present = sum(1 for p in state.participants.values() if p.present)
+    present = len(voters_present(state))  # who is asked: an observer is not
     round_words = tr(
         lang,
         "projector.round",

@@ -31,6 +31,7 @@ from tui.wyber.locales.en import (
     run,
     series,
     table2,
+    tester,
     traject,
 )
 
@@ -62,5 +63,6 @@ AREAS = (
     projector,
     rebalance,
     converge2,
+    tester,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}
