@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
-from tui.wyber.i18n import Language, tr
+from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.plan import Plan
 from tui.wyber.plan_writer import PlanNameError, plan_name, save_user_plan, user_plan_path
 from tui.wyber.samples import SampleText, sample_texts, shipped_plans
@@ -126,5 +126,5 @@ def warn_of_samples(screen: "PrepareScreen", plan: Plan, start: Callable[[], obj
         elif choice is not None:
             screen.go_to(samples[int(choice)].step)
 
-    title = tr(screen.lang, "design.samples.title", count=len(samples))
+    title = counted(screen.lang, "tester.samples", len(samples))
     screen.app.push_screen(ChoiceDialog(screen.lang, title, choices, current="0"), chosen)

@@ -56,10 +56,17 @@ def score_summary(target: Target, top: int) -> ScoreSummary | None:
     return ScoreSummary(target.score / target.scored, top, target.scored)
 
 
-def score_text(summary: ScoreSummary, lang: Language) -> str:
-    """A score as the board and the minutes write it: "3,4 / 5 · n=7" (nl), "3.4 / 5 · n=7"."""
+def score_text(summary: ScoreSummary, lang: Language, *, key: str = "traject.score_cell") -> str:
+    """A score as the board writes it: "3,4 / 5 · n=7" (nl), "3.4 / 5 · n=7" (short, for a
+    row of the board); `key` "tester.score_words" as the minutes write it, in words."""
     average = format_decimal(summary.average, format="0.0", locale=BABEL_LOCALES[lang])
-    return tr(lang, "traject.score_cell", average=average, top=summary.top, count=summary.count)
+    form = f"{key}_one" if key == SCORE_WORDS and summary.count == 1 else key
+    return tr(lang, form, average=average, top=summary.top, count=summary.count)
+
+
+# The minutes' score, its count in words: "4,5 / 5 (2 scoorden)", as their caption explains,
+# where a reader of the minutes took "· n=2" for jargon.
+SCORE_WORDS = "tester.score_words"
 
 
 def target_score_text(target: Target, top: int, lang: Language) -> str:

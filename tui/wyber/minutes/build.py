@@ -48,6 +48,7 @@ from tui.wyber.minutes.content import (
 )
 from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.ranking import (
+    SCORE_WORDS,
     ScoreSummary,
     Target,
     score_summary,
@@ -383,7 +384,7 @@ class _Writer:
         return (str(target.dots) if target.dots else "", self._score(summary), chosen)
 
     def _score(self, summary: ScoreSummary | None) -> str:
-        return "" if summary is None else score_text(summary, self.lang)
+        return "" if summary is None else score_text(summary, self.lang, key=SCORE_WORDS)
 
     def _votes_chart(
         self,
@@ -416,11 +417,17 @@ class _Writer:
         png = charts.bars(
             rows, tops, colours, legend, lambda v: format_decimal(v, "0.#", locale=locale)
         )
-        self.add(Picture(png, CHART_MM, self.t("traject.chart.votes")))
+        # The caption names what the chart shows: "Stippen en scores" stood over scores alone.
+        shown = "dots_scores" if dotted and scored else "dots" if dotted else "scores"
+        self.add(Picture(png, CHART_MM, self.t(f"tester.chart.{shown}")))
 
     # ── the lists people act on ──────────────────────────────────────────────────────────
 
     def _consent(self, agreement: Agreement) -> Inline:
+        """The consent column's cell: under the heading "Instemming" a given consent is said
+        "✔ gegeven", where "✔ instemming" repeated the heading."""
+        if agreement.consent_state is ConsentState.GIVEN:
+            return self.t("tester.consent.given")
         label = consent_label(agreement, self.lang)
         return Span(label, alert=agreement.consent_state is ConsentState.OBJECTED)
 
@@ -494,7 +501,9 @@ class _Writer:
         rows = tuple(
             (
                 str(e.number),
-                e.text + (f"\n{e.note}" if e.note else ""),
+                # The note on a line of its own, named: after the text it read on as one
+                # sentence ("…accu's op Dewi sluit aan…").
+                e.text + ("\n" + self.t("tester.review_note", note=e.note) if e.note else ""),
                 e.owner_name,
                 self.day(e.deadline, self.lang) if e.deadline else "",
                 Span(self.t(f"minutes.status.{e.status.value}"), strong=True),
