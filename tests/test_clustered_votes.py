@@ -2,6 +2,8 @@
 its own and its ideas' together, on the board, the room's phones and projector, the replay and
 the minutes alike (a tester's 15 dots showed as 8 once ideas were clustered)."""
 
+from pathlib import Path
+
 from tui.wyber.events import (
     ClusterCreated,
     Event,
@@ -19,6 +21,7 @@ from tui.wyber.ranking import step_ranking
 from tui.wyber.state import SessionState
 
 from .factory import opened, records
+from .test_converge_board import DOTS, converging, person, rows
 
 PEOPLE = ("p1", "p2", "p3")
 IDEAS = {"i1": "Geen testprocedure", "i2": "Vervoer is duur", "i3": "Geen eigenaar na de lease"}
@@ -68,3 +71,23 @@ def test_the_minutes_count_the_dots_on_clustered_ideas_and_list_them_under_it() 
     assert "|  | – Geen testprocedure | 3 |" in text
     assert "|  | – Vervoer is duur | 2 |" in text
     assert "| 2 | Geen eigenaar na de lease | 2 |" in text
+
+
+async def test_o_sorts_the_board_by_a_clusters_own_and_its_ideas_dots(tmp_path: Path) -> None:
+    async with converging(tmp_path, "en", DOTS) as (pilot, meeting):
+        racks, sundays, vans = (i.id for i in meeting.ideas_of_step())
+        meeting.vote(sundays, person(meeting, "Anna"))
+        meeting.vote(sundays, person(meeting, "Anna"))
+        meeting.vote(vans, person(meeting, "Bram"))
+        meeting.vote(racks, person(meeting, "Bram"))
+        meeting.vote(racks, person(meeting, "Carla"))
+        cluster = meeting.create_cluster("Fewer cars", [sundays, vans])
+        meeting.vote(cluster, person(meeting, "Carla"))
+        await pilot.press("o")
+        await pilot.pause()
+        shown = rows(pilot)
+        # 2 + 1 on its ideas and 1 on itself: 4 dots, above the 2 on the bike racks.
+        assert "Fewer cars" in shown[0] and " 1.  4 ●●●●" in shown[0]
+        assert "car-free Sundays" in shown[1] and "2 ●●" in shown[1]
+        assert "shared vans" in shown[2] and "1 ●" in shown[2]
+        assert "bike racks" in shown[3] and " 2.  2 ●●" in shown[3]
