@@ -4,23 +4,14 @@ the minutes alike (a tester's 15 dots showed as 8 once ideas were clustered)."""
 
 from pathlib import Path
 
-from tui.wyber.events import (
-    ClusterCreated,
-    Event,
-    IdeaAdded,
-    ParticipantAdded,
-    RoundStarted,
-    ScoreGiven,
-    VoteCast,
-)
+from tui.wyber.events import ClusterCreated, ScoreGiven, VoteCast
 from tui.wyber.fold import fold
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.markdown import markdown
-from tui.wyber.plan import Movement
 from tui.wyber.ranking import step_ranking
 from tui.wyber.state import SessionState
 
-from .factory import opened, records
+from .factory import records, up_to_converge
 from .test_converge_board import DOTS, converging, person, rows
 
 PEOPLE = ("p1", "p2", "p3")
@@ -30,11 +21,7 @@ IDEAS = {"i1": "Geen testprocedure", "i2": "Vervoer is duur", "i3": "Geen eigena
 def clustered_after_voting() -> SessionState:
     """Five dots on i1 and i2 before they become one cluster, two on the loose i3, one on the
     cluster after it was made; p1 scored both clustered ideas, p2 the cluster itself."""
-    timed: list[tuple[float, Event]] = [(0, opened())]
-    timed += [(0, ParticipantAdded(participant_id=p, name=p.upper())) for p in PEOPLE]
-    timed += [(10, RoundStarted(step=0, movement=Movement.DIVERGE))]
-    timed += [(20, IdeaAdded(idea_id=i, text=text)) for i, text in IDEAS.items()]
-    timed += [(30, RoundStarted(step=0, movement=Movement.CONVERGE))]
+    timed = up_to_converge(PEOPLE, IDEAS)
     before = [("i1", "p1"), ("i1", "p2"), ("i1", "p3"), ("i2", "p1"), ("i2", "p2")]
     before += [("i3", "p3"), ("i3", "p3")]
     timed += [(40, VoteCast(target_id=t, voter_id=v)) for t, v in before]

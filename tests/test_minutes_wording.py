@@ -5,34 +5,20 @@ counts said as a Dutch or English speaker says them ("Beide afspraken", "1 place
 import pytest
 from PIL import ImageFont
 
-from tui.wyber.events import (
-    Event,
-    IdeaAdded,
-    ParticipantAdded,
-    RoundStarted,
-    ScoreGiven,
-    VoteCast,
-)
+from tui.wyber.events import ScoreGiven, VoteCast
 from tui.wyber.fold import fold
 from tui.wyber.i18n import counted, tr
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.charts import fitted, label_lines
 from tui.wyber.minutes.content import Picture
 from tui.wyber.minutes.markdown import markdown
-from tui.wyber.plan import Movement
 from tui.wyber.state import SessionState
 
-from .factory import opened, records
+from .factory import records, up_to_converge
 
 
 def voted(*, dots: bool, scores: bool) -> SessionState:
-    timed: list[tuple[float, Event]] = [(0, opened())]
-    timed += [(0, ParticipantAdded(participant_id=p, name=p.upper())) for p in ("p1", "p2")]
-    timed += [
-        (10, RoundStarted(step=0, movement=Movement.DIVERGE)),
-        (20, IdeaAdded(idea_id="i1", text="Een gestandaardiseerde testprocedure")),
-        (30, RoundStarted(step=0, movement=Movement.CONVERGE)),
-    ]
+    timed = up_to_converge(("p1", "p2"), {"i1": "Een gestandaardiseerde testprocedure"})
     if dots:
         timed += [(40, VoteCast(target_id="i1", voter_id="p1"))]
     if scores:
