@@ -1,11 +1,18 @@
 """Small, explicit building blocks for tests: a plan and records stamped on a fake clock."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tui.wyber.events import Event, Record, SessionOpened
-from tui.wyber.plan import Plan
+from tui.wyber.events import (
+    Event,
+    IdeaAdded,
+    ParticipantAdded,
+    Record,
+    RoundStarted,
+    SessionOpened,
+)
+from tui.wyber.plan import Movement, Plan
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -81,3 +88,13 @@ class FakeWall:
 
     def __call__(self) -> datetime:
         return self._start + timedelta(seconds=self._clock.now - self._origin + self.jumped)
+
+
+def up_to_converge(people: Iterable[str], ideas: Mapping[str, str]) -> list[tuple[float, Event]]:
+    """A session's records up to its converge movement: `people` (ids, named in capitals) and
+    `ideas` (id: text) added while diverging in step 1."""
+    timed: list[tuple[float, Event]] = [(0, opened())]
+    timed += [(0, ParticipantAdded(participant_id=p, name=p.upper())) for p in people]
+    timed += [(10, RoundStarted(step=0, movement=Movement.DIVERGE))]
+    timed += [(20, IdeaAdded(idea_id=i, text=text)) for i, text in ideas.items()]
+    return [*timed, (30, RoundStarted(step=0, movement=Movement.CONVERGE))]

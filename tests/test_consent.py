@@ -312,7 +312,7 @@ def test_the_minutes_show_the_round_by_name_with_each_objection_and_its_resoluti
         t("consent.line.round", number=2),
         t("consent.line.consented", names="Anna de Vries, Bram Jansen"),
         t("consent.line.aside", names="مريم الحداد"),
-        t("consent.state.given"),
+        t("tester.consent.given"),  # under the heading "Instemming": not said twice
     ):
         assert said in texts, said
 
@@ -325,7 +325,7 @@ def test_a_name_is_shown_with_its_mandate(room: Room) -> None:
     agreement = room.state.agreements[a]
     bram = agreement.round.answers["p2"]
     agreement.round.answers["p2"] = Answer(
-        bram.participant_id, bram.name, "observer", bram.answer, bram.objection, bram.t
+        bram.participant_id, bram.name, "consults", bram.answer, bram.objection, bram.t
     )
     lines = [line.text for line in consent_lines(agreement, "en")]
-    assert any(line.startswith("Objection of Bram Jansen (observer):") for line in lines)
+    assert any(line.startswith("Objection from Bram Jansen (consults first):") for line in lines)

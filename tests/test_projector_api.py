@@ -282,9 +282,10 @@ async def test_the_stream_sends_a_view_at_once_and_after_each_change_it_shows(
     assert shown["converge"]["clusters"] == [{"label": "Bikes", "figure": "Ideas: 1"}]  # type: ignore[index]
     projected.room.toggle(projected.room.revealed)
     revealed = view_of(await anext(views))["converge"]
-    assert revealed["results"][0]["figure"] == "no score yet"  # type: ignore[index]
+    # The dot on the idea stays the cluster's once the idea is in it.
+    assert revealed["results"][0]["figure"] == "Dots: 1"  # type: ignore[index]
     meeting.vote(next(iter(meeting.state.clusters)), "p2")
     bars = view_of(await anext(views))["converge"]["results"]  # type: ignore[index]
-    assert bars[0] == {"label": "Bikes", "fraction": 1.0, "figure": "Dots: 1"}  # revealed: it moves
+    assert bars[0] == {"label": "Bikes", "fraction": 1.0, "figure": "Dots: 2"}  # revealed: it moves
     projected.room.close()
     assert [chunk async for chunk in views] == []

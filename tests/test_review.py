@@ -48,8 +48,13 @@ async def test_the_next_session_of_a_series_reviews_the_open_agreements_one_by_o
         review = await review_opened(pilot)
         shown = str(review.query_one("#review-item").render())
         assert "Offerte opvragen" in shown and "Nr. 1" in shown and "5 okt 2026" in shown
-        assert "1 van 3" in str(review.query_one("#review-count").render())  # not the decision
+        assert "1 van 4" in str(review.query_one("#review-count").render())  # the decision too
         await pilot.press("d")  # Offerte opvragen: done, no note
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "We starten een pilot" in str(review.query_one("#review-item").render())
+        await pilot.press("o")  # the decision: still open, its owner sees it through
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -62,7 +67,7 @@ async def test_the_next_session_of_a_series_reviews_the_open_agreements_one_by_o
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert "Alle 3" in str(review.query_one("#review-item").render())
+        assert "Alle 4" in str(review.query_one("#review-item").render())
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
@@ -71,6 +76,7 @@ async def test_the_next_session_of_a_series_reviews_the_open_agreements_one_by_o
         reviews = [(r.number, r.status, r.note) for r in meeting.state.reviews]
         assert reviews == [
             (1, ReviewStatus.DONE, ""),
+            (2, ReviewStatus.OPEN, ""),
             (3, ReviewStatus.CHANGED, "Elke zes weken"),
             (4, ReviewStatus.OPEN, ""),
         ]

@@ -116,7 +116,7 @@ def test_numbering_runs_on_across_the_sessions_of_a_series(tmp_path: Path) -> No
     assert alone.series is None
 
 
-def test_earlier_agreements_stay_open_until_reviewed_and_decisions_are_not_followed_up(
+def test_earlier_agreements_stay_open_until_reviewed_decisions_and_parked_items_too(
     tmp_path: Path,
 ) -> None:
     archive = Archive(tmp_path)
@@ -130,10 +130,11 @@ def test_earlier_agreements_stay_open_until_reviewed_and_decisions_are_not_follo
     status = {e.text: (e.status, e.reviewed_here, e.still_open) for e in earlier}
     assert status == {
         "Offerte opvragen": (ReviewStatus.DONE, True, False),
+        "We starten een pilot": (ReviewStatus.OPEN, False, True),
         "Subsidie later": (ReviewStatus.OPEN, False, True),
         "Elke maand overleg": (ReviewStatus.CHANGED, True, True),
     }
-    assert [e.number for e in earlier] == [1, 3, 4]
+    assert [e.number for e in earlier] == [1, 2, 3, 4]
     assert all(e.held_on == date(2026, 10, 5) for e in earlier)
     # The first session has nothing earlier; a later look from session one ignores session two.
     first = fold(archive.read("one"))

@@ -74,7 +74,7 @@ async def test_the_series_shows_its_sessions_and_the_running_list(tmp_path: Path
             "5 okt 2026: afgesproken",
         ):
             assert expected in running
-        assert "We starten een pilot" not in running  # decisions are taken, not followed up
+        assert "We starten een pilot" in running  # a decision is followed up too
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SeriesScreen)

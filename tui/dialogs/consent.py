@@ -25,6 +25,7 @@ from tui.wyber.consent import SETTLED, consent_lines, person, resolution_words
 from tui.wyber.events import ConsentAnswer, Resolution
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
+from tui.wyber.observers import has_a_vote
 from tui.wyber.state import Agreement, Answer, Participant, mandate_of
 
 # Runs a meeting command the way the agreements board does: a refusal becomes a warning.
@@ -120,7 +121,7 @@ class ConsentRoundDialog(WyberModal[None]):
         table.add_column("", key="name", width=name_width)
         table.add_column("", key="answer", width=answer_width)
         for p, who in zip(people, names, strict=True):
-            answer = self._answer_cell(a.round.answers.get(p.id))
+            answer = self._answer_cell(a.round.answers.get(p.id), has_a_vote(p))
             lines = max(len(who.wrap(self.app.console, name_width)), 1)
             lines = max(lines, len(answer.wrap(self.app.console, answer_width)))
             table.add_row(who, answer, key=p.id, height=lines)
@@ -133,7 +134,9 @@ class ConsentRoundDialog(WyberModal[None]):
             table.add_row(nobody, key="", height=lines)
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
 
-    def _answer_cell(self, answer: Answer | None) -> Text:
+    def _answer_cell(self, answer: Answer | None, asked: bool) -> Text:
+        if answer is None and not asked:
+            return Text(self.t("tester.consent.not_asked"), "dim italic")
         if answer is None:
             return Text(self.t("consent.waiting"), "dim")
         cell = Text(self.t(f"consent.answer.{answer.answer.value}"), ANSWER_STYLE[answer.answer])
@@ -156,7 +159,7 @@ class ConsentRoundDialog(WyberModal[None]):
         start = table.cursor_row
         for step in range(1, len(people) + 1):
             row = (start + step) % len(people) if answers else (step - 1)
-            if people[row].id not in answers:
+            if people[row].id not in answers and has_a_vote(people[row]):
                 table.move_cursor(row=row)
                 return
 

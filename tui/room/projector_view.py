@@ -20,8 +20,9 @@ from tui.widgets.clock import ALARM_FRACTION, WARN_FRACTION
 from tui.wyber.events import ConsentAnswer
 from tui.wyber.goaround import GoAround
 from tui.wyber.i18n import Language, tr
+from tui.wyber.observers import voters_present
 from tui.wyber.plan import Movement, Technique
-from tui.wyber.ranking import Target, rank, score_summary
+from tui.wyber.ranking import Target, score_summary, step_ranking
 from tui.wyber.rules import place_now, score_top, step_now
 from tui.wyber.state import Agreement, ConsentState, SessionState
 from tui.wyber.timebox import current_clock
@@ -121,7 +122,7 @@ def _converge(room: Room, lang: Language) -> dict[str, object]:
         "hidden": tr(lang, "projector.results_hidden"),
     }
     if room.here(room.revealed):
-        targets = rank(clusters, (i for i in ideas if i.cluster_id is None))
+        targets = step_ranking(state, step)
         shown["results"] = _bars(targets[:RESULTS_SENT], score_top(state), lang)
         shown["more_results"] = max(0, len(targets) - RESULTS_SENT)
     return shown
@@ -178,7 +179,7 @@ def _proposal(state: SessionState, agreement: Agreement, lang: Language) -> dict
     def counted(kind: ConsentAnswer) -> int:
         return sum(1 for a in answers if a.answer is kind)
 
-    present = sum(1 for p in state.participants.values() if p.present)
+    present = len(voters_present(state))  # who is asked: an observer is not
     round_words = tr(
         lang,
         "projector.round",

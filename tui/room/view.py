@@ -7,7 +7,7 @@ data, and the page puts them in with textContent, so nothing a participant typed
 
 from tui.room.room import Device, Room
 from tui.wyber.plan import Movement, Technique
-from tui.wyber.ranking import rank
+from tui.wyber.ranking import step_ranking
 from tui.wyber.rules import dots_each, place_now, score_top, step_now
 
 
@@ -59,10 +59,7 @@ def _diverge(room: Room, device: Device) -> dict[str, object]:
 def _converge(room: Room, device: Device) -> dict[str, object]:
     state = room.live.state
     step = step_now(state)
-    targets = rank(
-        (c for c in state.clusters.values() if c.step == step),
-        (i for i in state.ideas.values() if i.step == step and i.cluster_id is None),
-    )
+    targets = step_ranking(state, step)
     voter = room.voter(device)
     revealed = room.here(room.revealed)
     rows = []

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
-from tui.wyber.i18n import Language, tr
+from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.plan import Plan
 from tui.wyber.plan_writer import PlanNameError, plan_name, save_user_plan, user_plan_path
 from tui.wyber.samples import SampleText, sample_texts, shipped_plans
@@ -138,5 +138,5 @@ def warn_of_samples(
         elif choice is not None:
             go_to(samples[int(choice)])
 
-    title = tr(lang, "design.samples.title", count=len(samples))
+    title = counted(lang, "tester.samples", len(samples))
     screen.app.push_screen(ChoiceDialog(lang, title, choices, current="0"), chosen)

@@ -24,6 +24,7 @@ from tui.widgets.clock import clock_text
 from tui.widgets.key_strip import KeyStrip
 from tui.wyber.dates import compact_date, relative_hint
 from tui.wyber.events import ReviewStatus
+from tui.wyber.i18n import counted
 from tui.wyber.meeting import Meeting, Refused
 from tui.wyber.review_time import review_time
 from tui.wyber.series import EarlierAgreement
@@ -118,7 +119,8 @@ class ReviewScreen(WyberModal[None]):
         status = self.query_one("#review-status", Static)
         if self.position >= len(items):
             count.update(Text(self.t("run.review.count_done", count=len(items))))
-            item_view.update(Text(self.t("run.review.all_done", count=len(items)), style="bold"))
+            done = counted(self.lang, "tester.review_done", len(items), two=True)
+            item_view.update(Text(done, style="bold"))
             status.update("")
             return
         item = items[self.position]

@@ -22,7 +22,7 @@ from tui.wyber.dates import short_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
-from tui.wyber.ranking import Target, places, rank, step_score_top
+from tui.wyber.ranking import Target, places, step_ranking, step_score_top
 from tui.wyber.state import Agreement, Idea, SessionState
 
 # A line of the board: its text, and how far the lines it wraps onto are indented.
@@ -200,16 +200,11 @@ def board_lines(state: SessionState, lang: Language) -> tuple[Text, list[BoardLi
 
 
 def _ranking(state: SessionState, step: int) -> list[tuple[Target, list[Idea]]]:
-    ideas = state.ideas_of(step)
     in_cluster: dict[str, list[Idea]] = {}
-    for idea in ideas:
+    for idea in state.ideas_of(step):
         if idea.cluster_id is not None:
             in_cluster.setdefault(idea.cluster_id, []).append(idea)
-    targets = rank(
-        (c for c in state.clusters.values() if c.step == step),
-        (i for i in ideas if i.cluster_id is None),
-    )
-    return [(target, in_cluster.get(target.id, [])) for target in targets]
+    return [(target, in_cluster.get(target.id, [])) for target in step_ranking(state, step)]
 
 
 # A converge row wraps on after the numbers' column ("✔   3  "), an idea in a cluster after its own.
@@ -225,7 +220,7 @@ def _converge_lines(
     standing = places([target for target, _ in ranked])
     top = step_score_top(state.plan.steps[step])
     for target, ideas in ranked:
-        dots += target.dots + sum(idea.tally.total_dots for idea in ideas)
+        dots += target.dots  # a cluster's dots are its own and its ideas' together
         selected += target.selected + sum(idea.tally.selected for idea in ideas)
         row = target_row(target, standing.get(target.id), len(ideas), top, lang, marked=None)
         lines.append((row, TARGET_INDENT))

@@ -52,7 +52,7 @@ def resolution_words(answer: Answer, lang: Language) -> str:
 
 
 def _round_lines(r: ConsentRound, lang: Language) -> list[ConsentLine]:
-    answers = list(r.answers.values())
+    answers = [a for a in r.answers.values() if a.counts]
     lines = []
     for kind, key in ((ConsentAnswer.CONSENT, "consented"), (ConsentAnswer.ASIDE, "aside")):
         names = [named(a, lang) for a in answers if a.answer is kind]
@@ -68,6 +68,14 @@ def _round_lines(r: ConsentRound, lang: Language) -> list[ConsentLine]:
                 resolution=resolution_words(a, lang),
             )
             lines.append(ConsentLine(words, alert=a.resolution not in SETTLED))
+    # Kept as recorded, but apart: an observer has no vote (an older round could ask them).
+    observers = [
+        f"{a.name}: {a.objection}" if a.objection else a.name
+        for a in r.answers.values()
+        if not a.counts
+    ]
+    if observers:
+        lines.append(ConsentLine(tr(lang, "tester.consent.observers", names=", ".join(observers))))
     return lines
 
 

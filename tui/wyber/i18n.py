@@ -20,9 +20,11 @@ def tr(lang: Language, key: str, /, **params: object) -> str:
     return CATALOGS[lang][key].format(**params)
 
 
-def counted(lang: Language, key: str, count: int, **params: object) -> str:
-    """The message for `count` things: `key`_one for one ("1 step"), else `key` ("3 steps")."""
-    return tr(lang, f"{key}_one" if count == 1 else key, count=count, **params)
+def counted(lang: Language, key: str, count: int, *, two: bool = False, **params: object) -> str:
+    """The message for `count` things: `key`_one for one ("1 step"), with `two` `key`_two for
+    two ("Beide afspraken", where "Alle 2 afspraken" is not said), else `key` ("3 steps")."""
+    form = "_one" if count == 1 else "_two" if two and count == 2 else ""
+    return tr(lang, f"{key}{form}", count=count, **params)
 
 
 def parse_language(value: str | None) -> Language | None:

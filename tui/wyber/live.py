@@ -100,6 +100,7 @@ from tui.wyber.events import (
     VoteCast,
 )
 from tui.wyber.late import Late, Place, is_left, reached
+from tui.wyber.observers import has_a_vote
 from tui.wyber.owners import read_owners
 from tui.wyber.rebalance import plan_rebalance
 from tui.wyber.review_time import REVIEW_SECONDS_EACH
@@ -486,11 +487,19 @@ def _target(d: Draft, target_id: str) -> None:
         raise Refused("run.refused.no_such_target")
 
 
+def _no_observer(d: Draft, participant_id: str | None) -> None:
+    """An observer sits at the table without a vote: a vote typed in their name is refused."""
+    person = d.state.participants.get(participant_id or "")
+    if person is not None and not has_a_vote(person):
+        raise Refused("tester.refused.observer", name=person.name)
+
+
 def _vote(d: Draft, c: Vote) -> None:
     _target(d, c.target_id)
     voter = c.voter_id
     if voter is not None and voter not in d.state.participants and not is_ballot(voter):
         raise Refused("run.refused.no_such_participant")  # a nameless ballot names nobody
+    _no_observer(d, voter)
     if c.delta > 0:
         allowed = dots_allowed(d.state, c.voter_id)
         if allowed is not None and dots_used(d.state, c.voter_id) >= allowed:
@@ -505,6 +514,7 @@ def _vote(d: Draft, c: Vote) -> None:
 
 def _score(d: Draft, c: Score) -> None:
     _target(d, c.target_id)
+    _no_observer(d, c.voter_id)
     score = parse_score(c.score, score_top(d.state))
     tally = d.state.tally_of(c.target_id)
     previous = tally.scores.get(c.voter_id or ANONYMOUS) if tally is not None else None
@@ -596,6 +606,7 @@ def _answer_consent(d: Draft, c: AnswerConsent) -> None:
     _answerer(d, c)
     if not d.state.participants[c.participant_id].present:
         raise Refused("consent.refused.absent")
+    _no_observer(d, c.participant_id)
     objection = clean_text(c.objection).strip()
     if c.answer is ConsentAnswer.OBJECTION and not objection:
         raise Refused("run.refused.objection_needs_text")

@@ -64,7 +64,7 @@ from tui.wyber.events import (
 from tui.wyber.late import Place
 from tui.wyber.live import LiveMeeting
 from tui.wyber.plan import Movement, Step, Technique, TimeBox, VeldField
-from tui.wyber.ranking import Target, rank
+from tui.wyber.ranking import Target, step_ranking
 from tui.wyber.rebalance import RebalancePlan, plan_rebalance
 from tui.wyber.rules import (
     dots_allowed,
@@ -276,10 +276,7 @@ class Meeting(LiveMeeting):
     def ranking(self, step: int | None = None) -> list[Target]:
         """The step's clusters and unclustered ideas, most dots first, then highest score."""
         wanted = step_now(self.state) if step is None else step
-        return rank(
-            (c for c in self.state.clusters.values() if c.step == wanted),
-            (i for i in self.ideas_of_step(wanted) if i.cluster_id is None),
-        )
+        return step_ranking(self.state, wanted)
 
     # ── consolidate: agreements and consent ─────────────────────────────────────────────────
 

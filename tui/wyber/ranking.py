@@ -5,7 +5,7 @@ minutes record, and they write a score the same way: its average on the scale, a
 scored ("3,4 / 5 · n=7"), never the scores added up into a number above the scale.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
@@ -13,7 +13,7 @@ from babel.numbers import format_decimal
 from tui.wyber.figures import BABEL_LOCALES
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import DEFAULT_SCORE_TOP, Step, Technique
-from tui.wyber.state import Cluster, Idea
+from tui.wyber.state import Cluster, Idea, SessionState
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +24,12 @@ class Target:
     label: str
     is_cluster: bool
     dots: int
-    score: int
+    score: float  # the scores added up (a cluster's per person, see _cluster_target)
     selected: bool
     scored: int = 0  # how many people gave it a score
     # An idea's own number, the one the diverge board gave it for good; None for a cluster.
     number: int | None = None
+    members: tuple["Target", ...] = ()  # a cluster's ideas, each with its own tally
 
     @property
     def average(self) -> float:
@@ -66,10 +67,17 @@ def score_summary(target: Target, top: int) -> ScoreSummary | None:
     return ScoreSummary(target.score / target.scored, top, target.scored)
 
 
-def score_text(summary: ScoreSummary, lang: Language) -> str:
-    """A score as the board and the minutes write it: "3,4 / 5 · n=7" (nl), "3.4 / 5 · n=7"."""
+def score_text(summary: ScoreSummary, lang: Language, *, key: str = "traject.score_cell") -> str:
+    """A score as the board writes it: "3,4 / 5 · n=7" (nl), "3.4 / 5 · n=7" (short, for a
+    row of the board); `key` "tester.score_words" as the minutes write it, in words."""
     average = format_decimal(summary.average, format="0.0", locale=BABEL_LOCALES[lang])
-    return tr(lang, "traject.score_cell", average=average, top=summary.top, count=summary.count)
+    form = f"{key}_one" if key == SCORE_WORDS and summary.count == 1 else key
+    return tr(lang, form, average=average, top=summary.top, count=summary.count)
+
+
+# The minutes' score, its count in words: "4,5 / 5 (2 scoorden)", as their caption explains,
+# where a reader of the minutes took "· n=2" for jargon.
+SCORE_WORDS = "tester.score_words"
 
 
 def target_score_text(target: Target, top: int, lang: Language) -> str:
@@ -78,35 +86,67 @@ def target_score_text(target: Target, top: int, lang: Language) -> str:
     return "" if summary is None else score_text(summary, lang)
 
 
-def rank(clusters: Iterable[Cluster], loose_ideas: Iterable[Idea]) -> list[Target]:
-    """Clusters and ideas outside a cluster, most dots first, then highest average score
-    (stable): the average, as the board and the minutes show it, not the sum, which would put
-    what more people scored above what scored better."""
-    targets = [
-        Target(
-            c.id,
-            c.name,
-            True,
-            c.tally.total_dots,
-            c.tally.total_score,
-            c.tally.selected,
-            len(c.tally.scores),
-        )
-        for c in clusters
-    ] + [
-        Target(
-            i.id,
-            i.text,
-            False,
-            i.tally.total_dots,
-            i.tally.total_score,
-            i.tally.selected,
-            len(i.tally.scores),
-            i.number,
-        )
-        for i in loose_ideas
-    ]
+def _idea_target(idea: Idea) -> Target:
+    t = idea.tally
+    return Target(
+        idea.id,
+        idea.text,
+        False,
+        t.total_dots,
+        t.total_score,
+        t.selected,
+        len(t.scores),
+        idea.number,
+    )
+
+
+def _cluster_target(cluster: Cluster, members: Sequence[Idea]) -> Target:
+    """A cluster as the group counts it: the dots on the cluster and on every idea in it (dots
+    placed before the ideas were clustered stay theirs: the tester's 15 dots showed as 8), and
+    per person their score of the cluster, else the average of their scores of its ideas, so
+    "how many scored" counts people, not scores. Its ideas follow it with their own tallies."""
+    tallies = [cluster.tally, *(m.tally for m in members)]
+    scores: dict[str, float] = {}
+    for voter in dict.fromkeys(v for t in tallies for v in t.scores):
+        own = cluster.tally.scores.get(voter)
+        given = [m.tally.scores[voter] for m in members if voter in m.tally.scores]
+        scores[voter] = own if own is not None else sum(given) / len(given)
+    return Target(
+        cluster.id,
+        cluster.name,
+        True,
+        sum(t.total_dots for t in tallies),
+        sum(scores.values()),
+        cluster.tally.selected,
+        len(scores),
+        members=tuple(_idea_target(m) for m in members),
+    )
+
+
+def rank(
+    clusters: Iterable[Cluster],
+    loose_ideas: Iterable[Idea],
+    members: Mapping[str, Sequence[Idea]] | None = None,
+) -> list[Target]:
+    """Clusters (with the ideas in them, from `members`) and ideas outside a cluster, most dots
+    first, then highest average score (stable): the average, as the board and the minutes show
+    it, not the sum, which would put what more people scored above what scored better."""
+    inside = members or {}
+    targets = [_cluster_target(c, inside.get(c.id, ())) for c in clusters]
+    targets += [_idea_target(i) for i in loose_ideas]
     return sorted(targets, key=_standing)
+
+
+def step_ranking(state: SessionState, step: int) -> list[Target]:
+    """A step's converge result, the one the board, the room's phones and projector, the replay
+    and the minutes all show: its clusters with their ideas, and its ideas outside a cluster."""
+    ideas = state.ideas_of(step)
+    inside: dict[str, list[Idea]] = {}
+    for idea in ideas:
+        if idea.cluster_id is not None:
+            inside.setdefault(idea.cluster_id, []).append(idea)
+    clusters = (c for c in state.clusters.values() if c.step == step)
+    return rank(clusters, (i for i in ideas if i.cluster_id is None), inside)
 
 
 def _standing(target: Target) -> tuple[int, float]:

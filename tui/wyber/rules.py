@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from tui.wyber.commands import Refused
 from tui.wyber.late import Place
+from tui.wyber.observers import voters_present
 from tui.wyber.plan import DEFAULT_DOTS, DEFAULT_SCORE_TOP, TimeBox
 from tui.wyber.state import ANONYMOUS, Participant, SessionState
 
@@ -144,8 +145,8 @@ def dots_used(state: SessionState, voter_id: str | None) -> int:
 
 def dots_allowed(state: SessionState, voter_id: str | None) -> int | None:
     """How many dots a voter may place: the plan's dots each; for the room as a whole (no voter
-    named), that many per participant present; None when there is no limit to count."""
+    named), that many per participant present with a vote; None when there is no limit."""
     if voter_id is not None:
         return dots_each(state)
-    present = sum(1 for p in state.participants.values() if p.present)
+    present = len(voters_present(state))
     return dots_each(state) * present if present else None

@@ -17,7 +17,11 @@ from tui.wyber.fold import fold
 from tui.wyber.state import Evaluation, SessionState
 from tui.wyber.store import Archive
 
-FOLLOWED_UP = (AgreementKind.AGREEMENT, AgreementKind.ACTION, AgreementKind.PARKED)
+# What the next session of a series checks: every kind. An action and an agreement are carried
+# out or kept; a decision is too (its owner sees it through by its deadline: a tester's decision
+# "pilot in March, Bram, 1 March" was left out of the review, "1 of 2"); a parked item is what
+# the group set aside to come back to.
+FOLLOWED_UP = tuple(AgreementKind)
 STILL_OPEN = (ReviewStatus.OPEN, ReviewStatus.CHANGED)
 
 

@@ -123,6 +123,12 @@ class Answer:
     t: float
     resolution: Resolution | None = None
 
+    @property
+    def counts(self) -> bool:
+        """Whether the answer counts towards consent: an observer's does not (one could still
+        answer before observers were left out of the round)."""
+        return self.mandate != Mandate.OBSERVER.value
+
 
 @dataclass(slots=True)
 class ConsentRound:
@@ -166,7 +172,7 @@ class Agreement:
 
     @property
     def consent_state(self) -> ConsentState:
-        answers = self.round.answers.values() if self.rounds else ()
+        answers = [a for a in self.round.answers.values() if a.counts] if self.rounds else []
         objections = [a for a in answers if a.answer is ConsentAnswer.OBJECTION]
         if any(a.resolution is Resolution.STANDING for a in objections):
             return ConsentState.OBJECTED

@@ -6,6 +6,7 @@ the next of those in the order people were added, so the facilitator never has t
 is left.
 """
 
+from tui.wyber.observers import voters_present
 from tui.wyber.plan import Movement, Technique
 from tui.wyber.rules import dots_each
 from tui.wyber.state import Participant, SessionState, Tally
@@ -26,12 +27,9 @@ def has_voted(state: SessionState, step: int, technique: Technique | None, voter
 
 
 def still_to_vote(state: SessionState, step: int, technique: Technique | None) -> list[Participant]:
-    """The participants present who have not voted yet, in the order they were added."""
-    return [
-        p
-        for p in state.participants.values()
-        if p.present and not has_voted(state, step, technique, p.id)
-    ]
+    """The participants present with a vote who have not voted yet, in the order they were
+    added (an observer is not waited for)."""
+    return [p for p in voters_present(state) if not has_voted(state, step, technique, p.id)]
 
 
 def next_voter(

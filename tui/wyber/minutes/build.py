@@ -48,13 +48,14 @@ from tui.wyber.minutes.content import (
 )
 from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.ranking import (
+    SCORE_WORDS,
     ScoreSummary,
     Target,
     place_text,
     places,
-    rank,
     score_summary,
     score_text,
+    step_ranking,
     step_score_top,
 )
 from tui.wyber.review_time import ReviewTime, review_time
@@ -302,7 +303,7 @@ class _Writer:
                 continue
             if ideas:
                 self._ideas(index, ideas)
-                self._tallies(index, ideas)
+                self._tallies(index)
             if passed:
                 names = ", ".join(passed)
                 self.add(Paragraph(self.t("converge2.minutes.passed", names=names), quiet=True))
@@ -333,13 +334,10 @@ class _Writer:
         if loose:
             self.add(Bullets(tuple(self._idea_item(idea) for idea in loose)))
 
-    def _tallies(self, step: int, ideas: Sequence[Idea]) -> None:
+    def _tallies(self, step: int) -> None:
         ranked = [
             target
-            for target in rank(
-                self.clusters_by_step.get(step, []),
-                (idea for idea in ideas if idea.cluster_id is None),
-            )
+            for target in step_ranking(self.state, step)
             if target.dots or target.score or target.selected
         ]
         if not ranked:
@@ -347,17 +345,28 @@ class _Writer:
         top = step_score_top(self.state.plan.steps[step])
         summaries = [score_summary(target, top) for target in ranked]
         standing = places(ranked)
-        rows = tuple(
-            (
-                place_text(standing[target.id], self.lang) if target.id in standing else "",
-                self._numbers(target),
-                Span(target.label, strong=target.is_cluster),
-                str(target.dots) if target.dots else "",
-                self._score(summary),
-                self.t("minutes.selected") if target.selected else "",
+        rows: list[tuple[Inline, ...]] = []
+        for target, summary in zip(ranked, summaries, strict=True):
+            place = place_text(standing[target.id], self.lang) if target.id in standing else ""
+            rows.append(
+                (
+                    place,
+                    self._numbers(target),
+                    Span(target.label, strong=target.is_cluster),
+                    *self._votes(target, summary),
+                )
             )
-            for target, summary in zip(ranked, summaries, strict=True)
-        )
+            # A cluster's ideas that were voted on follow it, so its figure can be read back.
+            rows += [
+                (
+                    "",
+                    self._numbers(member),
+                    f"– {member.label}",
+                    *self._votes(member, score_summary(member, top)),
+                )
+                for member in target.members
+                if member.dots or member.scored or member.selected
+            ]
         self.add(Heading(self.t("minutes.votes"), 3))
         votes = table(
             (
@@ -368,7 +377,7 @@ class _Writer:
                 self.t("minutes.col.score"),
                 self.t("minutes.col.selected"),
             ),
-            rows,
+            tuple(rows),
             numeric={0, 1, 3, 4},
             grow={2},
             keep={0, 1, 2},
@@ -391,8 +400,13 @@ class _Writer:
             return str(target.number)
         return ", ".join(str(idea.number) for idea in self.ideas_by_cluster.get(target.id, []))
 
+    def _votes(self, target: Target, summary: ScoreSummary | None) -> tuple[str, str, str]:
+        """A row's dots, score and whether it was chosen."""
+        chosen = self.t("minutes.selected") if target.selected else ""
+        return (str(target.dots) if target.dots else "", self._score(summary), chosen)
+
     def _score(self, summary: ScoreSummary | None) -> str:
-        return "" if summary is None else score_text(summary, self.lang)
+        return "" if summary is None else score_text(summary, self.lang, key=SCORE_WORDS)
 
     def _votes_chart(
         self,
@@ -425,11 +439,17 @@ class _Writer:
         png = charts.bars(
             rows, tops, colours, legend, lambda v: format_decimal(v, "0.#", locale=locale)
         )
-        self.add(Picture(png, CHART_MM, self.t("traject.chart.votes")))
+        # The caption names what the chart shows: "Stippen en scores" stood over scores alone.
+        shown = "dots_scores" if dotted and scored else "dots" if dotted else "scores"
+        self.add(Picture(png, CHART_MM, self.t(f"tester.chart.{shown}")))
 
     # ── the lists people act on ──────────────────────────────────────────────────────────
 
     def _consent(self, agreement: Agreement) -> Inline:
+        """The consent column's cell: under the heading "Instemming" a given consent is said
+        "✔ gegeven", where "✔ instemming" repeated the heading."""
+        if agreement.consent_state is ConsentState.GIVEN:
+            return self.t("tester.consent.given")
         label = consent_label(agreement, self.lang)
         return Span(label, alert=agreement.consent_state is ConsentState.OBJECTED)
 
@@ -503,7 +523,9 @@ class _Writer:
         rows = tuple(
             (
                 str(e.number),
-                e.text + (f"\n{e.note}" if e.note else ""),
+                # The note on a line of its own, named: after the text it read on as one
+                # sentence ("…accu's op Dewi sluit aan…").
+                e.text + ("\n" + self.t("tester.review_note", note=e.note) if e.note else ""),
                 e.owner_name,
                 self.day(e.deadline, self.lang) if e.deadline else "",
                 Span(self.t(f"minutes.status.{e.status.value}"), strong=True),

@@ -26,7 +26,6 @@ PLANNED = (0xBF, 0xBF, 0xBF)
 ACTUAL = (0x2F, 0x55, 0x97)
 OVER = (0xC0, 0x00, 0x00)  # the red the tables use for an overrun
 BAR_ROWS = 12  # a chart of more bars is too small to read: the table holds the rest
-LABEL_CHARS = 38
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +34,11 @@ class Bar:
     values: tuple[float | None, ...]  # one per series, on its own scale (0 … its top); None: none
 
 
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
 @cache
-def _font(size_mm: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size_mm: float) -> Font:
     size = round(size_mm * MM)
     try:
         return ImageFont.truetype("DejaVuSans.ttf", size)
@@ -44,9 +46,35 @@ def _font(size_mm: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         return ImageFont.load_default(size)
 
 
-def _short(label: str) -> str:
-    line = " ".join(label.split())
-    return line if len(line) <= LABEL_CHARS else line[: LABEL_CHARS - 1] + "…"
+def fitted(label: str, width_px: float, font: Font) -> str:
+    """The label as it fits in `width_px`: whole, else cut after a word with "…" (a cut by
+    character count ran under the bars mid-word: "testprocedur"); a first word too long alone
+    is cut inside it."""
+    words = label.split()
+    line = " ".join(words)
+    if font.getlength(line) <= width_px:
+        return line
+    for count in range(len(words) - 1, 0, -1):
+        cut = " ".join(words[:count]) + " …"
+        if font.getlength(cut) <= width_px:
+            return cut
+    while line and font.getlength(line + "…") > width_px:
+        line = line[:-1]
+    return line + "…"
+
+
+def label_lines(label: str, width_px: float, font: Font) -> list[str]:
+    """The label on at most two lines of `width_px`: as many whole words on the first as fit,
+    the rest on the second, cut after a word with "…" when it is still too long."""
+    words = label.split()
+    first: list[str] = []
+    while words and font.getlength(" ".join([*first, words[0]])) <= width_px:
+        first.append(words.pop(0))
+    if not first:
+        return [fitted(label, width_px, font)]
+    return (
+        [" ".join(first), fitted(" ".join(words), width_px, font)] if words else [" ".join(first)]
+    )
 
 
 def _png(image: Image.Image) -> bytes:
@@ -110,7 +138,11 @@ def _chart(
     plot = width - label_px - margin - round(12 * MM)
     for index, (label, segments) in enumerate(groups):
         top = margin + index * row_px
-        draw.text((margin, top + row_px // 2), _short(label), fill=INK, font=font, anchor="lm")
+        lines = label_lines(label, label_px - 2 * margin, font)
+        line_px = round(3.4 * MM)  # two lines of the 3 mm font in a row of 7 mm
+        for n, line in enumerate(lines):
+            y = top + row_px // 2 + round((n - (len(lines) - 1) / 2) * line_px)
+            draw.text((margin, y), line, fill=INK, font=font, anchor="lm")
         for number, segment in enumerate(segments):
             if segment is None:
                 continue

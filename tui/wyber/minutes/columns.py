@@ -29,6 +29,10 @@ KEEP_WHOLE_MM = 30.0
 # and gives of its room (down to its longest word) until the text columns have this share.
 SHORT_SHARE = 0.25
 GROW_SHARE = 0.4
+# Below their short lines kept whole ("Anna de Vries", a date) the short columns give only until
+# the text columns have this share: a review note on its own line made the text column want
+# 40%, and the owner beside it broke ("Anna de / Vries") while the text had 32% already.
+TEXT_FLOOR_SHARE = 0.28
 
 
 @cache
@@ -125,7 +129,7 @@ def fit_widths(
     # dates and names beside it whole.
     want = min(total_mm * GROW_SHARE, sum(natural[i] for i in growing))
     _make_room(widths, short_whole, growing, want, total_mm)
-    _make_room(widths, least, growing, want, total_mm)
+    _make_room(widths, least, growing, min(want, total_mm * TEXT_FLOOR_SHARE), total_mm)
     rest = total_mm - sum(widths)
     # A text column's short lines ("✔ consent") are kept whole too, where there is room for it.
     floor = short_whole if sum(short_whole[i] for i in growing) <= rest else least

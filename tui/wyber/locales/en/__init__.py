@@ -22,8 +22,8 @@ from tui.wyber.locales.en import (
     input,
     minutes,
     nav,
-    prep2,
     polish,
+    prep2,
     prepare,
     presence,
     projector,
@@ -34,6 +34,7 @@ from tui.wyber.locales.en import (
     run,
     series,
     table2,
+    tester,
     traject,
 )
 
@@ -68,5 +69,6 @@ AREAS = (
     prep2,
     conv2,
     polish,
+    tester,
 )
 MESSAGES: dict[str, str] = {key: text for area in AREAS for key, text in area.MESSAGES.items()}

@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
     "consent.line.round": "Round {number}:",
     "consent.line.consented": "Consent: {names}",
     "consent.line.aside": "Stood aside: {names}",
-    "consent.line.objection": "Objection of {name}: “{objection}” — {resolution}",
+    "consent.line.objection": "Objection from {name}: “{objection}” — {resolution}",
     "consent.line.reopened": "Text changed after the consent round; it read: “{text}”",
     "consent.line.legacy_objections": "✖ objections: {objections}",
     # refusals

@@ -30,7 +30,6 @@ MESSAGES: dict[str, str] = {
     "design.save.replace.heading": "Replace plan?",
     "design.save.replace.question": "You already have a plan “{name}”. Replace it with this agenda?",
     "design.save.replace.yes": "Replace",
-    "design.samples.title": "A shipped plan's sample text still stands in {count} place(s). Go there, or start anyway?",
     "design.samples.goal": "Goal: “{text}”",
     "design.samples.question": "Step {number}, question: “{text}”",
     "design.samples.start": "Start anyway",

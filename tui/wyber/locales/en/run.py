@@ -132,7 +132,6 @@ MESSAGES: dict[str, str] = {
     "run.review.title": "Agreements from earlier sessions of the series",
     "run.review.count": "{number} of {of}",
     "run.review.count_done": "{count} reviewed",
-    "run.review.all_done": "All {count} agreements have been reviewed. Escape goes to the meeting.",
     "run.review.from": "No. {number} · {kind} · from the session of {date}",
     "run.review.owner": "Owner: {name}",
     "run.review.deadline": "due {date} ({hint})",

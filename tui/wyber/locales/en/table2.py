@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
     # Named as the replay's event line looks them up (replay.event.<type>).
     "replay.event.review_opened": "Review opened",
     "replay.event.review_closed": "Review closed",
-    "table2.review.help": "The agreements, actions and parked items of earlier sessions of the series that were still open, one by one. Pick with a key where each stands: D done, O still open, C changed, X dropped; with each you may type a note, and with changed also the new owner and deadline. Enter records it in this session and it goes into the minutes. The review has a time box of its own (a minute per agreement) that counts in the minutes' times. Left and right arrows browse; Escape goes to the meeting (Ctrl+T brings you back).",
+    "table2.review.help": "The decisions, agreements, actions and parked items of earlier sessions of the series that were still open, one by one. Pick with a key where each stands: D done, O still open, C changed, X dropped; with each you may type a note, and with changed also the new owner and deadline. Enter records it in this session and it goes into the minutes. The review has a time box of its own (a minute per agreement) that counts in the minutes' times. Left and right arrows browse; Escape goes to the meeting (Ctrl+T brings you back).",
     "table2.review.answer_title": "{status} · no. {number}",
     "table2.review.note": "note (may stay empty)",
     "table2.review.what_changed": "what changed?",

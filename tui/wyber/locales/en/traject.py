@@ -7,7 +7,6 @@ MESSAGES: dict[str, str] = {
     "traject.legend.score": "Average score (scale up to {top})",
     "traject.legend.planned": "Planned",
     "traject.legend.actual": "Actual",
-    "traject.chart.votes": "Dots and scores of what got the most votes; every figure is in the table.",
     "traject.chart.time": "Planned against actual minutes per step; the figures are in the table above.",
     "traject.first_session": "This is the first session of the series: there are no earlier agreements yet.",
     "traject.earlier_open": "Still open, not discussed in this session",

@@ -31,8 +31,8 @@ MESSAGES: dict[str, str] = {
     "consent.resolution.standing": "blijft staan",
     "consent.resolution.open": "nog in bespreking",
     "consent.mandate.decides": "mag besluiten",
-    "consent.mandate.consults": "overlegt eerst",
-    "consent.mandate.observer": "waarnemer",
+    "consent.mandate.consults": "raadpleegt eerst",
+    "consent.mandate.observer": "toehoorder",
     # de ronde zoals de samenvatting en de notulen haar tonen
     "consent.state.open": "nog open",
     "consent.state.given": "✔ instemming",

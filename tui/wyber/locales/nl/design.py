@@ -30,7 +30,6 @@ MESSAGES: dict[str, str] = {
     "design.save.replace.heading": "Plan vervangen?",
     "design.save.replace.question": "Je hebt al een plan „{name}”. Wil je het vervangen door deze agenda?",
     "design.save.replace.yes": "Vervang",
-    "design.samples.title": "Op {count} plaats(en) staat nog de voorbeeldtekst van een meegeleverd plan. Daarheen, of toch starten?",
     "design.samples.goal": "Doel: „{text}”",
     "design.samples.question": "Stap {number}, vraag: „{text}”",
     "design.samples.start": "Toch starten",
@@ -43,6 +42,6 @@ MESSAGES: dict[str, str] = {
     "design.mandate": "Mandaat",
     "design.mandate.none": "mandaat: —",
     "design.mandate.decides": "mag besluiten",
-    "design.mandate.consults": "raadpleegt eerst achterban",
+    "design.mandate.consults": "raadpleegt eerst de achterban",
     "design.mandate.observer": "toehoorder",
 }

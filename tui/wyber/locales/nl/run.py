@@ -132,7 +132,6 @@ MESSAGES: dict[str, str] = {
     "run.review.title": "Afspraken uit eerdere sessies van het traject",
     "run.review.count": "{number} van {of}",
     "run.review.count_done": "{count} besproken",
-    "run.review.all_done": "Alle {count} afspraken zijn besproken. Escape gaat naar de bijeenkomst.",
     "run.review.from": "Nr. {number} · {kind} · uit de sessie van {date}",
     "run.review.owner": "Eigenaar: {name}",
     "run.review.deadline": "uiterlijk {date} ({hint})",

@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
     # Named as the replay's event line looks them up (replay.event.<type>).
     "replay.event.review_opened": "Terugblik geopend",
     "replay.event.review_closed": "Terugblik gesloten",
-    "table2.review.help": "De afspraken, acties en geparkeerde punten uit eerdere sessies van het traject die nog openstonden, één voor één. Kies met een toets hoe het ermee staat: D gedaan, O staat nog open, C gewijzigd, X vervalt; bij elke keuze kun je een notitie typen, en bij gewijzigd ook de nieuwe eigenaar en deadline. Enter legt het vast in deze sessie en het komt in het verslag. De terugblik heeft een eigen tijdvak (een minuut per afspraak) dat meetelt in de tijden van het verslag. Pijltjes links en rechts bladeren; Escape gaat naar de bijeenkomst (Ctrl+T brengt je terug).",
+    "table2.review.help": "De besluiten, afspraken, acties en geparkeerde punten uit eerdere sessies van het traject die nog openstonden, één voor één. Kies met een toets hoe het ermee staat: D gedaan, O staat nog open, C gewijzigd, X vervalt; bij elke keuze kun je een notitie typen, en bij gewijzigd ook de nieuwe eigenaar en deadline. Enter legt het vast in deze sessie en het komt in het verslag. De terugblik heeft een eigen tijdvak (een minuut per afspraak) dat meetelt in de tijden van het verslag. Pijltjes links en rechts bladeren; Escape gaat naar de bijeenkomst (Ctrl+T brengt je terug).",
     "table2.review.answer_title": "{status} · nr. {number}",
     "table2.review.note": "notitie (mag leeg blijven)",
     "table2.review.what_changed": "wat is er veranderd?",

@@ -7,7 +7,6 @@ MESSAGES: dict[str, str] = {
     "traject.legend.score": "Gemiddelde score (schaal tot {top})",
     "traject.legend.planned": "Gepland",
     "traject.legend.actual": "Werkelijk",
-    "traject.chart.votes": "Stippen en scores van wat de meeste stemmen kreeg; alle cijfers staan in de tabel.",
     "traject.chart.time": "Geplande tegenover werkelijke minuten per stap; de cijfers staan in de tabel hierboven.",
     "traject.first_session": "Dit is de eerste sessie van het traject: er zijn nog geen eerdere afspraken.",
     "traject.earlier_open": "Nog open, in deze sessie niet besproken",

@@ -1,0 +1,67 @@
+"""The consent round dialog with an observer at the table: shown with their mandate and "not
+asked", passed over by the cursor, and a key pressed on their row refused with the reason."""
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from tests.factory import FakeClock, FakeWall, opened
+from tests.snapshot_kit import NOW, make_app
+from tui.dialogs.consent import ConsentRoundDialog
+from tui.widgets.cursor import cursor_key
+from tui.wyber.events import ConsentAnswer, Mandate, ParticipantAdded
+from tui.wyber.fold import fold
+from tui.wyber.meeting import Meeting
+from tui.wyber.session import start_session
+from tui.wyber.state import ConsentState
+from tui.wyber.store import Archive
+
+SESSION = "20261201-2100-obs1"
+TABLE = [
+    ParticipantAdded(participant_id="p1", name="Anna de Vries", mandate=Mandate.DECIDES),
+    ParticipantAdded(participant_id="p2", name="Dewi Smit", mandate=Mandate.OBSERVER),
+    ParticipantAdded(participant_id="p3", name="Bram Jansen", mandate=Mandate.CONSULTS),
+]
+
+
+def recorded(data: Path) -> None:
+    """A meeting in consolidate with one agreement, an observer between the other two."""
+    clock = FakeClock()
+    with start_session(
+        Archive(data), opened(session_id=SESSION), TABLE, monotonic=clock, wall=FakeWall(clock, NOW)
+    ) as session:
+        meeting = Meeting(session)
+        meeting.start()
+        meeting.next_movement()
+        meeting.next_movement()
+        meeting.record_agreement("We testen 200 accu's bij VoltOpslag")
+
+
+async def test_the_round_passes_over_an_observer_and_refuses_their_answer(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    recorded(data)
+    app = make_app(data, "nl", session_id=SESSION)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConsentRoundDialog)
+        table = dialog.query_one("#round-people", DataTable)
+        dewi = [str(cell) for cell in table.get_row("p2")]
+        assert dewi == ["Dewi Smit (toehoorder)", "wordt niet gevraagd"]
+        await pilot.press("c")  # Anna consents; the cursor passes Dewi by, to Bram
+        await pilot.pause()
+        assert cursor_key(table) == "p3"
+        await pilot.press("up", "c")  # on Dewi's row: refused, nothing recorded, on to Bram
+        await pilot.pause()
+        assert cursor_key(table) == "p3"
+        assert "p2" not in dialog.agreement.round.answers
+        await pilot.press("c")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    agreement = next(iter(fold(Archive(data).read(SESSION)).agreements.values()))
+    answers = {pid: a.answer for pid, a in agreement.round.answers.items()}
+    assert answers == {"p1": ConsentAnswer.CONSENT, "p3": ConsentAnswer.CONSENT}
+    assert agreement.consent_state is ConsentState.GIVEN
