@@ -457,7 +457,12 @@ class WyberApp(KeysInOrder[None]):
         writer = self.writer
         projector = Projector()  # its routes are served from the start, at its own secret
         self.room = open_room(
-            self.meeting, lambda: writer.durable, host, port, extra=projector.routes()
+            self.meeting,
+            lambda: writer.durable,
+            host,
+            port,
+            extra=projector.routes(),
+            watch=writer.watch,
         )
         projector.opened, self.projector = self.room, projector
         return self.room
