@@ -372,7 +372,7 @@ class WyberApp(KeysInOrder[None]):
         self._durable_posted = False
         for screen in self.screen_stack:
             if isinstance(screen, RunScreen):
-                screen.show_durable()
+                screen.durable_moved()
         self._forget_rescues_added()
         writer = self.writer
         if writer is not None and writer.broken is not None and not self._told_broken:
