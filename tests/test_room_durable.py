@@ -69,3 +69,10 @@ async def test_a_closed_room_stops_listening_to_the_writer(tmp_path: Path) -> No
     room.close()
     assert watching == []
     assert writer.close()
+
+
+async def test_an_answer_the_disk_never_confirms_is_not_saved_when_its_time_is_up() -> None:
+    durability = Durability(lambda: 4)  # the disk stays at seq 4
+    assert await durability.wait(4, timeout=WAIT)  # already on disk: at once
+    assert not await durability.wait(5, timeout=0.05)  # never: "not saved", no hang
+    durability.close()
