@@ -23,6 +23,8 @@ What is measured, with `time.monotonic` (one clock across the two processes on L
   answer that is not a 200 (a failure).
 - The app's event-loop lag: a task on the app's loop sleeps 10 ms again and again and notes how
   late it wakes, from the first join to the last vote.
+- What held the app's loop: each callback on it that ran HELD (20 ms) or longer, by what it
+  ran, from the first join to the last vote: where to look when the lag misses its goal.
 - Memory per connected phone: the app process's resident memory (VmRSS) after all have joined and
   opened their streams, less before the first joined, divided by the phones.
 - The page: the phone page, its script, style and texts gzipped (what a phone downloads first),
@@ -110,6 +112,7 @@ class Result:
     lags: list[float] = field(default_factory=list)
     per_phone_kb: float = 0.0
     views_failed: int = 0  # views a phone asked for and did not get (the server failed it)
+    held: dict[str, list[float]] = field(default_factory=dict)  # see LoopHolds
 
 
 # ── the phones, in a process of their own ───────────────────────────────────────────────────────
@@ -361,6 +364,50 @@ def rss_kb() -> int:
     return 0
 
 
+HELD = 0.020  # seconds: a callback that holds the loop this long shows in the lag's p99
+
+
+class LoopHolds:
+    """What held the app's loop: every callback that ran HELD or longer, by what it ran (a
+    task's coroutine, with the class it belongs to, or the callback's name). The lag says how
+    late the loop was; this says who kept it (it found the run screen's redraws, one per vote)."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, list[float]] = {}
+        self._run = asyncio.events.Handle._run
+
+    def __enter__(self) -> "LoopHolds":
+        timed, held = self._run, self.held
+
+        def run(handle: asyncio.events.Handle) -> None:
+            started = time.perf_counter()
+            timed(handle)
+            took = time.perf_counter() - started
+            if took >= HELD:
+                held.setdefault(what_ran(handle), []).append(took)
+
+        asyncio.events.Handle._run = run  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        asyncio.events.Handle._run = self._run  # type: ignore[method-assign]
+
+
+def what_ran(handle: asyncio.events.Handle) -> str:
+    callback = handle._callback  # type: ignore[attr-defined]
+    task = getattr(callback, "__self__", None)
+    if not isinstance(task, asyncio.Task):
+        return str(getattr(callback, "__qualname__", callback))
+    coro = task.get_coro()
+    name = str(getattr(coro, "__qualname__", coro))
+    frame = getattr(coro, "cr_frame", None)
+    owner = frame.f_locals.get("self") if frame is not None else None
+    timer_of = getattr(owner, "_callback", None)  # a Textual Timer: what it calls
+    if timer_of is not None:
+        return f"{name} ({getattr(timer_of, '__qualname__', timer_of)})"
+    return f"{name} ({type(owner).__name__})" if owner is not None else name
+
+
 async def probe_lag(stop: asyncio.Event, lags: list[float]) -> None:
     while not stop.is_set():
         started = time.perf_counter()
@@ -374,33 +421,35 @@ async def drive(phones: Crowd, url: str, count: int, settings: Settings, converg
     lags: list[float] = []
     stop = asyncio.Event()
     probe = asyncio.create_task(probe_lag(stop, lags))
+    holds = LoopHolds()
     before = rss_kb()
     ours.send((url, count, settings))
     per_phone = 0.0
     try:
-        while True:
-            # A phase of the phones may take PHASE_TIMEOUT for joining and as long for streams.
-            if not await asyncio.to_thread(ours.poll, 3 * PHASE_TIMEOUT):
-                raise RuntimeError("the phones stopped answering")
-            said = ours.recv()
-            if isinstance(said, str) and said not in ("connected", "converge"):
-                raise RuntimeError(f"the phones stopped: {said}")
-            if said == "connected":
-                per_phone = (rss_kb() - before) / count
-                ours.send("go")
-            elif said == "converge":
-                converge()
-                ours.send("go")
-            else:
-                result: Result = said
-                break
+        with holds:
+            while True:
+                # A phase of the phones may take PHASE_TIMEOUT for joining and as long for streams.
+                if not await asyncio.to_thread(ours.poll, 3 * PHASE_TIMEOUT):
+                    raise RuntimeError("the phones stopped answering")
+                said = ours.recv()
+                if isinstance(said, str) and said not in ("connected", "converge"):
+                    raise RuntimeError(f"the phones stopped: {said}")
+                if said == "connected":
+                    per_phone = (rss_kb() - before) / count
+                    ours.send("go")
+                elif said == "converge":
+                    converge()
+                    ours.send("go")
+                else:
+                    result: Result = said
+                    break
     finally:
         stop.set()
         await probe
         process.join(10)
         if process.is_alive():
             process.kill()
-    result.lags, result.per_phone_kb = lags, per_phone
+    result.lags, result.per_phone_kb, result.held = lags, per_phone, holds.held
     return result
 
 
@@ -525,6 +574,9 @@ def run(settings: Settings) -> None:
     print(row("vote answered, bare Starlette", stats(bare.votes)))
     print(row("app's loop lag, wyber", stats(wyber.lags)))
     print(row("loop lag, bare Starlette", stats(bare.lags)))
+    print(f"\nwhat held the app's loop {HELD * 1e3:.0f} ms or longer (wyber):")
+    for what, took in sorted(wyber.held.items(), key=lambda kv: -sum(kv[1]))[:6]:
+        print(f"  {len(took):>5} × max {max(took) * 1e3:>5.0f} ms  {what}")
     delivery = len(wyber.fanout) / wyber.expected * 100
     print(f"\ndelivery: {len(wyber.fanout):,} of {wyber.expected:,} ({delivery:.1f}%)")
     print(f"memory per connected phone: {wyber.per_phone_kb:.0f} KB (app process, joined, live)")

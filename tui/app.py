@@ -392,7 +392,7 @@ class WyberApp(KeysInOrder[None]):
         self._durable_posted = False
         for screen in self.screen_stack:
             if isinstance(screen, RunScreen):
-                screen.show_durable()
+                screen.durable_moved()
         self._forget_rescues_added()
         writer = self.writer
         if writer is not None and writer.broken is not None and not self._told_broken:
@@ -477,7 +477,12 @@ class WyberApp(KeysInOrder[None]):
         writer = self.writer
         projector = Projector()  # its routes are served from the start, at its own secret
         self.room = open_room(
-            self.meeting, lambda: writer.durable, host, port, extra=projector.routes()
+            self.meeting,
+            lambda: writer.durable,
+            host,
+            port,
+            extra=projector.routes(),
+            watch=writer.watch,
         )
         projector.opened, self.projector = self.room, projector
         return self.room

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from starlette.routing import BaseRoute
 
+from tui.room.durable import Watch, already_durable
 from tui.room.place import DEFAULT_PORT
 from tui.room.qr import qr_url
 from tui.room.room import Room
@@ -41,11 +42,13 @@ def open_room(
     port: int = DEFAULT_PORT,
     listen: str | None = None,
     extra: Sequence[BaseRoute] = (),
+    watch: Watch = already_durable,
 ) -> OpenRoom:
     """Open the room on the running event loop (the meeting's owner). `listen` is the address
-    the socket binds to (default: `host`); `extra` are more routes (the projector's).
-    Raises OSError when the port cannot be had."""
-    room = Room(live, durable_seq)
+    the socket binds to (default: `host`); `extra` are more routes (the projector's); `watch`
+    tells of each move of `durable_seq` (the writer's). Raises OSError when the port cannot be
+    had."""
+    room = Room(live, durable_seq, watch=watch)
     server = RoomServer(room_app(room, extra), listen or host, port)
     server.start()
     return OpenRoom(room, server, host)

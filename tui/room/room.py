@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tui.room.access import GuessLimit, new_code, new_device_token, new_secret, same
-from tui.room.durable import Durability
+from tui.room.durable import Durability, Watch, already_durable
 from tui.room.stream import Stream
 from tui.wyber.ballot import new_ballot
 from tui.wyber.commands import (
@@ -84,6 +84,7 @@ class Room:
         live: LiveMeeting,
         durable_seq: Callable[[], int],
         *,
+        watch: Watch = already_durable,
         guesses: GuessLimit | None = None,
     ) -> None:
         self.live = live
@@ -99,7 +100,7 @@ class Room:
         self.ballots: dict[tuple[Place, str], str] = {}
         self.guesses = guesses or GuessLimit()
         self.stream = Stream(live, quiet=self._unseen)
-        self.durability = Durability(durable_seq)
+        self.durability = Durability(durable_seq, watch)  # `watch`: told of each fsync
         # Whose turn it is in a go-around (the run screen's idea board knows): None when none.
         self.turn_of: Callable[[], str | None] = lambda: None
         self.on_change: Callable[[], None] = lambda: None  # the facilitator's panel redraws
@@ -120,6 +121,7 @@ class Room:
         self.closed = True
         self.joining_open = False
         self.stream.close()
+        self.durability.close()
         self.on_change()
 
     def toggle(self, which: set[Place]) -> bool:

@@ -8,11 +8,13 @@ and is in the Footer, the help screen (F1) and the command palette (Ctrl+P).
 Every view on it observes the meeting: the screen subscribes to the records each command makes,
 whoever made it (the facilitator's keys, or a participant's phone through `submit_threadsafe`),
 and redraws from them, at most once per frame however many commands came in meanwhile
-(`Recorded` is posted once and collects them), and at once after a command of the
+(`Recorded` is posted once and collects them), in a burst (a hall of phones voting) with the
+clock's tick, and at once after a command of the
 facilitator's own, so that a key and what it did are in the same frame. A key only runs a
 command; what the board shows next comes from the records, never from the command's return value.
 """
 
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 from time import monotonic
@@ -63,6 +65,12 @@ from tui.wyber.voting import left_without_voting
 
 TICK_SECONDS = 0.25
 FRAME_SECONDS = 1 / 60  # Textual draws at most 60 frames a second
+# Records from others (the phones) are drawn a frame after they came, unless the room is open and
+# BURST_DRAWS draws of records came within BURST_SECONDS: then with the next tick, in one redraw.
+# One draw of the board and its repaint took 20-40 ms with 300 phones on (bench/room.py): at a
+# frame's pace a vote burst left the loop little else for the phones.
+BURST_DRAWS = 4
+BURST_SECONDS = 1.0
 # The records that change what the clock or the agenda shows.
 CLOCK_EVENTS = (
     RoundStarted,
@@ -107,6 +115,8 @@ class RunScreen(WyberScreen[None]):
         self._arrived: list[Record] = []  # records not yet drawn; a Recorded is on its way
         self._drawn_at = 0.0  # when records were last drawn (monotonic seconds)
         self._draw_later: Timer | None = None  # the draw put off to the next frame
+        self._draws: deque[float] = deque(maxlen=BURST_DRAWS)  # when the last ones were
+        self._durable_moved = False  # the writer's watermark moved since the last draw
         self._unsubscribe: Callable[[], None] | None = None
 
     def compose(self) -> ComposeResult:
@@ -237,6 +247,7 @@ class RunScreen(WyberScreen[None]):
         self._shown_segment = state.current
 
     def tick(self) -> None:
+        self._draw_records()  # what others sent in a burst waits for this redraw
         now = self.meeting.now()
         state = self.meeting.state
         clock = current_clock(state, now)
@@ -252,7 +263,7 @@ class RunScreen(WyberScreen[None]):
         ideas = self.query_one(IdeaBoard)
         if ideas.go_around is not None:
             ideas.show_turn(now)
-        self.show_durable()
+        self._draw_saved()
 
     def _show_saved(self, saved: TickingStatic) -> None:
         """The rail says saved only when every record shown is on disk (fsync'd), from the
@@ -294,6 +305,22 @@ class RunScreen(WyberScreen[None]):
         except NoMatches:
             return
 
+    def durable_moved(self) -> None:
+        """The writer's watermark moved: the pending marks are drawn again with the next draw
+        (a frame later, or in a burst at the next tick), in one redraw with the records."""
+        self._durable_moved = True
+        self._draw_soon()
+
+    def _draw_saved(self) -> None:
+        """The rail's saved line; the panel's pending marks only when the watermark moved since
+        they were drawn (records drawn just now carry theirs: a second rebuild of the board in
+        the same draw, as there was, showed the same marks)."""
+        moved, self._durable_moved = self._durable_moved, False
+        if moved:
+            self.show_durable()
+        else:
+            self._show_saved()
+
     # ── observing the meeting ───────────────────────────────────────────────────────────────
 
     class Recorded(Message):
@@ -307,37 +334,59 @@ class RunScreen(WyberScreen[None]):
         self._arrived.extend(records)
 
     def on_run_screen_recorded(self, _: Recorded) -> None:
+        self._draw_soon()
+
+    def _draw_soon(self) -> None:
         # Other sources' records are drawn at most once a frame: under a town hall's load a
         # draw per message-queue turn came 100 times a second, four to five per frame drawn.
-        wait = self._drawn_at + FRAME_SECONDS - monotonic()
+        now = monotonic()
+        if self._in_a_burst(now):
+            return  # the next tick draws them
+        wait = self._drawn_at + FRAME_SECONDS - now
         if wait <= 0:
             self.draw_arrived()
         elif self._draw_later is None:
             self._draw_later = self.set_timer(wait, self.draw_arrived)
 
-    def draw_arrived(self) -> None:
-        """Draw the records that arrived since the last draw, if any: when their Recorded is
-        handled, or at once after the facilitator's own command, so that what the key did is in
-        the same frame as the key's own echo (the cleared idea line), not in the frame after."""
+    def _in_a_burst(self, now: float) -> bool:
+        """The room is open and records came faster than BURST_DRAWS in BURST_SECONDS: the
+        phones' burst, not the facilitator's keys (without a room, every draw is a frame's)."""
+        full = len(self._draws) == BURST_DRAWS and now - self._draws[0] < BURST_SECONDS
+        return full and self.wyber.room is not None
+
+    def _draw_records(self) -> tuple[Record, ...]:
+        """Draw the records that arrived since the last draw (if none, nothing is drawn)."""
         if self._draw_later is not None:
             self._draw_later.stop()
             self._draw_later = None
         records, self._arrived = tuple(self._arrived), []
         if not records:
-            return
+            return records
         self._drawn_at = monotonic()
+        self._draws.append(self._drawn_at)
         if self.meeting.state.current != self._shown_segment:
             self.show_movement()  # the group moved on: its whole work area is drawn anew
         else:
             panel = self.panel
             if panel is not None:
                 panel.show_records(records)
+        return records
+
+    def draw_arrived(self) -> None:
+        """Draw the records that arrived since the last draw, if any, and a move of the
+        writer's watermark: when their Recorded is handled, or at once after the facilitator's
+        own command, so that what the key did is in the same frame as the key's own echo (the
+        cleared idea line), not in the frame after."""
+        records = self._draw_records()
+        if not records and not self._durable_moved:
+            return
+        self._drawn_at = monotonic()
         # The clock and the agenda (some ms to draw) only when a record changed them; the rail's
         # saved line always: the new records are not on disk yet.
         if any(isinstance(record.event, CLOCK_EVENTS) for record in records):
             self.tick()
         else:
-            self.show_durable()
+            self._draw_saved()
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:

@@ -84,11 +84,20 @@ class BackgroundWriter:
         with self._changed:
             return self._durable
 
-    def watch(self, watcher: Watcher) -> None:
-        """Call `watcher(durable)` each time the watermark moves, on the writer's thread; it
-        must not block (a screen marshals the call onto its own loop)."""
+    def watch(self, watcher: Watcher) -> Callable[[], None]:
+        """Call `watcher(durable)` each time the watermark moves, right after the fsync, on the
+        writer's thread; it must not block (a screen marshals the call onto its own loop) and
+        must not raise. Returns the call that stops it (a room that closes): a call already
+        under way when it stops may still come once."""
         with self._changed:
             self._watchers.append(watcher)
+
+        def unwatch() -> None:
+            with self._changed:
+                if watcher in self._watchers:
+                    self._watchers.remove(watcher)
+
+        return unwatch
 
     def submit(self, record: Record) -> None:
         with self._changed:
