@@ -265,12 +265,15 @@ class RunScreen(WyberScreen[None]):
             ideas.show_turn(now)
         self._draw_saved()
 
-    def _show_saved(self, saved: TickingStatic) -> None:
+    def _show_saved(self) -> None:
         """The rail says saved only when every record shown is on disk (fsync'd), from the
         writer's durable watermark; otherwise how many wait, and why."""
         writer = self.wyber.writer
-        if writer is None:
-            return
+        # One match, found once (Textual caches it), not all of them: `query` walks the whole
+        # screen, 5% of the loop's time under a town hall's load (bench/load.py, profiled).
+        saved = self.query_one_optional("#saved", TickingStatic)
+        if writer is None or saved is None:
+            return  # no writer, or the screen is being closed (the app ends)
         waiting = self.meeting.state.last_seq - writer.durable
         failure = writer.failure
         if writer.broken is not None:
@@ -292,13 +295,8 @@ class RunScreen(WyberScreen[None]):
         after a record): its parts go one by one, in no set order, the rail's saved line or the
         board's list first. What is gone is not drawn on; the records are on disk all the same.
         """
-        # One match, found once (Textual caches it), not all of them: `query` walks the whole
-        # screen, 5% of the loop's time under a town hall's load (bench/load.py, profiled).
-        saved = self.query_one_optional("#saved", TickingStatic)
-        if saved is None:
-            return
         try:
-            self._show_saved(saved)
+            self._show_saved()
             panel = self.panel
             if panel is not None:
                 panel.show_durable()
