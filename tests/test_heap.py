@@ -50,8 +50,10 @@ async def test_a_replay_opened_and_closed_three_times_is_freed_each_time(tmp_pat
             frozen.append(gc.get_freeze_count())
             assert alive(screens) == 0
             assert alive(headers) == 0
-        # Nothing piles up in the frozen heap from one replay to the next.
-        assert frozen[2] - frozen[0] < 1_000, frozen
+        # Nothing piles up in the frozen heap from one replay to the next: what a closed replay
+        # left behind was some 13,000 objects each; what else the app made meanwhile (caches
+        # filled once, its timers, a loaded machine's later frames) measured 40 to 3,700.
+        assert frozen[2] - frozen[0] < 6_000, frozen
 
 
 async def test_a_replay_opened_from_the_history_frees_both(tmp_path: Path) -> None:
