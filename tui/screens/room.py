@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 class RoomDialog(WyberModal[None]):
     DEFAULT_CSS = """
     RoomDialog { align: center middle; }
-    RoomDialog #room { width: auto; height: auto; max-height: 100%; background: $panel; }
+    RoomDialog #room {
+        width: auto; height: auto; max-height: 100%; background: $panel; padding: 0 1;
+    }
     RoomDialog #qr { width: auto; height: auto; color: black; background: white; margin-right: 1; }
     RoomDialog #words { width: 44; height: auto; }
     """
@@ -72,7 +74,9 @@ class RoomDialog(WyberModal[None]):
     def _words_width(self) -> int:
         """As wide as the URL (at least WORDS_WIDTH), within what the QR code leaves."""
         qr = self.query_one("#qr", Static)
-        room = self.size.width - qr.outer_size.width - qr.styles.margin.width
+        # The panel's padding keeps the URL's last character off what shows beside the panel.
+        padding = self.query_one("#room").styles.padding.width
+        room = self.size.width - qr.outer_size.width - qr.styles.margin.width - padding
         return max(1, min(max(self.WORDS_WIDTH, len(self.opened.url)), room))
 
     def _changed(self) -> None:
