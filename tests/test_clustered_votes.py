@@ -54,10 +54,10 @@ def test_a_clusters_score_counts_people_each_once() -> None:
 
 def test_the_minutes_count_the_dots_on_clustered_ideas_and_list_them_under_it() -> None:
     text = markdown(build_minutes(clustered_after_voting(), "nl"))
-    assert "| 1 | **Kennis en logistiek** | 6 |" in text
-    assert "|  | – Geen testprocedure | 3 |" in text
-    assert "|  | – Vervoer is duur | 2 |" in text
-    assert "| 2 | Geen eigenaar na de lease | 2 |" in text
+    assert "| 1e | 1, 2 | **Kennis en logistiek** | 6 |" in text
+    assert "|  | 1 | – Geen testprocedure | 3 |" in text
+    assert "|  | 2 | – Vervoer is duur | 2 |" in text
+    assert "| 2e | 3 | Geen eigenaar na de lease | 2 |" in text
 
 
 async def test_o_sorts_the_board_by_a_clusters_own_and_its_ideas_dots(tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ async def test_o_sorts_the_board_by_a_clusters_own_and_its_ideas_dots(tmp_path: 
         await pilot.pause()
         shown = rows(pilot)
         # 2 + 1 on its ideas and 1 on itself: 4 dots, above the 2 on the bike racks.
-        assert "Fewer cars" in shown[0] and " 1.  4 ●●●●" in shown[0]
+        assert "Fewer cars" in shown[0] and "1st  4 ●●●●" in shown[0]
         assert "car-free Sundays" in shown[1] and "2 ●●" in shown[1]
         assert "shared vans" in shown[2] and "1 ●" in shown[2]
-        assert "bike racks" in shown[3] and " 2.  2 ●●" in shown[3]
+        assert "bike racks" in shown[3] and "2nd  2 ●●" in shown[3]
