@@ -16,6 +16,7 @@ from tests.test_home_prepare import (
     inside,
     make_app,
     open_prepare,
+    shipped,
     start_anyway,
     text_of,
     type_into,
@@ -86,7 +87,10 @@ async def test_design_an_agenda_with_the_keyboard(
         editor = screen.query_one(AgendaEditor)
         assert [s.title for s in editor.steps] == ["Ideeën", "Kiezen", "Kiezen"]
         assert screen.focused is screen.query_one("#step-2-title")
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r")  # the copy holds what was typed: asked first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
         await pilot.pause()
         assert [s.title for s in editor.steps] == ["Ideeën", "Kiezen"]
         screen.query_one("#step-1-question", Input).focus()
@@ -129,7 +133,7 @@ async def test_the_buttons_do_it_with_the_mouse(tmp_path: Path) -> None:
         assert editor.current == 1
         await pilot.click("#design-remove")
         await pilot.pause()
-        assert len(editor.steps) == 2
+        assert len(editor.steps) == 2  # a fresh step's copy: nothing to lose, not asked
 
 
 async def test_the_last_step_is_not_removed(tmp_path: Path) -> None:
@@ -209,6 +213,43 @@ async def test_a_bad_plan_name_is_said(tmp_path: Path) -> None:
         assert not (tmp_path / "plans").exists()
         [notice] = list(app._notifications)
         assert notice.message == tr("en", "design.save.bad_name", name="../elsewhere")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_a_step_that_holds_anything_is_removed_only_after_asking(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen, _ = await open_prepare(pilot, lang)
+        await to_agenda(pilot)
+        editor = screen.query_one(AgendaEditor)
+        # A fresh step, as Ctrl+N made it: nothing to lose, gone at once.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen is screen and len(editor.steps) == 1
+        # A step with a typed question: asked; Escape (and Enter, on Cancel) keep it.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_into(pilot, "#step-1-question", "Wie neemt de accu's terug?")
+        for key in ("escape", "enter"):
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            question = str(app.screen.query_one("#question", Static).content)
+            assert "2" in question and tr(lang, "design.new_step_title") in question
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is screen
+            assert editor.steps[1].question == "Wie neemt de accu's terug?"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert [s.question for s in editor.steps] == [shipped(lang).steps[0].question]
+        assert screen.focused is screen.query_one("#step-0-title")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -1,0 +1,8 @@
+"""English messages: a step that holds anything is removed only after asking."""
+
+MESSAGES: dict[str, str] = {
+    "prep3.remove.heading": "Remove the step?",
+    "prep3.remove.question": "Remove step {number} “{title}”, with everything typed in it? This cannot be undone.",
+    "prep3.remove.yes": "Remove",
+    "prep3.remove.untitled": "untitled",
+}
