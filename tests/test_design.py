@@ -56,6 +56,7 @@ async def test_design_an_agenda_with_the_keyboard(
     app = make_app(tmp_path, lang)
     async with app.run_test(size=size) as pilot:
         screen, captured = await open_prepare(pilot, lang)
+        await fill(pilot, "#title", "Accuketen Zwolle")
         await to_agenda(pilot)
         assert screen.focused is screen.query_one("#goal")
         await type_into(pilot, "#goal", "Accu's hergebruiken")
@@ -264,16 +265,30 @@ async def test_start_says_where_the_sample_texts_stand_and_goes_there(
         assert isinstance(app.screen, ChoiceDialog) and captured == []
         options = app.screen.query_one("#choices", OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert labels[0] == tr(lang, "design.samples.start")
-        assert labels[1].startswith(tr(lang, "design.samples.goal", text="")[:-1])
-        assert labels[2].startswith(tr(lang, "design.samples.question", number=1, text="")[:-1])
-        # Enter goes to the first place named: the goal, on the agenda.
+        plan = shipped(lang)
+        assert labels == [
+            tr(lang, "design.samples.start"),
+            tr(lang, "prep3.samples.title", text=plan.title),
+            tr(lang, "design.samples.goal", text=plan.goal[:49] + "…"),
+            tr(lang, "prep3.samples.step_title", number=1, text=plan.steps[0].title),
+            tr(lang, "design.samples.question", number=1, text=plan.steps[0].question[:49] + "…"),
+        ]
+        # Enter goes to the first place named: the meeting's title, on its tab.
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen and captured == []
-        assert screen.query_one(TabbedContent).active == "agenda"
-        assert screen.focused is screen.query_one("#goal")
-        await fill(pilot, "#goal", "Ons eigen doel")
+        assert screen.query_one(TabbedContent).active == "meeting"
+        assert screen.focused is screen.query_one("#title")
+        await fill(pilot, "#title", "Accuketen Zwolle")
+        # Then the goal, and the step's title, on the agenda.
+        for field, typed in (("#goal", "Ons eigen doel"), ("#step-0-title", "Accu's verdelen")):
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.query_one(TabbedContent).active == "agenda"
+            assert screen.focused is screen.query_one(field)
+            await fill(pilot, field, typed)
         await pilot.press("ctrl+s")
         await pilot.pause()
         options = app.screen.query_one("#choices", OptionList)

@@ -45,7 +45,7 @@ from tui.wyber.invalid import explain
 from tui.wyber.plan import EMAIL, Mandate, Plan, parse_minutes
 from tui.wyber.plans import plan_problems
 from tui.wyber.preparation import Invitee, Preparation, with_invitees
-from tui.wyber.samples import SampleText
+from tui.wyber.samples import SamplePlace, SampleText
 from tui.wyber.text import clean_line
 
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
@@ -205,7 +205,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         # The planned end moves with the clock while the facilitator prepares.
         self.set_interval(15, self._show_total)
         if self.show_first is not None:
-            self.go_to(self.show_first.step)
+            self.go_to(self.show_first)
         else:
             self.query_one("#title", Input).focus()
         self.call_after_refresh(self._remember_as_prepared)
@@ -452,10 +452,20 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             self._refuse("participants", "invitee", message, "invitees")
             return None
 
-    def go_to(self, step: int | None) -> None:
-        """The agenda, with the cursor in the goal (None) or in step `step`'s question."""
-        self.query_one(TabbedContent).active = "agenda"
-        field = self.query_one("#goal" if step is None else f"#step-{step}-question", Input)
+    def go_to(self, sample: SampleText) -> None:
+        """The field where `sample` stands, with the cursor in it: the meeting's title, the
+        agenda's goal, or a step's title or question."""
+        match sample.place:
+            case SamplePlace.TITLE:
+                tab, field_id = "meeting", "title"
+            case SamplePlace.GOAL:
+                tab, field_id = "agenda", "goal"
+            case SamplePlace.STEP_TITLE:
+                tab, field_id = "agenda", f"step-{sample.step}-title"
+            case SamplePlace.QUESTION:
+                tab, field_id = "agenda", f"step-{sample.step}-question"
+        self.query_one(TabbedContent).active = tab
+        field = self.query_one(f"#{field_id}", Input)
         field.focus()
         self.call_after_refresh(field.scroll_visible)
 
@@ -497,9 +507,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             series=clean_line(self.query_one("#series", Input).value),
             series_goal=clean_line(self.query_one("#series-goal", Input).value),
         )
-        warn_of_samples(
-            self, self.lang, plan, lambda: self.dismiss(prepared), lambda at: self.go_to(at.step)
-        )
+        warn_of_samples(self, self.lang, plan, title, lambda: self.dismiss(prepared), self.go_to)
 
     def action_next_tab(self) -> None:
         """The next tab, with the cursor in its first field."""
