@@ -18,6 +18,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.suggester import SuggestFromList
 from textual.widgets import (
     Button,
     DataTable,
@@ -35,6 +36,7 @@ from tui.dialogs.base import WyberScreen
 from tui.internals import reset_bindings
 from tui.keys import localise
 from tui.screens.design_questions import confirm, save_as_my_plan, warn_of_samples
+from tui.screens.home import HomeScreen
 from tui.widgets.agenda_editor import AgendaEditor
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable
@@ -46,6 +48,7 @@ from tui.wyber.plan import EMAIL, Mandate, Plan, parse_minutes
 from tui.wyber.plans import plan_problems
 from tui.wyber.preparation import Invitee, Preparation, with_invitees
 from tui.wyber.samples import SamplePlace, SampleText
+from tui.wyber.search import series_names
 from tui.wyber.text import clean_line
 
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
@@ -129,6 +132,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 )
                 # A series is less common than the fields above: below them, scrolled to.
                 yield from self._line("series", prep.series, 200)
+                yield Static(id="series-known", classes="under-field hint", markup=False)
                 yield from self._line("series_goal", prep.series_goal, 4000)
                 yield Static(id="meeting-message", classes="message", markup=False)
             with TabPane(self._participants_label(), id="participants"):
@@ -225,6 +229,18 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             message.display = False
         self._show_date()
         self._show_total()
+        self._offer_series()
+
+    def _offer_series(self) -> None:
+        """The series the archive holds, completed as typed (→ takes it) and named under the
+        field: a typo no longer starts a second series unseen."""
+        home = self.app.screen_stack[0] if self.app.screen_stack else None
+        listing = home.listing if isinstance(home, HomeScreen) else None
+        names = series_names(listing.sessions) if listing is not None else []
+        self.query_one("#series", Input).suggester = SuggestFromList(names, case_sensitive=False)
+        known = self.query_one("#series-known", Static)
+        known.update(Text(self.t("prep3.series.known", names=", ".join(names))))
+        known.display = bool(names)
 
     # ── language ────────────────────────────────────────────────────────────────────────────
 

@@ -8,4 +8,5 @@ MESSAGES: dict[str, str] = {
     "prep3.remove.untitled": "untitled",
     "prep3.samples.title": "Meeting title: “{text}”",
     "prep3.samples.step_title": "Step {number}, title: “{text}”",
+    "prep3.series.known": "Existing series: {names}. Type the start; → completes it.",
 }
