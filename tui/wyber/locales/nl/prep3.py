@@ -8,5 +8,5 @@ MESSAGES: dict[str, str] = {
     "prep3.remove.untitled": "zonder titel",
     "prep3.samples.title": "Titel van de bijeenkomst: „{text}”",
     "prep3.samples.step_title": "Stap {number}, titel: „{text}”",
-    "prep3.series.known": "Bestaande reeksen: {names}. Typ het begin; → vult aan.",
+    "prep3.series.known": "Bestaande trajecten: {names}. Typ het begin; → vult aan.",
 }
