@@ -14,6 +14,7 @@ from tests.test_home_prepare import (
     SMALL,
     fill,
     inside,
+    loaded,
     make_app,
     open_prepare,
     shipped,
@@ -214,6 +215,30 @@ async def test_a_bad_plan_name_is_said(tmp_path: Path) -> None:
         assert not (tmp_path / "plans").exists()
         [notice] = list(app._notifications)
         assert notice.message == tr("en", "design.save.bad_name", name="../elsewhere")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_view_follows_the_step_the_keys_act_on(tmp_path: Path, lang: Language) -> None:
+    """A tester's walk (issue 12): in a long agenda, the step added or moved stays in sight,
+    with the cursor in it, so the step keys stay in the strip."""
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await loaded(pilot)
+        kickoff = load_plan(shipped_plans_dir() / f"kickoff.{lang}.toml")  # five steps
+        screen = PrepareScreen(prepare(kickoff, app.clocks.today()))
+        app.push_screen(screen)
+        await pilot.pause()
+        await to_agenda(pilot)
+        editor = screen.query_one(AgendaEditor)
+        screen.query_one("#step-3-question", Input).focus()
+        await pilot.pause()
+        for key, at in (("ctrl+n", 4), ("alt+up", 3), ("alt+up", 2), ("alt+down", 3)):
+            await pilot.press(key)
+            await pilot.pause()
+            title = screen.query_one(f"#step-{at}-title", Input)
+            assert editor.steps[at].title == tr(lang, "design.new_step_title")
+            assert screen.focused is title and inside(title.region, SMALL)
+            assert "ctrl+r" in screen.active_bindings
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
