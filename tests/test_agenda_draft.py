@@ -11,7 +11,7 @@ from tui.wyber.agenda_draft import drafts_of, moved, new_step, plan_of, planned_
 from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement
 from tui.wyber.plans import load_plan
-from tui.wyber.samples import SampleText, sample_texts, shipped_plans
+from tui.wyber.samples import SamplePlace, SampleText, sample_texts, shipped_plans
 
 
 @pytest.mark.parametrize("path", sorted(shipped_plans_dir().glob("*.toml")), ids=lambda p: p.stem)
@@ -46,9 +46,19 @@ def test_a_setting_typed_wrong_is_refused_and_minutes_not_a_number_are_unknown()
 def test_the_sample_texts_still_standing_are_found() -> None:
     plan = load_plan(shipped_plans_dir() / "wyber-30.nl.toml")
     shipped = shipped_plans()
-    assert sample_texts(plan, shipped) == [
-        SampleText(None, plan.goal),
-        SampleText(0, plan.steps[0].question),
+    # The meeting's title and the step's title reach the minutes too ("Beter samenwerken").
+    assert sample_texts(plan, shipped, plan.title) == [
+        SampleText(SamplePlace.TITLE, "De wyberoefening van 30 minuten"),
+        SampleText(SamplePlace.GOAL, plan.goal),
+        SampleText(SamplePlace.STEP_TITLE, "Beter samenwerken", 0),
+        SampleText(SamplePlace.QUESTION, plan.steps[0].question, 0),
     ]
     own = plan.model_copy(update={"goal": "Ons eigen doel"})
-    assert [s.step for s in sample_texts(own, shipped)] == [0]
+    assert [s.place for s in sample_texts(own, shipped, "Accuketen Zwolle")] == [
+        SamplePlace.STEP_TITLE,
+        SamplePlace.QUESTION,
+    ]
+    # A title is a sample only as a title: a step called as a shipped plan is not flagged.
+    step = plan.steps[0].model_copy(update={"title": plan.title, "question": "Wie doet wat?"})
+    renamed = own.model_copy(update={"steps": [step]})
+    assert sample_texts(renamed, shipped, "Ons overleg") == []

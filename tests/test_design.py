@@ -14,8 +14,10 @@ from tests.test_home_prepare import (
     SMALL,
     fill,
     inside,
+    loaded,
     make_app,
     open_prepare,
+    shipped,
     start_anyway,
     text_of,
     type_into,
@@ -55,6 +57,7 @@ async def test_design_an_agenda_with_the_keyboard(
     app = make_app(tmp_path, lang)
     async with app.run_test(size=size) as pilot:
         screen, captured = await open_prepare(pilot, lang)
+        await fill(pilot, "#title", "Accuketen Zwolle")
         await to_agenda(pilot)
         assert screen.focused is screen.query_one("#goal")
         await type_into(pilot, "#goal", "Accu's hergebruiken")
@@ -86,7 +89,10 @@ async def test_design_an_agenda_with_the_keyboard(
         editor = screen.query_one(AgendaEditor)
         assert [s.title for s in editor.steps] == ["Ideeën", "Kiezen", "Kiezen"]
         assert screen.focused is screen.query_one("#step-2-title")
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r")  # the copy holds what was typed: asked first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
         await pilot.pause()
         assert [s.title for s in editor.steps] == ["Ideeën", "Kiezen"]
         screen.query_one("#step-1-question", Input).focus()
@@ -129,7 +135,7 @@ async def test_the_buttons_do_it_with_the_mouse(tmp_path: Path) -> None:
         assert editor.current == 1
         await pilot.click("#design-remove")
         await pilot.pause()
-        assert len(editor.steps) == 2
+        assert len(editor.steps) == 2  # a fresh step's copy: nothing to lose, not asked
 
 
 async def test_the_last_step_is_not_removed(tmp_path: Path) -> None:
@@ -212,6 +218,67 @@ async def test_a_bad_plan_name_is_said(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_view_follows_the_step_the_keys_act_on(tmp_path: Path, lang: Language) -> None:
+    """A tester's walk (issue 12): in a long agenda, the step added or moved stays in sight,
+    with the cursor in it, so the step keys stay in the strip."""
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await loaded(pilot)
+        kickoff = load_plan(shipped_plans_dir() / f"kickoff.{lang}.toml")  # five steps
+        screen = PrepareScreen(prepare(kickoff, app.clocks.today()))
+        app.push_screen(screen)
+        await pilot.pause()
+        await to_agenda(pilot)
+        editor = screen.query_one(AgendaEditor)
+        screen.query_one("#step-3-question", Input).focus()
+        await pilot.pause()
+        for key, at in (("ctrl+n", 4), ("alt+up", 3), ("alt+up", 2), ("alt+down", 3)):
+            await pilot.press(key)
+            await pilot.pause()
+            title = screen.query_one(f"#step-{at}-title", Input)
+            assert editor.steps[at].title == tr(lang, "design.new_step_title")
+            assert screen.focused is title and inside(title.region, SMALL)
+            assert "ctrl+r" in screen.active_bindings
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_a_step_that_holds_anything_is_removed_only_after_asking(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen, _ = await open_prepare(pilot, lang)
+        await to_agenda(pilot)
+        editor = screen.query_one(AgendaEditor)
+        # A fresh step, as Ctrl+N made it: nothing to lose, gone at once.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen is screen and len(editor.steps) == 1
+        # A step with a typed question: asked; Escape (and Enter, on Cancel) keep it.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_into(pilot, "#step-1-question", "Wie neemt de accu's terug?")
+        for key in ("escape", "enter"):
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            question = str(app.screen.query_one("#question", Static).content)
+            assert "2" in question and tr(lang, "design.new_step_title") in question
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is screen
+            assert editor.steps[1].question == "Wie neemt de accu's terug?"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert [s.question for s in editor.steps] == [shipped(lang).steps[0].question]
+        assert screen.focused is screen.query_one("#step-0-title")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 async def test_start_says_where_the_sample_texts_stand_and_goes_there(
     tmp_path: Path, lang: Language
 ) -> None:
@@ -223,16 +290,30 @@ async def test_start_says_where_the_sample_texts_stand_and_goes_there(
         assert isinstance(app.screen, ChoiceDialog) and captured == []
         options = app.screen.query_one("#choices", OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert labels[0] == tr(lang, "design.samples.start")
-        assert labels[1].startswith(tr(lang, "design.samples.goal", text="")[:-1])
-        assert labels[2].startswith(tr(lang, "design.samples.question", number=1, text="")[:-1])
-        # Enter goes to the first place named: the goal, on the agenda.
+        plan = shipped(lang)
+        assert labels == [
+            tr(lang, "design.samples.start"),
+            tr(lang, "prep3.samples.title", text=plan.title),
+            tr(lang, "design.samples.goal", text=plan.goal[:49] + "…"),
+            tr(lang, "prep3.samples.step_title", number=1, text=plan.steps[0].title),
+            tr(lang, "design.samples.question", number=1, text=plan.steps[0].question[:49] + "…"),
+        ]
+        # Enter goes to the first place named: the meeting's title, on its tab.
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen and captured == []
-        assert screen.query_one(TabbedContent).active == "agenda"
-        assert screen.focused is screen.query_one("#goal")
-        await fill(pilot, "#goal", "Ons eigen doel")
+        assert screen.query_one(TabbedContent).active == "meeting"
+        assert screen.focused is screen.query_one("#title")
+        await fill(pilot, "#title", "Accuketen Zwolle")
+        # Then the goal, and the step's title, on the agenda.
+        for field, typed in (("#goal", "Ons eigen doel"), ("#step-0-title", "Accu's verdelen")):
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.query_one(TabbedContent).active == "agenda"
+            assert screen.focused is screen.query_one(field)
+            await fill(pilot, field, typed)
         await pilot.press("ctrl+s")
         await pilot.pause()
         options = app.screen.query_one("#choices", OptionList)

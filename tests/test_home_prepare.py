@@ -442,9 +442,9 @@ async def test_prepare_a_meeting_and_start_it(
 
         await pilot.click("#start")
         await pilot.pause()
-        # The shipped plan's goal and question still stand: said, and started anyway.
+        # The shipped plan's goal, step title and question still stand: said, started anyway.
         assert captured == []
-        assert app.screen.query_one("#choices", OptionList).option_count == 3
+        assert app.screen.query_one("#choices", OptionList).option_count == 4
         await start_anyway(pilot)
         [preparation] = captured
         assert preparation is not None

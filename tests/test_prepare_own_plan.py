@@ -49,7 +49,9 @@ LANGS = pytest.mark.parametrize("lang", ["nl", "en"])
 def own_plan(lang: Language) -> Plan:
     """A plan of the user's own: no sample text left in it, and a recurring group invited."""
     plan = shipped(lang)
-    step = plan.steps[0].model_copy(update={"question": "Wat doen we met 20 accu's?"})
+    step = plan.steps[0].model_copy(
+        update={"title": "Accu's verdelen", "question": "Wat doen we met 20 accu's?"}
+    )
     anna = PlanParticipant(
         name="Anna de Vries",
         organisation="AfvalWerk",
@@ -313,6 +315,7 @@ async def test_choosing_the_language_speaks_it_at_once_and_keeps_what_was_typed(
         await fill(pilot, "#invitee-name", "Half getypt")
         await show_tab(pilot, "agenda")
         await fill(pilot, "#goal", "Ons eigen doel")
+        await fill(pilot, "#step-0-title", "Onze eigen stap")
         await fill(pilot, "#step-0-question", "Onze eigen vraag")
         await show_tab(pilot, "meeting")
 
@@ -367,7 +370,8 @@ async def test_n_on_home_says_where_the_sample_texts_stand(
         assert isinstance(dialog, ChoiceDialog) and calls["start"] == []
         options = dialog.query_one("#choices", OptionList)
         assert str(options.get_option_at_index(0).prompt) == tr(lang, "design.samples.start")
-        assert options.option_count == 3  # the goal and the question
+        # The meeting's title, the goal, the step's title and its question.
+        assert options.option_count == 5
         await start_anyway(pilot)
         [(preparation, run_now)] = calls["start"]
         assert run_now and preparation.plan.goal == shipped(lang).goal
@@ -383,7 +387,7 @@ async def test_going_to_a_sample_text_from_home_opens_prepare_there(
         await from_home(pilot, f"wyber-30.{lang}")
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("down", "enter")  # the second place: step 1's question
+        await pilot.press("down", "down", "down", "enter")  # the fourth place: step 1's question
         await pilot.pause()
         await pilot.pause()
         screen = app.screen
@@ -424,5 +428,5 @@ def test_run_now_from_the_command_line_says_where_the_sample_texts_stand(
     shipped_launch, own_launch = launched
     assert shipped_launch is not None and own_launch is not None
     # The session's language (the plan's), whatever the app's: the group reads it.
-    assert shipped_launch.notices == [tr(lang, "prep2.samples.started", count=2)]
+    assert shipped_launch.notices == [tr(lang, "prep2.samples.started", count=4)]
     assert own_launch.notices == []

@@ -300,6 +300,8 @@ class WyberApp(KeysInOrder[None]):
         # The series' sessions so far: this one numbers its agreements on from theirs, and
         # reviews what they agreed.
         earlier = series_sessions(self.archive, preparation.series) if preparation.series else []
+        if earlier and earlier[0].series is not None:  # the name as the series was first written
+            preparation.series = earlier[0].series.name
         opening = preparation.opening(self.archive.new_id(at), next_number(earlier))
         session = start_session(
             self.archive,

@@ -324,7 +324,7 @@ def _samples_left(plan: Plan) -> list[str]:
     text still stands (it will be in the minutes), as Prepare's Start and home's `n` ask."""
     from tui.wyber.samples import sample_texts, shipped_plans
 
-    count = len(sample_texts(plan, shipped_plans()))
+    count = len(sample_texts(plan, shipped_plans(), plan.title))
     return [tr(plan.language, "prep2.samples.started", count=count)] if count else []
 
 

@@ -11,7 +11,7 @@ from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
 from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.plan import Plan
 from tui.wyber.plan_writer import PlanNameError, plan_name, save_user_plan, user_plan_path
-from tui.wyber.samples import SampleText, sample_texts, shipped_plans
+from tui.wyber.samples import SamplePlace, SampleText, sample_texts, shipped_plans
 
 if TYPE_CHECKING:
     from tui.app import WyberApp
@@ -109,22 +109,29 @@ def _label(lang: Language, sample: SampleText) -> str:
     text = sample.text
     if len(text) > SHOWN_OF_A_SAMPLE:
         text = text[: SHOWN_OF_A_SAMPLE - 1] + "…"
-    if sample.step is None:
-        return tr(lang, "design.samples.goal", text=text)
-    return tr(lang, "design.samples.question", number=sample.step + 1, text=text)
+    match sample.place:
+        case SamplePlace.TITLE:
+            return tr(lang, "prep3.samples.title", text=text)
+        case SamplePlace.GOAL:
+            return tr(lang, "design.samples.goal", text=text)
+        case SamplePlace.STEP_TITLE:
+            return tr(lang, "prep3.samples.step_title", number=(sample.step or 0) + 1, text=text)
+    return tr(lang, "design.samples.question", number=(sample.step or 0) + 1, text=text)
 
 
 def warn_of_samples(
     screen: Screen[Any],
     lang: Language,
     plan: Plan,
+    title: str,
     start: Callable[[], object],
     go_to: Callable[[SampleText], object],
 ) -> None:
     """Start, unless a shipped plan's sample text still stands: then list where, to go there
     (`go_to`: into Prepare, at that field) or start anyway. Escape starts nothing. Every way of
-    starting a meeting from a plan asks this (Prepare's Start, home's `n`)."""
-    samples = sample_texts(plan, shipped_plans())
+    starting a meeting from a plan asks this (Prepare's Start, home's `n`); `title` is the
+    meeting's."""
+    samples = sample_texts(plan, shipped_plans(), title)
     if not samples:
         start()
         return

@@ -316,7 +316,7 @@ class HomeScreen(WyberScreen[None]):
         def go_to(sample: SampleText) -> None:
             self.wyber.prepare_meeting(plan, name, show=sample)
 
-        warn_of_samples(self, self.lang, plan, start, go_to)
+        warn_of_samples(self, self.lang, plan, plan.title, start, go_to)
 
     def action_export(self) -> None:
         key = self.query_one(SessionTable).cursor_key

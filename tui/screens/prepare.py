@@ -18,6 +18,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.suggester import SuggestFromList
 from textual.widgets import (
     Button,
     DataTable,
@@ -35,6 +36,7 @@ from tui.dialogs.base import WyberScreen
 from tui.internals import reset_bindings
 from tui.keys import localise
 from tui.screens.design_questions import confirm, save_as_my_plan, warn_of_samples
+from tui.screens.home import HomeScreen
 from tui.widgets.agenda_editor import AgendaEditor
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable
@@ -45,7 +47,8 @@ from tui.wyber.invalid import explain
 from tui.wyber.plan import EMAIL, Mandate, Plan, parse_minutes
 from tui.wyber.plans import plan_problems
 from tui.wyber.preparation import Invitee, Preparation, with_invitees
-from tui.wyber.samples import SampleText
+from tui.wyber.samples import SamplePlace, SampleText
+from tui.wyber.search import series_names
 from tui.wyber.text import clean_line
 
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
@@ -129,6 +132,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 )
                 # A series is less common than the fields above: below them, scrolled to.
                 yield from self._line("series", prep.series, 200)
+                yield Static(id="series-known", classes="under-field hint", markup=False)
                 yield from self._line("series_goal", prep.series_goal, 4000)
                 yield Static(id="meeting-message", classes="message", markup=False)
             with TabPane(self._participants_label(), id="participants"):
@@ -205,7 +209,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         # The planned end moves with the clock while the facilitator prepares.
         self.set_interval(15, self._show_total)
         if self.show_first is not None:
-            self.go_to(self.show_first.step)
+            self.go_to(self.show_first)
         else:
             self.query_one("#title", Input).focus()
         self.call_after_refresh(self._remember_as_prepared)
@@ -225,6 +229,18 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             message.display = False
         self._show_date()
         self._show_total()
+        self._offer_series()
+
+    def _offer_series(self) -> None:
+        """The series the archive holds, completed as typed (→ takes it) and named under the
+        field: a typo no longer starts a second series unseen."""
+        home = self.app.screen_stack[0] if self.app.screen_stack else None
+        listing = home.listing if isinstance(home, HomeScreen) else None
+        names = series_names(listing.sessions) if listing is not None else []
+        self.query_one("#series", Input).suggester = SuggestFromList(names, case_sensitive=False)
+        known = self.query_one("#series-known", Static)
+        known.update(Text(self.t("prep3.series.known", names=", ".join(names))))
+        known.display = bool(names)
 
     # ── language ────────────────────────────────────────────────────────────────────────────
 
@@ -452,10 +468,20 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             self._refuse("participants", "invitee", message, "invitees")
             return None
 
-    def go_to(self, step: int | None) -> None:
-        """The agenda, with the cursor in the goal (None) or in step `step`'s question."""
-        self.query_one(TabbedContent).active = "agenda"
-        field = self.query_one("#goal" if step is None else f"#step-{step}-question", Input)
+    def go_to(self, sample: SampleText) -> None:
+        """The field where `sample` stands, with the cursor in it: the meeting's title, the
+        agenda's goal, or a step's title or question."""
+        match sample.place:
+            case SamplePlace.TITLE:
+                tab, field_id = "meeting", "title"
+            case SamplePlace.GOAL:
+                tab, field_id = "agenda", "goal"
+            case SamplePlace.STEP_TITLE:
+                tab, field_id = "agenda", f"step-{sample.step}-title"
+            case SamplePlace.QUESTION:
+                tab, field_id = "agenda", f"step-{sample.step}-question"
+        self.query_one(TabbedContent).active = tab
+        field = self.query_one(f"#{field_id}", Input)
         field.focus()
         self.call_after_refresh(field.scroll_visible)
 
@@ -497,9 +523,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             series=clean_line(self.query_one("#series", Input).value),
             series_goal=clean_line(self.query_one("#series-goal", Input).value),
         )
-        warn_of_samples(
-            self, self.lang, plan, lambda: self.dismiss(prepared), lambda at: self.go_to(at.step)
-        )
+        warn_of_samples(self, self.lang, plan, title, lambda: self.dismiss(prepared), self.go_to)
 
     def action_next_tab(self) -> None:
         """The next tab, with the cursor in its first field."""

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tui.dialogs.ask import ConfirmDialog
 from tui.widgets.fields import LineField
 from tui.wyber.agenda_draft import (
     SETTING_OF,
@@ -235,11 +236,32 @@ class AgendaEditor(VerticalScroll, can_focus=False):
         await self._redraw(at + 1)
 
     async def action_remove_step(self) -> None:
+        """Remove the step the cursor is in; one that holds more than a fresh step, only after
+        asking (a tester lost a typed question to one Ctrl+R, with no way back)."""
         if len(self.steps) == 1:  # a plan has a step; what is left to say about it can be edited
             self.notify(self.t("design.last_step"), severity="warning")
             return
-        self.steps.pop(self.current)
-        await self._redraw(min(self.current, len(self.steps) - 1))
+        at = self.current
+        if self.steps[at] == new_step(self.t("design.new_step_title")):
+            await self._remove(at)
+            return
+        title = self.steps[at].title.strip() or self.t("prep3.remove.untitled")
+        dialog = ConfirmDialog(
+            self.lang,
+            self.t("prep3.remove.heading"),
+            self.t("prep3.remove.question", number=at + 1, title=title),
+            self.t("prep3.remove.yes"),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call_later(self._remove, at)
+
+        self.app.push_screen(dialog, answered)
+
+    async def _remove(self, at: int) -> None:
+        self.steps.pop(at)
+        await self._redraw(min(at, len(self.steps) - 1))
 
     async def action_move_step(self, by: int) -> None:
         self.steps, at = moved(self.steps, self.current, by)

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import Literal, get_args
 
 from tui.wyber.errors import UserError
+from tui.wyber.series_name import same_series, series_key
 from tui.wyber.state import SessionState
 from tui.wyber.summary import SessionSummary
 
@@ -141,7 +142,7 @@ class Filter:
     since: date | None = None
 
     def admits(self, summary: SessionSummary, hay: str, query_terms: Sequence[str]) -> bool:
-        if self.series is not None and (summary.series or NO_SERIES) != self.series:
+        if self.series is not None and not same_series(summary.series, self.series):
             return False
         if self.since is not None and opened_on(summary) < self.since:
             return False
@@ -180,5 +181,10 @@ def in_order(sessions: Iterable[SessionSummary], order: Order) -> list[SessionSu
 
 
 def series_names(sessions: Iterable[SessionSummary]) -> list[str]:
-    """The series the sessions belong to, A-Z."""
-    return sorted({s.series for s in sessions if s.series}, key=title_key)
+    """The series the sessions belong to, A-Z; each once, named as its first session wrote it
+    (one typed "accuketen zwolle" later is the same series)."""
+    first: dict[str, str] = {}
+    for s in sorted(sessions, key=lambda s: (s.opened_at, s.id)):
+        if s.series:
+            first.setdefault(series_key(s.series), s.series)
+    return sorted(first.values(), key=title_key)

@@ -14,6 +14,7 @@ from tui.wyber.errors import UserError
 from tui.wyber.events import AgreementKind, ReviewStatus
 from tui.wyber.figures import meeting_date
 from tui.wyber.fold import fold
+from tui.wyber.series_name import same_series
 from tui.wyber.state import Evaluation, SessionState
 from tui.wyber.store import Archive
 
@@ -135,11 +136,12 @@ def around(sessions: Sequence[SessionState], state: SessionState) -> Around:
 
 
 def series_sessions(archive: Archive, name: str) -> list[SessionState]:
-    """Every session of the series `name` in `archive`, in the order they were held. A session
-    that cannot be read is left out: the minutes or the next session must still come."""
+    """Every session of the series `name` (case and spaces aside) in `archive`, in the order
+    they were held. A session that cannot be read is left out: the minutes or the next session
+    must still come."""
     found = []
     for summary in archive.listing().sessions:
-        if summary.series != name:
+        if summary.series is None or not same_series(summary.series, name):
             continue
         try:
             found.append(fold(archive.read(summary.id)))
