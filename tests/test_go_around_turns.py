@@ -100,3 +100,23 @@ async def test_the_closing_line_of_a_go_around_fits_at_80x24(tmp_path: Path) -> 
             shown = str(bar.render())
             assert "Ctrl+R" in shown  # how to end it, whole
             assert cell_len(shown) <= bar.content_region.width
+
+
+async def test_both_turn_keys_show_whole_beside_a_long_name_at_80x24(tmp_path: Path) -> None:
+    """Issue 12: at 80×24 the turn line cut "^L pass" off behind a long name and five turns."""
+    for lang, keys in (("nl", ("^N", "^L")), ("en", ("^N", "^L"))):
+        app = make_app(tmp_path / lang, lang)  # type: ignore[arg-type]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            meeting = pilot.app.meeting  # type: ignore[attr-defined]
+            for name in ("Anna de Vries", "Bram", "Carla", "Daan", "Eva"):
+                meeting.add_participant(name)
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            bar = app.screen.query_one("#turn", TickingStatic)
+            lines = str(bar.render()).split("\n")
+            assert "Anna de Vries" in lines[0]
+            assert len(lines) <= bar.content_region.height
+            assert all(cell_len(line) <= bar.content_region.width for line in lines)
+            assert all(any(key in line for line in lines) for key in keys)

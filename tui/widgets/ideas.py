@@ -429,7 +429,7 @@ class IdeaBoard(MovementPanel):
         line = Text(self.t("run.turn.label", number=turn.index + 1, of=len(turn.order)) + " ")
         line.append(person.name, "bold")
         line.append(f"  {countdown_text(left)}", "bold red" if left < 0 else "bold")
-        # The turn's keys, which the Footer at 80×24 has no room for: last, so a long name
-        # pushes them out rather than the clock.
-        line.append("  " + self.t("converge2.turn.keys"), "dim")
+        # The turn's keys, which the Footer at 80×24 has no room for, on a line of their own:
+        # beside "Anna de Vries" and five turns the bar at 80×24 cut "^L pas" off (issue 12).
+        line.append("\n" + self.t("converge2.turn.keys"), "dim")
         bar.show(line)
