@@ -160,6 +160,14 @@ async def test_an_objection_is_withdrawn_or_recorded_as_standing(
 LATECOMERS = tuple(f"Deelnemer {n}" for n in range(1, 16))
 
 
+async def drawn(pilot: Pilot[None]) -> None:
+    """The dialog drawn after a key: it scrolls to the turn once laid out (after a refresh),
+    which a loaded machine did later than a bare pause returns."""
+    for _ in range(2):
+        pilot.app.screen.refresh(layout=True)
+        await pilot.pause()
+
+
 @SIZE
 @LANG
 async def test_whose_turn_it_is_stays_in_view_after_an_amendment(
@@ -181,7 +189,7 @@ async def test_whose_turn_it_is_stays_in_view_after_an_amendment(
             await pilot.pause()
             dialog.query_one("#amend", Input).value = amended
             await pilot.press("enter")
-            await pilot.pause()
+            await drawn(pilot)
         assert len(parked(pilot).rounds) == 3  # the round started again, twice
         people = dialog.people()
         for turn in people:
@@ -190,5 +198,5 @@ async def test_whose_turn_it_is_stays_in_view_after_an_amendment(
             inside = drawn_words(app, dialog.query_one("#consent-round").content_region)
             assert turn.name in inside, f"{turn.name}'s turn, not in view: {inside}"
             await pilot.press("c")
-            await pilot.pause()
+            await drawn(pilot)
         assert parked(pilot).consent_state is ConsentState.GIVEN
