@@ -22,6 +22,7 @@ from tui.room.room import Room
 from tui.room.server import STATIC, RoomServer, room_app
 from tui.wyber.events import ConsentAnswer
 from tui.wyber.goaround import GoAround
+from tui.wyber.meeting import Meeting as LiveMeeting
 from tui.wyber.timebox import current_clock
 
 NAMES = [p.name for p in PEOPLE]
@@ -112,7 +113,10 @@ async def test_no_author_appears_in_any_movement_even_revealed(projected: Projec
         assert (await post(anna, "/api/ideas", {"text": "Racks by the station"})).status_code == 200
     projected.meeting.idea("A shelter for bikes", author_id="p2")  # typed, with Bram as author
     shown = await projected.view()
-    assert shown["diverge"]["ideas"] == ["A shelter for bikes", "Racks by the station"]  # type: ignore[index]
+    assert shown["diverge"]["ideas"] == [  # type: ignore[index]
+        {"number": 2, "text": "A shelter for bikes"},
+        {"number": 1, "text": "Racks by the station"},
+    ]
     text = json.dumps(shown, ensure_ascii=False)
     assert not any(name in text for name in NAMES)
     assert not every_key(shown) & {"author", "author_id", "author_name", "voter", "mine"}
@@ -129,7 +133,9 @@ async def test_silent_writing_shows_only_the_count_until_revealed(projected: Pro
         "ideas": [],
     }
     projected.room.toggle(projected.room.revealed)
-    assert (await projected.view())["diverge"]["ideas"] == ["Idea 2", "Idea 1", "Idea 0"]  # type: ignore[index]
+    ideas = (await projected.view())["diverge"]["ideas"]  # type: ignore[index]
+    shown_ideas = [(i["number"], i["text"]) for i in ideas]
+    assert shown_ideas == [(3, "Idea 2"), (2, "Idea 1"), (1, "Idea 0")]
 
 
 async def test_a_board_of_300_ideas_sends_the_newest_eighty(projected: Projected) -> None:
@@ -138,15 +144,21 @@ async def test_a_board_of_300_ideas_sends_the_newest_eighty(projected: Projected
         projected.meeting.idea(f"Idea {n}")
     shown = (await projected.view())["diverge"]
     assert shown["total"] == 300  # type: ignore[index]
-    assert shown["ideas"][:2] == ["Idea 299", "Idea 298"] and len(shown["ideas"]) == 80  # type: ignore[index]
+    newest = shown["ideas"][:2]  # type: ignore[index]
+    assert newest == [{"number": 300, "text": "Idea 299"}, {"number": 299, "text": "Idea 298"}]
+    assert len(shown["ideas"]) == 80  # type: ignore[index]
+
+
+def two_ideas(projected: Projected) -> tuple[LiveMeeting, str, str]:
+    """The meeting, with two ideas on the board to vote on: their ids."""
+    first = projected.meeting.idea("Racks by the station")
+    return projected.meeting.meeting, first, projected.meeting.idea("A shelter")
 
 
 async def test_votes_are_totals_shown_only_once_revealed_and_never_by_whom(
     projected: Projected,
 ) -> None:
-    meeting = projected.meeting.meeting
-    first = projected.meeting.idea("Racks by the station")
-    second = projected.meeting.idea("A shelter")
+    meeting, first, second = two_ideas(projected)
     cluster = meeting.create_cluster("Bikes", [first])
     meeting.next_movement()
     meeting.vote(cluster, "p1")
@@ -158,11 +170,29 @@ async def test_votes_are_totals_shown_only_once_revealed_and_never_by_whom(
     projected.room.toggle(projected.room.revealed)
     shown = await projected.view()
     assert shown["converge"]["results"] == [  # type: ignore[index]
-        {"label": "Bikes", "fraction": 1.0, "figure": "Dots: 2"},
-        {"label": "A shelter", "fraction": 0.5, "figure": "Dots: 1"},
+        {"number": None, "label": "Bikes", "fraction": 1.0, "figure": "Dots: 2"},
+        {"number": 2, "label": "A shelter", "fraction": 0.5, "figure": "Dots: 1"},
     ]
     text = json.dumps(shown, ensure_ascii=False)
     assert not any(name in text for name in NAMES) and "p1" not in text
+
+
+async def test_a_score_is_its_average_on_the_scale_and_how_many_scored(
+    projected: Projected,
+) -> None:
+    """As the board and the minutes give it: 4 and 2 of 5 are "3.0 / 5 (2 scored)", not 6."""
+    meeting, first, second = two_ideas(projected)
+    meeting.next_movement()
+    meeting.score(first, 4, "p1")
+    meeting.score(first, 2, "p2")
+    meeting.score(second, 5, "p1")
+    projected.room.toggle(projected.room.revealed)
+    results = (await projected.view())["converge"]["results"]  # type: ignore[index]
+    figures = [(r["number"], r["label"], r["fraction"], r["figure"]) for r in results]
+    assert figures == [
+        (2, "A shelter", 1.0, "5.0 / 5 (1 scored)"),
+        (1, "Racks by the station", 0.6, "3.0 / 5 (2 scored)"),
+    ]
 
 
 async def test_the_proposal_and_its_round_as_counts_not_names(projected: Projected) -> None:
@@ -286,6 +316,7 @@ async def test_the_stream_sends_a_view_at_once_and_after_each_change_it_shows(
     assert revealed["results"][0]["figure"] == "Dots: 1"  # type: ignore[index]
     meeting.vote(next(iter(meeting.state.clusters)), "p2")
     bars = view_of(await anext(views))["converge"]["results"]  # type: ignore[index]
-    assert bars[0] == {"label": "Bikes", "fraction": 1.0, "figure": "Dots: 2"}  # revealed: it moves
+    revealed_bar = {"number": None, "label": "Bikes", "fraction": 1.0, "figure": "Dots: 2"}
+    assert bars[0] == revealed_bar  # revealed: it moves
     projected.room.close()
     assert [chunk async for chunk in views] == []

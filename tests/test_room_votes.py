@@ -135,7 +135,14 @@ async def test_nameless_scores_count_each_ballot_and_leave_the_facilitators_undo
         assert scored.is_success, scored.text
         assert (await post(two, "/api/score", {"target_id": target, "score": 2})).is_success
         seen = (await one.get("/api/view")).json()["converge"]["targets"][0]
-        assert seen["my_score"] == 4
+        assert seen["my_score"] == 4 and "score" not in seen  # hidden until revealed
+        room.room.toggle(room.room.revealed)
+        # As the board gives it, in the phone's language: the average on the scale, how many.
+        seen = (await one.get("/api/view", headers={"X-Lang": "nl"})).json()["converge"]
+        assert (seen["targets"][0]["score"], seen["targets"][0]["number"]) == (
+            "3,0 / 5 (2 scoorden)",
+            1,
+        )
     tally = room.meeting.meeting.state.tally_of(target)
     assert tally is not None and tally.selected
     assert sorted(tally.scores.values()) == [2, 4] and all(map(is_ballot, tally.scores))

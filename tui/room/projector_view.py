@@ -22,8 +22,15 @@ from tui.wyber.goaround import GoAround
 from tui.wyber.i18n import Language, tr
 from tui.wyber.observers import voters_present
 from tui.wyber.plan import Movement, Technique
-from tui.wyber.ranking import Target, score_summary, step_ranking
-from tui.wyber.rules import place_now, score_top, step_now
+from tui.wyber.ranking import (
+    SCORE_WORDS,
+    Target,
+    score_summary,
+    score_text,
+    step_ranking,
+    step_score_top,
+)
+from tui.wyber.rules import place_now, step_now
 from tui.wyber.state import Agreement, ConsentState, SessionState
 from tui.wyber.timebox import current_clock
 
@@ -95,7 +102,9 @@ def _turn(
 def _diverge(room: Room, lang: Language) -> dict[str, object]:
     state = room.live.state
     step = step_now(state)
-    ideas = [i.text for i in state.ideas.values() if i.step == step]
+    # Each with its own number, as the board shows it: "number 4" is the same idea on the
+    # board, the projector and in the minutes.
+    ideas = [{"number": i.number, "text": i.text} for i in state.ideas.values() if i.step == step]
     hidden = room.technique() is Technique.SILENT_WRITING and not room.here(room.revealed)
     return {
         "count": tr(lang, "projector.ideas", count=len(ideas)),
@@ -123,13 +132,16 @@ def _converge(room: Room, lang: Language) -> dict[str, object]:
     }
     if room.here(room.revealed):
         targets = step_ranking(state, step)
-        shown["results"] = _bars(targets[:RESULTS_SENT], score_top(state), lang)
+        top = step_score_top(state.plan.steps[step])  # the board's scale for its scores
+        shown["results"] = _bars(targets[:RESULTS_SENT], top, lang)
         shown["more_results"] = max(0, len(targets) - RESULTS_SENT)
     return shown
 
 
 def _bars(targets: list[Target], top: int, lang: Language) -> list[dict[str, object]]:
-    """Each result as a bar: by dots when anyone placed one, else by the average score."""
+    """Each result as a bar: by dots when anyone placed one, else by the average score, written
+    as the minutes write it (its average on the scale and how many scored); an idea with its
+    own number (a cluster has none)."""
     by_dots = any(t.dots for t in targets)
     most = max((t.dots for t in targets), default=0)
     bars: list[dict[str, object]] = []
@@ -138,18 +150,21 @@ def _bars(targets: list[Target], top: int, lang: Language) -> list[dict[str, obj
         if by_dots:
             fraction = target.dots / most if most else 0.0
             figure = tr(lang, "projector.dots", count=target.dots)
+            if summary is not None:  # scored as well, as the board shows both
+                figure += " · " + score_text(summary, lang, key=SCORE_WORDS)
         elif summary is not None:
             fraction = summary.average / top if top else 0.0
-            figure = tr(
-                lang,
-                "projector.score",
-                average=f"{summary.average:.1f}",
-                top=top,
-                count=summary.count,
-            )
+            figure = score_text(summary, lang, key=SCORE_WORDS)
         else:
             fraction, figure = 0.0, tr(lang, "projector.no_score")
-        bars.append({"label": target.label, "fraction": round(fraction, 4), "figure": figure})
+        bars.append(
+            {
+                "number": target.number,
+                "label": target.label,
+                "fraction": round(fraction, 4),
+                "figure": figure,
+            }
+        )
     return bars
 
 

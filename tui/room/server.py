@@ -216,7 +216,8 @@ class RoomRoutes:
             device = self.room.device(request.cookies.get(COOKIE))
         except Denied as denied:
             return refusal(403, denied.key, language(request))
-        return JSONResponse(view(self.room, device), headers={"Cache-Control": "no-store"})
+        shown = view(self.room, device, language(request))  # its figures in the phone's words
+        return JSONResponse(shown, headers={"Cache-Control": "no-store"})
 
     async def follow(self, scope: Scope, receive: Receive, send: Send) -> None:
         """GET /api/stream: served before the app's routing and middleware (room_app), as a bare

@@ -6,12 +6,14 @@ data, and the page puts them in with textContent, so nothing a participant typed
 """
 
 from tui.room.room import Device, Room
+from tui.wyber.i18n import Language
 from tui.wyber.plan import Movement, Technique
-from tui.wyber.ranking import step_ranking
+from tui.wyber.ranking import SCORE_WORDS, score_summary, score_text, step_ranking, step_score_top
 from tui.wyber.rules import dots_each, place_now, score_top, step_now
 
 
-def view(room: Room, device: Device) -> dict[str, object]:
+def view(room: Room, device: Device, lang: Language) -> dict[str, object]:
+    """What `device` sees; `lang` the phone's language, for the figures written out."""
     state = room.live.state
     people = state.participants
     place = place_now(state)
@@ -37,7 +39,7 @@ def view(room: Room, device: Device) -> dict[str, object]:
         case Movement.DIVERGE:
             shown["diverge"] = _diverge(room, device)
         case Movement.CONVERGE:
-            shown["converge"] = _converge(room, device)
+            shown["converge"] = _converge(room, device, lang)
         case Movement.CONSOLIDATE:
             shown["consolidate"] = _consolidate(room, device)
     return shown
@@ -56,10 +58,11 @@ def _diverge(room: Room, device: Device) -> dict[str, object]:
     }
 
 
-def _converge(room: Room, device: Device) -> dict[str, object]:
+def _converge(room: Room, device: Device, lang: Language) -> dict[str, object]:
     state = room.live.state
     step = step_now(state)
     targets = step_ranking(state, step)
+    top = step_score_top(state.plan.steps[step])  # the board's scale for its scores
     voter = room.voter(device)
     revealed = room.here(room.revealed)
     rows = []
@@ -68,9 +71,14 @@ def _converge(room: Room, device: Device) -> dict[str, object]:
         mine = tally.dots.get(voter, 0) if tally is not None and voter else 0
         score = tally.scores.get(voter) if tally is not None and voter else None
         row: dict[str, object] = {"id": target.id, "text": target.label, "mine": mine}
+        row["number"] = target.number  # an idea's own, as on the board; None for a cluster
         row["my_score"] = score
         if revealed:
-            row["dots"], row["score"] = target.dots, target.score
+            # The score as the board and the minutes give it: the average on the scale and how
+            # many scored, never the scores added up into a figure above the scale.
+            summary = score_summary(target, top)
+            row["dots"] = target.dots
+            row["score"] = score_text(summary, lang, key=SCORE_WORDS) if summary else ""
         rows.append(row)
     may_vote = device.joined and (device.participant_id is not None or room.here(room.anonymous))
     return {

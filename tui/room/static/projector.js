@@ -57,16 +57,25 @@
     while (el.scrollWidth > el.clientWidth && size > 40) { size *= 0.92; el.style.fontSize = size + "px"; }
   }
 
-  function item(text, className, figure) {
+  // An idea's own number first, as the terminal's board shows it (a cluster has none).
+  function numbered(parent, number) {
+    if (number === null || number === undefined) return;
+    var n = document.createElement("span"); n.className = "number"; n.textContent = String(number);
+    parent.appendChild(n);
+  }
+  function item(text, className, figure, number) {
     var li = document.createElement("li");
     if (className) li.className = className;
+    numbered(li, number);
     var span = document.createElement("span"); span.textContent = text; li.appendChild(span);
     if (figure) { var f = document.createElement("span"); f.className = "figure"; f.textContent = figure; li.appendChild(f); }
     return li;
   }
   function bar(b) {
     var li = document.createElement("li"); li.className = "bar";
-    var label = document.createElement("span"); label.className = "label"; label.textContent = b.label;
+    var label = document.createElement("span"); label.className = "label";
+    numbered(label, b.number);
+    label.appendChild(document.createTextNode(b.label));
     var track = document.createElement("span"); track.className = "track";
     var fill = document.createElement("span"); fill.className = "fill"; fill.style.display = "block";
     fill.style.width = Math.round(b.fraction * 100) + "%"; track.appendChild(fill);
@@ -117,7 +126,7 @@
     else if (v.diverge) {
       summary = v.diverge.count + (v.diverge.hidden ? " — " + v.diverge.hidden : "");
       if (v.diverge.hidden) document.body.className = "projector silent";  // the count, large
-      rows = v.diverge.ideas.map(function (text) { return item(text); });
+      rows = v.diverge.ideas.map(function (idea) { return item(idea.text, "", "", idea.number); });
       total = v.diverge.hidden ? 0 : v.diverge.total;
     } else if (v.converge) {
       var c = v.converge;

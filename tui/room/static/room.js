@@ -37,7 +37,7 @@
         document.querySelectorAll("[data-t]").forEach(function (el) { el.textContent = t(el.dataset.t); });
         $("switch").textContent = t("room.phone.switch");
         try { localStorage.setItem("wyber-lang", lang); } catch (e) { /* private mode */ }
-        if (state) show(state);
+        if (state) { show(state); refresh(); }  // the figures the server writes out, in this language
       });
   }
   function item(text, buttons) {
@@ -90,8 +90,11 @@
       $("nameless").hidden = !c.nameless;
       $("results-hidden").hidden = c.revealed;
       fill("targets", c.targets.map(function (g) {
-        if (scoring) return item(g.text + (c.revealed ? "  (" + g.score + ")" : ""), [scale(g, c.score_top)]);
-        var label = g.text + (g.mine ? "  ●×" + g.mine : "") + (c.revealed ? "  (" + g.dots + ")" : "");
+        // An idea's own number first, as on the board and the projector; a cluster has none.
+        var text = (g.number === null || g.number === undefined ? "" : g.number + ". ") + g.text;
+        // The score as the board writes it (the average on the scale, how many scored), in words.
+        if (scoring) return item(text + (c.revealed && g.score ? "  — " + g.score : ""), [scale(g, c.score_top)]);
+        var label = text + (g.mine ? "  ●×" + g.mine : "") + (c.revealed ? "  (" + g.dots + ")" : "");
         return item(label, [
           button(t("room.phone.dot"), function () { post("/api/vote", { target_id: g.id, delta: 1 }); }),
           button(t("room.phone.undot"), function () { post("/api/vote", { target_id: g.id, delta: -1 }); }, true)]);

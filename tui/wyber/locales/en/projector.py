@@ -15,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "projector.silent": "Silent writing: the ideas stay hidden until they are revealed.",
     "projector.results_hidden": "The results are shown once the voting is done.",
     "projector.dots": "Dots: {count}",
-    "projector.score": "{average} of {top} ({count} scored)",
     "projector.no_score": "no score yet",
     "projector.no_proposal": "No proposal yet.",
     "projector.consent.open": "Being tested",

@@ -15,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "projector.silent": "Stil schrijven: de ideeën blijven verborgen tot ze getoond worden.",
     "projector.results_hidden": "De uitslag volgt zodra er gestemd is.",
     "projector.dots": "Stippen: {count}",
-    "projector.score": "{average} van {top} ({count} scores)",
     "projector.no_score": "nog geen score",
     "projector.no_proposal": "Nog geen voorstel.",
     "projector.consent.open": "Wordt getoetst",
