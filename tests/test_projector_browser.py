@@ -19,6 +19,7 @@ from playwright.async_api import Browser, Page
 from tests.factory import FakeClock
 from tests.test_room_browser import browser, in_app, phone_sends
 from tui.app import Clocks, WyberApp
+from tui.dialogs.unvoted import NotVotedDialog
 from tui.screens.run import RunScreen
 from tui.wyber.events import ConsentAnswer
 from tui.wyber.i18n import Language
@@ -86,8 +87,16 @@ async def test_every_movement_at_three_sizes_with_no_control_and_no_author(
     tmp_path: Path, browser: Browser, lang: Language
 ) -> None:
     words = {
-        "en": ("Ideas: 1", "PAUSED", "Diverge", "Dots: 2", "Being tested", "and "),
-        "nl": ("Ideeën: 1", "PAUZE", "Divergeren", "Stippen: 2", "Wordt getoetst", "en nog "),
+        "en": ("Ideas: 1", "PAUSED", "Diverge", "Dots: 2", "Being tested", "and ", "12 of 20 done"),
+        "nl": (
+            "Ideeën: 1",
+            "PAUZE",
+            "Divergeren",
+            "Stippen: 2",
+            "Wordt getoetst",
+            "en nog ",
+            "12 van 20 klaar",
+        ),
     }[lang]
 
     async def meeting(app: WyberApp, pilot: object) -> None:
@@ -120,6 +129,15 @@ async def test_every_movement_at_three_sizes_with_no_control_and_no_author(
         await shown(pages, "document.getElementById('turn-clock').textContent.includes(':')")
         await measured(pages, f"{lang}-diverge-go-around")
         await pilot.press("ctrl+r")  # type: ignore[attr-defined]
+        # Readiness, as a count and never by name: 20 phones in, 12 of them done.
+        for n in range(19):
+            device = room.admit_secret(room.secret)
+            room.join(device.token, f"Person {n}", None)
+        for device in room.joined[:12]:
+            room.say_done(device.token, True)
+        await shown(pages, f"document.getElementById('readiness').textContent == {words[6]!r}")
+        for text in await measured(pages, f"{lang}-diverge-readiness"):
+            assert "Person 3" not in text
 
         await pilot.press("f8")  # type: ignore[attr-defined]
         room.close_joining()
@@ -134,11 +152,22 @@ async def test_every_movement_at_three_sizes_with_no_control_and_no_author(
         live.vote(bikes, voter)
         live.vote(bikes, voter)
         live.vote(ideas[50], voter)
+        live.score(ideas[50], 4, voter)
+        live.score(ideas[50], 2, room.joined[1].participant_id)
         room.toggle(room.revealed)
         await shown(pages, f"document.body.innerText.includes({words[3]!r})")
+        # An idea with its own number, as on the board; a score as its average on the scale.
+        average = {"en": "3.0 / 5 (2 scored)", "nl": "3,0 / 5 (2 scoorden)"}[lang]
         for text in await measured(pages, f"{lang}-converge-results"):
-            assert "Anna de Vries" not in text
+            assert "Anna de Vries" not in text and average in text
+            assert "51 Idea number 49" in text  # the idea numbered 51 on the board
 
+        await pilot.press("f8")  # type: ignore[attr-defined]
+        # The terminal asks about those who have not voted, by name; the room sees no dialog.
+        assert isinstance(app.screen, NotVotedDialog)
+        await asyncio.sleep(0.5)
+        for text in await measured(pages, f"{lang}-converge-while-asked"):
+            assert "Person 5" not in text
         await pilot.press("f8")  # type: ignore[attr-defined]
         first = live.record_agreement("Ten bike racks by the station by June")
         live.answer_consent(first.id, voter, ConsentAnswer.OBJECTION, "Too costly for us")
@@ -219,8 +248,14 @@ async def test_the_clock_agrees_with_the_terminals_across_pause_extend_and_recon
         await pilot.press("f2")  # type: ignore[attr-defined]
         await pilot.press("f3")  # type: ignore[attr-defined]  # a minute more
         assert await agree() > paused + 50
+        # A real reconnect: the browser goes offline (which leaves an open stream be) and the
+        # server ends the stream, as a dropped connection does; the page says so, and its own
+        # reconnects fail until the browser is back.
         await context.set_offline(True)
-        await asyncio.sleep(0.5)
+        assert app.room is not None
+        for consumer in app.room.room.stream._consumers:
+            consumer.queue.put_nowait(None)  # the stream's end, as Stream.close sends it
+        await page.wait_for_function("() => !document.getElementById('offline').hidden")
         await pilot.press("f4")  # type: ignore[attr-defined]  # five more, while it is away
         await pilot.press("f2")  # type: ignore[attr-defined]
         await asyncio.sleep(1.0)

@@ -61,7 +61,7 @@
   function numbered(parent, number) {
     if (number === null || number === undefined) return;
     var n = document.createElement("span"); n.className = "number"; n.textContent = String(number);
-    parent.appendChild(n);
+    parent.appendChild(n); parent.appendChild(document.createTextNode(" "));
   }
   function item(text, className, figure, number) {
     var li = document.createElement("li");
