@@ -88,16 +88,16 @@ class WatchingPhone(Phone):
 
     def __init__(self, base: str) -> None:
         super().__init__(base)
-        self.message: float | None = None
+        self.messaged: float | None = None  # not `message`: Phone.message reads a stream line
         self.viewed: float | None = None
 
     def mark(self) -> None:
-        self.message = self.viewed = None
+        self.messaged = self.viewed = None
 
-    def line(self, line: str) -> None:
-        if line.startswith("event: ") and self.message is None:
-            self.message = time.monotonic()
-        super().line(line)
+    def message(self, line: bytes) -> None:
+        if line.startswith(b"event: ") and self.messaged is None:
+            self.messaged = time.monotonic()
+        super().message(line)
 
     async def refresh(self) -> None:
         await super().refresh()
@@ -126,7 +126,7 @@ async def phones_watching(url: str, count: int, pipe: Connection) -> None:
         deadline = time.monotonic() + DELIVERY_WAIT
         while time.monotonic() < deadline and not all(p.viewed for p in phones):
             await asyncio.sleep(0.01)
-        messages = [p.message - started for p in phones if p.message is not None]
+        messages = [p.messaged - started for p in phones if p.messaged is not None]
         views = [p.viewed - started for p in phones if p.viewed is not None]
         await asyncio.to_thread(pipe.send, (messages, views))
     for stream in streams:

@@ -8,7 +8,7 @@ data, and the page puts them in with textContent, so nothing a participant typed
 from tui.room.room import Device, Room
 from tui.wyber.i18n import Language
 from tui.wyber.plan import Movement, Technique
-from tui.wyber.ranking import SCORE_WORDS, score_summary, score_text, step_ranking, step_score_top
+from tui.wyber.ranking import SCORE_WORDS, step_ranking, step_score_top, target_score_text
 from tui.wyber.rules import dots_each, place_now, score_top, step_now
 
 
@@ -76,9 +76,8 @@ def _converge(room: Room, device: Device, lang: Language) -> dict[str, object]:
         if revealed:
             # The score as the board and the minutes give it: the average on the scale and how
             # many scored, never the scores added up into a figure above the scale.
-            summary = score_summary(target, top)
             row["dots"] = target.dots
-            row["score"] = score_text(summary, lang, key=SCORE_WORDS) if summary else ""
+            row["score"] = target_score_text(target, top, lang, key=SCORE_WORDS)
         rows.append(row)
     may_vote = device.joined and (device.participant_id is not None or room.here(room.anonymous))
     return {

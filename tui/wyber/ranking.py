@@ -80,10 +80,12 @@ def score_text(summary: ScoreSummary, lang: Language, *, key: str = "traject.sco
 SCORE_WORDS = "tester.score_words"
 
 
-def target_score_text(target: Target, top: int, lang: Language) -> str:
+def target_score_text(
+    target: Target, top: int, lang: Language, *, key: str = "traject.score_cell"
+) -> str:
     """The score of a target on the board, as score_text writes it; "" when nobody scored it."""
     summary = score_summary(target, top)
-    return "" if summary is None else score_text(summary, lang)
+    return "" if summary is None else score_text(summary, lang, key=key)
 
 
 def _idea_target(idea: Idea) -> Target:
