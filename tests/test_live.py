@@ -388,6 +388,12 @@ def test_the_minutes_list_a_late_idea_under_the_step_it_was_typed_in() -> None:
     check_in, step_two = text.index("### Stap 1. Check-in"), text.index("### Stap 2.")
     assert check_in < text.index("Laat uit de check-in") < step_two
     assert step_two < text.index("Op tijd in stap twee")
+    # The dot for the converge the group had left counts nowhere: no votes to list. (The same
+    # dot recorded without a place, the old rule, would be listed.)
+    assert tr("nl", "minutes.votes") not in text
+    *before, dot = late_records()
+    placeless = [*before, dot.model_copy(update={"step": None, "movement": None})]
+    assert tr("nl", "minutes.votes") in markdown(build_minutes(fold(placeless), "nl"))
 
 
 def test_a_command_for_a_movement_not_reached_yet_is_refused(room: Room) -> None:
