@@ -4,8 +4,9 @@
 that made the meeting or last called `bind`): it checks the command against the current state and
 the late-command rule (tui/wyber/late.py), turns it into events, gives out ids, stamps and folds
 the records (the session's sink hands them to the writer), keeps one undo unit per command for
-the actor who made it, and then tells the subscribers. It returns an `Outcome`: the records made,
-or a refusal with its reason. Nothing is recorded for a refused command, and everything a command
+the actor who made it (their last UNDO_DEPTH), and then tells the subscribers. It returns an
+`Outcome`: the records made, or a refusal with its reason (its key and values, not where it was
+raised). Nothing is recorded for a refused command, and everything a command
 makes is drafted and checked before its first record is made, so a command is never half applied.
 
 Another thread does not call `execute` (it raises `WrongThread`): it calls `submit_threadsafe`,
