@@ -36,7 +36,7 @@ from tui.wyber.events import (
 )
 from tui.wyber.fold import fold
 from tui.wyber.i18n import tr
-from tui.wyber.live import UNDO_DEPTH, WrongThread
+from tui.wyber.live import HANDLERS, UNDO_DEPTH, Draft, WrongThread
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.markdown import markdown
 from tui.wyber.plan import Movement
@@ -126,6 +126,46 @@ def test_a_command_from_another_thread_is_refused_loudly_without_a_dispatcher(ro
     thread.join()
     assert len(errors) == 2
     assert room.state.ideas == {} and room.on_disk().ideas == {}
+
+
+def test_a_command_from_another_thread_that_fails_is_applied_not_at_all(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Marshalled to the owner, a command that is refused, or that meets a bug after drafting
+    some of its records, records nothing; its caller learns why, and the owner goes on."""
+    idea = room.meeting.add_idea("Een").id
+    room.meeting.remove_idea(idea)
+
+    def drafts_then_breaks(draft: Draft, command: AddIdea) -> None:
+        draft.add(IdeaAdded(idea_id=draft.new_id("i"), text=command.text))
+        raise RuntimeError("a bug halfway through a command")
+
+    async def owner() -> Outcome:
+        room.meeting.bind(asyncio.get_running_loop().call_soon_threadsafe)
+        moved: list[Future[Outcome]] = []
+        broken: list[Future[Outcome]] = []
+
+        def phone() -> None:
+            moved.append(
+                room.meeting.submit_threadsafe(MoveIdeas(idea_ids=[idea], cluster_id=None))
+            )
+            broken.append(room.meeting.submit_threadsafe(AddIdea(text="Half")))
+
+        monkeypatch.setitem(HANDLERS, AddIdea, drafts_then_breaks)
+        thread = threading.Thread(target=phone)
+        thread.start()
+        while thread.is_alive():
+            await asyncio.sleep(0.01)
+        with pytest.raises(RuntimeError, match="halfway"):
+            await asyncio.wrap_future(broken[0])
+        return await asyncio.wrap_future(moved[0])
+
+    before = room.state.last_seq
+    assert refusal(asyncio.run(owner())) == "run.refused.no_such_idea"
+    assert room.state.last_seq == before and room.on_disk().last_seq == before
+    monkeypatch.undo()
+    room.meeting.bind(lambda call: call())  # the owner is this thread again
+    assert room.meeting.add_idea("Daarna").text == "Daarna"
 
 
 def test_on_the_owner_submit_runs_at_once(room: Room) -> None:
