@@ -143,6 +143,32 @@ def test_a_bug_in_the_writer_stops_it_and_is_never_retried_as_a_disk_failure(
     assert writer.close(timeout=0.05) is False
 
 
+def test_a_watcher_that_raises_is_a_bug_that_stops_the_writer_and_says_so(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A watcher must not raise; one that does (a view's bug) does not silently end the writer's
+    thread, leaving the rail "pending" for ever: it is a bug like any other."""
+    live, writer = recording(tmp_path)
+    told: list[int] = []
+
+    def broken_watcher(durable: int) -> None:
+        raise RuntimeError("a view's bug")
+
+    writer.watch(broken_watcher)
+    writer.watch(told.append)
+    with caplog.at_level(logging.ERROR, logger="wyber.writer"):
+        first = idea(live, "Op schijf")
+        assert writer.wait_durable(first.seq, timeout=WAIT)  # written: the fsync came first
+        waiting = idea(live, "Wacht")
+        assert not writer.wait_durable(waiting.seq, timeout=WAIT)  # returns once it broke
+    assert isinstance(writer.broken, RuntimeError)
+    assert "stopped on a bug" in caplog.text
+    # The other watchers heard of the fsync, then of the writer's stop.
+    assert told == [first.seq, first.seq]
+    assert writer.waiting() == [waiting]  # kept, to be rescued
+    assert writer.close(timeout=0.05) is False
+
+
 def test_records_out_of_order_are_a_bug_too(tmp_path: Path) -> None:
     live, writer = recording(tmp_path)
     stray = Record(seq=live.state.last_seq + 5, at=live.state.last_at, t=1.0, event=PEOPLE[0])

@@ -1,6 +1,7 @@
-"""The writer's word that records are on disk can come while the run screen is being taken down
-(the app closing right after a record): its parts go one by one, and the app's handler raised
-NoMatches for the part already gone ('#saved', the board's list). It draws on what is left."""
+"""The writer's word that records are on disk, and the clock's tick, can come while the run screen
+is being taken down (the app closing right after a record): its parts go one by one, and the
+handlers raised NoMatches for the part already gone ('#saved', the board's list, the clock, the
+agenda). They draw on what is left."""
 
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from tui.screens.run import RunScreen
 pytestmark = pytest.mark.usefixtures("amsterdam_time")
 
 
-@pytest.mark.parametrize("gone", ["#saved", "#ideas"], ids=["rail", "board"])
+@pytest.mark.parametrize(
+    "gone", ["#saved", "#ideas", "#clock", "#rail"], ids=["saved", "board", "clock", "agenda"]
+)
 async def test_records_made_durable_while_the_screen_goes_crash_nothing(
     tmp_path: Path, gone: str
 ) -> None:
@@ -30,6 +33,7 @@ async def test_records_made_durable_while_the_screen_goes_crash_nothing(
         await screen.query_one(gone).remove()  # taken down before the writer's word came
         assert app.writer is not None and app.writer.flush(timeout=10)
         app.post_message(WyberApp.DurableMoved())
+        screen.tick()  # and before the clock's interval fired
         await pilot.pause()
         assert app.crash is None and app.is_running
     assert app.crash is None

@@ -50,13 +50,36 @@ def test_relative_imports_are_not_used_to_hide_one() -> None:
         assert relative == [], path
 
 
-# ── Textual's private API: only in tui/internals.py ─────────────────────────────────────────
+# ── Textual's private API: only in tui/internals/ ───────────────────────────────────────────
 
 APP_MODULES = sorted(
     p for p in ROOT.rglob("*.py") if "wyber" not in p.relative_to(ROOT).parts
 )  # the core imports no Textual at all (tests/test_core_is_headless.py)
 # Textual's private names wyber needs (tui/internals.py says why), also when reached via self.
 TEXTUAL_PRIVATE = {"_bindings", "_merged_bindings", "_load_screen_css", "_closing", "__watchers"}
+
+
+def textual_private_methods() -> set[str]:
+    """The private methods of Textual's app, screens and widgets: overriding one (a subclass's
+    `def _handle_exception`) is a use of Textual's private API too."""
+    import inspect
+
+    import textual.widgets
+    from textual.app import App
+    from textual.screen import ModalScreen
+    from textual.scroll_view import ScrollView
+
+    classes = [App, ModalScreen, ScrollView]
+    classes += [c for c in vars(textual.widgets).values() if inspect.isclass(c)]
+    names = set()
+    for cls in classes:
+        for base in cls.__mro__:
+            if base.__module__.startswith("textual"):
+                names.update(n for n in vars(base) if n.startswith("_") and not n.endswith("__"))
+    return names
+
+
+TEXTUAL_METHODS = textual_private_methods()
 
 
 def private_uses(path: Path) -> list[str]:
@@ -78,6 +101,10 @@ def private_uses(path: Path) -> list[str]:
                 found.append(ast.unparse(node))
         elif isinstance(node, ast.Constant) and node.value in TEXTUAL_PRIVATE:
             found.append(repr(node.value))  # getattr(node, "__watchers")
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (
+            node.name in TEXTUAL_METHODS
+        ):
+            found.append(f"def {node.name}")  # an override of Textual's own
     return found
 
 

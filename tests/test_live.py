@@ -6,7 +6,9 @@ state it also asserts about the journal read back from disk where that is the po
 """
 
 import asyncio
+import gc
 import threading
+import weakref
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -20,6 +22,7 @@ from tui.wyber.commands import (
     MoveIdeas,
     NextMovement,
     Outcome,
+    Refused,
     RemoveIdea,
     Score,
     Undo,
@@ -33,7 +36,7 @@ from tui.wyber.events import (
 )
 from tui.wyber.fold import fold
 from tui.wyber.i18n import tr
-from tui.wyber.live import WrongThread
+from tui.wyber.live import HANDLERS, UNDO_DEPTH, Draft, WrongThread
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.markdown import markdown
 from tui.wyber.plan import Movement
@@ -125,6 +128,46 @@ def test_a_command_from_another_thread_is_refused_loudly_without_a_dispatcher(ro
     assert room.state.ideas == {} and room.on_disk().ideas == {}
 
 
+def test_a_command_from_another_thread_that_fails_is_applied_not_at_all(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Marshalled to the owner, a command that is refused, or that meets a bug after drafting
+    some of its records, records nothing; its caller learns why, and the owner goes on."""
+    idea = room.meeting.add_idea("Een").id
+    room.meeting.remove_idea(idea)
+
+    def drafts_then_breaks(draft: Draft, command: AddIdea) -> None:
+        draft.add(IdeaAdded(idea_id=draft.new_id("i"), text=command.text))
+        raise RuntimeError("a bug halfway through a command")
+
+    async def owner() -> Outcome:
+        room.meeting.bind(asyncio.get_running_loop().call_soon_threadsafe)
+        moved: list[Future[Outcome]] = []
+        broken: list[Future[Outcome]] = []
+
+        def phone() -> None:
+            moved.append(
+                room.meeting.submit_threadsafe(MoveIdeas(idea_ids=[idea], cluster_id=None))
+            )
+            broken.append(room.meeting.submit_threadsafe(AddIdea(text="Half")))
+
+        monkeypatch.setitem(HANDLERS, AddIdea, drafts_then_breaks)
+        thread = threading.Thread(target=phone)
+        thread.start()
+        while thread.is_alive():
+            await asyncio.sleep(0.01)
+        with pytest.raises(RuntimeError, match="halfway"):
+            await asyncio.wrap_future(broken[0])
+        return await asyncio.wrap_future(moved[0])
+
+    before = room.state.last_seq
+    assert refusal(asyncio.run(owner())) == "run.refused.no_such_idea"
+    assert room.state.last_seq == before and room.on_disk().last_seq == before
+    monkeypatch.undo()
+    room.meeting.bind(lambda call: call())  # the owner is this thread again
+    assert room.meeting.add_idea("Daarna").text == "Daarna"
+
+
 def test_on_the_owner_submit_runs_at_once(room: Room) -> None:
     future = room.meeting.submit_threadsafe(AddIdea(actor="p2", text="Meer fietsenrekken"))
     assert future.result(timeout=0).done
@@ -210,6 +253,23 @@ def test_undo_is_checked_again_against_the_meeting_as_it_is_now(room: Room) -> N
     # The next Ctrl+Z goes on to the command before it.
     assert room.meeting.undo()
     assert first in room.state.removed_ideas and room.state.ideas == {}
+
+
+def test_an_actor_takes_back_their_last_commands_up_to_the_undo_depth(room: Room) -> None:
+    """The undo stacks are bounded: an evening of 3,000 ideas keeps the last UNDO_DEPTH of
+    each actor's commands to take back, not all of them."""
+    ideas = [room.meeting.add_idea(f"Idee {n}").id for n in range(UNDO_DEPTH + 2)]
+    # An anonymous phone's idea is made by nobody in particular: it keeps no unit, and so
+    # pushes none of the facilitator's out of their depth.
+    nameless = room.meeting.execute(AddIdea(text="Anoniem", step=0, movement=D), keep_undo=False)
+    assert nameless.done and not nameless.undoable
+    taken_back = 0
+    while room.meeting.undo():
+        taken_back += 1
+    assert taken_back == UNDO_DEPTH
+    # The first two stay (past the depth), and the nameless one (no one's to take back).
+    assert [i.text for i in room.state.ideas.values()] == ["Idee 0", "Idee 1", "Anoniem"]
+    assert list(room.state.ideas)[:2] == ideas[:2]
 
 
 def test_moving_several_ideas_is_one_command_that_one_undo_takes_back(room: Room) -> None:
@@ -368,6 +428,12 @@ def test_the_minutes_list_a_late_idea_under_the_step_it_was_typed_in() -> None:
     check_in, step_two = text.index("### Stap 1. Check-in"), text.index("### Stap 2.")
     assert check_in < text.index("Laat uit de check-in") < step_two
     assert step_two < text.index("Op tijd in stap twee")
+    # The dot for the converge the group had left counts nowhere: no votes to list. (The same
+    # dot recorded without a place, the old rule, would be listed.)
+    assert tr("nl", "minutes.votes") not in text
+    *before, dot = late_records()
+    placeless = [*before, dot.model_copy(update={"step": None, "movement": None})]
+    assert tr("nl", "minutes.votes") in markdown(build_minutes(fold(placeless), "nl"))
 
 
 def test_a_command_for_a_movement_not_reached_yet_is_refused(room: Room) -> None:
@@ -380,3 +446,35 @@ def test_a_command_for_a_movement_not_reached_yet_is_refused(room: Room) -> None
 def test_a_command_from_someone_who_is_not_a_participant_is_refused(room: Room) -> None:
     outcome = room.meeting.execute(AddIdea(actor="p99", text="Wie ben ik?", step=0, movement=D))
     assert refusal(outcome) == "run.refused.no_such_participant" and room.state.ideas == {}
+
+
+# ── what a refusal keeps ────────────────────────────────────────────────────────────────────────
+
+
+def test_a_refusal_keeps_its_reason_and_no_frame_of_the_command(room: Room) -> None:
+    """A refused command's outcome holds the key and the values its words need, not the
+    traceback of where it was refused (the command's frames, its draft, the meeting)."""
+    outcome = room.meeting.execute(Vote(target_id="nowhere", step=0, movement=D))
+    assert refusal(outcome) == "run.refused.no_such_target"
+    assert outcome.refused is not None
+    assert outcome.refused.__traceback__ is None and outcome.refused.__context__ is None
+    too_long = room.meeting.execute(AddIdea(text="x" * 30_000))
+    assert too_long.refused is not None and too_long.refused.__context__ is None
+    assert too_long.refused.params["reason"]
+
+
+def test_a_refusal_raised_to_the_screen_is_freed_without_the_garbage_collector(
+    room: Room,
+) -> None:
+    """The facilitator's refused keys raise their refusal (Meeting.do): once shown it is gone
+    at once, with no reference cycle left behind for each refused key."""
+    gc.disable()
+    try:
+        try:
+            room.meeting.remove_idea("nowhere")
+        except Refused as error:
+            shown = weakref.ref(error)
+            assert error.key == "run.refused.no_such_idea"
+        assert shown() is None
+    finally:
+        gc.enable()

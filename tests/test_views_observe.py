@@ -18,6 +18,7 @@ from tui.widgets.converge import ConvergeBoard
 from tui.widgets.diamond import Diamond
 from tui.widgets.ideas import IdeaBoard
 from tui.wyber.commands import AddIdea, Command, NextMovement, Outcome
+from tui.wyber.events import IdeaAdded
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Movement
 
@@ -163,3 +164,35 @@ async def test_a_board_drawn_anew_before_the_records_came_shows_each_idea_once(
             "  1  Drawn by the rebuild",
             "  2  Drawn from its record",
         ]
+
+
+async def test_an_idea_a_phone_typed_before_the_group_moved_on_joins_its_step_on_the_board(
+    tmp_path: Path,
+) -> None:
+    """Filed where it was typed (the late rule): in the diverge's step, so the converge board of
+    that step shows it, numbered after the facilitator's, and Anna's (the converge board names
+    no authors)."""
+    app = started(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = await running(app, pilot)
+        anna = meeting.add_participant("Anna de Vries").id
+        meeting.add_idea("From the keys")
+        await pilot.press("f8")  # converge, while Anna's phone still showed the diverge
+        await pilot.pause()
+        late = AddIdea(
+            actor=anna, step=0, movement=Movement.DIVERGE, author_id=anna, text="From the phone"
+        )
+        made = await from_another_thread(meeting, late)
+        await pilot.pause()
+        (record,) = made.records
+        assert (record.step, record.movement) == (0, Movement.DIVERGE)
+        rows = board_texts(app, "#targets")
+        assert len(rows) == 2 and rows[0].endswith("1        0  From the keys")
+        assert rows[1].endswith("2        0  From the phone")
+        assert isinstance(record.event, IdeaAdded)
+        idea = meeting.state.ideas[record.event.idea_id]
+        assert (idea.step, idea.movement, idea.author_name) == (
+            0,
+            Movement.DIVERGE,
+            "Anna de Vries",
+        )

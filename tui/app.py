@@ -33,8 +33,8 @@ from textual.worker import Worker, WorkerState
 from tui.failure import log_failure, report_failure
 from tui.heap import Heap, let_go, refreeze
 from tui.internals import (
+    EndsWithoutTraceback,
     drop_closed_watchers,
-    end_on_uncaught,
     forget_cached_styles,
     load_screen_css,
     reset_bindings,
@@ -89,7 +89,7 @@ class Launch:
     room: RoomPlace | None = None  # `--room`: the run screen opens the room at once
 
 
-class WyberApp(KeysInOrder[None]):
+class WyberApp(KeysInOrder[None], EndsWithoutTraceback[None]):
     TITLE = "wyber"
     CSS_PATH = "app.tcss"
     # Screens restyle for a laptop at 80×24 and a projector at 200×60.
@@ -609,12 +609,11 @@ class WyberApp(KeysInOrder[None]):
         if event.state is WorkerState.ERROR and event.worker.group == "session":
             self.show_error(event.worker.error)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def uncaught(self, error: Exception) -> None:
         """An error nothing caught ends the app, as in Textual; but Textual would then print its
         full traceback over the terminal. It goes to the log instead (run_app)."""
         if self.crash is None:
             self.crash = error
-        end_on_uncaught(self, error)
 
     def show_error(self, error: BaseException | None) -> None:
         """An error a person can act on in their language; anything else briefly, and logged."""

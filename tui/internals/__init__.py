@@ -26,7 +26,7 @@ Each is used because the public API has no way to do it (Textual 8.2):
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual._styles_cache import StylesCache
 from textual.app import App
@@ -38,6 +38,8 @@ from textual.widget import Widget
 from textual.widgets._footer import FooterKey as FooterKey
 from textual.widgets._footer import FooterLabel as FooterLabel
 from textual.widgets._footer import KeyGroup as KeyGroup
+
+ReturnType = TypeVar("ReturnType")
 
 
 def change_bindings(node: DOMNode, change: Callable[[Binding], Binding]) -> None:
@@ -72,11 +74,18 @@ def forget_cached_styles() -> None:
     StylesCache.get_inner_outer.cache_clear()
 
 
-def end_on_uncaught(app: App[Any], error: Exception) -> None:
-    """End the app on an error nothing caught, as Textual does, without the traceback Textual
-    would print over the terminal afterwards (the caller logs it)."""
-    App._handle_exception(app, error)
-    app._exit_renderables.clear()
+class EndsWithoutTraceback(App[ReturnType]):
+    """An app that ends on an error nothing caught, as Textual does, without the traceback
+    Textual would print over the terminal afterwards: `uncaught` hears of it first (to log it).
+    Textual has no public hook for this: its `_handle_exception` is overridden here."""
+
+    def uncaught(self, error: Exception) -> None:
+        """An error nothing caught; the app ends right after."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.uncaught(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
 
 def was_stopped(message: Message) -> bool:

@@ -232,11 +232,11 @@ class Room:
     # ── contributions ───────────────────────────────────────────────────────────────────────
 
     def _do(self, command: Command, anonymous: bool = False) -> Answer:
-        outcome: Outcome = self.live.execute(command)
+        # An anonymous phone's command carries no actor, as the facilitator's do: it keeps no
+        # undo unit, so that the facilitator's Ctrl+Z never takes it back.
+        outcome: Outcome = self.live.execute(command, keep_undo=not anonymous)
         if outcome.refused is not None:
             return Answer(refused=outcome.refused)
-        if anonymous and outcome.undoable:
-            self.live.take_undo(None)  # the phone's unit, not the facilitator's to take back
         made = tuple(
             event.idea_id if isinstance(event, IdeaAdded) else event.participant_id
             for event in outcome.events()

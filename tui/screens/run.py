@@ -247,6 +247,15 @@ class RunScreen(WyberScreen[None]):
         self._shown_segment = state.current
 
     def tick(self) -> None:
+        """The clock, the agenda, the bell and the turn, four times a second and after a record
+        that changed them. The interval can fire while the screen is taken down (the app ends):
+        as for the writer's word (show_durable), what is gone is not drawn on."""
+        try:
+            self._tick()
+        except NoMatches:
+            return
+
+    def _tick(self) -> None:
         self._draw_records()  # what others sent in a burst waits for this redraw
         now = self.meeting.now()
         state = self.meeting.state

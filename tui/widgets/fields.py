@@ -57,7 +57,7 @@ class LineField(OrderedField, Input):
         super().__init__(value, **kwargs)
         self.clear_on_submit = clear_on_submit
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         # Runs before Input._on_key (the message's handlers go down the class's MRO);
         # prevent_default keeps Input's from handling the same key again.
         if event.key == "enter":
@@ -70,7 +70,7 @@ class LineField(OrderedField, Input):
             event.prevent_default()
             self._type(character)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()
         self.paste(event.text)
@@ -89,7 +89,7 @@ class LineField(OrderedField, Input):
 
     async def action_submit(self) -> None:
         """Input's own Enter binding, run when an Enter reaches the bindings without passing
-        `_on_key` (a key held while a dialog opened on the Enter before it, handed on once it
+        `on_key` (a key held while a dialog opened on the Enter before it, handed on once it
         closed): handed over the same way, never as Input's Submitted, which has no key."""
         self.hand_over(self.value, events.Key("enter", "\r"))
 
@@ -110,14 +110,14 @@ class NoteField(OrderedField, TextArea):
         the bindings, which run later."""
         return typed_character(event) is None and event.key != "enter"
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         character = None if event.is_printable else typed_character(event)
         if character is not None and not self.read_only:
             event.stop()
             event.prevent_default()
             self._type(character)
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()
         if not self.read_only and (text := clean_text(event.text)):

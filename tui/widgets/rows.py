@@ -260,10 +260,10 @@ class RowTable(ScrollView, can_focus=True):
         self._styles.clear()
         self._lines.clear()
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self._restyle()
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self._restyle()
 
     # ── the cursor ──────────────────────────────────────────────────────────────────────────
@@ -298,7 +298,7 @@ class RowTable(ScrollView, can_focus=True):
         if key is not None:
             self.post_message(self.Chosen(self, key))
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or offset.y < 1:
             return

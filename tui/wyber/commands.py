@@ -367,6 +367,12 @@ class Outcome:
 
     def check(self) -> "Outcome":
         """The outcome itself, or the refusal raised (for callers that show a refusal as such)."""
-        if self.refused is not None:
-            raise self.refused
-        return self
+        refused = self.refused
+        if refused is None:
+            return self
+        try:
+            raise refused
+        finally:
+            # The raised refusal's traceback holds this frame: without these names in it, the
+            # frame holds nothing that holds the refusal, and no cycle is left per refused key.
+            del self, refused

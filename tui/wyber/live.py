@@ -4,8 +4,9 @@
 that made the meeting or last called `bind`): it checks the command against the current state and
 the late-command rule (tui/wyber/late.py), turns it into events, gives out ids, stamps and folds
 the records (the session's sink hands them to the writer), keeps one undo unit per command for
-the actor who made it, and then tells the subscribers. It returns an `Outcome`: the records made,
-or a refusal with its reason. Nothing is recorded for a refused command, and everything a command
+the actor who made it (their last UNDO_DEPTH), and then tells the subscribers. It returns an
+`Outcome`: the records made, or a refusal with its reason (its key and values, not where it was
+raised). Nothing is recorded for a refused command, and everything a command
 makes is drafted and checked before its first record is made, so a command is never half applied.
 
 Another thread does not call `execute` (it raises `WrongThread`): it calls `submit_threadsafe`,
@@ -16,6 +17,7 @@ left 359 of 900 ideas (their ids collided) and jammed the writer on "record 10 a
 """
 
 import threading
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from datetime import date
@@ -122,6 +124,11 @@ Actor = str | None  # a participant's id; None: the facilitator
 Dispatcher = Callable[[Callable[[], None]], object]
 Subscriber = Callable[[tuple[Record, ...]], None]
 
+# How many of their own commands an actor can take back. Ctrl+Z is for the last few slips, and
+# each unit is checked against a board that has moved on since; without a bound, a town hall's
+# evening kept an undo unit for each of its 3,000 ideas and 10,000 votes until the end.
+UNDO_DEPTH = 100
+
 
 class WrongThread(RuntimeError):
     """`execute` was called from a thread that does not own the session: a programming error.
@@ -159,7 +166,7 @@ class LiveMeeting:
         # The series' earlier sessions, read once when the meeting opens: what they agreed is
         # reviewed in this one.
         self.earlier_sessions = list(earlier_sessions)
-        self._undo: dict[Actor, list[list[Event]]] = {}
+        self._undo: dict[Actor, deque[list[Event]]] = {}
         self._subscribers: list[Subscriber] = []
         self._owner = threading.get_ident()
         self._dispatch: Dispatcher | None = None
@@ -210,7 +217,9 @@ class LiveMeeting:
 
     # ── the door ────────────────────────────────────────────────────────────────────────────
 
-    def execute(self, command: Command) -> Outcome:
+    def execute(self, command: Command, keep_undo: bool = True) -> Outcome:
+        """Run the command; `keep_undo` False keeps no undo unit for it (a command made by nobody
+        in particular, such as an anonymous phone's idea, is no one's to take back)."""
         if threading.get_ident() != self._owner:
             raise WrongThread("a live meeting's commands run on its owner: submit_threadsafe")
         draft = Draft(self, command)
@@ -218,7 +227,7 @@ class LiveMeeting:
             self._check(command)
             HANDLERS[type(command)](draft, command)
         except Refused as refused:
-            return Outcome(refused=refused)
+            return Outcome(refused=_bare(refused))
         except ValidationError as invalid:  # input a record cannot hold (an idea too long)
             return Outcome(refused=Refused("run.refused.invalid", reason=_first(invalid)))
         # An undo's records are made now, where the group is; every other command's where it
@@ -227,15 +236,15 @@ class LiveMeeting:
         if not isinstance(command, Undo) and command.place is not None:
             made_in = command.place
         records = tuple(self._record(event, command.actor, made_in) for event in draft.events)
-        stack = self._undo.setdefault(command.actor, [])
         if draft.forget_undo:
-            stack.clear()
-        if draft.undo:
-            stack.append(draft.undo)
+            self._undo.pop(command.actor, None)
+        undo = draft.undo if keep_undo else None
+        if undo:
+            self._undo.setdefault(command.actor, deque(maxlen=UNDO_DEPTH)).append(undo)
         if records:
             for subscriber in list(self._subscribers):
                 subscriber(records)
-        return Outcome(records=records, undoable=bool(draft.undo))
+        return Outcome(records=records, undoable=bool(undo))
 
     def undoable(self, actor: Actor = None) -> bool:
         """Whether the actor has a command of their own to take back."""
@@ -271,6 +280,14 @@ class LiveMeeting:
     def forget_undo(self) -> None:
         """Nobody's commands can be taken back any more (the meeting is finished)."""
         self._undo.clear()
+
+
+def _bare(refused: Refused) -> Refused:
+    """The refusal as its caller needs it: its key and values. Where it was raised goes: the
+    traceback holds the command's frames (its draft, the meeting), which an outcome kept as long
+    as a phone's answer or a screen's message did."""
+    refused.__context__ = None
+    return refused.with_traceback(None)
 
 
 def _first(invalid: ValidationError) -> str:

@@ -9,8 +9,8 @@ fsync'd record) moves, `wait_durable` returns, and the watchers are told the new
 If the disk refuses (an OSError: full, read-only, unplugged), the records stay queued in memory
 and are retried until they are written, however long that takes, or until the facilitator
 explicitly leaves them behind (`abandon`, which hands them over for a rescue file). Anything
-else raised while writing is a bug, not a disk failure: the writer stops, logs it and says so
-(`broken`); it never retries it.
+else raised while writing, or by a watcher told of a write, is a bug, not a disk failure: the
+writer stops, logs it and says so (`broken`); it never retries it.
 """
 
 import logging
@@ -87,8 +87,9 @@ class BackgroundWriter:
     def watch(self, watcher: Watcher) -> Callable[[], None]:
         """Call `watcher(durable)` each time the watermark moves, right after the fsync, on the
         writer's thread; it must not block (a screen marshals the call onto its own loop) and
-        must not raise. Returns the call that stops it (a room that closes): a call already
-        under way when it stops may still come once."""
+        must not raise (one that raises is a bug: the writer stops, as for its own). Returns
+        the call that stops it (a room that closes): a call already under way when it stops may
+        still come once."""
         with self._changed:
             self._watchers.append(watcher)
 
@@ -172,6 +173,19 @@ class BackgroundWriter:
             self._writer.close()
 
     def _run(self) -> None:
+        try:
+            self._write_until_done()
+        except Exception as bug:  # not the disk: retrying would only repeat it
+            _log.exception("the session's writer stopped on a bug: %s", self.path)
+            with self._changed:
+                self._broken = bug
+                self._changed.notify_all()
+            # The watermark stays: the watchers look at `broken`.
+            again = self._tell(self.durable)
+            if again is not None:
+                _log.error("a watcher failed on the writer's last word", exc_info=again)
+
+    def _write_until_done(self) -> None:
         while True:
             with self._changed:
                 self._changed.wait_for(lambda: self._queue or self._stopping or self._abandoning)
@@ -187,23 +201,27 @@ class BackgroundWriter:
                     if not self._abandoning:
                         self._changed.wait(self._retry_seconds)
                 continue
-            except Exception as bug:  # not the disk: retrying would only repeat it
-                _log.exception("the session's writer stopped on a bug: %s", self.path)
-                with self._changed:
-                    self._broken = bug
-                    self._changed.notify_all()
-                self._tell(self.durable)  # the watermark stays: the watchers look at `broken`
-                return
             with self._changed:
                 for _ in batch:
                     self._queue.popleft()
                 self._durable = batch[-1].seq
                 self._failure = None
                 self._changed.notify_all()
-            self._tell(batch[-1].seq)
+            bug = self._tell(batch[-1].seq)
+            if bug is not None:
+                # A watcher's bug is a bug too: had it ended the thread unseen, the records
+                # after it would wait for ever, shown as merely pending.
+                raise bug
 
-    def _tell(self, durable: int) -> None:
+    def _tell(self, durable: int) -> Exception | None:
+        """Tell every watcher; the first one's error, if any raised (the others are told all
+        the same)."""
         with self._changed:
             watchers = list(self._watchers)
+        first: Exception | None = None
         for watcher in watchers:
-            watcher(durable)
+            try:
+                watcher(durable)
+            except Exception as bug:
+                first = first or bug
+        return first
