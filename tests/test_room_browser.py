@@ -119,8 +119,10 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         SHOTS.mkdir(exist_ok=True)
         await page.screenshot(path=str(SHOTS / "room-phone-diverge.png"), full_page=True)
 
+        assert await page.inner_text("#message") == "Sent."
         await pilot.press("f8")  # converge: the phone follows over its live stream
         await page.wait_for_selector("#converge", state="visible")
+        assert await page.inner_text("#message") == ""  # "Sent." was about the last movement
         await page.click("#targets li button >> nth=0")
         await page.wait_for_selector("text=Dots left: 2")
         assert app.meeting.dots_used(app.room.room.joined[0].participant_id) == 1
