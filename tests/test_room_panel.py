@@ -1,15 +1,21 @@
 """The room panel in the run screen (F5): the QR code, the URL and short code, who joined, and
-the keys that run the room; a phone's idea on the facilitator's board, shown as typed."""
+the keys that run the room; a phone's idea on the facilitator's board, shown as typed; the
+port given on the command line."""
 
+import socket
 from pathlib import Path
 
 import httpx
+import pytest
 from textual.widgets import Static
 
 from tests.factory import FakeClock, FakeWall
 from tests.room_kit import phones
 from tests.test_meeting import open_room
 from tests.test_run_flow import SIZE, board_texts, make_app, wyber_30
+from tui.app import Clocks, Launch, WyberApp
+from tui.cli import main
+from tui.room.address import Address
 from tui.room.place import RoomPlace
 from tui.room.server import RoomRoutes
 from tui.screens.room import RoomDialog
@@ -86,3 +92,28 @@ def test_no_facilitator_action_exists_over_http(tmp_path: Path) -> None:
         "/api/score",
         "/api/vote",
     ]
+
+
+async def test_the_port_given_without_room_is_where_f5_opens_the_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`wyber run … --port P` and F5 later: the room was opened on 8765 whatever P said."""
+    with socket.socket() as probe:  # a port free on this machine now
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    launched: list[Launch] = []
+    monkeypatch.setattr("tui.app.run_app", lambda **given: launched.append(given["launch"]) or 0)
+    data = str(tmp_path / "data")
+    assert main(["--data", data, "run", "wyber-30.en", "--now", "--port", str(port)]) == 0
+    assert launched[0].room is None  # not at once: F5 opens it
+    monkeypatch.setattr("tui.screens.room.lan_addresses", lambda: [Address("lo", "127.0.0.1")])
+    clock = FakeClock()
+    app = WyberApp(tmp_path, "en", clocks=Clocks(clock, FakeWall(clock)), launch=launched[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, RoomDialog)
+        assert app.room is not None and app.room.server.port == port
+        assert f":{port}/" in status(app)
