@@ -22,6 +22,7 @@ from tui.room.address import Address, lan_addresses
 from tui.room.place import RoomPlace
 from tui.room.server import RoomRoutes
 from tui.screens.room import RoomDialog
+from tui.wyber.plans import load_plan
 
 
 def status(app: object) -> str:
@@ -178,3 +179,45 @@ def test_the_laptops_addresses_are_read_from_its_interfaces(
     ]
     monkeypatch.setattr(ifaddr, "get_adapters", lambda: adapters)
     assert lan_addresses() == [Address("wlp2s0", "192.168.8.20")]
+
+
+GO_AROUND = """
+title = "Round the table"
+language = "en"
+
+[[steps]]
+title = "Ideas"
+question = "What next?"
+
+[steps.diverge]
+minutes = 10
+technique = "go_around"
+turn_seconds = 60
+"""
+TURNS = 'technique = "go_around"\nturn_seconds = 60'
+SILENT = GO_AROUND.replace(TURNS, 'technique = "silent_writing"')
+
+
+@pytest.mark.parametrize(
+    ("plan", "said"),
+    [(SILENT, "Hidden: each phone sees only its own ideas"), (GO_AROUND, "Not silent writing")],
+    ids=["silent_writing", "go_around"],
+)
+async def test_the_panel_says_whether_the_phones_see_the_others_ideas(
+    tmp_path: Path, plan: str, said: str
+) -> None:
+    """In a go-around the phones see everyone's ideas: the panel said "Hidden" all the same."""
+    plan_file = tmp_path / "plan.toml"
+    plan_file.write_text(plan, encoding="utf-8")
+    clock = FakeClock()
+    place = RoomPlace("127.0.0.1", 0)
+    launch = Launch(plan=load_plan(plan_file), run_now=True, room=place)
+    app = WyberApp(tmp_path, "en", clocks=Clocks(clock, FakeWall(clock)), launch=launch)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RoomDialog)
+        assert said in " ".join(status(app).split())
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Revealed: the phones see everyone's ideas" in " ".join(status(app).split())

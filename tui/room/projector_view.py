@@ -21,7 +21,7 @@ from tui.wyber.events import ConsentAnswer
 from tui.wyber.goaround import GoAround
 from tui.wyber.i18n import Language, tr
 from tui.wyber.observers import voters_present
-from tui.wyber.plan import Movement, Technique
+from tui.wyber.plan import Movement
 from tui.wyber.ranking import Target, score_summary, step_ranking
 from tui.wyber.rules import place_now, score_top, step_now
 from tui.wyber.state import Agreement, ConsentState, SessionState
@@ -96,7 +96,7 @@ def _diverge(room: Room, lang: Language) -> dict[str, object]:
     state = room.live.state
     step = step_now(state)
     ideas = [i.text for i in state.ideas.values() if i.step == step]
-    hidden = room.technique() is Technique.SILENT_WRITING and not room.here(room.revealed)
+    hidden = room.ideas_hidden()
     return {
         "count": tr(lang, "projector.ideas", count=len(ideas)),
         "total": len(ideas),

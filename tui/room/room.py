@@ -389,3 +389,13 @@ class Room:
     def technique(self) -> Technique | None:
         box = timebox_now(self.live.state)
         return box.technique if box is not None else None
+
+    def ideas_hidden(self) -> bool:
+        """Silent writing not revealed yet: each phone sees only its own ideas (the projector
+        only how many there are). In any other diverge everyone's ideas are in sight."""
+        return self.technique() is Technique.SILENT_WRITING and not self.here(self.revealed)
+
+    def ideas_open(self) -> bool:
+        """A diverge whose ideas no reveal hides: each phone sees everyone's."""
+        place = place_now(self.live.state)
+        return place is not None and place[1] is Movement.DIVERGE and not self.ideas_hidden()

@@ -6,7 +6,7 @@ data, and the page puts them in with textContent, so nothing a participant typed
 """
 
 from tui.room.room import Device, Room
-from tui.wyber.plan import Movement, Technique
+from tui.wyber.plan import Movement
 from tui.wyber.ranking import step_ranking
 from tui.wyber.rules import dots_each, place_now, score_top, step_now
 
@@ -48,7 +48,7 @@ def _diverge(room: Room, device: Device) -> dict[str, object]:
     step = step_now(state)
     own = set(room.own_ideas(device))
     ideas = [i for i in state.ideas.values() if i.step == step]
-    hidden = room.technique() is Technique.SILENT_WRITING and not room.here(room.revealed)
+    hidden = room.ideas_hidden()
     return {
         "mine": [{"id": i.id, "text": i.text} for i in ideas if i.id in own],
         "others": None if hidden else [{"text": i.text} for i in ideas if i.id not in own],

@@ -117,7 +117,10 @@ class RoomDialog(WyberModal[None]):
         lines.append(self.t("room.ready", done=done, of=of))
         lines.append("")
         lines.append(self.t("room.anonymous" if room.here(room.anonymous) else "room.named"))
-        lines.append(self.t("room.revealed" if room.here(room.revealed) else "room.hidden"))
+        if room.here(room.revealed):
+            lines.append(self.t("room.revealed"))
+        else:  # in a go-around, say, the phones see the others' ideas without a reveal
+            lines.append(self.t("room.open_ideas" if room.ideas_open() else "room.hidden"))
         self.query_one("#status", Static).update(Text("\n".join(lines)))  # names as typed
 
     def action_close_joining(self) -> None:

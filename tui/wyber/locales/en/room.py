@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "room.named": "This movement is named: ideas carry who sent them.",
     "room.revealed": "Revealed: the phones see everyone's ideas and the results.",
     "room.hidden": "Hidden: each phone sees only its own ideas; results stay hidden.",
+    "room.open_ideas": "Not silent writing: each phone sees everyone's ideas.",
     "room.no_network": "This laptop has no network address the phones could reach: connect to the travel router or Wi-Fi first.",
     "room.port_in_use": "The room could not open on port {port}: {reason}",
     "room.closed": "The room is closed.",

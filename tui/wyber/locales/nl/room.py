@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "room.named": "Deze beweging is op naam: ideeën dragen wie ze stuurde.",
     "room.revealed": "Getoond: de telefoons zien ieders ideeën en de uitslag.",
     "room.hidden": "Verborgen: elke telefoon ziet alleen de eigen ideeën; de uitslag blijft verborgen.",
+    "room.open_ideas": "Geen stil schrijven: elke telefoon ziet ieders ideeën.",
     "room.no_network": "Deze laptop heeft geen netwerkadres dat de telefoons kunnen bereiken: verbind eerst met de reisrouter of wifi.",
     "room.port_in_use": "De zaal kon niet open op poort {port}: {reason}",
     "room.closed": "De zaal is gesloten.",
