@@ -280,10 +280,13 @@ async def test_a_phone_away_a_while_catches_up_with_nothing_lost_or_doubled(
         # From a seq it had seen (Last-Event-ID, or `after` on a stream opened anew), not 0.
         assert resumed and seen <= int(resumed[-1] or 0) <= live.state.last_seq, (seen, resumed)
 
+        await page.fill("#idea", "Sent as the room closes")
+        await page.click("#idea-form button")
+        await page.wait_for_selector("#message:text('Sent.')")
         await app.close_room()
         await page.wait_for_selector("#state:text('The room is closed.')")
-        for part in ("#diverge", "#readiness", "#offline"):
-            assert await page.is_hidden(part), part
+        for part in ("#diverge", "#readiness", "#offline", "#message"):
+            assert await page.is_hidden(part) or not await page.inner_text(part), part
         await page.screenshot(path=str(SHOTS / "room-phone-closed.png"), full_page=True)
 
     await in_app(tmp_path, meeting)

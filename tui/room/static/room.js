@@ -134,6 +134,7 @@
     if (source) source.close();
     ["join", "diverge", "converge", "consolidate", "readiness", "offline"].forEach(function (id) { $(id).hidden = true; });
     $("state").textContent = t("room.phone.closed");
+    say("");
   }
   // A view that did not come (the Wi-Fi dropped while asking, the phone slept) is asked for
   // again until it comes: the messages it answered were already told, and would be lost.
@@ -145,7 +146,7 @@
         return r.json();
       })
       .then(function (v) {
-        if (!v) return;
+        if (!v || shut) return;  // a view asked for before the room closed is not shown after
         $("offline").hidden = true;
         if (v.seq >= seq) { seq = v.seq; show(v); }
       })
