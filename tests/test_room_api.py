@@ -254,3 +254,37 @@ async def test_a_phones_text_never_names_someone_else_as_its_author(room: Phones
         sent = await post(bram, "/api/ideas", {"text": "Anna: more trees"})
         assert sent.status_code == 403
     assert [i.author_name for i in room.meeting.on_disk().ideas.values()] == ["Bram Jansen"]
+
+
+async def test_one_in_without_a_name_gives_it_where_names_count(room: Phones) -> None:
+    """Joined nameless in an anonymous diverge: once the movement is named (a consent round by
+    name, say), the phone asks for the name, joining closed or not, and the ballot it cast
+    nameless stays the one it votes on."""
+    meeting = room.meeting.meeting
+    room.room.toggle(room.room.anonymous)
+    async with room.phone() as phone:
+        assert (await post(phone, "/api/join", {"name": ""})).is_success
+        sent = await post(phone, "/api/ideas", {"text": "Nobody's idea"})
+        idea = sent.json()["made"][0]
+        assert not (await phone.get("/api/view")).json()["name_needed"]
+        meeting.execute(NextMovement())  # converge, anonymous: a nameless ballot
+        room.room.toggle(room.room.anonymous)
+        assert (await post(phone, "/api/vote", {"target_id": idea})).is_success
+        room.room.toggle(room.room.anonymous)  # named now
+        room.room.close_joining()
+        assert (await phone.get("/api/view")).json()["name_needed"]
+        assert (await post(phone, "/api/join", {"name": ""})).status_code == 409
+        assert (await post(phone, "/api/join", {"name": "Dirk"})).is_success
+        assert not (await phone.get("/api/view")).json()["name_needed"]
+        room.room.toggle(room.room.anonymous)
+        seen = (await phone.get("/api/view")).json()["converge"]
+        assert seen["targets"][0]["mine"] == 1  # the nameless ballot is still Dirk's
+        meeting.execute(NextMovement())  # consolidate: the consent round by name
+        agreement = meeting.record_agreement("Try it for a month").id
+        assert (
+            await post(phone, "/api/consent", {"agreement_id": agreement, "answer": "consent"})
+        ).is_success
+    state = room.meeting.on_disk()
+    [answer] = state.agreements[agreement].rounds[-1].answers.values()
+    assert answer.name == "Dirk"
+    assert state.ideas[idea].author_id is None and state.ideas[idea].author_name == ""

@@ -290,3 +290,25 @@ async def test_a_phone_away_a_while_catches_up_with_nothing_lost_or_doubled(
         await page.screenshot(path=str(SHOTS / "room-phone-closed.png"), full_page=True)
 
     await in_app(tmp_path, meeting)
+
+
+async def test_a_phone_in_without_a_name_is_asked_for_it_where_names_count(
+    tmp_path: Path, browser: Browser
+) -> None:
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.room is not None
+        room = app.room.room
+        room.toggle(room.anonymous)
+        page = await phone(browser, app.room.url)
+        await page.wait_for_selector("#name-label:text('you may leave it empty')")
+        await page.click("#join-form button")  # no name: anonymous here
+        await page.wait_for_selector("#idea-form", state="visible")
+        room.toggle(room.anonymous)  # named from now on
+        await page.wait_for_selector("#name-label:text('here everyone takes part by name')")
+        assert await page.is_hidden("#idea-form")
+        await page.fill("#name", "Dirk")
+        await page.click("#join-form button")
+        await page.wait_for_selector("#idea-form", state="visible")
+        await until(lambda: [n for n, _ in room.names()] == ["Dirk"], pilot)
+
+    await in_app(tmp_path, meeting)

@@ -18,6 +18,7 @@ def view(room: Room, device: Device) -> dict[str, object]:
     shown: dict[str, object] = {
         "seq": state.last_seq,
         "joined": device.joined,
+        "name_needed": room.name_needed(device),
         "name": people[device.participant_id].name if device.participant_id in people else "",
         "joining_open": room.joining_open,
         "finished": state.finished,

@@ -62,9 +62,9 @@
     $("question").textContent = v.question || "";
     ["join", "diverge", "converge", "consolidate", "readiness"].forEach(function (id) { $(id).hidden = true; });
     $("state").textContent = v.finished ? t("room.phone.finished") : (v.movement ? "" : t("room.phone.waiting"));
-    if (!v.joined) {
+    if (!v.joined || v.name_needed) {  // in without a name, where names count: give one now
       $("join").hidden = false;
-      $("name-label").textContent = t(v.anonymous ? "room.phone.name_optional" : "room.phone.name_label");
+      $("name-label").textContent = t(v.name_needed ? "room.phone.name_now" : v.anonymous ? "room.phone.name_optional" : "room.phone.name_label");
       return;
     }
     if (v.finished || !v.movement) return;

@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "room.phone.code_go": "Join",
     "room.phone.name_label": "Your name",
     "room.phone.name_optional": "Your name (you may leave it empty: ideas here are anonymous)",
+    "room.phone.name_now": "Your name: here everyone takes part by name",
     "room.phone.join": "Join",
     "room.phone.are_you": "Are you {name}?",
     "room.phone.yes": "Yes, that's me",

@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "room.phone.code_go": "Doe mee",
     "room.phone.name_label": "Je naam",
     "room.phone.name_optional": "Je naam (mag leeg blijven: ideeën zijn hier anoniem)",
+    "room.phone.name_now": "Je naam: hier doet ieder mee op naam",
     "room.phone.join": "Doe mee",
     "room.phone.are_you": "Ben jij {name}?",
     "room.phone.yes": "Ja, dat ben ik",
