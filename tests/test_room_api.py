@@ -2,6 +2,7 @@
 from phones as the same commands typed ones are, and what keeps anyone out where they do not
 belong (origin, size, cookies, only one's own, nothing after the end, anonymity on the files)."""
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,9 @@ import pytest
 from tests.room_kit import ORIGIN, Phones, post, started
 from tui.wyber.commands import Finish, NextMovement
 from tui.wyber.events import ConsentAnswer, IdeaAdded
-from tui.wyber.plan import Movement
+from tui.wyber.minutes.build import build_minutes
+from tui.wyber.minutes.markdown import markdown
+from tui.wyber.portable import export_json
 
 
 @pytest.fixture
@@ -242,7 +245,15 @@ async def test_in_an_anonymous_movement_nothing_on_file_links_an_idea_to_its_sen
         for idea in state.ideas.values():
             if idea.text.encode() in content:
                 assert bram_id.encode() not in content.split(idea.text.encode())[1][:200]
-    assert Movement.DIVERGE
+    # The exports: the minutes name no one beside an idea, the session file no author or actor.
+    lines = markdown(build_minutes(state, "en")).splitlines()
+    for idea in state.ideas.values():
+        [line] = [line for line in lines if line.startswith("- ") and idea.text in line]
+        assert "Bram" not in line, line
+    exported = json.loads(export_json(state.session_id, records))["records"]
+    of_ideas = [record for record in exported if "idea_id" in record["event"]]
+    assert of_ideas
+    assert all(r["actor"] is None and not r["event"].get("author_id") for r in of_ideas)
 
 
 async def test_a_phones_text_never_names_someone_else_as_its_author(room: Phones) -> None:
