@@ -2,6 +2,7 @@
 from phones as the same commands typed ones are, and what keeps anyone out where they do not
 belong (origin, size, cookies, only one's own, nothing after the end, anonymity on the files)."""
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,9 @@ import pytest
 from tests.room_kit import ORIGIN, Phones, post, started
 from tui.wyber.commands import Finish, NextMovement
 from tui.wyber.events import ConsentAnswer, IdeaAdded
-from tui.wyber.plan import Movement
+from tui.wyber.minutes.build import build_minutes
+from tui.wyber.minutes.markdown import markdown
+from tui.wyber.portable import export_json
 
 
 @pytest.fixture
@@ -242,7 +245,15 @@ async def test_in_an_anonymous_movement_nothing_on_file_links_an_idea_to_its_sen
         for idea in state.ideas.values():
             if idea.text.encode() in content:
                 assert bram_id.encode() not in content.split(idea.text.encode())[1][:200]
-    assert Movement.DIVERGE
+    # The exports: the minutes name no one beside an idea, the session file no author or actor.
+    lines = markdown(build_minutes(state, "en")).splitlines()
+    for idea in state.ideas.values():
+        [line] = [line for line in lines if line.startswith("- ") and idea.text in line]
+        assert "Bram" not in line, line
+    exported = json.loads(export_json(state.session_id, records))["records"]
+    of_ideas = [record for record in exported if "idea_id" in record["event"]]
+    assert of_ideas
+    assert all(r["actor"] is None and not r["event"].get("author_id") for r in of_ideas)
 
 
 async def test_a_phones_text_never_names_someone_else_as_its_author(room: Phones) -> None:
@@ -254,3 +265,37 @@ async def test_a_phones_text_never_names_someone_else_as_its_author(room: Phones
         sent = await post(bram, "/api/ideas", {"text": "Anna: more trees"})
         assert sent.status_code == 403
     assert [i.author_name for i in room.meeting.on_disk().ideas.values()] == ["Bram Jansen"]
+
+
+async def test_one_in_without_a_name_gives_it_where_names_count(room: Phones) -> None:
+    """Joined nameless in an anonymous diverge: once the movement is named (a consent round by
+    name, say), the phone asks for the name, joining closed or not, and the ballot it cast
+    nameless stays the one it votes on."""
+    meeting = room.meeting.meeting
+    room.room.toggle(room.room.anonymous)
+    async with room.phone() as phone:
+        assert (await post(phone, "/api/join", {"name": ""})).is_success
+        sent = await post(phone, "/api/ideas", {"text": "Nobody's idea"})
+        idea = sent.json()["made"][0]
+        assert not (await phone.get("/api/view")).json()["name_needed"]
+        meeting.execute(NextMovement())  # converge, anonymous: a nameless ballot
+        room.room.toggle(room.room.anonymous)
+        assert (await post(phone, "/api/vote", {"target_id": idea})).is_success
+        room.room.toggle(room.room.anonymous)  # named now
+        room.room.close_joining()
+        assert (await phone.get("/api/view")).json()["name_needed"]
+        assert (await post(phone, "/api/join", {"name": ""})).status_code == 409
+        assert (await post(phone, "/api/join", {"name": "Dirk"})).is_success
+        assert not (await phone.get("/api/view")).json()["name_needed"]
+        room.room.toggle(room.room.anonymous)
+        seen = (await phone.get("/api/view")).json()["converge"]
+        assert seen["targets"][0]["mine"] == 1  # the nameless ballot is still Dirk's
+        meeting.execute(NextMovement())  # consolidate: the consent round by name
+        agreement = meeting.record_agreement("Try it for a month").id
+        assert (
+            await post(phone, "/api/consent", {"agreement_id": agreement, "answer": "consent"})
+        ).is_success
+    state = room.meeting.on_disk()
+    [answer] = state.agreements[agreement].rounds[-1].answers.values()
+    assert answer.name == "Dirk"
+    assert state.ideas[idea].author_id is None and state.ideas[idea].author_name == ""

@@ -119,8 +119,10 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         SHOTS.mkdir(exist_ok=True)
         await page.screenshot(path=str(SHOTS / "room-phone-diverge.png"), full_page=True)
 
+        assert await page.inner_text("#message") == "Sent."
         await pilot.press("f8")  # converge: the phone follows over its live stream
         await page.wait_for_selector("#converge", state="visible")
+        assert await page.inner_text("#message") == ""  # "Sent." was about the last movement
         await page.click("#targets li button >> nth=0")
         await page.wait_for_selector("text=Dots left: 2")
         assert app.meeting.dots_used(app.room.room.joined[0].participant_id) == 1
@@ -224,3 +226,89 @@ def _scores(app: WyberApp, target_id: str) -> list[int] | None:
     if tally is None or not all(is_ballot(voter) for voter in tally.scores):
         return None
     return list(tally.scores.values())
+
+
+async def test_a_phone_away_a_while_catches_up_with_nothing_lost_or_doubled(
+    tmp_path: Path, browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offline, Chromium keeps the live stream open but the phone's fetches fail: the view it was
+    told to fetch never came, and the ideas typed meanwhile stayed missing once it was back. Away
+    with its stream dropped too, it comes back from the last seq it saw. Once the room closes,
+    the phone says so and offers nothing more to do."""
+
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.room is not None and app.meeting is not None
+        room, live = app.room.room, app.meeting
+        page = await joined(browser, app, "Anna de Vries")
+        room.toggle(room.revealed)  # silent writing: the others' ideas shown
+        await page.wait_for_selector("#hidden", state="hidden")
+        resumed: list[str | None] = []  # each stream's Last-Event-ID (or `after`), as served
+        opening = room.stream._opening
+
+        def opened(last_event_id: str | None) -> bytes:
+            resumed.append(last_event_id)
+            return opening(last_event_id)
+
+        monkeypatch.setattr(room.stream, "_opening", opened)
+
+        async def others() -> list[str]:
+            return await page.locator("#others li").all_inner_texts()
+
+        async def shown(texts: list[str]) -> None:
+            for _ in range(300):
+                if sorted(await others()) == sorted(texts):
+                    return
+                await pilot.pause()  # type: ignore[attr-defined]
+                await asyncio.sleep(0.05)
+            assert sorted(await others()) == sorted(texts)
+
+        await page.context.set_offline(True)
+        typed = [live.add_idea(f"Typed while away {n}").text for n in range(3)]
+        await asyncio.sleep(1.0)  # the phone heard of them and could not fetch its view
+        await page.context.set_offline(False)
+        await shown(typed)
+
+        seen = live.state.last_seq
+        await page.context.set_offline(True)
+        for consumer in list(room.stream._consumers):  # the Wi-Fi drops: the stream ends
+            consumer.queue.put_nowait(None)
+        typed += [live.add_idea(f"Typed while gone {n}").text for n in range(3)]
+        await asyncio.sleep(3.0)  # past the stream's retry of 2 s
+        await page.context.set_offline(False)
+        await shown(typed)
+        await until(lambda: room.stream.consumers == 1, pilot)  # following again, once
+        # From a seq it had seen (Last-Event-ID, or `after` on a stream opened anew), not 0.
+        assert resumed and seen <= int(resumed[-1] or 0) <= live.state.last_seq, (seen, resumed)
+
+        await page.fill("#idea", "Sent as the room closes")
+        await page.click("#idea-form button")
+        await page.wait_for_selector("#message:text('Sent.')")
+        await app.close_room()
+        await page.wait_for_selector("#state:text('The room is closed.')")
+        for part in ("#diverge", "#readiness", "#offline", "#message"):
+            assert await page.is_hidden(part) or not await page.inner_text(part), part
+        await page.screenshot(path=str(SHOTS / "room-phone-closed.png"), full_page=True)
+
+    await in_app(tmp_path, meeting)
+
+
+async def test_a_phone_in_without_a_name_is_asked_for_it_where_names_count(
+    tmp_path: Path, browser: Browser
+) -> None:
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.room is not None
+        room = app.room.room
+        room.toggle(room.anonymous)
+        page = await phone(browser, app.room.url)
+        await page.wait_for_selector("#name-label:text('you may leave it empty')")
+        await page.click("#join-form button")  # no name: anonymous here
+        await page.wait_for_selector("#idea-form", state="visible")
+        room.toggle(room.anonymous)  # named from now on
+        await page.wait_for_selector("#name-label:text('here everyone takes part by name')")
+        assert await page.is_hidden("#idea-form")
+        await page.fill("#name", "Dirk")
+        await page.click("#join-form button")
+        await page.wait_for_selector("#idea-form", state="visible")
+        await until(lambda: [n for n, _ in room.names()] == ["Dirk"], pilot)
+
+    await in_app(tmp_path, meeting)

@@ -1,11 +1,18 @@
-"""The room's QR code as the terminal shows it scans back to the URL (decoded with zbarimg), and
-the laptop's addresses leave out what no phone in the room could reach."""
+"""The room's QR code as the terminal shows it scans back to the URL (decoded with zbarimg), on
+the screen too, and the laptop's addresses leave out what no phone in the room could reach."""
 
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from tests.snapshot_kit import make_app, settle
+from tests.test_layout_fits import screen_lines
+from tests.test_snapshots import wyber_30
 from tui.room.address import reachable
+from tui.room.place import RoomPlace
 from tui.room.qr import half_blocks, qr_url
+from tui.screens.room import RoomDialog
 
 SCALE = 8  # pixels per module, as a phone's camera sees a terminal's cells
 
@@ -55,3 +62,37 @@ def test_only_addresses_a_phone_could_reach_are_offered() -> None:
     assert not reachable("wlan0", "169.254.3.4")  # no DHCP answered
     assert not reachable("docker0", "172.17.0.1")
     assert not reachable("tailscale0", "100.101.102.103")
+
+
+def scanned(lines: list[str], rows: list[str], tmp_path: Path) -> str:
+    """What zbarimg reads from the screen where the code's top row (with its finder patterns)
+    is drawn: the screen's own characters, as many rows as the code has, as far as the screen
+    shows them."""
+    finder = rows[1]  # the first row under the quiet zone: unique on the screen
+    y, x = next((y, line.find(finder)) for y, line in enumerate(lines) if finder in line)
+    drawn = [line[x : x + len(finder)].ljust(len(finder)) for line in lines[y - 1 :][: len(rows)]]
+    drawn = [row if set(row) <= set(" █▀▄") else " " * len(finder) for row in drawn]
+    image = tmp_path / "screen.pbm"
+    pbm(pixels(drawn), image)
+    found = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True)
+    return found.stdout.decode().strip()
+
+
+@pytest.mark.usefixtures("amsterdam_time")
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=str)
+async def test_the_panel_opened_again_over_the_clock_shows_a_code_that_scans(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """F5 again once the run screen is drawn: the panel under the clock at 80×24 cut the code's
+    lower rows off (the keys drawn over them), and no phone could read it."""
+    place = RoomPlace("127.0.0.1", 0)
+    app = make_app(tmp_path, "en", plan=wyber_30("en"), run_now=True, room=place)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, RoomDialog) and app.room is not None
+        rows = half_blocks(app.room.url)
+        assert scanned(screen_lines(app), rows, tmp_path) == app.room.url

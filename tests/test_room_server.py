@@ -84,3 +84,22 @@ async def test_the_server_stops_within_two_seconds_with_streams_open(
         await asyncio.wait_for(asyncio.gather(*streams, return_exceptions=True), 3)
         with pytest.raises(httpx.ConnectError):
             await phone.get("/api/view")
+
+
+async def test_a_closing_room_tells_each_phone_before_its_stream_ends(
+    served: tuple[Meeting, OpenRoom],
+) -> None:
+    """The last message says the room closed (a phone that reconnected would find no server and
+    say "reconnecting" for ever), sent even when it comes with the stream's end."""
+    _, opened = served
+    async with joined(opened, "Carla") as phone:
+
+        async def to_the_end() -> list[str]:
+            async with phone.stream("GET", "/api/stream") as stream:
+                return [line async for line in stream.aiter_lines() if line.startswith("event:")]
+
+        following = asyncio.create_task(to_the_end())
+        await asyncio.sleep(0.3)
+        opened.room.close()
+        told = await asyncio.wait_for(following, 3)
+        assert told[-1] == "event: closed", told

@@ -87,6 +87,7 @@ class Launch:
     notices: list[str] = field(default_factory=list)
     replay: str | None = None  # a recorded session to play back, read-only
     room: RoomPlace | None = None  # `--room`: the run screen opens the room at once
+    place: RoomPlace = field(default_factory=RoomPlace)  # `--port`: where F5 and F10 open it
 
 
 class WyberApp(KeysInOrder[None], EndsWithoutTraceback[None]):

@@ -212,9 +212,10 @@ def _dispatch(args: argparse.Namespace, data: Path, lang: Language) -> int:
     archive = Archive(data)
     match args.command:
         case "run":
-            room = RoomPlace(args.host, args.port) if args.room or args.host else None
+            place = RoomPlace(args.host, args.port)
+            room = place if args.room or args.host else None
             lang_chosen = getattr(args, "lang", None)
-            return _run(args.target, args.now, archive, data, lang_chosen, room)
+            return _run(args.target, args.now, archive, data, lang_chosen, room, place)
         case "replay":
             return _replay(args.id, archive, data, getattr(args, "lang", None))
         case "list":
@@ -302,6 +303,7 @@ def _run(
     data: Path,
     lang: Language | None,
     room: RoomPlace | None = None,
+    place: RoomPlace | None = None,
 ) -> int:
     """Resume the session with this id, else prepare (or, --now, start) the plan so named.
 
@@ -313,9 +315,11 @@ def _run(
 
     if archive.exists(target):
         archive.check_free(target)  # refused now, with exit 2, if another wyber has it open
-        return run_app(data=data, lang=lang, launch=Launch(session_id=target, room=room))
+        launch = Launch(session_id=target, room=room, place=place or RoomPlace())
+        return run_app(data=data, lang=lang, launch=launch)
     plan = load_plan(resolve_plan(target, plan_folders(data)))
-    launch = Launch(plan=plan, run_now=now, room=room, notices=_samples_left(plan) if now else [])
+    notices = _samples_left(plan) if now else []
+    launch = Launch(plan=plan, run_now=now, room=room, place=place or RoomPlace(), notices=notices)
     return run_app(data=data, lang=lang, launch=launch)
 
 

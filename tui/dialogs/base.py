@@ -88,6 +88,14 @@ class WyberModal(Localised, ModalScreen[ResultType]):
         if self.query(ClockWindow):
             self.call_after_refresh(self._fit_under_clock)
 
+    def rows_needed(self) -> int:
+        """The rows this dialog must have whole, or it covers the clock (0: it scrolls, so it
+        fits under the clock at any size)."""
+        return 0
+
     def _fit_under_clock(self) -> None:
         clock = clock_below(self)
-        self.query_one(ClockWindow).styles.height = clock.region.bottom if clock else 0
+        top = clock.region.bottom if clock else 0
+        if self.size.height - top < self.rows_needed():
+            top = 0
+        self.query_one(ClockWindow).styles.height = top

@@ -130,6 +130,8 @@ class Projector:
         async for chunk in room.stream.follow(str(seq)):
             if chunk.startswith(b"retry:"):
                 continue
+            if b"\nevent: closed\n" in chunk:
+                return  # the room closed (stream.py): there is nothing more to show
             if chunk.startswith(b"id: ") and _unseen(chunk) and not room.here(room.revealed):
                 continue  # votes while the results are hidden change nothing shown
             yield message("view", room.last_seq(), self._view(opened))  # or a keep-alive's

@@ -21,7 +21,7 @@ from tui.wyber.events import ConsentAnswer
 from tui.wyber.goaround import GoAround
 from tui.wyber.i18n import Language, tr
 from tui.wyber.observers import voters_present
-from tui.wyber.plan import Movement, Technique
+from tui.wyber.plan import Movement
 from tui.wyber.ranking import (
     SCORE_WORDS,
     Target,
@@ -105,7 +105,7 @@ def _diverge(room: Room, lang: Language) -> dict[str, object]:
     # Each with its own number, as the board shows it: "number 4" is the same idea on the
     # board, the projector and in the minutes.
     ideas = [{"number": i.number, "text": i.text} for i in state.ideas.values() if i.step == step]
-    hidden = room.technique() is Technique.SILENT_WRITING and not room.here(room.revealed)
+    hidden = room.ideas_hidden()
     return {
         "count": tr(lang, "projector.ideas", count=len(ideas)),
         "total": len(ideas),

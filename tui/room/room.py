@@ -202,11 +202,13 @@ class Room:
 
     def join(self, token: str | None, name: str, participant_id: str | None) -> Answer:
         """Join as the prepared participant confirmed (`participant_id`), as a new participant
-        named `name`, or (no name, in an anonymous movement) as nobody in particular."""
+        named `name`, or (no name, in an anonymous movement) as nobody in particular. One who
+        joined without a name may give it later, joining closed or not (they are in): without,
+        a named vote or the consent round by name was closed to them for the whole meeting."""
         device = self.device(token)
-        if device.joined:
+        if device.participant_id is not None:
             return Answer()
-        if not self.joining_open:
+        if not device.joined and not self.joining_open:
             raise Denied("room.phone.denied.closed")
         if participant_id is not None:
             person = self.live.state.participants.get(participant_id)
@@ -225,9 +227,19 @@ class Room:
             device.participant_id = answer.made[0]
         elif not self.here(self.anonymous):
             return Answer(refused=Refused("room.phone.refused.name_needed"))
+        elif device.joined:
+            return Answer()
+        if device.joined:  # the nameless ballots it cast are its participant's now
+            for place, who in [key for key in self.ballots if key[1] == device.token]:
+                self.ballots[place, device.participant_id or ""] = self.ballots.pop((place, who))
         device.joined = True
         self.changed()
         return Answer(made=(device.participant_id or "",))
+
+    def name_needed(self, device: Device) -> bool:
+        """Joined without a name, in a movement that is not anonymous: nothing to do here
+        until the device gives one."""
+        return device.joined and device.participant_id is None and not self.here(self.anonymous)
 
     # ── contributions ───────────────────────────────────────────────────────────────────────
 
@@ -389,3 +401,13 @@ class Room:
     def technique(self) -> Technique | None:
         box = timebox_now(self.live.state)
         return box.technique if box is not None else None
+
+    def ideas_hidden(self) -> bool:
+        """Silent writing not revealed yet: each phone sees only its own ideas (the projector
+        only how many there are). In any other diverge everyone's ideas are in sight."""
+        return self.technique() is Technique.SILENT_WRITING and not self.here(self.revealed)
+
+    def ideas_open(self) -> bool:
+        """A diverge whose ideas no reveal hides: each phone sees everyone's."""
+        place = place_now(self.live.state)
+        return place is not None and place[1] is Movement.DIVERGE and not self.ideas_hidden()

@@ -6,6 +6,8 @@ The format (the projector, tui/room/projector.py, reads the same stream):
     event: change      records were folded in: `data` is {"seq": <seq>, "kinds": [<event kind>…]}
     event: room        the room changed without a record (joining closed, reveal, done counts):
                        `data` is {"seq": <seq>}
+    event: closed      the room closed: the last message, the stream ends after it (a phone
+                       that reconnected would find no server, and say "reconnecting" forever)
     : keep-alive       a comment every KEEP_ALIVE seconds, so proxies and phones keep the line
 
 A message says only that something changed; a consumer fetches what it shows (the phone its
@@ -87,6 +89,7 @@ class Stream:
         self._unsubscribe()
         if self._keep_alive is not None:
             self._keep_alive.cancel()
+        self._send(message("closed", self.seq, {"seq": self.seq}))
         self._send(None)
 
     def _kept_alive(self) -> None:
@@ -145,7 +148,8 @@ class Stream:
                 chunks = [await consumer.queue.get()]
                 while not consumer.queue.empty():
                     chunks.append(consumer.queue.get_nowait())
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            last = b"".join(c for c in chunks[: chunks.index(None)] if c is not None)
+            await send({"type": "http.response.body", "body": last, "more_body": False})
         finally:
             self._consumers.discard(consumer)
             gone.cancel()

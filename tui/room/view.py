@@ -7,7 +7,7 @@ data, and the page puts them in with textContent, so nothing a participant typed
 
 from tui.room.room import Device, Room
 from tui.wyber.i18n import Language
-from tui.wyber.plan import Movement, Technique
+from tui.wyber.plan import Movement
 from tui.wyber.ranking import SCORE_WORDS, step_ranking, step_score_top, target_score_text
 from tui.wyber.rules import dots_each, place_now, score_top, step_now
 
@@ -20,6 +20,7 @@ def view(room: Room, device: Device, lang: Language) -> dict[str, object]:
     shown: dict[str, object] = {
         "seq": state.last_seq,
         "joined": device.joined,
+        "name_needed": room.name_needed(device),
         "name": people[device.participant_id].name if device.participant_id in people else "",
         "joining_open": room.joining_open,
         "finished": state.finished,
@@ -50,7 +51,7 @@ def _diverge(room: Room, device: Device) -> dict[str, object]:
     step = step_now(state)
     own = set(room.own_ideas(device))
     ideas = [i for i in state.ideas.values() if i.step == step]
-    hidden = room.technique() is Technique.SILENT_WRITING and not room.here(room.revealed)
+    hidden = room.ideas_hidden()
     return {
         "mine": [{"id": i.id, "text": i.text} for i in ideas if i.id in own],
         "others": None if hidden else [{"text": i.text} for i in ideas if i.id not in own],

@@ -50,11 +50,12 @@ class RoomDialog(WyberModal[None]):
     def __init__(self, opened: "OpenRoom") -> None:
         super().__init__()
         self.opened = opened
+        self._qr = half_blocks(opened.url)
         self._show_posted = False  # a show is on its way: the changes meanwhile join it
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="room"):
-            yield Static(Text("\n".join(half_blocks(self.opened.url))), id="qr")
+            yield Static(Text("\n".join(self._qr)), id="qr")
             with Vertical(id="words"):
                 yield Static(Text(self.t("room.title"), "bold"))
                 yield Static(id="status")
@@ -70,6 +71,11 @@ class RoomDialog(WyberModal[None]):
 
     def on_resize(self) -> None:
         self.show()
+
+    def rows_needed(self) -> int:
+        """The whole QR code and the keys: under the clock at 80×24 a scanner saw a code with
+        its lower finder pattern cut off, so there the panel covers the clock."""
+        return len(self._qr) + self.query_one(KeyStrip).outer_size.height
 
     def _words_width(self) -> int:
         """As wide as the URL (at least WORDS_WIDTH), within what the QR code leaves."""
@@ -111,7 +117,10 @@ class RoomDialog(WyberModal[None]):
         lines.append(self.t("room.ready", done=done, of=of))
         lines.append("")
         lines.append(self.t("room.anonymous" if room.here(room.anonymous) else "room.named"))
-        lines.append(self.t("room.revealed" if room.here(room.revealed) else "room.hidden"))
+        if room.here(room.revealed):
+            lines.append(self.t("room.revealed"))
+        else:  # in a go-around, say, the phones see the others' ideas without a reveal
+            lines.append(self.t("room.open_ideas" if room.ideas_open() else "room.hidden"))
         self.query_one("#status", Static).update(Text("\n".join(lines)))  # names as typed
 
     def action_close_joining(self) -> None:

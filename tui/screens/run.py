@@ -181,16 +181,14 @@ class RunScreen(WyberScreen[None]):
         return True
 
     def action_room(self) -> None:
-        from tui.room.place import RoomPlace
         from tui.screens.room import open_room_panel
 
-        open_room_panel(self, self.wyber.launch.room or RoomPlace())
+        open_room_panel(self, self.wyber.launch.room or self.wyber.launch.place)
 
     def action_projector(self) -> None:
-        from tui.room.place import RoomPlace
         from tui.screens.projector import open_projector
 
-        open_projector(self, self.wyber.launch.room or RoomPlace())
+        open_projector(self, self.wyber.launch.room or self.wyber.launch.place)
 
     def go_around(self) -> GoAround | None:
         """The go-around on the idea board, if one is on (the projector shows its speaker)."""

@@ -55,14 +55,16 @@
   function fill(list, rows) { var ul = $(list); ul.textContent = ""; rows.forEach(function (r) { ul.appendChild(r); }); }
 
   function show(v) {
+    // A word from the last movement ("Sent.", "No dots left") is not about this one.
+    if (state && (state.title !== v.title || state.movement !== v.movement)) say("");
     state = v;
     $("title").textContent = v.title || "wyber";
     $("question").textContent = v.question || "";
     ["join", "diverge", "converge", "consolidate", "readiness"].forEach(function (id) { $(id).hidden = true; });
     $("state").textContent = v.finished ? t("room.phone.finished") : (v.movement ? "" : t("room.phone.waiting"));
-    if (!v.joined) {
+    if (!v.joined || v.name_needed) {  // in without a name, where names count: give one now
       $("join").hidden = false;
-      $("name-label").textContent = t(v.anonymous ? "room.phone.name_optional" : "room.phone.name_label");
+      $("name-label").textContent = t(v.name_needed ? "room.phone.name_now" : v.anonymous ? "room.phone.name_optional" : "room.phone.name_label");
       return;
     }
     if (v.finished || !v.movement) return;
@@ -127,10 +129,34 @@
     pick.addEventListener("change", function () { if (pick.value !== "") post("/api/score", { target_id: g.id, score: Number(pick.value) }); });
     return pick;
   }
+  // The room closed or the meeting ended (the view is refused): nothing here can be done any
+  // more, so nothing to do is shown.
+  var shut = false, source = null, again = null, RETRY_MS = 2000;
+  function closed() {
+    shut = true;
+    if (source) source.close();
+    ["join", "diverge", "converge", "consolidate", "readiness", "offline"].forEach(function (id) { $(id).hidden = true; });
+    $("state").textContent = t("room.phone.closed");
+    say("");
+  }
+  // A view that did not come (the Wi-Fi dropped while asking, the phone slept) is asked for
+  // again until it comes: the messages it answered were already told, and would be lost.
   function refresh() {
     return fetch("/api/view", { credentials: "same-origin", headers: { "X-Lang": lang } })
-      .then(function (r) { if (!r.ok) { $("state").textContent = t("room.phone.closed"); return null; } return r.json(); })
-      .then(function (v) { if (v && v.seq >= seq) { seq = v.seq; show(v); } });
+      .then(function (r) {
+        if (r.status === 403) { closed(); return null; }
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      })
+      .then(function (v) {
+        if (!v || shut) return;  // a view asked for before the room closed is not shown after
+        $("offline").hidden = true;
+        if (v.seq >= seq) { seq = v.seq; show(v); }
+      })
+      .catch(function () {
+        $("offline").hidden = false;
+        if (!again) again = setTimeout(function () { again = null; refresh(); }, RETRY_MS);
+      });
   }
   // A hall of phones each fetching its view after every change would ask the laptop for
   // hundreds of views a second in a vote burst: a phone fetches at most one view every
@@ -142,8 +168,10 @@
     pending = setTimeout(function () { pending = null; refresh(); }, REFRESH_MS * (0.5 + Math.random()));
   }
   var UNSEEN = ["vote_cast", "score_given"];
-  function follow() {  // EventSource reconnects by itself, with Last-Event-ID: the journal's seq
-    var source = new EventSource("/api/stream");
+  // EventSource reconnects by itself, with Last-Event-ID: the journal's seq. One the browser
+  // gave up on (it does when the phone is offline) is opened anew from the seq last shown.
+  function follow() {
+    source = new EventSource("/api/stream" + (seq >= 0 ? "?after=" + seq : ""));
     var changed = function (e) {
       $("offline").hidden = true;
       var data = {};
@@ -155,7 +183,13 @@
     };
     source.addEventListener("change", changed);
     source.addEventListener("room", changed);
-    source.onerror = function () { $("offline").hidden = false; };
+    source.addEventListener("closed", closed);
+    source.onopen = function () { $("offline").hidden = true; };
+    source.onerror = function () {
+      if (shut) return;
+      $("offline").hidden = false;
+      if (source.readyState === EventSource.CLOSED) setTimeout(function () { refresh().then(function () { if (!shut) follow(); }); }, RETRY_MS);
+    };
   }
   function phone() {
     var match = null;
@@ -176,7 +210,10 @@
       if (text) post("/api/ideas", { text: text }).then(function (r) { if (r.ok) { $("idea").value = ""; say(t("room.phone.sent"), true); } });
     });
     $("done").addEventListener("click", function () { post("/api/done", { done: !state.done }); });
-    refresh().then(follow);
+    refresh().then(function () { if (!shut) follow(); });
+    // Back on the Wi-Fi, or woken from sleep: what happened meanwhile is fetched at once.
+    window.addEventListener("online", refresh);
+    document.addEventListener("visibilitychange", function () { if (!document.hidden && !shut) refresh(); });
   }
   function code() {
     $("code-form").addEventListener("submit", function (e) {
