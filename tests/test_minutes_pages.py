@@ -23,9 +23,11 @@ from tui.wyber.events import (
     ConsentAnswer,
     ConsentAnswered,
     EvaluationRecorded,
+    IdeaAdded,
     ObjectionResolved,
     PresenceChanged,
     Resolution,
+    VoteCast,
 )
 from tui.wyber.fold import fold
 from tui.wyber.i18n import Language, tr
@@ -335,8 +337,28 @@ def test_the_closing_note_stays_on_the_page_of_the_distribution_list() -> None:
     cells = [cell for row in last.rows for cell in row.cells]
     assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in cells)
     assert doc.paragraphs[-1].text.startswith("Vastgelegd met wyber")
-    # Other tables may break across pages as usual.
-    assert not doc.tables[0].rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next
+
+
+def keeps(row: Any) -> list[bool]:
+    return [bool(p.paragraph_format.keep_with_next) for cell in row.cells for p in cell.paragraphs]
+
+
+def test_a_short_table_stays_on_one_page_and_a_long_one_may_break() -> None:
+    """Split over a page, the agenda left its "Totaal" row alone at the top of the next one.
+    Each row kept with the next keeps a table whole (LibreOffice honours it as Word does)."""
+    doc = document("nl")
+    agenda = next(t for t in doc.tables if t.rows[0].cells[0].text == "Stap")
+    assert agenda.rows[-1].cells[1].text == "Totaal"
+    assert all(all(keeps(row)) for row in agenda.rows[:-1])
+    assert not any(keeps(agenda.rows[-1]))  # the table ends there: what follows may move on
+    # A session of many ideas: its votes' table runs on over pages.
+    timed = meeting_events("nl")
+    timed += [(1100 + n, IdeaAdded(idea_id=f"m{n}", text=f"Idee {n}")) for n in range(30)]
+    timed += [(1140 + n, VoteCast(target_id=f"m{n}", voter_id="p1")) for n in range(30)]
+    timed.sort(key=lambda e: e[0])
+    long = document("nl", fold(records(timed, start=OPENED_AT)))
+    [votes] = [t for t in long.tables if len(t.rows) > 30]
+    assert not any(keeps(row)[0] for row in votes.rows)
 
 
 # ── the consent round: once, in a paragraph under its table ─────────────────────────────────

@@ -64,8 +64,9 @@ TABLE_TEXT_STYLE = "Table Text"
 # Cell margins left and right: 1 mm instead of Word's 1.9 mm (LibreOffice's own default is 1 mm);
 # in a table of six columns that gives the text columns 11 mm more.
 CELL_MARGIN_MM = 1.0
-# A table this short moves to the next page whole with the closing note rather than leave it
-# alone there; a longer one lets the note go.
+# A table this short stays on one page: split, it left a lone "Totaal" row or the last idea of
+# the votes at the top of the next page. It moves there whole with the closing note too rather
+# than leave the note alone there; a longer table breaks across pages and lets the note go.
 KEEP_WHOLE_ROWS = 20
 FACT_LABEL_SHARE = 0.4  # of the text width, for the labels of the facts (date, place …)
 
@@ -264,6 +265,12 @@ class _WordWriter:
         if block.footer:
             footer = self._new_row(table, blank)
             self._row(table, footer, block.footer, block.numeric, strong=True)
+        rows = table._tbl.tr_lst
+        if len(rows) <= KEEP_WHOLE_ROWS:
+            # Each row kept with the next keeps the table whole, in Word and LibreOffice alike.
+            for tr in rows[:-1]:
+                for p in tr.iter(qn("w:p")):
+                    p.get_or_add_pPr().keepNext_val = True
         air = self.paragraph()  # air between a table and what follows
         if keep_with_next:
             # Every paragraph of the table: LibreOffice keeps a table with the next paragraph
