@@ -156,6 +156,11 @@ def test_export_series_holds_every_item_with_its_history_and_each_session(
         assert line in text
     assert ["Afwezig (1)", "Chaïma"] in rows
     assert ["Wat kan beter", "Korter"] in rows
+    # A session prepared but not held says so: its list is who is expected, not who came.
+    held_ones, _, prepared = text.partition("maandag 7 december 2026 · Sessie three")
+    assert "Deze sessie is nog niet gehouden." in prepared and "Aanwezig" not in prepared
+    assert ["Op de lijst (3)", "Anna de Vries, Bram Jansen, Chaïma"] in rows
+    assert held_ones.count("Aanwezig (2)") == 2
     assert str(out) in capsys.readouterr().err
 
 

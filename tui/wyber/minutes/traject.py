@@ -130,6 +130,14 @@ class _SeriesWriter:
             day = spoken_date(meeting_date(session), self.lang)
             self.blocks.append(Heading(f"{day} · {session.title}", 2))
             people = list(session.participants.values())
+            if session.started_t is None:
+                # Prepared, not held: its list says who is expected, not who was there.
+                self.blocks.append(Paragraph(self.t("traject.list.not_held"), quiet=True))
+                if people:
+                    expected = self.t("traject.list.on_the_list", count=len(people))
+                    names = ", ".join(p.name for p in people)
+                    self.blocks.append(Facts(((expected, names),)))
+                continue
             present = [p.name for p in people if was_there(p)]
             absent = [p.name for p in people if not was_there(p)]
             lines: list[tuple[str, Inline]] = []

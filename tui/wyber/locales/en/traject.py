@@ -30,6 +30,8 @@ MESSAGES: dict[str, str] = {
     "traject.list.no_decisions": "No decisions have been taken in this series yet.",
     "traject.list.actions": "Actions: agreements, actions and parking lot",
     "traject.list.per_session": "Per session: attendance and evaluation",
+    "traject.list.not_held": "This session has not been held yet.",
+    "traject.list.on_the_list": "On the list ({count})",
     "traject.list.colophon": "Made with wyber {version} from the sessions of the series.",
     "traject.list.none": "There is no series ‘{name}’ in {path}: no session belongs to it. 'wyber list' shows each session's series.",
     "traject.list.format": "A series goes to Word (.docx) or Markdown (.md), not to {format}.",

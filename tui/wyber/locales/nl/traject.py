@@ -30,6 +30,8 @@ MESSAGES: dict[str, str] = {
     "traject.list.no_decisions": "In dit traject zijn nog geen besluiten genomen.",
     "traject.list.actions": "Actielijst: afspraken, acties en parkeerplaats",
     "traject.list.per_session": "Per sessie: aanwezigheid en evaluatie",
+    "traject.list.not_held": "Deze sessie is nog niet gehouden.",
+    "traject.list.on_the_list": "Op de lijst ({count})",
     "traject.list.colophon": "Opgesteld met wyber {version} uit de sessies van het traject.",
     "traject.list.none": "Er is geen traject ‘{name}’ in {path}: geen enkele sessie hoort erbij. 'wyber list' toont de trajecten bij de sessies.",
     "traject.list.format": "Een traject gaat naar Word (.docx) of Markdown (.md), niet naar {format}.",
