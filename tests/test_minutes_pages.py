@@ -350,7 +350,10 @@ def test_a_short_table_stays_on_one_page_and_a_long_one_may_break() -> None:
     agenda = next(t for t in doc.tables if t.rows[0].cells[0].text == "Stap")
     assert agenda.rows[-1].cells[1].text == "Totaal"
     assert all(all(keeps(row)) for row in agenda.rows[:-1])
-    assert not any(keeps(agenda.rows[-1]))  # the table ends there: what follows may move on
+    # The table of who was there ends there: what follows it may go on to the next page.
+    people = next(t for t in doc.tables if t.rows[0].cells[0].text == "Naam")
+    assert all(all(keeps(row)) for row in people.rows[:-1])
+    assert not any(keeps(people.rows[-1]))
     # A session of many ideas: its votes' table runs on over pages.
     timed = meeting_events("nl")
     timed += [(1100 + n, IdeaAdded(idea_id=f"m{n}", text=f"Idee {n}")) for n in range(30)]
@@ -501,3 +504,33 @@ def test_several_owners_stand_one_per_line_each_name_whole() -> None:
         break
     else:
         raise AssertionError("no row of the action")
+
+
+def test_a_round_stays_whole_with_its_table_and_a_chart_with_its_numbers() -> None:
+    """Split over two pages, a round left its objection alone at the top of the next one, and
+    a chart stood a page away from the table of its numbers."""
+    doc = document("nl", with_rounds("nl"))
+    body = list(doc.element.body.iterchildren())
+    paragraphs = {p._p: p for p in doc.paragraphs}
+    tables = {t._tbl: t for t in doc.tables}
+
+    def table_before(index: int) -> Any:
+        return next(tables[e] for e in reversed(body[:index]) if e in tables)
+
+    round_label = tr("nl", "traject.round_of", number=5)
+    [at] = [
+        i
+        for i, e in enumerate(body)
+        if e in paragraphs and paragraphs[e].text.startswith(round_label)
+    ]
+    assert paragraphs[body[at]].paragraph_format.keep_together
+    before = table_before(at)
+    assert all(all(keeps(row)) for row in before.rows)  # the table goes with its first round
+    assert paragraphs[body[at - 1]].paragraph_format.keep_with_next  # and so does the air
+    # Each chart: its table, the notes between and the picture stay on one page.
+    charts = [i for i, e in enumerate(body) if e in paragraphs and e.xpath(".//pic:pic")]
+    assert len(charts) == 2  # the time; the dots and scores
+    for index in charts:
+        assert all(all(keeps(row)) for row in table_before(index).rows)
+        between = body[body.index(table_before(index)._tbl) + 1 : index]
+        assert all(paragraphs[e].paragraph_format.keep_with_next for e in between)

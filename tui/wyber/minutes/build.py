@@ -106,7 +106,8 @@ def round_paragraph(agreement: Agreement, lang: Language) -> Paragraph | None:
         (
             label,
             *(Span("\n" + line.text, strong=line.heading, alert=line.alert) for line in lines),
-        )
+        ),
+        whole=True,
     )
 
 

@@ -35,6 +35,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from tui.wyber.minutes.columns import POINT_MM, fit_widths
 from tui.wyber.minutes.content import (
+    Block,
     Bullets,
     Document,
     Facts,
@@ -197,20 +198,25 @@ class _WordWriter:
             match block:
                 case Heading(text=text, level=level):
                     self.paragraph(f"Heading {level}").add_run(clean_text(text))
-                case Paragraph(content=content, quiet=quiet):
-                    self._runs(self.paragraph(), content, quiet=quiet)
+                case Paragraph(content=content, quiet=quiet, whole=whole):
+                    paragraph = self.paragraph()
+                    self._runs(paragraph, content, quiet=quiet)
+                    if whole:  # a round split over two pages left its objection alone
+                        paragraph.paragraph_format.keep_together = True
+                    if _chart_follows(blocks, index):
+                        paragraph.paragraph_format.keep_with_next = True
                 case Bullets(items=items):
                     for item in items:
                         self._runs(self.paragraph("List Bullet"), item)
                 case Table():
                     # The closing note (the colophon) stays on the page of the table before it:
                     # a last page that holds only that line is a page a secretary deletes.
-                    closing = (
-                        index == len(blocks) - 2
-                        and isinstance(blocks[-1], Paragraph)
-                        and len(block.rows) <= KEEP_WHOLE_ROWS
-                    )
-                    self._table(block, keep_with_next=closing)
+                    # A chart stays with the table of its numbers, and the first consent round
+                    # with the table it belongs to: a page apart, each read as something else.
+                    closing = index == len(blocks) - 2 and isinstance(blocks[-1], Paragraph)
+                    held = closing or _chart_follows(blocks, index) or _round_follows(blocks, index)
+                    keep = held and len(block.rows) <= KEEP_WHOLE_ROWS
+                    self._table(block, keep_with_next=keep)
                 case Facts(lines=lines):
                     self._facts(lines)
                 case Picture():
@@ -316,6 +322,23 @@ class _WordWriter:
             cells[0].paragraphs[0].add_run(clean_text(label)).bold = True
             self._runs(cells[1].paragraphs[0], value)
         self.paragraph()
+
+
+def _chart_follows(blocks: Sequence[Block], index: int) -> bool:
+    """Whether a chart comes next after the block at `index`, past at most a note or two (what
+    "No." means, how a score is read)."""
+    for block in blocks[index + 1 : index + 4]:
+        if isinstance(block, Picture):
+            return True
+        if not isinstance(block, Paragraph):
+            return False
+    return False
+
+
+def _round_follows(blocks: Sequence[Block], index: int) -> bool:
+    """Whether a paragraph kept whole (a consent round) comes right after the block at `index`."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return isinstance(following, Paragraph) and following.whole
 
 
 # A line break or a tab in a run's text, as python-docx's run.text writes them (w:br, w:tab).
