@@ -534,3 +534,14 @@ def test_a_round_stays_whole_with_its_table_and_a_chart_with_its_numbers() -> No
         assert all(all(keeps(row)) for row in table_before(index).rows)
         between = body[body.index(table_before(index)._tbl) + 1 : index]
         assert all(paragraphs[e].paragraph_format.keep_with_next for e in between)
+
+
+def test_a_label_stays_on_the_page_of_what_it_names() -> None:
+    """ "Niet geclusterd (2)" stood alone at the foot of a page, its ideas on the next one."""
+    doc = document("nl")
+    by_text = {p.text: p for p in doc.paragraphs}
+    for label in ("Aanwezig (3)", "Pilot in de wijk (2)", "Niet geclusterd (3)"):
+        assert by_text[label].paragraph_format.keep_with_next, label
+    # A line of the evaluation is no label: it may end a page.
+    evaluation = next(p for p in doc.paragraphs if p.text.startswith("Wat ging goed: "))
+    assert not evaluation.paragraph_format.keep_with_next

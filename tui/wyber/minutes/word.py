@@ -203,7 +203,10 @@ class _WordWriter:
                     self._runs(paragraph, content, quiet=quiet)
                     if whole:  # a round split over two pages left its objection alone
                         paragraph.paragraph_format.keep_together = True
-                    if _chart_follows(blocks, index):
+                    # A label ("Niet geclusterd (2)") stays with what it names, as a note stays
+                    # with its chart: alone at the foot of a page it names nothing.
+                    label = all(span.strong for span in spans(content))
+                    if label or _chart_follows(blocks, index):
                         paragraph.paragraph_format.keep_with_next = True
                 case Bullets(items=items):
                     for item in items:
