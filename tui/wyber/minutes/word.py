@@ -258,35 +258,38 @@ class _WordWriter:
         return table
 
     def _table(self, block: Table, *, keep_with_next: bool = False) -> None:
+        """A table; `keep_with_next` keeps it (of at most KEEP_WHOLE_ROWS rows) on the page of
+        what follows."""
         table = self._grid(column_widths(block), self.table_style)
+        # Each row kept with the next keeps a short table whole, in Word and LibreOffice alike.
+        whole = len(block.rows) <= KEEP_WHOLE_ROWS
         # One empty row, its cells' widths and paragraph style set, copied for every row:
         # python-docx's add_row sets each cell's width through a search of the cell, which was
-        # half the time of a table (cProfile, 1,000 ideas).
+        # half the time of a table (cProfile, 1,000 ideas). The row keeps with the next there
+        # too: set per paragraph it cost a fifth of the Word file's time.
         blank = _add_row(table)._tr
         for paragraph in blank.iter(qn("w:p")):
             paragraph.style = self.table_text_id
+            if whole:
+                paragraph.get_or_add_pPr().keepNext_val = True
         table._tbl.remove(blank)
-        header = self._new_row(table, blank)
+        last = header = self._new_row(table, blank)
         _repeat_as_header(header)
         self._row(table, header, block.columns, block.numeric, strong=True)
         for row in block.rows:
-            self._row(table, self._new_row(table, blank), row, block.numeric)
+            last = self._new_row(table, blank)
+            self._row(table, last, row, block.numeric)
         if block.footer:
-            footer = self._new_row(table, blank)
-            self._row(table, footer, block.footer, block.numeric, strong=True)
-        rows = table._tbl.tr_lst
-        if len(rows) <= KEEP_WHOLE_ROWS:
-            # Each row kept with the next keeps the table whole, in Word and LibreOffice alike.
-            for tr in rows[:-1]:
-                for p in tr.iter(qn("w:p")):
-                    p.get_or_add_pPr().keepNext_val = True
+            last = self._new_row(table, blank)
+            self._row(table, last, block.footer, block.numeric, strong=True)
         air = self.paragraph()  # air between a table and what follows
         if keep_with_next:
-            # Every paragraph of the table: LibreOffice keeps a table with the next paragraph
-            # only when all of them say so (Word keeps each row with the next).
-            for cell in table._cells:
-                cell.paragraphs[0].paragraph_format.keep_with_next = True
+            # Its last row too: LibreOffice keeps a table with the next paragraph only when all
+            # its paragraphs say so (Word keeps each row with the next).
             air.paragraph_format.keep_with_next = True
+        elif whole:  # the table ends here: what follows may go on to the next page
+            for paragraph in last.iter(qn("w:p")):
+                paragraph.get_or_add_pPr().keepNext_val = None
 
     @staticmethod
     def _new_row(table: WordTable, blank: CT_Row) -> CT_Row:
