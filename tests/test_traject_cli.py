@@ -25,6 +25,7 @@ from tui.wyber.events import (
     SessionFinished,
     SessionOpened,
 )
+from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement, Plan
 from tui.wyber.store import Archive
 
@@ -138,20 +139,28 @@ def test_export_series_holds_every_item_with_its_history_and_each_session(
     assert ["3", "De pilot gaat door", "Anna de Vries", "9 nov 2026"] in rows
     [begroting] = [row for row in rows if row[1] == "Begroting opstellen"]
     assert begroting[:5] == ["1", "Begroting opstellen", "Bram Jansen", "30 nov 2026", "gedaan"]
-    assert begroting[5] == "9 nov 2026: afgesproken\n23 nov 2026: gedaan (Ligt er)"
+    # Each date in the history held together by no-break spaces: never "23 nov / 2026:".
+    assert (
+        begroting[5] == "9\u00a0nov\u00a02026: afgesproken\n23\u00a0nov\u00a02026: gedaan (Ligt er)"
+    )
     assert [
         "5",
         "Wijkraad bellen",
         "Bram Jansen",
         "11 dec 2026",
         "open",
-        "23 nov 2026: afgesproken",
+        "23\u00a0nov\u00a02026: afgesproken",
     ] in rows
     # Each session's date, attendance and evaluation.
     for line in ("maandag 9 november 2026 · Sessie one", "maandag 23 november 2026 · Sessie two"):
         assert line in text
     assert ["Afwezig (1)", "Chaïma"] in rows
     assert ["Wat kan beter", "Korter"] in rows
+    # A session prepared but not held says so: its list is who is expected, not who came.
+    held_ones, _, prepared = text.partition("maandag 7 december 2026 · Sessie three")
+    assert "Deze sessie is nog niet gehouden." in prepared and "Aanwezig" not in prepared
+    assert ["Op de lijst (3)", "Anna de Vries, Bram Jansen, Chaïma"] in rows
+    assert held_ones.count("Aanwezig (2)") == 2
     assert str(out) in capsys.readouterr().err
 
 
@@ -210,3 +219,19 @@ def test_remind_refuses_an_unknown_series_and_a_missing_folder(
     missing = tmp_path / "nowhere"
     assert main(["--data", str(data), "--lang", "en", "remind", SERIES, "-o", str(missing)]) == 2
     assert f"The folder {missing} does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_mail_export_names_who_has_no_address_before_it_writes_the_draft(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: Language
+) -> None:
+    """Today's command line left a participant without an address out of the draft silently."""
+    out = tmp_path / "verslag.eml"
+    assert main(["--data", str(data), "--lang", lang, "export", "one", "-o", str(out)]) == 0
+    said = capsys.readouterr().err
+    warning = tr(lang, "traject.cli.without", count=1, names="Chaïma")
+    assert warning in said and said.index(warning) < said.index(str(out))
+    assert read(out)["To"] == "Anna de Vries <anna@x.example>, Bram Jansen <bram@x.example>"
+    # Only the draft leaves people out: the Markdown minutes say nothing of the kind.
+    assert main(["--data", str(data), "--lang", lang, "export", "one", "-o", str(out) + ".md"]) == 0
+    assert "Chaïma" not in capsys.readouterr().err

@@ -472,6 +472,10 @@ def _export(
         state, payload = export.export_session(archive, session_id, fmt, minutes_lang)
         name = export.default_name(state, minutes_lang or state.language, fmt)
         done = "cli.exported"
+        missing = [p.name for p in export.without_address(state)] if fmt == "eml" else []
+        if missing:  # said before the draft is written: nobody is left out silently
+            names = ", ".join(missing)
+            print(tr(lang, "traject.cli.without", count=len(missing), names=names), file=sys.stderr)
         if output is None and fmt == "json":
             output = "-"  # the portable file goes to stdout by default, to pipe on
     target = _deliver(payload, output, name, force=force)

@@ -20,6 +20,7 @@ SETTLED = frozenset({Resolution.WITHDRAWN, Resolution.AMENDED})
 class ConsentLine:
     text: str
     alert: bool = False  # an objection still open or standing: the reader must see it
+    heading: bool = False  # "Round 2:", above the lines of that round
 
 
 def consent_label(agreement: Agreement, lang: Language) -> str:
@@ -89,7 +90,7 @@ def consent_lines(
     for number, r in enumerate(agreement.rounds[:rounds], 1):
         shown = _round_lines(r, lang)
         if several and shown:
-            lines.append(ConsentLine(tr(lang, "consent.line.round", number=number)))
+            lines.append(ConsentLine(tr(lang, "consent.line.round", number=number), heading=True))
         lines.extend(shown)
         if number <= len(agreement.history):
             text = agreement.history[number - 1].previous_text

@@ -64,3 +64,9 @@ def read_owners(people: Iterable[Participant], typed: str) -> Owners:
 def owner_names(owner_name: str) -> list[str]:
     """The names in an agreement's `owner_name`, one per owner."""
     return [name for name in (n.strip() for n in owner_name.split(",")) if name]
+
+
+def owner_lines(owner_name: str) -> str:
+    """Several owners one per line, for a table cell: "Anna de Vries,\nBram Jansen". Run on,
+    a narrow owner column broke the names ("Anna de / Vries, Bram / Jansen")."""
+    return ",\n".join(owner_names(owner_name))

@@ -16,7 +16,7 @@ from babel.numbers import format_decimal
 from tui import __version__
 from tui.wyber.consent import consent_label, consent_lines
 from tui.wyber.dates import compact_date, spoken_date
-from tui.wyber.events import AgreementKind
+from tui.wyber.events import AgreementKind, ConsentAnswer, Resolution
 from tui.wyber.figures import (
     BABEL_LOCALES,
     MovementTime,
@@ -46,6 +46,7 @@ from tui.wyber.minutes.content import (
     Table,
     table,
 )
+from tui.wyber.owners import owner_lines
 from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.ranking import (
     SCORE_WORDS,
@@ -93,15 +94,20 @@ DETAILS = ("owner", "deadline", "field", "consent")
 CHART_MM = 150
 
 
-def with_round(agreement: Agreement, lang: Language) -> Inline:
-    """An agreement's text with its consent round by name under it: who consented, who stood
-    aside, each objection in its words and how it was resolved, with each one's mandate."""
+def round_paragraph(agreement: Agreement, lang: Language) -> Paragraph | None:
+    """An agreement's consent round by name, as a paragraph of its own under the table: who
+    consented, who stood aside, each objection in its words and how it was resolved, with each
+    one's mandate. In the table's "What" cell it ran 25 lines down a narrow column."""
     lines = consent_lines(agreement, lang)
     if not lines:
-        return agreement.text
-    return (
-        Span(agreement.text),
-        *(Span("\n" + line.text, alert=line.alert) for line in lines),
+        return None
+    label = Span(tr(lang, "traject.round_of", number=agreement.number), strong=True)
+    return Paragraph(
+        (
+            label,
+            *(Span("\n" + line.text, strong=line.heading, alert=line.alert) for line in lines),
+        ),
+        whole=True,
     )
 
 
@@ -446,9 +452,20 @@ class _Writer:
     # ── the lists people act on ──────────────────────────────────────────────────────────
 
     def _consent(self, agreement: Agreement) -> Inline:
-        """The consent column's cell: under the heading "Instemming" a given consent is said
-        "✔ gegeven", where "✔ instemming" repeated the heading."""
+        """The consent column's cell: the outcome in a few words, the round itself is in the
+        paragraph under the table. Under the heading "Instemming" a given consent is said
+        "✔ gegeven", where "✔ instemming" repeated the heading; one given after an objection
+        says how that objection was settled."""
         if agreement.consent_state is ConsentState.GIVEN:
+            settled = {
+                answer.resolution
+                for r in agreement.rounds
+                for answer in r.answers.values()
+                if answer.counts and answer.answer is ConsentAnswer.OBJECTION
+            }
+            for resolution in (Resolution.AMENDED, Resolution.WITHDRAWN):
+                if resolution in settled:
+                    return self.t(f"traject.consent.{resolution.value}")
             return self.t("tester.consent.given")
         label = consent_label(agreement, self.lang)
         return Span(label, alert=agreement.consent_state is ConsentState.OBJECTED)
@@ -456,7 +473,11 @@ class _Writer:
     def _agreement_table(self, agreements: Sequence[Agreement]) -> Table:
         """Number, text and the details some row has (owner, deadline, field, consent)."""
         cells = [
-            {**agreement_facts(a, self.lang, self.day), "consent": self._consent(a)}
+            {
+                **agreement_facts(a, self.lang, self.day),
+                "owner": owner_lines(a.owner_name),
+                "consent": self._consent(a),
+            }
             for a in agreements
         ]
         owner_key = (
@@ -471,13 +492,13 @@ class _Writer:
         rows = [
             (
                 str(agreement.number),
-                with_round(agreement, self.lang),
+                agreement.text,
                 *(row_cells[d] for d in DETAILS),
             )
             for agreement, row_cells in zip(agreements, cells, strict=True)
         ]
-        # The text and the consent (objections can run to a sentence) share the room.
-        return table(columns, rows, numeric={0}, grow={1, 5}, keep={0, 1})
+        # The text gets the room: the consent column holds an outcome in a few words.
+        return table(columns, rows, numeric={0}, grow={1}, keep={0, 1})
 
     def agreed(self) -> None:
         self.add(Heading(self.t("minutes.agreed"), 1))
@@ -496,6 +517,8 @@ class _Writer:
                 if kind is AgreementKind.ACTION:  # what each person has to do, together
                     of_kind.sort(key=_by_owner_then_deadline)
                 self.add(self._agreement_table(of_kind))
+                # Each round once, under its table, in the order of the table's rows.
+                self.add(*filter(None, (round_paragraph(a, self.lang) for a in of_kind)))
 
     # ── the series: what earlier sessions agreed and where it stands ─────────────────────
 
@@ -526,7 +549,7 @@ class _Writer:
                 # The note on a line of its own, named: after the text it read on as one
                 # sentence ("…accu's op Dewi sluit aan…").
                 e.text + ("\n" + self.t("tester.review_note", note=e.note) if e.note else ""),
-                e.owner_name,
+                owner_lines(e.owner_name),
                 self.day(e.deadline, self.lang) if e.deadline else "",
                 Span(self.t(f"minutes.status.{e.status.value}"), strong=True),
                 self.day(e.held_on, self.lang),

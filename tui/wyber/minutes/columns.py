@@ -15,6 +15,9 @@ from functools import cache
 from PIL import ImageFont
 
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+# A no-break space holds a date together ("23 nov 2026"): it is where a line may not break, as
+# Word and LibreOffice set it, so it is part of the word it joins.
+NO_BREAK = "\u00a0"
 MEASURE_SIZE = 100  # pixels: a large size, so the rounding of each glyph's advance is negligible
 # DejaVu Sans Bold's widest common letters run to 0.7 em; the average of Dutch text is ~0.6.
 FALLBACK_EM = {False: 0.62, True: 0.70}
@@ -23,8 +26,9 @@ POINT_MM = 25.4 / 72
 WORD_MARGINS_MM = 2 * 1.9
 SLACK_MM = 1.0  # for the rounding of widths to twips and of glyphs to pixels
 # A line up to this wide is kept on one line (a date, a status); a longer one may wrap between
-# words. 30 mm holds "30 Nov 2026" or "Anna de Vries" at 11 pt (25 and 27 mm in DejaVu Sans).
-KEEP_WHOLE_MM = 30.0
+# words. 32 mm holds "30 Nov 2026" or "Anna de Vries" at 11 pt (25 and 27 mm in DejaVu Sans),
+# and one of several owners with its comma, "Chaïma El Idrissi," at 10 pt (30.4 mm).
+KEEP_WHOLE_MM = 32.0
 # A column that is not a text column takes at most this share of the page before it wraps,
 # and gives of its room (down to its longest word) until the text columns have this share.
 SHORT_SHARE = 0.25
@@ -51,8 +55,10 @@ def _font(bold: bool) -> ImageFont.FreeTypeFont | None:
 def text_mm(text: str, size_pt: float, bold: bool = False) -> float:
     """The width of `text` on one line at `size_pt`, in millimetres."""
     font = _font(bold)
-    # Control, format and separator characters take no room on the page.
-    text = "".join(c for c in text if unicodedata.category(c)[0] not in "CZ" or c == " ")
+    # Control, format and separator characters take no room on the page; spaces do.
+    text = "".join(
+        c for c in text if unicodedata.category(c)[0] not in "CZ" or c in (" ", NO_BREAK)
+    )
     ems = len(text) * FALLBACK_EM[bold] if font is None else font.getlength(text) / MEASURE_SIZE
     return ems * size_pt * POINT_MM
 
@@ -74,7 +80,7 @@ def _longest(
             if not words or (keep_short and whole <= KEEP_WHOLE_MM):
                 widest = max(widest, whole)
                 continue
-            for part in line.split():
+            for part in line.split(" "):  # not at a no-break space: str.split() would
                 widest = max(widest, text_mm(part, size_pt, bold))
     return widest + margins_mm + SLACK_MM
 

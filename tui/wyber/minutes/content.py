@@ -48,6 +48,7 @@ class Heading:
 class Paragraph:
     content: Inline
     quiet: bool = False  # a note beside the main text: "nothing recorded", times away
+    whole: bool = False  # its lines kept on one page (a consent round: one record, read at once)
 
 
 @dataclass(frozen=True, slots=True)

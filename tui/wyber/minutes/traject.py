@@ -15,6 +15,7 @@ from tui.wyber.events import AgreementKind
 from tui.wyber.figures import average_score, meeting_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.minutes.build import LANGUAGE_TAGS
+from tui.wyber.minutes.columns import NO_BREAK
 from tui.wyber.minutes.content import (
     Block,
     Document,
@@ -26,6 +27,7 @@ from tui.wyber.minutes.content import (
     Span,
     table,
 )
+from tui.wyber.owners import owner_lines
 from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.series import EarlierAgreement, earlier_agreements
 from tui.wyber.state import SessionState
@@ -65,7 +67,7 @@ class _SeriesWriter:
     def decisions(self) -> None:
         self.blocks.append(Heading(self.t("traject.list.decisions"), 1))
         rows = [
-            (str(a.number), a.text, a.owner_name, self.day(session))
+            (str(a.number), a.text, owner_lines(a.owner_name), self.day(session))
             for session in self.sessions
             for a in sorted(session.agreements.values(), key=lambda a: a.number)
             if a.kind is AgreementKind.DECISION
@@ -105,14 +107,18 @@ class _SeriesWriter:
         def when(d: date) -> str:
             return compact_date(d, self.lang, with_year=True)
 
-        lines = [self.t("series.agreed_on", date=when(item.held_on))]
+        def whole(d: date) -> str:
+            """A date in the history, never broken over two lines ("23 nov / 2026:")."""
+            return when(d).replace(" ", NO_BREAK)
+
+        lines = [self.t("series.agreed_on", date=whole(item.held_on))]
         for day, status, note in item.history:
-            line = f"{when(day)}: {self.t(f'minutes.status.{status.value}')}"
+            line = f"{whole(day)}: {self.t(f'minutes.status.{status.value}')}"
             lines.append(line + (f" ({note})" if note else ""))
         return (
             str(item.number),
             item.text,
-            item.owner_name,
+            owner_lines(item.owner_name),
             when(item.deadline) if item.deadline else "",
             Span(self.t(f"minutes.status.{item.status.value}"), strong=True),
             "\n".join(lines),
@@ -124,6 +130,14 @@ class _SeriesWriter:
             day = spoken_date(meeting_date(session), self.lang)
             self.blocks.append(Heading(f"{day} · {session.title}", 2))
             people = list(session.participants.values())
+            if session.started_t is None:
+                # Prepared, not held: its list says who is expected, not who was there.
+                self.blocks.append(Paragraph(self.t("traject.list.not_held"), quiet=True))
+                if people:
+                    expected = self.t("traject.list.on_the_list", count=len(people))
+                    names = ", ".join(p.name for p in people)
+                    self.blocks.append(Facts(((expected, names),)))
+                continue
             present = [p.name for p in people if was_there(p)]
             absent = [p.name for p in people if not was_there(p)]
             lines: list[tuple[str, Inline]] = []

@@ -35,6 +35,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from tui.wyber.minutes.columns import POINT_MM, fit_widths
 from tui.wyber.minutes.content import (
+    Block,
     Bullets,
     Document,
     Facts,
@@ -64,8 +65,9 @@ TABLE_TEXT_STYLE = "Table Text"
 # Cell margins left and right: 1 mm instead of Word's 1.9 mm (LibreOffice's own default is 1 mm);
 # in a table of six columns that gives the text columns 11 mm more.
 CELL_MARGIN_MM = 1.0
-# A table this short moves to the next page whole with the closing note rather than leave it
-# alone there; a longer one lets the note go.
+# A table this short stays on one page: split, it left a lone "Totaal" row or the last idea of
+# the votes at the top of the next page. It moves there whole with the closing note too rather
+# than leave the note alone there; a longer table breaks across pages and lets the note go.
 KEEP_WHOLE_ROWS = 20
 FACT_LABEL_SHARE = 0.4  # of the text width, for the labels of the facts (date, place …)
 
@@ -196,20 +198,28 @@ class _WordWriter:
             match block:
                 case Heading(text=text, level=level):
                     self.paragraph(f"Heading {level}").add_run(clean_text(text))
-                case Paragraph(content=content, quiet=quiet):
-                    self._runs(self.paragraph(), content, quiet=quiet)
+                case Paragraph(content=content, quiet=quiet, whole=whole):
+                    paragraph = self.paragraph()
+                    self._runs(paragraph, content, quiet=quiet)
+                    if whole:  # a round split over two pages left its objection alone
+                        paragraph.paragraph_format.keep_together = True
+                    # A label ("Niet geclusterd (2)") stays with what it names, as a note stays
+                    # with its chart: alone at the foot of a page it names nothing.
+                    label = all(span.strong for span in spans(content))
+                    if label or _chart_follows(blocks, index):
+                        paragraph.paragraph_format.keep_with_next = True
                 case Bullets(items=items):
                     for item in items:
                         self._runs(self.paragraph("List Bullet"), item)
                 case Table():
                     # The closing note (the colophon) stays on the page of the table before it:
                     # a last page that holds only that line is a page a secretary deletes.
-                    closing = (
-                        index == len(blocks) - 2
-                        and isinstance(blocks[-1], Paragraph)
-                        and len(block.rows) <= KEEP_WHOLE_ROWS
-                    )
-                    self._table(block, keep_with_next=closing)
+                    # A chart stays with the table of its numbers, and the first consent round
+                    # with the table it belongs to: a page apart, each read as something else.
+                    closing = index == len(blocks) - 2 and isinstance(blocks[-1], Paragraph)
+                    held = closing or _chart_follows(blocks, index) or _round_follows(blocks, index)
+                    keep = held and len(block.rows) <= KEEP_WHOLE_ROWS
+                    self._table(block, keep_with_next=keep)
                 case Facts(lines=lines):
                     self._facts(lines)
                 case Picture():
@@ -248,29 +258,38 @@ class _WordWriter:
         return table
 
     def _table(self, block: Table, *, keep_with_next: bool = False) -> None:
+        """A table; `keep_with_next` keeps it (of at most KEEP_WHOLE_ROWS rows) on the page of
+        what follows."""
         table = self._grid(column_widths(block), self.table_style)
+        # Each row kept with the next keeps a short table whole, in Word and LibreOffice alike.
+        whole = len(block.rows) <= KEEP_WHOLE_ROWS
         # One empty row, its cells' widths and paragraph style set, copied for every row:
         # python-docx's add_row sets each cell's width through a search of the cell, which was
-        # half the time of a table (cProfile, 1,000 ideas).
+        # half the time of a table (cProfile, 1,000 ideas). The row keeps with the next there
+        # too: set per paragraph it cost a fifth of the Word file's time.
         blank = _add_row(table)._tr
         for paragraph in blank.iter(qn("w:p")):
             paragraph.style = self.table_text_id
+            if whole:
+                paragraph.get_or_add_pPr().keepNext_val = True
         table._tbl.remove(blank)
-        header = self._new_row(table, blank)
+        last = header = self._new_row(table, blank)
         _repeat_as_header(header)
         self._row(table, header, block.columns, block.numeric, strong=True)
         for row in block.rows:
-            self._row(table, self._new_row(table, blank), row, block.numeric)
+            last = self._new_row(table, blank)
+            self._row(table, last, row, block.numeric)
         if block.footer:
-            footer = self._new_row(table, blank)
-            self._row(table, footer, block.footer, block.numeric, strong=True)
+            last = self._new_row(table, blank)
+            self._row(table, last, block.footer, block.numeric, strong=True)
         air = self.paragraph()  # air between a table and what follows
         if keep_with_next:
-            # Every paragraph of the table: LibreOffice keeps a table with the next paragraph
-            # only when all of them say so (Word keeps each row with the next).
-            for cell in table._cells:
-                cell.paragraphs[0].paragraph_format.keep_with_next = True
+            # Its last row too: LibreOffice keeps a table with the next paragraph only when all
+            # its paragraphs say so (Word keeps each row with the next).
             air.paragraph_format.keep_with_next = True
+        elif whole:  # the table ends here: what follows may go on to the next page
+            for paragraph in last.iter(qn("w:p")):
+                paragraph.get_or_add_pPr().keepNext_val = None
 
     @staticmethod
     def _new_row(table: WordTable, blank: CT_Row) -> CT_Row:
@@ -309,6 +328,23 @@ class _WordWriter:
             cells[0].paragraphs[0].add_run(clean_text(label)).bold = True
             self._runs(cells[1].paragraphs[0], value)
         self.paragraph()
+
+
+def _chart_follows(blocks: Sequence[Block], index: int) -> bool:
+    """Whether a chart comes next after the block at `index`, past at most a note or two (what
+    "No." means, how a score is read)."""
+    for block in blocks[index + 1 : index + 4]:
+        if isinstance(block, Picture):
+            return True
+        if not isinstance(block, Paragraph):
+            return False
+    return False
+
+
+def _round_follows(blocks: Sequence[Block], index: int) -> bool:
+    """Whether a paragraph kept whole (a consent round) comes right after the block at `index`."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return isinstance(following, Paragraph) and following.whole
 
 
 # A line break or a tab in a run's text, as python-docx's run.text writes them (w:br, w:tab).
