@@ -142,6 +142,7 @@
   // A view that did not come (the Wi-Fi dropped while asking, the phone slept) is asked for
   // again until it comes: the messages it answered were already told, and would be lost.
   function refresh() {
+    if (shut) return Promise.resolve(null);
     return fetch("/api/view", { credentials: "same-origin", headers: { "X-Lang": lang } })
       .then(function (r) {
         if (r.status === 403) { closed(); return null; }
@@ -154,6 +155,8 @@
         if (v.seq >= seq) { seq = v.seq; show(v); }
       })
       .catch(function () {
+        // A view asked for as the room closed fails with the server gone: it is closed, not lost.
+        if (shut) return;
         $("offline").hidden = false;
         if (!again) again = setTimeout(function () { again = null; refresh(); }, RETRY_MS);
       });
