@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.room_kit import Phones, post, started
-from tests.test_consent import word_texts
+from tests.test_consent import word_paragraphs
 from tui.room.access import COOKIE
 from tui.wyber.ballot import is_ballot
 from tui.wyber.commands import NextMovement
@@ -46,7 +46,7 @@ async def test_a_phone_stands_aside_and_the_minutes_say_so_as_for_a_typed_answer
     assert (answer.answer, answer.name) == (ConsentAnswer.ASIDE, "Anna de Vries")
     stood = tr("en", "consent.line.aside", names="Anna de Vries")
     assert stood in [line.text for line in consent_lines(state.agreements[agreement], "en")]
-    assert stood in "\n".join(word_texts(state, "en"))
+    assert stood in "\n".join(word_paragraphs(state, "en"))  # the round, under its table
 
 
 async def test_words_go_with_an_objection_only_and_a_bad_answer_is_refused(
