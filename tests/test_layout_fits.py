@@ -76,7 +76,7 @@ def keys_on_screen(app: App[None]) -> dict[str, Region]:
 MEETING_KEYS = ["f2", "f3", "f4", "f7", "f8", "f9", "ctrl+b", "ctrl+g", "ctrl+z", "ctrl+f", "f5"]
 BOARD_KEYS = {
     1: ["ctrl+r"],
-    2: ["space", "c", "plus", "minus", "v", "s"],
+    2: ["enter", "space", "c", "plus", "minus", "v"],  # a dot vote: no score key
     3: ["a", "i"],
 }
 
