@@ -37,7 +37,7 @@ from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
 from tui.screens.home import HomeScreen
 from tui.screens.prepare import PrepareScreen
 from tui.widgets.agenda_editor import AgendaEditor
-from tui.wyber.i18n import Language, tr
+from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.plan import Mandate, Plan, PlanParticipant
 from tui.wyber.plan_writer import save_user_plan
 from tui.wyber.plans import load_plan
@@ -430,3 +430,7 @@ def test_run_now_from_the_command_line_says_where_the_sample_texts_stand(
     # The session's language (the plan's), whatever the app's: the group reads it.
     assert shipped_launch.notices == [tr(lang, "prep2.samples.started", count=4)]
     assert own_launch.notices == []
+    # Counted in words, not "plaats(en)": the plural, and one place as one.
+    assert ("op 4 plaatsen" if lang == "nl" else "in 4 places") in shipped_launch.notices[0]
+    one = counted(lang, "prep2.samples.started", 1)
+    assert ("op 1 plaats nog" if lang == "nl" else "in 1 place;") in one and "(" not in one[:40]
