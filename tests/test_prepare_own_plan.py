@@ -260,7 +260,7 @@ async def test_the_participants_are_saved_with_the_plan_and_come_back(
 
         # From home, the plan opens with its participants filled in.
         again = await prepare_from_home(pilot, "Ketenoverleg")
-        mandate = tr(lang, "design.mandate.consults")
+        mandate = tr(lang, "consent.mandate.consults")  # at 80 columns, its short form
         assert cells(again.query_one("#invitees", DataTable)) == [
             ["Bram Jansen", "DeelScoot", "", "bram@deelscoot.nl", mandate]
         ]
