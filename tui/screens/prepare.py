@@ -42,10 +42,11 @@ from tui.widgets.agenda_editor import AgendaEditor
 from tui.widgets.fields import LineField
 from tui.widgets.fitting import Fit, FittedTable, Row, natural
 from tui.widgets.key_strip import KeyStrip
+from tui.widgets.participant_fields import MandateSelect, participant_field
 from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understood
 from tui.wyber.i18n import LANGUAGES, Language
 from tui.wyber.invalid import explain
-from tui.wyber.plan import EMAIL, Mandate, Plan, parse_minutes
+from tui.wyber.plan import EMAIL, Plan, parse_minutes
 from tui.wyber.plans import plan_problems
 from tui.wyber.preparation import Invitee, Preparation, with_invitees
 from tui.wyber.samples import SamplePlace, SampleText
@@ -53,7 +54,6 @@ from tui.wyber.search import series_names
 from tui.wyber.text import clean_line
 
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
-NO_MANDATE = "-"  # the mandate choice of a participant whose mandate is not said
 
 
 # The cells each typed column keeps at least beside the mandate in full; with less, the mandate
@@ -179,7 +179,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                         yield self._invitee_input(name)
                 with Horizontal(classes="invitee-row"):
                     yield self._invitee_input("email")
-                    yield self._mandate_select()
+                    yield MandateSelect(self.lang, id="invitee-mandate")
                     yield Button(self.t("prepare.participant.add"), id="add", variant="primary")
                     yield Button(self.t("prepare.participant.remove"), id="remove")
                 yield Static(id="invitee-message", classes="message", markup=False)
@@ -221,17 +221,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         )
 
     def _invitee_input(self, name: str) -> Input:
-        return LineField(
-            id=f"invitee-{name}",
-            placeholder=self.t(f"prepare.participant.{name}"),
-            max_length=320 if name == "email" else 200,
-        )
-
-    def _mandate_select(self) -> Select[str]:
-        choices = [(self.t("design.mandate.none"), NO_MANDATE)] + [
-            (self.t(f"design.mandate.{m.value}"), m.value) for m in Mandate
-        ]
-        return Select(choices, value=NO_MANDATE, allow_blank=False, id="invitee-mandate")
+        return participant_field(self.lang, name, id=f"invitee-{name}")
 
     def _participants_label(self) -> str:
         return self.t("prepare.tab.participants", count=len(self.invitees))
@@ -352,9 +342,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
 
     def _form(self) -> Invitee:
         values = {name: clean_line(self._invitee_field(name).value) for name in INVITEE_FIELDS}
-        chosen = self.query_one("#invitee-mandate", Select).value
-        mandate = next((m for m in Mandate if m.value == chosen), None)
-        return Invitee(**values, mandate=mandate)
+        return Invitee(**values, mandate=self.query_one(MandateSelect).mandate)
 
     def _form_is_empty(self) -> bool:
         return not any(self._invitee_field(name).value.strip() for name in INVITEE_FIELDS)
@@ -362,7 +350,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
     def _clear_form(self) -> None:
         for name in INVITEE_FIELDS:
             self._invitee_field(name).value = ""
-        self.query_one("#invitee-mandate", Select).value = NO_MANDATE
+        self.query_one(MandateSelect).mandate = None
         self.editing = None
         self.query_one("#add", Button).label = self.t("prepare.participant.add")
 
@@ -439,8 +427,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         invitee = self.invitees[index]
         for name in INVITEE_FIELDS:
             self._invitee_field(name).value = getattr(invitee, name)
-        mandate = invitee.mandate.value if invitee.mandate else NO_MANDATE
-        self.query_one("#invitee-mandate", Select).value = mandate
+        self.query_one(MandateSelect).mandate = invitee.mandate
         self.editing = index
         self.query_one("#add", Button).label = self.t("prepare.participant.update")
         self._say("invitee", "")

@@ -491,8 +491,15 @@ class RunScreen(WyberScreen[None]):
             ]
             for participant_id, present in changes:
                 self._do(partial(self.meeting.set_present, participant_id, present))
-            for name in attendance.arrived:
-                self._do(partial(self.meeting.add_participant, name))
+            for person in attendance.arrived:
+                self._do(
+                    partial(
+                        self.meeting.add_participant,
+                        person.name,
+                        person.organisation,
+                        mandate=person.mandate,
+                    )
+                )
 
         people = list(self.meeting.state.participants.values())
         dialog = PeopleDialog(self.lang, people, self.meeting.state, self.meeting.now)
