@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from tui.wyber.agenda_draft import drafts_of, moved, new_step, plan_of, planned_minutes
+from tui.wyber.agenda_draft import (
+    drafts_of,
+    moved,
+    new_step,
+    plan_of,
+    planned_minutes,
+    put_back,
+    without,
+)
 from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import Movement
 from tui.wyber.plans import load_plan
@@ -62,3 +70,17 @@ def test_the_sample_texts_still_standing_are_found() -> None:
     step = plan.steps[0].model_copy(update={"title": plan.title, "question": "Wie doet wat?"})
     renamed = own.model_copy(update={"steps": [step]})
     assert sample_texts(renamed, shipped, "Ons overleg") == []
+
+
+def test_a_removed_step_goes_back_at_its_place_with_what_was_typed() -> None:
+    steps = [new_step("A"), new_step("B"), new_step("C")]
+    steps[1].question = "Wie neemt de accu's terug?"
+    left, removed = without(steps, 1)
+    assert [s.title for s in left] == ["A", "C"] and [s.title for s in steps] == ["A", "B", "C"]
+    back, at = put_back(left, removed)
+    assert at == 1 and [s.title for s in back] == ["A", "B", "C"]
+    assert back[1].question == "Wie neemt de accu's terug?"
+    # The agenda got shorter meanwhile: the step goes back last.
+    shorter, _ = without(left, 1)
+    back, at = put_back(shorter, removed)
+    assert at == 1 and [s.title for s in back] == ["A", "B"]

@@ -23,6 +23,7 @@ from tui.wyber.ranking import rank
 from tui.wyber.voting import next_voter, still_to_vote
 
 from .factory import FakeClock, FakeWall, opened, plan_data, records
+from .test_layout_fits import keys_on_screen
 
 DOTS = {"diverge": {"minutes": 10}, "converge": {"minutes": 10, "technique": "dot_vote", "dots": 2}}
 SCORES = {
@@ -195,3 +196,35 @@ def test_the_ranking_goes_by_the_average_score_not_the_sum() -> None:
     )
     ideas = [i for i in state.ideas.values() if i.cluster_id is None]
     assert [t.label for t in rank([], ideas)] == [IDEAS[1], IDEAS[0], IDEAS[2]]
+
+
+# ── the keys of the round ───────────────────────────────────────────────────────────────────────
+
+
+async def test_a_score_round_shows_score_keys_and_no_dots(tmp_path: Path) -> None:
+    """At 80×24 the strip holds Enter (select) and the score key, not the dot keys, and the
+    rows have no dots column; + gives no dot."""
+    for lang in ("nl", "en"):
+        async with converging(tmp_path / lang, lang, SCORES) as (pilot, meeting):  # type: ignore[arg-type]
+            shown = keys_on_screen(pilot.app)
+            assert {"enter", "s", "v", "space", "c"} <= set(shown), sorted(shown)
+            assert not {"plus", "minus"} & set(shown), sorted(shown)
+            assert all("0  " + IDEAS[0] not in row for row in rows(pilot))
+            assert rows(pilot)[0].endswith(f"1       {IDEAS[0]}")
+            await pilot.press("plus")
+            await pilot.pause()
+            assert meeting.ranking()[0].dots == 0
+            await pilot.press("enter")  # the group selects the first
+            await pilot.pause()
+            assert meeting.ranking()[0].selected
+
+
+async def test_a_dot_round_shows_dot_keys_and_not_the_score_key(tmp_path: Path) -> None:
+    async with converging(tmp_path, "nl", DOTS) as (pilot, meeting):
+        shown = keys_on_screen(pilot.app)
+        assert {"enter", "plus", "minus", "v"} <= set(shown), sorted(shown)
+        assert "s" not in shown
+        assert " 0  " + IDEAS[0] in rows(pilot)[0]
+        await pilot.press("plus")
+        await pilot.pause()
+        assert sum(target.dots for target in meeting.ranking()) == 1

@@ -3,6 +3,8 @@ movements, techniques and their settings; steps added, duplicated, removed and m
 the user's plan and opened again; told where a shipped plan's sample text still stands; asked
 before typing is thrown away or a meeting is left."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -245,11 +247,7 @@ async def test_the_view_follows_the_step_the_keys_act_on(tmp_path: Path, lang: L
 async def test_a_step_that_holds_anything_is_removed_only_after_asking(
     tmp_path: Path, lang: Language
 ) -> None:
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, _ = await open_prepare(pilot, lang)
-        await to_agenda(pilot)
-        editor = screen.query_one(AgendaEditor)
+    async with on_the_agenda(tmp_path, lang) as (app, pilot, screen, editor):
         # A fresh step, as Ctrl+N made it: nothing to lose, gone at once.
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -276,6 +274,58 @@ async def test_a_step_that_holds_anything_is_removed_only_after_asking(
         await pilot.pause()
         assert [s.question for s in editor.steps] == [shipped(lang).steps[0].question]
         assert screen.focused is screen.query_one("#step-0-title")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_ctrl_z_puts_the_removed_step_back_at_its_place_with_what_was_typed(
+    tmp_path: Path, lang: Language
+) -> None:
+    async with on_the_agenda(tmp_path, lang) as (app, pilot, screen, editor):
+        assert "ctrl+z" not in shown_keys(screen)  # nothing removed: nothing to put back
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_into(pilot, "#step-1-question", "Wie neemt de accu's terug?")
+        await choose(pilot, "#step-1-converge-technique", 2)  # a dot vote
+        await type_into(pilot, "#step-1-converge-setting", "4")
+        screen.query_one("#step-0-title", Input).focus()
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # a third step after the first: the typed one is third
+        await pilot.pause()
+        before = [s.copy() for s in editor.steps]
+        screen.query_one("#step-2-question", Input).focus()
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert len(editor.steps) == 2
+        assert "ctrl+z" in shown_keys(screen)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert editor.steps == before  # back in third place, its question and dots with it
+        assert screen.query_one("#step-2-question", Input).value == "Wie neemt de accu's terug?"
+        assert screen.query_one("#step-2-converge-setting", Input).value == "4"
+        assert screen.focused is screen.query_one("#step-2-title")
+        assert "ctrl+z" not in shown_keys(screen)
+        await pilot.press("ctrl+z")  # nothing more to put back: nothing changes
+        await pilot.pause()
+        assert editor.steps == before and app.screen is screen
+
+
+@asynccontextmanager
+async def on_the_agenda(
+    tmp_path: Path, lang: Language
+) -> AsyncIterator[tuple[WyberApp, Pilot[None], PrepareScreen, AgendaEditor]]:
+    """Prepare open on its agenda tab, at 80×24."""
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen, _ = await open_prepare(pilot, lang)
+        await to_agenda(pilot)
+        yield app, pilot, screen, screen.query_one(AgendaEditor)
+
+
+def shown_keys(screen: PrepareScreen) -> set[str]:
+    return {key for key, active in screen.active_bindings.items() if active.enabled}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

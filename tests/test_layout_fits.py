@@ -30,7 +30,7 @@ from tests.test_snapshots import MEETING_ID, record_meeting, resumed, wyber_30
 from tui.internals import FooterKey
 from tui.screens.replay import ReplayScreen
 from tui.screens.run import RunScreen
-from tui.widgets.key_strip import wrap
+from tui.widgets.key_strip import KeyStrip, wrap
 from tui.wyber.i18n import Language, tr
 
 pytestmark = pytest.mark.usefixtures("amsterdam_time")
@@ -76,7 +76,7 @@ def keys_on_screen(app: App[None]) -> dict[str, Region]:
 MEETING_KEYS = ["f2", "f3", "f4", "f7", "f8", "f9", "ctrl+b", "ctrl+g", "ctrl+z", "ctrl+f", "f5"]
 BOARD_KEYS = {
     1: ["ctrl+r"],
-    2: ["space", "c", "plus", "minus", "v", "s"],
+    2: ["enter", "space", "c", "plus", "minus", "v"],  # a dot vote: no score key
     3: ["a", "i"],
 }
 
@@ -102,6 +102,28 @@ async def test_every_key_of_a_round_is_on_the_laptops_screen(
             str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)
         )
         assert tr(lang, "key.rebalance") in listed
+
+
+@LANG
+@pytest.mark.parametrize("stage", [1, 2], ids=["diverge", "converge"])
+async def test_a_toast_covers_neither_the_idea_line_nor_the_keys(
+    tmp_path: Path, lang: Language, stage: int
+) -> None:
+    """A notification stood over the idea line for as long as it lasted (the sample-text notice
+    of `run --now` ten seconds): it stands above the idea line and the strip now."""
+    app = resumed(tmp_path, lang, stage)
+    async with app.run_test(size=LAPTOP, notifications=True) as pilot:
+        await settle(pilot)
+        app.notify(tr(lang, "prep2.samples.started", count=4), timeout=30)
+        await pilot.pause()
+        await pilot.pause()
+        toasts = [seen(app, toast) for toast in app.screen.query("Toast")]
+        assert toasts and all(toasts)
+        widgets = [app.screen.query_one(KeyStrip), *app.screen.query("#idea-entry")]
+        below = [widget for widget in widgets if widget.region]  # laid out, not switched away
+        assert len(below) == (2 if stage == 1 else 1)  # the idea line only while diverging
+        for widget in below:
+            assert all(not toast.overlaps(seen(app, widget)) for toast in toasts), widget
 
 
 def test_keys_wrap_whole_onto_the_next_line() -> None:

@@ -37,7 +37,7 @@ from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
 from tui.screens.home import HomeScreen
 from tui.screens.prepare import PrepareScreen
 from tui.widgets.agenda_editor import AgendaEditor
-from tui.wyber.i18n import Language, tr
+from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.plan import Mandate, Plan, PlanParticipant
 from tui.wyber.plan_writer import save_user_plan
 from tui.wyber.plans import load_plan
@@ -260,7 +260,7 @@ async def test_the_participants_are_saved_with_the_plan_and_come_back(
 
         # From home, the plan opens with its participants filled in.
         again = await prepare_from_home(pilot, "Ketenoverleg")
-        mandate = tr(lang, "design.mandate.consults")
+        mandate = tr(lang, "consent.mandate.consults")  # at 80 columns, its short form
         assert cells(again.query_one("#invitees", DataTable)) == [
             ["Bram Jansen", "DeelScoot", "", "bram@deelscoot.nl", mandate]
         ]
@@ -430,3 +430,7 @@ def test_run_now_from_the_command_line_says_where_the_sample_texts_stand(
     # The session's language (the plan's), whatever the app's: the group reads it.
     assert shipped_launch.notices == [tr(lang, "prep2.samples.started", count=4)]
     assert own_launch.notices == []
+    # Counted in words, not "plaats(en)": the plural, and one place as one.
+    assert ("op 4 plaatsen" if lang == "nl" else "in 4 places") in shipped_launch.notices[0]
+    one = counted(lang, "prep2.samples.started", 1)
+    assert ("op 1 plaats nog" if lang == "nl" else "in 1 place;") in one and "(" not in one[:40]

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import SelectionList
+from textual.widgets import Input, SelectionList
 
 from tui.app import WyberApp
 from tui.dialogs.people import PeopleDialog
 from tui.screens.summary import SummaryScreen
+from tui.widgets.participant_fields import MandateSelect
 from tui.wyber.events import (
     Event,
     ParticipantAdded,
@@ -18,9 +19,10 @@ from tui.wyber.events import (
     SessionFinished,
 )
 from tui.wyber.fold import fold
+from tui.wyber.i18n import Language, tr
 from tui.wyber.minutes.content import Facts
 from tui.wyber.minutes.traject import build_series
-from tui.wyber.plan import Movement
+from tui.wyber.plan import Mandate, Movement
 from tui.wyber.presence import GRACE_SECONDS, came_late, left_early, presence_notes, was_there
 from tui.wyber.replay import copy_state
 from tui.wyber.state import SessionState
@@ -242,3 +244,38 @@ async def test_a_participant_marked_present_from_the_room_came_late_then(tmp_pat
         assert late == {"Bram Jansen": 600, "Dana": 600}
     finally:
         made.meeting.session.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_someone_added_with_ctrl_g_has_an_organisation_and_a_mandate(
+    tmp_path: Path, lang: Language
+) -> None:
+    """The people dialog takes what Prepare's participant form takes beside the name (the same
+    fields), and records it in the participant's record: Enter in the name adds them with what
+    stands beside it, Ctrl+S adds a name typed and not yet entered."""
+    clock = FakeClock()
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30(lang), run_now=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await open_people(pilot)
+        dialog = app.screen
+        assert isinstance(dialog.query_one("#new-mandate"), MandateSelect)  # Prepare's own
+        dialog.query_one("#new-organisation", Input).value = "Gemeente Utrecht"
+        dialog.query_one(MandateSelect).mandate = Mandate.CONSULTS
+        dialog.query_one("#new-person", Input).focus()
+        await pilot.press(*"Dirk", "enter")
+        await pilot.pause()
+        consults = tr(lang, "consent.mandate.consults")
+        assert prompts(app)[-1] == f"Dirk (Gemeente Utrecht)  {consults}"
+        # The next one's fields are empty again; typed, then the mandate chosen, then Ctrl+S.
+        assert dialog.query_one("#new-organisation", Input).value == ""
+        assert dialog.query_one(MandateSelect).mandate is None
+        await pilot.press(*"Eva", "tab", *"ReCell")
+        dialog.query_one(MandateSelect).mandate = Mandate.DECIDES
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        added = [(p.name, p.organisation, p.mandate) for p in stored(app).participants.values()]
+        assert added == [
+            ("Dirk", "Gemeente Utrecht", Mandate.CONSULTS),
+            ("Eva", "ReCell", Mandate.DECIDES),
+        ]

@@ -108,6 +108,13 @@ def test_all_protected_changes_nothing_and_says_how_far_over_it_stays() -> None:
     plan = plan_rebalance(state, 600, frozenset({(1, D), (1, C), (1, K)}))
     assert not plan.changes and plan.event() is None
     assert plan.over == plan.still_over == 5
+    assert plan.held == 27  # the minutes the protection holds back: 9 + 9 + 9
+
+
+def test_what_the_protection_holds_back_is_counted_only_where_it_is() -> None:
+    state = late_into_the_work()
+    assert plan_rebalance(state, 600).held == 0
+    assert plan_rebalance(state, 600, frozenset({(1, C)})).held == 9
 
 
 def test_with_nothing_left_to_take_every_box_keeps_a_minute() -> None:

@@ -85,8 +85,11 @@ async def test_ctrl_b_on_time_says_so_and_opens_nothing(tmp_path: Path) -> None:
         assert budgets(app) == [600, 600, 600]
 
 
-async def test_with_every_box_protected_the_dialog_cannot_confirm(tmp_path: Path) -> None:
-    async with run_screen(tmp_path, "nl") as (app, pilot, clock):
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_with_every_box_protected_the_dialog_says_so_and_cannot_confirm(
+    tmp_path: Path, lang: Language
+) -> None:
+    async with run_screen(tmp_path, lang) as (app, pilot, clock):
         clock.advance(15 * 60)
         await pilot.press("f8", "ctrl+b")
         await pilot.pause()
@@ -94,12 +97,20 @@ async def test_with_every_box_protected_the_dialog_cannot_confirm(tmp_path: Path
         assert isinstance(dialog, RebalanceDialog)
         await pilot.press("down", "space")  # the consolidate protected too
         await pilot.pause()
-        summary = str(dialog.query_one("#rebalance-summary").render())
-        assert "nog 5 min uit" in summary
+        # It is the protection that leaves nothing to take, and Space is the way out: said.
+        summary = " ".join(str(dialog.query_one("#rebalance-summary").render()).split())
+        assert tr(lang, "rebalance.held", minutes=5) in summary
+        assert ("Spatie" if lang == "nl" else "Space") in summary
+        words = " ".join(" ".join(screen_lines(app)).split())
+        assert tr(lang, "rebalance.held", minutes=5).split()[-1] in words  # drawn whole at 80×24
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, RebalanceDialog)  # nothing to confirm: it stays
         assert budgets(app) == [600, 600, 600]
+        await pilot.press("space")  # the consolidate released: it gives again
+        await pilot.pause()
+        summary = str(dialog.query_one("#rebalance-summary").render())
+        assert tr(lang, "rebalance.fits") in " ".join(summary.split())
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

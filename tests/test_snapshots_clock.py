@@ -54,3 +54,20 @@ def test_rebalance_under_the_clock_over_time(
     """Five minutes over in the diverge: the clock in red above the preview."""
     app = resumed(tmp_path, lang, IDEAS_WRITTEN)
     assert snap_compare(app, terminal_size=size, run_before=then(time_left(-5 * 60), rebalancing))
+
+
+async def all_protected(pilot: Pilot[None]) -> None:
+    await rebalancing(pilot)
+    await pilot.press("down", "space", "down", "space")
+    await pilot.pause()
+
+
+@SIZE
+@LANG
+def test_rebalance_with_every_box_protected(
+    snap_compare: Snap, tmp_path: Path, lang: Language, size: tuple[int, int]
+) -> None:
+    """Every box protected: the summary says that the protection leaves nothing to take, and
+    that Space releases a box."""
+    app = resumed(tmp_path, lang, IDEAS_WRITTEN)
+    assert snap_compare(app, terminal_size=size, run_before=then(time_left(-5 * 60), all_protected))

@@ -4,13 +4,15 @@ adds them as a participant and the idea is theirs without the prefix; no keeps t
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from tests.test_fields import arrive_together, settle
+from tests.test_layout_fits import drawn_words
 from tests.test_meeting import Room, refused, room
 from tests.test_run_flow import SIZE, add_people, board_texts, make_app, stored, type_text, wyber_30
 from tui.dialogs.stranger import StrangerDialog
 from tui.wyber.commands import StrangerNamed
+from tui.wyber.i18n import Language, tr
 from tui.wyber.rules import stranger_named
 
 from .factory import FakeClock, FakeWall
@@ -138,3 +140,27 @@ async def test_keys_typed_on_after_the_enter_answer_nothing_and_go_to_the_next_i
             "  3  Hallo jij",
         ]
         assert app.screen.query_one("#idea", Input).value == "nog ee"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_question_shows_its_buttons_and_keys_whole_at_80_by_24(
+    tmp_path: Path, lang: Language
+) -> None:
+    """The buttons' labels were cut ("(Ctrl+"): they are short now, and the keys stand on a line
+    of their own that wraps, whole, beside a long name."""
+    clock = FakeClock()
+    app = make_app(tmp_path, clock, FakeWall(clock), plan=wyber_30(lang), run_now=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        name = "Carla van der Heijden"
+        await type_text(pilot, f"{name}: accu's delen")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, StrangerDialog)
+        for button in dialog.query(Button):
+            label = str(button.label)
+            assert label in drawn_words(app, button.region), label
+        hint = tr(lang, "table2.stranger.hint", name=name)
+        assert drawn_words(app, dialog.query_one("#stranger-keys").region) == hint

@@ -329,7 +329,7 @@ def _samples_left(plan: Plan) -> list[str]:
     from tui.wyber.samples import sample_texts, shipped_plans
 
     count = len(sample_texts(plan, shipped_plans(), plan.title))
-    return [tr(plan.language, "prep2.samples.started", count=count)] if count else []
+    return [counted(plan.language, "prep2.samples.started", count)] if count else []
 
 
 def _replay(session_id: str, archive: Archive, data: Path, lang: Language | None) -> int:

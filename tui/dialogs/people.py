@@ -1,5 +1,6 @@
 """Who is at the table: mark participants present or gone, mark who came in late, and add
-someone who arrives late.
+someone who arrives late, with their organisation and mandate (the fields of Prepare's
+participant form): Enter in the name or the organisation, or Ctrl+S, adds who is typed.
 
 Once the meeting has started each mark counts from the moment it is saved: ticking someone
 means they came in now, unticking that they left now, and `l` says that someone already ticked
@@ -18,20 +19,44 @@ from textual.widgets import Button, Input, SelectionList, Static
 
 from tui.dialogs.base import WyberModal
 from tui.widgets.fields import LineField
+from tui.widgets.participant_fields import MandateSelect, participant_field
 from tui.wyber.figures import clock_time
 from tui.wyber.i18n import Language
+from tui.wyber.plan import Mandate
 from tui.wyber.presence import GRACE_SECONDS, counts_as_late
 from tui.wyber.state import Participant, SessionState
+from tui.wyber.text import clean_line
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """Someone added in the dialog, as Prepare would have written them."""
+
+    name: str
+    organisation: str = ""
+    mandate: Mandate | None = None
 
 
 @dataclass(slots=True)
 class Attendance:
     present: set[str]
-    arrived: list[str] = field(default_factory=list)  # names of people added now
+    arrived: list[Arrival] = field(default_factory=list)  # people added now
     late: set[str] = field(default_factory=set)  # marked present already, and came in just now
 
 
 class PeopleDialog(WyberModal[Attendance | None]):
+    DEFAULT_CSS = """
+    PeopleDialog #new-person-details {
+        height: auto;
+    }
+    PeopleDialog #new-organisation {
+        width: 1fr;
+        margin: 0 1 0 1;
+    }
+    PeopleDialog #new-mandate {
+        width: 1fr;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
         Binding("ctrl+s", "save", "key.save", id="save"),
@@ -49,7 +74,7 @@ class PeopleDialog(WyberModal[Attendance | None]):
         them the dialog only marks who is there."""
         super().__init__(lang)
         self.participants = participants
-        self.arrived: list[str] = []
+        self.arrived: list[Arrival] = []
         self.state = state
         self.now = now
         self.late: set[str] = set()
@@ -64,6 +89,15 @@ class PeopleDialog(WyberModal[Attendance | None]):
             yield LineField(
                 placeholder=self.t("run.people.add"), id="new-person", clear_on_submit=True
             )
+            # One line for both, without borders: at 80×24 the dialog has the rows under the
+            # clock, and two more bordered fields scrolled its Save button away.
+            with Horizontal(id="new-person-details"):
+                organisation = participant_field(self.lang, "organisation", id="new-organisation")
+                organisation.compact = True
+                yield organisation
+                mandate = MandateSelect(self.lang, id="new-mandate")
+                mandate.compact = True
+                yield mandate
             yield Static(self.t("presence.hint"), classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("key.save"), id="save", variant="primary")
@@ -137,18 +171,43 @@ class PeopleDialog(WyberModal[Attendance | None]):
         self._refresh_prompt(value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the name (which empties itself) or in the organisation adds who is typed."""
         event.stop()
-        name = event.value.strip()
-        if name:
-            self.arrived.append(name)
-            selection = self.query_one(SelectionList)
-            selection.add_option((Text(name), f"new-{len(self.arrived)}", True))
+        name = self.query_one("#new-person", Input)
+        if event.input is name:
+            self._add(event.value)
+        else:
+            self._add(name.value)
+            name.value = ""
+            name.focus()
+
+    def _add(self, typed: str) -> None:
+        """The name typed, with the organisation and mandate beside it; those are emptied for
+        the next one."""
+        name = clean_line(typed)
+        if not name:
+            return
+        organisation = self.query_one("#new-organisation", Input)
+        mandate = self.query_one(MandateSelect)
+        arrival = Arrival(name, clean_line(organisation.value), mandate.mandate)
+        organisation.value, mandate.mandate = "", None
+        self.arrived.append(arrival)
+        prompt = Text(name + (f" ({arrival.organisation})" if arrival.organisation else ""))
+        if arrival.mandate is not None:
+            prompt.append("  " + self.t(f"consent.mandate.{arrival.mandate.value}"), "dim")
+        selection = self.query_one(SelectionList)
+        selection.add_option((prompt, f"new-{len(self.arrived)}", True))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_save()
 
     def action_save(self) -> None:
+        # A name typed and not yet entered (its organisation and mandate chosen after it) is
+        # meant too: Ctrl+S does not drop it.
+        name = self.query_one("#new-person", Input)
+        self._add(name.value)
+        name.value = ""
         chosen = set(self.query_one(SelectionList).selected)
         arrived = [n for i, n in enumerate(self.arrived, 1) if f"new-{i}" in chosen]
         present = {c for c in chosen if not c.startswith("new-")}

@@ -130,7 +130,9 @@ class RebalanceDialog(WyberModal[frozenset[Place] | None]):
         plan = self.plan
         summary = self.t("rebalance.over", minutes=plan.over) + " "
         if plan.still_over:
-            summary += self.t("rebalance.short", minutes=plan.still_over)
+            # What stops the rest, when it is the protection: the way out is said too.
+            short = "rebalance.held" if plan.held else "rebalance.short"
+            summary += self.t(short, minutes=plan.still_over)
         else:
             summary += self.t("rebalance.fits")
         self.query_one("#rebalance-summary", Static).update(Text(summary))

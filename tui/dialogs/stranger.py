@@ -42,13 +42,16 @@ class StrangerDialog(WyberModal[bool | None]):
                 Text(self.t("table2.stranger.idea", text=self.named.text)), id="stranger-idea"
             )
             yield Static(id="typed-ahead", classes="hint")
+            # The keys on a line of their own, which wraps: in the buttons' labels they were
+            # cut at 80×24 ("(Ctrl+"), and a long name cut them sooner.
+            yield Static(
+                Text(self.t("table2.stranger.hint", name=self.named.name)),
+                id="stranger-keys",
+                classes="hint",
+            )
             with Horizontal(classes="buttons"):
-                yield Button(self.t("table2.stranger.keep", name=self.named.name), id="keep")
-                yield Button(
-                    self.t("table2.stranger.add", name=self.named.name),
-                    id="add",
-                    variant="primary",
-                )
+                yield Button(self.t("table2.stranger.keep"), id="keep")
+                yield Button(self.t("table2.stranger.add"), id="add", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#add", Button).focus()

@@ -21,6 +21,7 @@ Each is used because the public API has no way to do it (Textual 8.2):
 - the Footer's parts (its keys, groups and labels) and a group's keys before it is mounted:
   the key strip (widgets/key_strip.py) lays the Footer's own widgets out on several lines.
 - an OptionList's measured lines, kept across a change to a few options (`option_lines.py`);
+- the screen's rack of toasts, to move it above the run screen's idea line (screens/run.py);
 - a widget's repaint handed to its screen at once, in the frame of the key, and a screen laid
   out at once before a dialog covers it (`frames.py`).
 """
@@ -38,6 +39,7 @@ from textual.widget import Widget
 from textual.widgets._footer import FooterKey as FooterKey
 from textual.widgets._footer import FooterLabel as FooterLabel
 from textual.widgets._footer import KeyGroup as KeyGroup
+from textual.widgets._toast import ToastRack as ToastRack
 
 ReturnType = TypeVar("ReturnType")
 

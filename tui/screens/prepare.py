@@ -9,6 +9,7 @@ Everything typed is shown as typed: names with brackets, emoji or right-to-left 
 read as markup.
 """
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import ClassVar
 
@@ -39,12 +40,13 @@ from tui.screens.design_questions import confirm, save_as_my_plan, warn_of_sampl
 from tui.screens.home import HomeScreen
 from tui.widgets.agenda_editor import AgendaEditor
 from tui.widgets.fields import LineField
-from tui.widgets.fitting import Fit, FittedTable
+from tui.widgets.fitting import Fit, FittedTable, Row, natural
 from tui.widgets.key_strip import KeyStrip
+from tui.widgets.participant_fields import MandateSelect, participant_field
 from tui.wyber.dates import DeadlineError, parse_deadline, typed_date, understood
 from tui.wyber.i18n import LANGUAGES, Language
 from tui.wyber.invalid import explain
-from tui.wyber.plan import EMAIL, Mandate, Plan, parse_minutes
+from tui.wyber.plan import EMAIL, Plan, parse_minutes
 from tui.wyber.plans import plan_problems
 from tui.wyber.preparation import Invitee, Preparation, with_invitees
 from tui.wyber.samples import SamplePlace, SampleText
@@ -52,14 +54,29 @@ from tui.wyber.search import series_names
 from tui.wyber.text import clean_line
 
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
-NO_MANDATE = "-"  # the mandate choice of a participant whose mandate is not said
+
+
+# The cells each typed column keeps at least beside the mandate in full; with less, the mandate
+# is said short ("raadpleegt eerst"), as the consent round says it.
+READABLE = 12
+
+
+@dataclass(frozen=True, slots=True)
+class InviteeRow:
+    """A participant as the table shows them: what was typed, and the mandate in full and short."""
+
+    typed: list[str]
+    mandate: str
+    short: str
 
 
 class InviteeTable(FittedTable):
     """The participants; Enter edits the highlighted one, Delete removes it.
 
-    Every column is text people typed, any of it long: the columns share the width equally and
-    a long value ends in "…", so one long name never pushes the e-mail off the screen.
+    The typed columns (any of them long) share the width equally and a long value ends in "…",
+    so one long name never pushes the e-mail off the screen. The mandate is one of three, shown
+    whole: in full where the typed columns keep room beside it (160 columns), else short (80);
+    cut to "raadpleegt eerst de achterb…" it said less than its short form.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,16 +84,37 @@ class InviteeTable(FittedTable):
         Binding("delete", "screen.remove_invitee", "prepare.key.remove", id="remove"),
     ]
 
-    def fits(self) -> list[Fit]:
-        return [Fit(flex=True, least=6) for _ in self.heads]
+    def __init__(self, heads: list[tuple[str, str]], *, id: str) -> None:
+        super().__init__(heads, id=id)
+        self.people: list[InviteeRow] = []
 
-    def show_invitees(self, rows: list[list[str]]) -> None:
-        self.show(
-            [
-                (str(n), [Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells])
-                for n, cells in enumerate(rows)
-            ]
-        )
+    def fits(self) -> list[Fit]:
+        *typed, (_, label) = self.heads
+        mandates = [cells[-1] for _, cells in self.rows_shown]
+        return [Fit(flex=True, least=6) for _ in typed] + [Fit(natural(label, mandates))]
+
+    def show_invitees(self, people: list[InviteeRow]) -> None:
+        self.people = people
+        self.show(self._rows())
+
+    def _rows(self) -> list[Row]:
+        label = self.heads[-1][1]
+        full = natural(label, [Text(person.mandate) for person in self.people])
+        short = self.room - full < READABLE * (len(self.heads) - 1)
+        return [
+            (
+                str(n),
+                [
+                    Text(cell, no_wrap=True, overflow="ellipsis")
+                    for cell in [*person.typed, person.short if short else person.mandate]
+                ],
+            )
+            for n, person in enumerate(self.people)
+        ]
+
+    def on_resize(self) -> None:
+        # Textual runs this before FittedTable's own on_resize, which lays the rows out anew.
+        self.rows_shown = self._rows()
 
 
 class PrepareScreen(WyberScreen[Preparation | None]):
@@ -141,7 +179,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                         yield self._invitee_input(name)
                 with Horizontal(classes="invitee-row"):
                     yield self._invitee_input("email")
-                    yield self._mandate_select()
+                    yield MandateSelect(self.lang, id="invitee-mandate")
                     yield Button(self.t("prepare.participant.add"), id="add", variant="primary")
                     yield Button(self.t("prepare.participant.remove"), id="remove")
                 yield Static(id="invitee-message", classes="message", markup=False)
@@ -183,17 +221,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         )
 
     def _invitee_input(self, name: str) -> Input:
-        return LineField(
-            id=f"invitee-{name}",
-            placeholder=self.t(f"prepare.participant.{name}"),
-            max_length=320 if name == "email" else 200,
-        )
-
-    def _mandate_select(self) -> Select[str]:
-        choices = [(self.t("design.mandate.none"), NO_MANDATE)] + [
-            (self.t(f"design.mandate.{m.value}"), m.value) for m in Mandate
-        ]
-        return Select(choices, value=NO_MANDATE, allow_blank=False, id="invitee-mandate")
+        return participant_field(self.lang, name, id=f"invitee-{name}")
 
     def _participants_label(self) -> str:
         return self.t("prepare.tab.participants", count=len(self.invitees))
@@ -314,9 +342,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
 
     def _form(self) -> Invitee:
         values = {name: clean_line(self._invitee_field(name).value) for name in INVITEE_FIELDS}
-        chosen = self.query_one("#invitee-mandate", Select).value
-        mandate = next((m for m in Mandate if m.value == chosen), None)
-        return Invitee(**values, mandate=mandate)
+        return Invitee(**values, mandate=self.query_one(MandateSelect).mandate)
 
     def _form_is_empty(self) -> bool:
         return not any(self._invitee_field(name).value.strip() for name in INVITEE_FIELDS)
@@ -324,14 +350,18 @@ class PrepareScreen(WyberScreen[Preparation | None]):
     def _clear_form(self) -> None:
         for name in INVITEE_FIELDS:
             self._invitee_field(name).value = ""
-        self.query_one("#invitee-mandate", Select).value = NO_MANDATE
+        self.query_one(MandateSelect).mandate = None
         self.editing = None
         self.query_one("#add", Button).label = self.t("prepare.participant.add")
 
     def _fill_invitees(self) -> None:
         self.query_one(InviteeTable).show_invitees(
             [
-                [getattr(invitee, name) for name in INVITEE_FIELDS] + [self._mandate(invitee)]
+                InviteeRow(
+                    [getattr(invitee, name) for name in INVITEE_FIELDS],
+                    self._mandate(invitee),
+                    self._mandate(invitee, short=True),
+                )
                 for invitee in self.invitees
             ]
         )
@@ -339,8 +369,11 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("participants").label = self._participants_label()
 
-    def _mandate(self, invitee: Invitee) -> str:
-        return self.t(f"design.mandate.{invitee.mandate.value}") if invitee.mandate else ""
+    def _mandate(self, invitee: Invitee, *, short: bool = False) -> str:
+        """The mandate in full, or `short` as the consent round says it."""
+        if invitee.mandate is None:
+            return ""
+        return self.t(f"{'consent' if short else 'design'}.mandate.{invitee.mandate.value}")
 
     def _add_invitee(self) -> bool:
         """Add (or update) the participant in the form; False, with a message, if it cannot."""
@@ -394,8 +427,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         invitee = self.invitees[index]
         for name in INVITEE_FIELDS:
             self._invitee_field(name).value = getattr(invitee, name)
-        mandate = invitee.mandate.value if invitee.mandate else NO_MANDATE
-        self.query_one("#invitee-mandate", Select).value = mandate
+        self.query_one(MandateSelect).mandate = invitee.mandate
         self.editing = index
         self.query_one("#add", Button).label = self.t("prepare.participant.update")
         self._say("invitee", "")

@@ -26,6 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
@@ -34,6 +35,7 @@ from tui.dialogs.finish import FinishEarlyDialog
 from tui.dialogs.people import Attendance, PeopleDialog
 from tui.dialogs.rebalance import RebalanceDialog
 from tui.dialogs.unvoted import NotVotedDialog
+from tui.internals import ToastRack
 from tui.screens.previous import PreviousEvaluationScreen, previous_with_conclusions
 from tui.screens.review import ReviewScreen, to_review, waiting
 from tui.widgets.agenda import AgendaRail
@@ -155,6 +157,7 @@ class RunScreen(WyberScreen[None]):
                 timeout=20,
             )
         self._unsubscribe = self.meeting.subscribe(self._recorded)
+        self.screen_layout_refresh_signal.subscribe(self, self._place_toasts)
         for panel in self.query(MovementPanel):
             panel.after_command = self.draw_arrived
         self.show_movement()
@@ -170,6 +173,20 @@ class RunScreen(WyberScreen[None]):
                 self.app.push_screen(PreviousEvaluationScreen(previous), self._review_waiting)
             else:
                 self._review_waiting()
+
+    def _place_toasts(self, _: Screen[object]) -> None:
+        """Toasts stand above the idea line and the key strip: docked at the screen's foot, they
+        covered the idea being typed (and the keys) for as long as they lasted. Moved after
+        each layout, as the strip takes more or fewer lines and the idea line comes and goes."""
+        tops = [
+            widget.region.y
+            for widget in (*self.query("#idea-entry"), self.query_one(KeyStrip))
+            if widget.region.height
+        ]
+        below = self.size.height - min(tops, default=self.size.height)
+        for rack in self.query(ToastRack):  # none while notifications are off (in tests)
+            if rack.styles.margin.bottom != below:
+                rack.styles.margin = (0, 0, below, 0)
 
     def _review_waiting(self, _: None = None) -> None:
         if waiting(self.meeting):
@@ -481,8 +498,15 @@ class RunScreen(WyberScreen[None]):
             ]
             for participant_id, present in changes:
                 self._do(partial(self.meeting.set_present, participant_id, present))
-            for name in attendance.arrived:
-                self._do(partial(self.meeting.add_participant, name))
+            for person in attendance.arrived:
+                self._do(
+                    partial(
+                        self.meeting.add_participant,
+                        person.name,
+                        person.organisation,
+                        mandate=person.mandate,
+                    )
+                )
 
         people = list(self.meeting.state.participants.values())
         dialog = PeopleDialog(self.lang, people, self.meeting.state, self.meeting.now)

@@ -20,12 +20,15 @@ from tui.widgets.fields import LineField
 from tui.wyber.agenda_draft import (
     SETTING_OF,
     BoxDraft,
+    Removed,
     StepDraft,
     drafts_of,
     moved,
     new_step,
     plan_of,
     planned_minutes,
+    put_back,
+    without,
 )
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import MOVEMENTS, TECHNIQUES_FOR, Movement, Plan, Technique, parse_minutes
@@ -54,6 +57,7 @@ class AgendaEditor(VerticalScroll, can_focus=False):
         Binding("ctrl+r", "remove_step", "design.key.remove", id="remove_step"),
         Binding("alt+up,ctrl+up", "move_step(-1)", "design.key.up", id="step_up"),
         Binding("alt+down,ctrl+down", "move_step(1)", "design.key.down", id="step_down"),
+        Binding("ctrl+z", "put_back", "prep3.key.put_back", id="put_back"),
     ]
 
     class Changed(Message):
@@ -66,6 +70,7 @@ class AgendaEditor(VerticalScroll, can_focus=False):
         self.goal = plan.goal
         self.steps: list[StepDraft] = drafts_of(plan)
         self.current = 0  # the step the cursor was last in
+        self.removed: list[Removed] = []  # the steps removed, the last last: Ctrl+Z puts back
 
     def t(self, key: str, **params: object) -> str:
         return tr(self.lang, key, **params)
@@ -73,7 +78,7 @@ class AgendaEditor(VerticalScroll, can_focus=False):
     def carry_on(self, other: "AgendaEditor") -> None:
         """Go on with the agenda as typed in `other` (Prepare drawn again in another language)."""
         self.base, self.goal, self.current = other.base, other.goal, other.current
-        self.steps = other.steps
+        self.steps, self.removed = other.steps, other.removed
 
     # ── drawing ─────────────────────────────────────────────────────────────────────────────
 
@@ -260,8 +265,23 @@ class AgendaEditor(VerticalScroll, can_focus=False):
         self.app.push_screen(dialog, answered)
 
     async def _remove(self, at: int) -> None:
-        self.steps.pop(at)
+        self.steps, removed = without(self.steps, at)
+        self.removed.append(removed)
+        self.refresh_bindings()
         await self._redraw(min(at, len(self.steps) - 1))
+        title = removed.step.title.strip() or self.t("prep3.remove.untitled")
+        self.notify(self.t("prep3.removed", number=at + 1, title=title), markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "put_back" or bool(self.removed)
+
+    async def action_put_back(self) -> None:
+        """The step removed last back at its place, with everything typed in it."""
+        if not self.removed:
+            return
+        self.steps, at = put_back(self.steps, self.removed.pop())
+        self.refresh_bindings()
+        await self._redraw(at)
 
     async def action_move_step(self, by: int) -> None:
         self.steps, at = moved(self.steps, self.current, by)

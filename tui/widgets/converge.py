@@ -12,19 +12,33 @@ from textual.widgets.option_list import Option
 
 from tui.dialogs.ask import ChoiceDialog, TextDialog
 from tui.dialogs.score import ScoreDialog
+from tui.keys import localise
 from tui.widgets.converge_rows import member_row, target_row
 from tui.widgets.panel import MovementPanel
 from tui.wyber.events import ClusterCreated, ClustersMerged, Record, ScoreGiven, VoteCast
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
 from tui.wyber.plan import Technique
-from tui.wyber.ranking import Target, places, step_score_top
+from tui.wyber.ranking import Target, places, step_counts_dots, step_score_top
 from tui.wyber.rules import step_now
 from tui.wyber.state import Idea, Participant
 from tui.wyber.voting import has_voted, next_voter, still_to_vote
 
 # The choice that stands for "the room": dots given without naming who gives them.
 ROOM = "~room"
+
+
+class TargetList(OptionList):
+    """The board's rows. Enter (the group selects this one) is OptionList's own key, hidden
+    from the strip, which hid the board's Enter too: here it is shown, in the board's words."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "key.select", id="select"),
+    ]
+
+    def __init__(self, lang: Language, *, id: str) -> None:
+        super().__init__(id=id)
+        localise(self, lang)
 
 
 class ConvergeBoard(MovementPanel):
@@ -42,8 +56,13 @@ class ConvergeBoard(MovementPanel):
         Binding("v", "voter", "key.voter", id="voter"),
         Binding("s", "score", "key.score", id="score"),
         Binding("o", "sort", "converge2.key.sort", id="sort"),
-        Binding("enter", "select", "key.select", id="select", show=False),
     ]
+    # What a round's technique leaves out: a score round has no dots to give, a dot vote no
+    # scores (the strip at 80×24 had room for Enter only without the other vote's keys).
+    LEFT_OUT: ClassVar[dict[Technique, frozenset[str]]] = {
+        Technique.SCORE: frozenset({"vote"}),
+        Technique.DOT_VOTE: frozenset({"score"}),
+    }
 
     def __init__(self, meeting: Meeting, lang: Language) -> None:
         super().__init__(meeting, lang, id="converge")
@@ -55,10 +74,11 @@ class ConvergeBoard(MovementPanel):
         self._order: list[str] | None = None
         self._order_of: int | None = None  # the segment the order was fixed in
         self._drawn: list[str] = []  # the targets' ids, in the order the board draws them
+        self._keys_for: Technique | None = None  # the technique the strip's keys were set for
 
     def compose(self) -> ComposeResult:
         yield Static(id="vote-status", classes="status")
-        yield OptionList(id="targets")
+        yield TargetList(self.lang, id="targets")
 
     def focus_default(self) -> None:
         self.query_one("#targets", OptionList).focus()
@@ -98,6 +118,13 @@ class ConvergeBoard(MovementPanel):
             board.highlighted = 0
         self.marked &= set(ids)
         self._show_status()
+        if self._keys_for is not self.meeting.technique:
+            self._keys_for = self.meeting.technique
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        technique = self.meeting.technique
+        return technique is None or action not in self.LEFT_OUT.get(technique, frozenset())
 
     def _in_order(self, ranked: list[Target]) -> list[Target]:
         """The targets as the board draws them: ranked, or while voting in the order fixed when
@@ -122,8 +149,9 @@ class ConvergeBoard(MovementPanel):
         self.refresh_board(highlight=made[-1] if made else None)
 
     def _target_prompt(self, place: int | None, target: Target, ideas: int) -> Text:
-        top = step_score_top(self.meeting.step)
-        row = target_row(target, place, ideas, top, self.lang, target.id in self.marked)
+        step = self.meeting.step
+        top, dots = step_score_top(step), step_counts_dots(step)
+        row = target_row(target, place, ideas, top, self.lang, target.id in self.marked, dots=dots)
         return self.mark_pending(row, target.id)
 
     def _idea_prompt(self, idea: Idea) -> Text:

@@ -25,15 +25,24 @@ def _ticks(selected: bool, marked: bool | None) -> Text:
 
 
 def target_row(
-    target: Target, place: int | None, ideas: int, top: int, lang: Language, marked: bool | None
+    target: Target,
+    place: int | None,
+    ideas: int,
+    top: int,
+    lang: Language,
+    marked: bool | None,
+    *,
+    dots: bool = True,
 ) -> Text:
-    """A cluster or a loose idea; `ideas` is how many a cluster holds, `top` the score's scale."""
+    """A cluster or a loose idea; `ideas` is how many a cluster holds, `top` the score's scale;
+    without `dots` (a score round) no dots column."""
     text = _ticks(target.selected, marked)
     text.append_text(NO_NUMBER if target.number is None else numbered(target.number))
     rank = "" if place is None else place_text(place, lang)
     text.append(f"{rank:>{PLACE_WIDTH}} ", "bold")
-    dots = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
-    text.append(f"{target.dots:>2} {dots} ", "bold yellow" if target.dots else "dim")
+    if dots:
+        drawn = "●" * min(target.dots, 12) + ("…" if target.dots > 12 else "")
+        text.append(f"{target.dots:>2} {drawn} ", "bold yellow" if target.dots else "dim")
     score = target_score_text(target, top, lang)
     if score:
         text.append(f"[{score}] ", "bold cyan")

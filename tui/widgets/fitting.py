@@ -73,14 +73,18 @@ class FittedTable(DataTable[Text]):
         row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
         return row_key.value
 
+    @property
+    def room(self) -> int:
+        """The cells the columns' content gets: the width without the gaps between columns and
+        without a vertical scrollbar's room, shown or not (rows come and go)."""
+        room = self.size.width - self.styles.scrollbar_size_vertical
+        return room - 2 * self.cell_padding * len(self.heads)
+
     def _lay_out(self) -> None:
         key, row = self.cursor_key, self.cursor_row
         self._laid_out_for = self.size.width
-        # Room for a vertical scrollbar, shown or not: rows come and go.
-        room = self.size.width - self.styles.scrollbar_size_vertical
-        room -= 2 * self.cell_padding * len(self.heads)
         self.clear(columns=True)
-        for (column, label), width in zip(self.heads, fit(self.fits(), room), strict=True):
+        for (column, label), width in zip(self.heads, fit(self.fits(), self.room), strict=True):
             self.add_column(label, key=column, width=width)
         for row_key, cells in self.rows_shown:
             self.add_row(*cells, key=row_key)

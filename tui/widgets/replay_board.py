@@ -22,7 +22,7 @@ from tui.wyber.dates import short_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
-from tui.wyber.ranking import Target, places, step_ranking, step_score_top
+from tui.wyber.ranking import Target, places, step_counts_dots, step_ranking, step_score_top
 from tui.wyber.state import Agreement, Idea, SessionState
 
 # A line of the board: its text, and how far the lines it wraps onto are indented.
@@ -219,10 +219,12 @@ def _converge_lines(
     ranked = _ranking(state, step)
     standing = places([target for target, _ in ranked])
     top = step_score_top(state.plan.steps[step])
+    counts_dots = step_counts_dots(state.plan.steps[step])
     for target, ideas in ranked:
         dots += target.dots  # a cluster's dots are its own and its ideas' together
         selected += target.selected + sum(idea.tally.selected for idea in ideas)
-        row = target_row(target, standing.get(target.id), len(ideas), top, lang, marked=None)
+        place = standing.get(target.id)
+        row = target_row(target, place, len(ideas), top, lang, marked=None, dots=counts_dots)
         lines.append((row, TARGET_INDENT))
         lines.extend((member_row(idea, marked=None), MEMBER_INDENT) for idea in ideas)
     status = Text(tr(lang, "replay.board.dots", dots=dots, selected=selected))

@@ -84,6 +84,29 @@ def moved(steps: list[StepDraft], index: int, by: int) -> tuple[list[StepDraft],
     return order, to
 
 
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A step taken out of the agenda, as it was typed, and the place it had."""
+
+    at: int
+    step: StepDraft
+
+
+def without(steps: list[StepDraft], index: int) -> tuple[list[StepDraft], Removed]:
+    """The steps with step `index` taken out, and what was taken (to put back)."""
+    order = list(steps)
+    return order, Removed(index, order.pop(index))
+
+
+def put_back(steps: list[StepDraft], removed: Removed) -> tuple[list[StepDraft], int]:
+    """The steps with a removed one back at its place (or last, if the agenda got shorter
+    since), with what was typed in it; and where it is."""
+    at = min(removed.at, len(steps))
+    order = list(steps)
+    order.insert(at, removed.step)
+    return order, at
+
+
 def _number(text: str) -> int | str:
     """A whole number as typed, or the text as typed for validation to refuse in words."""
     text = text.strip()

@@ -28,7 +28,7 @@ from tui.wyber.events import (
     ReviewStatus,
 )
 from tui.wyber.late import Late, Place
-from tui.wyber.plan import Movement, VeldField
+from tui.wyber.plan import Mandate, Movement, VeldField
 
 
 class Refused(UserError):
@@ -108,6 +108,7 @@ class AddParticipant(Command):
     organisation: str = ""
     role: str = ""
     email: str = ""
+    mandate: Mandate | None = None  # as Prepare's participant form says it; None: not said
 
 
 class SetPresent(Command):

@@ -369,6 +369,7 @@ def _add_participant(d: Draft, c: AddParticipant) -> None:
             organisation=c.organisation,
             role=c.role,
             email=c.email,
+            mandate=c.mandate,
         )
     )
 

@@ -63,7 +63,7 @@ from tui.wyber.events import (
 )
 from tui.wyber.late import Place
 from tui.wyber.live import LiveMeeting
-from tui.wyber.plan import Movement, Step, Technique, TimeBox, VeldField
+from tui.wyber.plan import Mandate, Movement, Step, Technique, TimeBox, VeldField
 from tui.wyber.ranking import Target, step_ranking
 from tui.wyber.rebalance import RebalancePlan, plan_rebalance
 from tui.wyber.rules import (
@@ -165,10 +165,20 @@ class Meeting(LiveMeeting):
     # ── participants ────────────────────────────────────────────────────────────────────────
 
     def add_participant(
-        self, name: str, organisation: str = "", role: str = "", email: str = ""
+        self,
+        name: str,
+        organisation: str = "",
+        role: str = "",
+        email: str = "",
+        mandate: Mandate | None = None,
     ) -> Participant:
         command = AddParticipant(
-            name=name, organisation=organisation, role=role, email=email, **self._here()
+            name=name,
+            organisation=organisation,
+            role=role,
+            email=email,
+            mandate=mandate,
+            **self._here(),
         )
         added = self._made(self.do(command), ParticipantAdded)
         return self.state.participants[added.participant_id]

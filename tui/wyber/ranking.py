@@ -60,6 +60,12 @@ def step_score_top(step: Step) -> int:
     return DEFAULT_SCORE_TOP
 
 
+def step_counts_dots(step: Step) -> bool:
+    """Whether a step's board counts dots: not where the group votes by scores (a "0" dots
+    column there read as a vote nobody was asked to cast)."""
+    return all(step.timebox(m).technique is not Technique.SCORE for m in step.movements)
+
+
 def score_summary(target: Target, top: int) -> ScoreSummary | None:
     """The average score of `target` on a scale up to `top`; None when nobody scored it."""
     if not target.scored:

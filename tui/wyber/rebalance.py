@@ -54,6 +54,9 @@ class RebalancePlan:
     boxes: tuple[BoxChange, ...]
     over: int  # whole minutes the meeting runs past its planned end as it stands
     still_over: int  # whole minutes it still runs over afterwards: nothing more to take
+    # Whole minutes the protected boxes could give if released: when the meeting still runs
+    # over, the facilitator is told that it is the protection that stops the rest.
+    held: int = 0
 
     @property
     def taken(self) -> int:
@@ -103,10 +106,9 @@ def plan_rebalance(
     late = sum(left for _, left in todo) - (end - now)
     over = max(0, ceil(late / MINUTE - _NOISE))
     places = [(state.segments[i].step, state.segments[i].movement) for i, _ in todo]
-    caps = [
-        0 if place in protected else max(0, floor((left - MINUTE) / MINUTE + _NOISE))
-        for place, (_, left) in zip(places, todo, strict=True)
-    ]
+    spare = [max(0, floor((left - MINUTE) / MINUTE + _NOISE)) for _, left in todo]
+    caps = [0 if place in protected else cap for place, cap in zip(places, spare, strict=True)]
+    held = sum(spare) - sum(caps)
     shares = share_minutes(min(over, sum(caps)), [left for _, left in todo], caps)
     boxes = tuple(
         BoxChange(
@@ -119,7 +121,7 @@ def plan_rebalance(
         )
         for (step, movement), (index, _), share in zip(places, todo, shares, strict=True)
     )
-    return RebalancePlan(boxes=boxes, over=over, still_over=over - sum(shares))
+    return RebalancePlan(boxes=boxes, over=over, still_over=over - sum(shares), held=held)
 
 
 def share_minutes(total: int, weights: list[float], caps: list[int]) -> list[int]:

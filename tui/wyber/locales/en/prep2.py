@@ -9,5 +9,6 @@ MESSAGES: dict[str, str] = {
     "prep2.leave_saved.heading": "Leave Prepare?",
     "prep2.leave_saved.question": "The agenda and participants are saved in your plan. The title, date, place and series typed on the Meeting tab are not part of a plan and will be lost.",
     "prep2.leave_saved.yes": "Leave",
-    "prep2.samples.started": "Started with a shipped plan's sample text still in {count} place(s); it will be in the minutes. To change it, prepare the plan first (without --now).",
+    "prep2.samples.started": "Started with a shipped plan's sample text still in {count} places; it will be in the minutes. To change it, prepare the plan first (without --now).",
+    "prep2.samples.started_one": "Started with a shipped plan's sample text still in 1 place; it will be in the minutes. To change it, prepare the plan first (without --now).",
 }

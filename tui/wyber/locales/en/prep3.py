@@ -3,9 +3,11 @@ a sample text still stands."""
 
 MESSAGES: dict[str, str] = {
     "prep3.remove.heading": "Remove the step?",
-    "prep3.remove.question": "Remove step {number} “{title}”, with everything typed in it? This cannot be undone.",
+    "prep3.remove.question": "Remove step {number} “{title}”, with everything typed in it? Ctrl+Z puts it back.",
     "prep3.remove.yes": "Remove",
     "prep3.remove.untitled": "untitled",
+    "prep3.removed": "Step {number} “{title}” removed; Ctrl+Z puts it back.",
+    "prep3.key.put_back": "Put step back",
     "prep3.samples.title": "Meeting title: “{text}”",
     "prep3.samples.step_title": "Step {number}, title: “{text}”",
     "prep3.series.known": "Existing series: {names}. Type the start; → completes it.",

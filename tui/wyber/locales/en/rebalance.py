@@ -5,6 +5,10 @@ MESSAGES: dict[str, str] = {
     "rebalance.over": "The meeting runs {minutes} min past its planned end.",
     "rebalance.fits": "After the rebalance the meeting ends on time.",
     "rebalance.short": "Nothing more to take: the meeting still runs {minutes} min over.",
+    "rebalance.held": (
+        "Nothing more to take from the boxes that are not protected: the meeting still runs"
+        " {minutes} min over. Space on a protected box releases it."
+    ),
     "rebalance.protected": "✔ protected",
     "rebalance.box": "{number}. {movement} · {step}",
     "rebalance.now": "now",

@@ -38,8 +38,10 @@ MESSAGES: dict[str, str] = {
     "table2.argparse.version": "show program's version number and exit",
     "table2.stranger.ask": "{name} is not at the table: add them as a participant?",
     "table2.stranger.idea": "The idea: {text}",
-    "table2.stranger.add": "Yes, add {name} (Ctrl+A)",
-    "table2.stranger.keep": "No, keep it as text (Ctrl+K)",
+    # The buttons short, the keys on a line of their own: at 80×24 "(Ctrl+" was cut off.
+    "table2.stranger.add": "Yes, add",
+    "table2.stranger.keep": "No, as text",
+    "table2.stranger.hint": "Ctrl+A: add {name} · Ctrl+K: keep it as text · Esc: back",
     "table2.stranger.typed_on": "Typed on, for the next idea: {text}",
     "table2.stranger.add_key": "Add",
     "table2.stranger.keep_key": "As text",

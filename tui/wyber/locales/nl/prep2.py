@@ -9,5 +9,6 @@ MESSAGES: dict[str, str] = {
     "prep2.leave_saved.heading": "Voorbereiding verlaten?",
     "prep2.leave_saved.question": "De agenda en de deelnemers zijn bewaard in je plan. De titel, datum, plaats en reeks op het tabblad Bijeenkomst horen niet bij een plan en gaan verloren.",
     "prep2.leave_saved.yes": "Verlaten",
-    "prep2.samples.started": "Gestart terwijl op {count} plaats(en) nog de voorbeeldtekst van een meegeleverd plan staat; die komt in het verslag. Wil je die aanpassen, bereid het plan dan eerst voor (zonder --now).",
+    "prep2.samples.started": "Gestart terwijl op {count} plaatsen nog de voorbeeldtekst van een meegeleverd plan staat; die komt in het verslag. Wil je die aanpassen, bereid het plan dan eerst voor (zonder --now).",
+    "prep2.samples.started_one": "Gestart terwijl op 1 plaats nog de voorbeeldtekst van een meegeleverd plan staat; die komt in het verslag. Wil je die aanpassen, bereid het plan dan eerst voor (zonder --now).",
 }

@@ -5,6 +5,10 @@ MESSAGES: dict[str, str] = {
     "rebalance.over": "De bijeenkomst loopt {minutes} min uit over het geplande einde.",
     "rebalance.fits": "Na het herverdelen eindigt de bijeenkomst op tijd.",
     "rebalance.short": "Niets meer weg te halen: de bijeenkomst loopt nog {minutes} min uit.",
+    "rebalance.held": (
+        "Uit de vakken die niet beschermd zijn is niets meer weg te halen: de bijeenkomst loopt"
+        " nog {minutes} min uit. Spatie op een beschermd vak heft de bescherming op."
+    ),
     "rebalance.protected": "✔ beschermd",
     "rebalance.box": "{number}. {movement} · {step}",
     "rebalance.now": "nu",

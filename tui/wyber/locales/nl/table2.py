@@ -38,8 +38,10 @@ MESSAGES: dict[str, str] = {
     "table2.argparse.version": "toon het versienummer van wyber en stop",
     "table2.stranger.ask": "{name} zit niet aan tafel: als deelnemer toevoegen?",
     "table2.stranger.idea": "Het idee: {text}",
-    "table2.stranger.add": "Ja, {name} toevoegen (Ctrl+A)",
-    "table2.stranger.keep": "Nee, als tekst houden (Ctrl+K)",
+    # The buttons short, the keys on a line of their own: at 80×24 "(Ctrl+" was cut off.
+    "table2.stranger.add": "Ja, toevoegen",
+    "table2.stranger.keep": "Nee, als tekst",
+    "table2.stranger.hint": "Ctrl+A: {name} toevoegen · Ctrl+K: als tekst · Esc: terug",
     "table2.stranger.typed_on": "Doorgetypt, voor het volgende idee: {text}",
     "table2.stranger.add_key": "Toevoegen",
     "table2.stranger.keep_key": "Als tekst",
