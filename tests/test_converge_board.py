@@ -228,3 +228,40 @@ async def test_a_dot_round_shows_dot_keys_and_not_the_score_key(tmp_path: Path) 
         await pilot.press("plus")
         await pilot.pause()
         assert sum(target.dots for target in meeting.ranking()) == 1
+
+
+async def test_a_clusters_keys_show_on_the_strip_where_they_act(tmp_path: Path) -> None:
+    """At 80×24 rename and dissolve show on a cluster, move on an idea once there is a cluster,
+    merge once two clusters are marked; none of them where it would do nothing."""
+    cluster_keys = {"r", "m", "x", "d"}
+    for lang in ("nl", "en"):
+        async with converging(tmp_path / lang, lang, DOTS) as (pilot, meeting):  # type: ignore[arg-type]
+            assert not cluster_keys & set(keys_on_screen(pilot.app))  # no cluster yet
+            ideas = [idea.id for idea in meeting.ideas_of_step()]
+            meeting.create_cluster("Fietsen", ideas[:1])
+            meeting.create_cluster("Auto's", ideas[1:2])
+            await pilot.pause()
+            board = pilot.app.screen.query_one("#targets", OptionList)
+            at = {board.get_option_at_index(i).id: i for i in range(board.option_count)}
+            [first, second] = [c.id for c in meeting.state.clusters.values()]
+            board.highlighted = at[first]
+            await pilot.pause()
+            await pilot.pause()
+            assert {"r", "d"} <= set(keys_on_screen(pilot.app))
+            assert not {"m", "x"} & set(keys_on_screen(pilot.app))
+            board.highlighted = at[ideas[2]]  # the idea in no cluster
+            await pilot.pause()
+            await pilot.pause()
+            assert "x" in keys_on_screen(pilot.app)
+            assert not {"r", "d", "m"} & set(keys_on_screen(pilot.app))
+            for cluster in (second, first):  # mark both; the highlight stays on the first
+                board.highlighted = at[cluster]
+                await pilot.pause()
+                await pilot.press("space")
+                await pilot.pause()
+            await pilot.pause()
+            assert {"m", "r", "d"} <= set(keys_on_screen(pilot.app))
+            await pilot.press("m")
+            await pilot.pause()
+            assert list(meeting.state.clusters) == [first]
+            assert not {"m", "x"} & set(keys_on_screen(pilot.app))

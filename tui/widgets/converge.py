@@ -42,15 +42,17 @@ class TargetList(OptionList):
 
 
 class ConvergeBoard(MovementPanel):
-    # The key strip shows the keys of a round (mark, cluster, a dot vote, score); the
-    # rest of the board's keys are in F1 help and the palette (Ctrl+P).
+    # The key strip shows the keys of a round (mark, cluster, a dot vote, score), and a
+    # cluster's own keys only where they act: rename and dissolve on a cluster, merge once
+    # two are marked, move on an idea once the step has a cluster (at 80×24 all of them at
+    # once left no room).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "mark", "key.mark", id="mark"),
         Binding("c", "cluster", "key.cluster", id="cluster"),
-        Binding("r", "rename", "key.rename", id="rename", show=False),
-        Binding("m", "merge", "key.merge", id="merge", show=False),
-        Binding("x", "move", "key.move", id="move", show=False),
-        Binding("d", "dissolve", "key.dissolve", id="dissolve", show=False),
+        Binding("r", "rename", "key.rename", id="rename"),
+        Binding("m", "merge", "key.merge", id="merge"),
+        Binding("x", "move", "key.move", id="move"),
+        Binding("d", "dissolve", "key.dissolve", id="dissolve"),
         Binding("plus,equals_sign", "vote(1)", "key.dot_add", id="dot_add", key_display="+"),
         Binding("minus", "vote(-1)", "key.dot_remove", id="dot_remove", key_display="-"),
         Binding("v", "voter", "key.voter", id="voter"),
@@ -75,6 +77,7 @@ class ConvergeBoard(MovementPanel):
         self._order_of: int | None = None  # the segment the order was fixed in
         self._drawn: list[str] = []  # the targets' ids, in the order the board draws them
         self._keys_for: Technique | None = None  # the technique the strip's keys were set for
+        self._cluster_keys: frozenset[str] = frozenset()  # the cluster keys the strip shows
 
     def compose(self) -> ComposeResult:
         yield Static(id="vote-status", classes="status")
@@ -121,10 +124,36 @@ class ConvergeBoard(MovementPanel):
         if self._keys_for is not self.meeting.technique:
             self._keys_for = self.meeting.technique
             self.refresh_bindings()
+        self._show_cluster_keys()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         technique = self.meeting.technique
-        return technique is None or action not in self.LEFT_OUT.get(technique, frozenset())
+        if technique is not None and action in self.LEFT_OUT.get(technique, frozenset()):
+            return False
+        if action in ("rename", "dissolve"):
+            return self._highlighted() in self.meeting.state.clusters
+        if action == "merge":  # the marked clusters, into the highlighted one if it is marked
+            return len(self._marked_clusters()) >= 2
+        if action == "move":
+            step = self._step()
+            has_cluster = any(c.step == step for c in self.meeting.state.clusters.values())
+            return has_cluster and bool(self._ideas_to_act_on())
+        return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_cluster_keys()
+
+    def _show_cluster_keys(self) -> None:
+        """Which cluster keys act depends on the row under the cursor and the marks: the strip
+        is drawn again only when that changes, not on every vote that redraws the board."""
+        acting = frozenset(
+            action
+            for action in ("rename", "merge", "move", "dissolve")
+            if self.check_action(action, ())
+        )
+        if acting != self._cluster_keys:
+            self._cluster_keys = acting
+            self.refresh_bindings()
 
     def _in_order(self, ranked: list[Target]) -> list[Target]:
         """The targets as the board draws them: ranked, or while voting in the order fixed when
