@@ -453,10 +453,13 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             self._refuse("agenda", "agenda", self.t("prepare.plan_invalid", reason=reason), "tabs")
             return None
 
-    def plan_to_save(self, name: str) -> Plan | None:
-        """The agenda and who comes, as the user's plan `name`; None, with a message, if the
+    def meeting_title(self) -> str:
+        return clean_line(self.query_one("#title", Input).value)
+
+    def plan_to_save(self, title: str) -> Plan | None:
+        """The agenda and who comes, as a plan titled `title`; None, with a message, if the
         agenda is not a plan yet."""
-        plan = self.agenda(name)
+        plan = self.agenda(title)
         if plan is None:
             return None
         try:
@@ -494,7 +497,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
 
     def action_start(self) -> None:
         """Check everything, and hand back the prepared meeting; or say what to fix, where."""
-        title = clean_line(self.query_one("#title", Input).value)
+        title = self.meeting_title()
         if not title:
             self._refuse("meeting", "meeting", self.t("prepare.title_required"), "title")
             return
