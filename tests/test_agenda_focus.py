@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.color import Color
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Select
 
 from tests.test_home_prepare import SMALL, make_app, open_prepare, show_tab
 from tui.screens.prepare import PrepareScreen
@@ -29,8 +29,9 @@ async def test_the_focused_agenda_field_and_its_label_stand_out(
         await show_tab(pilot, "agenda")
         assert isinstance(screen, PrepareScreen)
         accent = Color.parse(app.theme_variables["accent"])
-        title, question = screen.query_one("#step-0-title", Input), screen.query_one(
-            "#step-0-question", Input
+        title, question = (
+            screen.query_one("#step-0-title", Input),
+            screen.query_one("#step-0-question", Input),
         )
         title.focus()
         await pilot.pause()
