@@ -25,7 +25,7 @@ from tui.dialogs.base import WyberScreen
 from tui.screens.reading import read_then
 from tui.widgets.agreements import CONSENT_STYLE
 from tui.widgets.key_strip import KeyStrip
-from tui.wyber.consent import consent_label, consent_lines
+from tui.wyber.consent import consent_label, consent_lines, mandate_words
 from tui.wyber.counting import agreed, how_many, of_which
 from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
@@ -40,7 +40,7 @@ from tui.wyber.figures import (
 from tui.wyber.i18n import Language, tr
 from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.review_time import review_time
-from tui.wyber.state import Agreement, Participant, SessionState
+from tui.wyber.state import Agreement, Participant, SessionState, mandate_of
 from tui.wyber.summary import summarise
 
 if TYPE_CHECKING:
@@ -228,13 +228,14 @@ class SummaryScreen(WyberScreen[None]):
         present = [p for p in people if was_there(p)]
         absent = [p for p in people if not was_there(p)]
 
+        def described(p: Participant) -> str:
+            # As the minutes' list of who was there: organisation and mandate, in those words.
+            details = [d for d in (p.organisation, mandate_words(mandate_of(p), self.lang)) if d]
+            return p.name + (f" ({', '.join(details)})" if details else "")
+
         def named(label: str, group: list[Participant]) -> Text:
             line = Text(self.t(label) + " ", style="dim")
-            line.append(
-                ", ".join(
-                    p.name + (f" ({p.organisation})" if p.organisation else "") for p in group
-                )
-            )
+            line.append(", ".join(described(p) for p in group))
             return line
 
         text = Text(

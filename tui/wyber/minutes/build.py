@@ -14,7 +14,7 @@ from itertools import chain
 from babel.numbers import format_decimal
 
 from tui import __version__
-from tui.wyber.consent import consent_label, consent_lines
+from tui.wyber.consent import consent_label, consent_lines, mandate_words
 from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
@@ -68,6 +68,7 @@ from tui.wyber.state import (
     Idea,
     Participant,
     SessionState,
+    mandate_of,
 )
 
 
@@ -224,7 +225,7 @@ class _Writer:
             if with_role:
                 row.append(p.role)
             if with_mandate:
-                row.append(self.t(f"design.mandate.{p.mandate}") if p.mandate else "")
+                row.append(mandate_words(mandate_of(p), self.lang))
             rows.append(tuple(row))
         return Table(tuple(columns), tuple(rows), grow=frozenset(range(len(columns))))
 
