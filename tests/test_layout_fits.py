@@ -77,8 +77,10 @@ MEETING_KEYS = ["f2", "f3", "f4", "f7", "f8", "f9", "ctrl+b", "ctrl+g", "ctrl+z"
 BOARD_KEYS = {
     1: ["ctrl+r"],
     2: ["space", "c", "plus", "minus", "v", "s"],
-    3: ["a", "i"],
+    3: ["a", "e", "i"],
 }
+# High contrast (F6) wherever the strip has room for it without another line; Quit goes first.
+CONTRAST_SHOWN = {1: ["f6"], 2: [], 3: ["f6"]}
 
 
 @LANG
@@ -91,7 +93,7 @@ async def test_every_key_of_a_round_is_on_the_laptops_screen(
         await settle(pilot)
         assert isinstance(app.screen, RunScreen)
         shown = keys_on_screen(app)
-        for key in [*BOARD_KEYS[stage], *MEETING_KEYS, "f1", "ctrl+p"]:
+        for key in [*BOARD_KEYS[stage], *MEETING_KEYS, *CONTRAST_SHOWN[stage], "f1", "ctrl+p"]:
             assert key in shown, f"{key} is not on the screen: {sorted(shown)}"
         # F1 help and the palette list every key, the strip's and the rest.
         # (At 80×24 the help sits below the clock and scrolls: its table is read, not the screen.)
@@ -117,9 +119,10 @@ async def test_home_shows_its_keys_whole(tmp_path: Path, lang: Language) -> None
     async with app.run_test(size=LAPTOP) as pilot:
         await settle(pilot)
         shown = keys_on_screen(app)
-        for key in ("r", "n", "o", "h", "f1", "f6", "ctrl+q"):
+        for key in ("r", "n", "o", "h", "l", "f1", "f6", "ctrl+q"):
             assert key in shown, f"{key} is not whole on the screen: {sorted(shown)}"
         assert tr(lang, "key.contrast") in drawn_words(app)
+        assert tr(lang, "table2.key.language") in drawn_words(app)
 
 
 # ── replay ──────────────────────────────────────────────────────────────────────────────────
