@@ -25,12 +25,13 @@ from tests.layout_scenes import (
     redrawn_at_the_top,
     veld_list_open,
 )
-from tests.snapshot_kit import LANG, make_app, settle
+from tests.snapshot_kit import LANG, NOW, make_app, settle
 from tests.test_snapshots import MEETING_ID, record_meeting, resumed, wyber_30
 from tui.internals import FooterKey
 from tui.screens.replay import ReplayScreen
 from tui.screens.run import RunScreen
 from tui.widgets.key_strip import wrap
+from tui.wyber.dates import compact_date
 from tui.wyber.i18n import Language, tr
 
 pytestmark = pytest.mark.usefixtures("amsterdam_time")
@@ -144,6 +145,26 @@ async def test_replay_shows_the_last_event_and_the_steps_title_whole(
         title = wyber_30(lang).steps[0].title
         assert all(word in " ".join(rail) for word in title.split()), rail
         assert "…" not in " ".join(rail)
+
+
+@LANG
+@pytest.mark.parametrize("size", [LAPTOP, (160, 48)], ids=["80x24", "160x48"])
+async def test_a_long_titles_replay_header_says_it_whole_and_the_date_as_it_has_room(
+    tmp_path: Path, lang: Language, size: tuple[int, int]
+) -> None:
+    title = "Accu's van deelscooters: tweede leven"
+    record_meeting(tmp_path, lang, 4, title=title)
+    app = make_app(tmp_path, lang, replay=MEETING_ID)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ReplayScreen)
+        header = screen_lines(app)[0]
+        assert title in header and "…" not in header
+        day = NOW.date()
+        assert compact_date(day, lang) in header  # the year, "replay ·" go first, as needed
+        if size != LAPTOP:
+            dated = compact_date(day, lang, with_year=True)
+            assert header.rstrip().endswith(tr(lang, "replay.subtitle", date=dated))
 
 
 # ── dialogs ─────────────────────────────────────────────────────────────────────────────────
