@@ -17,10 +17,12 @@ from tui.screens.run import RunScreen
 from tui.screens.summary import SummaryScreen
 from tui.wyber.dates import parse_deadline
 from tui.wyber.events import AgreementKind, ReviewStatus
+from tui.wyber.figures import actual_minutes, actual_seconds, step_times
 from tui.wyber.minutes.export import export_session
 from tui.wyber.review_time import review_time
 from tui.wyber.state import ReviewClock
 from tui.wyber.store import Archive
+from tui.wyber.summary import summarise
 
 from .factory import FakeClock
 
@@ -157,3 +159,19 @@ def test_a_review_opened_only_during_a_round_is_the_rounds_time(room: Room) -> N
     state.review_clock = ReviewClock(60.0, [(100.0, 200.0)])
     state.started_t = 50.0
     assert review_time(state, 300.0) is None
+
+
+def test_the_meetings_total_is_its_seconds_summed_then_rounded_once(room: Room) -> None:
+    # The review 40 s, the first round 40 s: rounded per row 1 + 1 minutes, in all 80 s = 1.
+    room.meeting.open_review()
+    room.clock.advance(40)
+    room.meeting.close_review()
+    room.meeting.start()
+    room.clock.advance(40)
+    room.meeting.finish()
+    state = room.state
+    assert actual_seconds(state, state.last_t) == pytest.approx(80.0)
+    assert actual_minutes(state, state.last_t) == 1
+    assert [step.actual for step in step_times(state, state.last_t)][0] == 1  # 40 s: 1 row
+    # Home's "Min." is the same total, rounded the same way.
+    assert f"{summarise(state, 0).minutes:.0f}" == "1"

@@ -30,6 +30,7 @@ from tui.wyber.counting import agreed, how_many, of_which
 from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
+    actual_minutes,
     agreement_facts,
     average_score,
     meeting_date,
@@ -313,7 +314,7 @@ class SummaryScreen(WyberScreen[None]):
             else:
                 rows.append((title, str(step.planned), self.t("ending.time.not_reached"), ""))
         total_planned = sum(step.planned for step in times) + (review.planned if review else 0)
-        total_actual = sum(step.actual for step in times) + (review.actual if review else 0)
+        total_actual = actual_minutes(state, self.now())
         table.add_column(self.t("ending.time.col.step"), self.t("ending.time.total"), ratio=1)
         for key, total in (
             ("ending.time.col.planned", str(total_planned)),

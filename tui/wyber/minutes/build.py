@@ -21,6 +21,7 @@ from tui.wyber.figures import (
     BABEL_LOCALES,
     MovementTime,
     StepTime,
+    actual_minutes,
     agreement_facts,
     average_score,
     clock_time,
@@ -247,7 +248,7 @@ class _Writer:
                     label = self.t(f"run.movement.{part.movement.value}")
                     rows.append(("", Span(f"\u2003{label}"), *self._minutes(part)))
         planned = sum(step.planned for step in times) + (review.planned if review else 0)
-        actual_total = sum(step.actual for step in times) + (review.actual if review else 0)
+        actual_total = actual_minutes(self.state, self.state.last_t)
         self.add(
             Table(
                 (
