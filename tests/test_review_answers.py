@@ -172,6 +172,6 @@ def test_the_meetings_total_is_its_seconds_summed_then_rounded_once(room: Room) 
     state = room.state
     assert actual_seconds(state, state.last_t) == pytest.approx(80.0)
     assert actual_minutes(state, state.last_t) == 1
-    assert [step.actual for step in step_times(state, state.last_t)][0] == 1  # 40 s: 1 row
+    assert step_times(state, state.last_t)[0].actual == 1  # 40 s, as its row says: 1
     # Home's "Min." is the same total, rounded the same way.
     assert f"{summarise(state, 0).minutes:.0f}" == "1"
