@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tests.test_ending import screen_text
 from tests.test_home_prepare import make_app
@@ -18,6 +18,7 @@ from tui.screens.summary import SummaryScreen
 from tui.wyber.dates import parse_deadline
 from tui.wyber.events import AgreementKind, ReviewStatus
 from tui.wyber.figures import actual_minutes, actual_seconds, step_times
+from tui.wyber.i18n import tr
 from tui.wyber.minutes.export import export_session
 from tui.wyber.review_time import review_time
 from tui.wyber.state import ReviewClock
@@ -108,6 +109,12 @@ async def test_notes_new_owners_and_deadlines_and_the_time_reach_the_minutes(
         await pilot.pause()
         times = " ".join(screen_text(summary).split())
         assert "Terugblik op eerdere afspraken 3 4 +1" in times
+        # The summary shows the review as the minutes do: each item's status, owners, note.
+        reviewed = " ".join(str(summary.query_one("#reviewed", Static).render()).split())
+        for said in ("met dank aan Bram", "geen budget", "Anna de Vries, gemeente Utrecht"):
+            assert said in reviewed, reviewed
+        for status in ("done", "changed", "dropped"):
+            assert tr("nl", f"minutes.status.{status}") in reviewed
         session_id = meeting.state.session_id
         assert app.leave_meeting()
     _, minutes = export_session(Archive(data), session_id, "md")

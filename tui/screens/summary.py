@@ -27,7 +27,7 @@ from tui.widgets.agreements import CONSENT_STYLE
 from tui.widgets.key_strip import KeyStrip
 from tui.wyber.consent import consent_label, consent_lines, mandate_words
 from tui.wyber.counting import agreed, how_many, of_which
-from tui.wyber.dates import spoken_date
+from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
     actual_minutes,
@@ -41,6 +41,7 @@ from tui.wyber.figures import (
 from tui.wyber.i18n import Language, tr
 from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.review_time import review_time
+from tui.wyber.series import EarlierAgreement, before, earlier_agreements, series_sessions
 from tui.wyber.state import Agreement, Participant, SessionState, mandate_of
 from tui.wyber.summary import summarise
 
@@ -194,6 +195,7 @@ class SummaryScreen(WyberScreen[None]):
                 yield Static(self.t("ending.summary.unfinished"), classes="hint", markup=False)
             with Grid(id="counts"):
                 yield from self._counts()
+            yield from self._reviewed()
             yield from self._agreements()
             yield Static(self.t("ending.time.heading"), classes="section", markup=False)
             yield Static(self._time_table(), id="time")
@@ -252,6 +254,32 @@ class SummaryScreen(WyberScreen[None]):
         return text
 
     # ── what the meeting produced ───────────────────────────────────────────────────────────
+
+    def _reviewed(self) -> Iterable[Widget]:
+        """What this session of a series reviewed of the earlier sessions' agreements, with the
+        status, owner, deadline and note it gave them, as the minutes list it."""
+        series = self.state.series
+        if series is None:
+            return
+        sessions = series_sessions(self.wyber.archive, series.name)
+        earlier = earlier_agreements(before(sessions, self.state), self.state)
+        reviewed = [e for e in earlier if e.reviewed_here]
+        if reviewed:
+            yield Static(self.t("minutes.earlier"), classes="section", markup=False)
+            yield Static(self._reviewed_text(reviewed), id="reviewed")
+
+    def _reviewed_text(self, reviewed: Iterable[EarlierAgreement]) -> Text:
+        text = Text(self.t("minutes.reviewed"), style="dim")
+        for e in reviewed:
+            text.append(f"\n{e.number:>4}  ").append(e.text)
+            details = [e.owner_name]
+            if e.deadline is not None:
+                details.append(compact_date(e.deadline, self.lang, with_year=True))
+            text.append("\n      ").append(self.t(f"minutes.status.{e.status.value}"), "bold")
+            text.append("".join(f" · {d}" for d in details if d))
+            if e.note:
+                text.append("\n      ").append(self.t("tester.review_note", note=e.note), "dim")
+        return text
 
     def _counts(self) -> Iterable[Static]:
         counts = summarise(self.state, self.state.last_seq).counts
