@@ -217,6 +217,25 @@ async def test_the_summary_scrolls_to_the_end_of_the_evaluation(
 
 
 @LANG
+async def test_a_wrapped_idea_goes_on_under_its_text_with_its_author(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = make_app(tmp_path, lang, plan=wyber_30(lang), run_now=True)
+    async with app.run_test(size=LAPTOP) as pilot:
+        await settle(pilot)
+        await long_idea_on_a_full_board(pilot)
+        box = app.screen.query_one("#ideas", OptionList).content_region
+        rows = [line[box.x : box.right] for line in screen_lines(app)[box.y : box.bottom]]
+        assert rows[0].startswith("  1  ")
+        second = next(n for n, row in enumerate(rows) if row.startswith("  2  "))
+        rest = rows[1:second]
+        assert rest, rows  # the idea takes more than one line at 80 columns
+        # Each line after its first starts under its text, none where a number stands.
+        assert all(row.startswith(" " * 5) and row.strip() for row in rest), rows
+        assert "— Anna" in " ".join(rest) and LAST_WORDS[lang] in " ".join(rest)
+
+
+@LANG
 async def test_an_idea_keeps_its_last_words_and_author_once_the_board_scrolls(
     tmp_path: Path, lang: Language
 ) -> None:
