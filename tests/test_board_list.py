@@ -6,6 +6,7 @@ option, not every one on the list. A wrapped option goes on under its text."""
 import random
 from typing import Any
 
+import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.content import Content
@@ -13,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.widgets.board_list import BoardList, Hanging, numbered
+from tui.widgets.board_list import AUTHOR, BoardList, Hanging, numbered
 
 WORDS = ["the", "quick", "brown", "fox", "jumps", "over", "a", "lazy", "dog", "near", "our"]
 
@@ -133,3 +134,16 @@ async def test_a_change_to_one_option_of_500_measures_that_option_only(monkeypat
         changed.highlighted = 498
         await pilot.pause()
         assert len(measured) <= 2
+
+
+@pytest.mark.parametrize("width", range(20, 60))
+def test_an_ideas_author_stays_whole_on_one_line_under_its_text(width: int) -> None:
+    prompt = numbered(12)
+    prompt.append("Buurtopslag bij de scooterhub, met twintig accu's")
+    prompt.append(f"{AUTHOR}Bram Visser", style="italic")
+    hanging = Hanging(Content.from_rich_text(prompt), len(numbered(12).plain))
+    lines = hanging._lines(width).plain.split("\n")
+    assert hanging.get_height({}, width) == len(lines)
+    assert any(line.rstrip().endswith("— Bram Visser") for line in lines), lines
+    assert all(line.startswith("     ") for line in lines[1:]), lines
+    assert " ".join(" ".join(lines).split()) == " ".join(prompt.plain.split())

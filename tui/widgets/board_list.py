@@ -29,6 +29,7 @@ NUMBER_WIDTH = 3  # the numbers' column; 1,000 and more take a column more
 NUMBER_STYLE = "dim"
 GAP = "  "  # between the number and the option's text
 _NUMBERED = re.compile(rf" *[0-9]+{GAP}")  # an option's start that `numbered` made
+AUTHOR = "  — "  # before an idea's author, at its prompt's end: kept whole, on one line
 
 
 def numbered(number: int) -> Text:
@@ -43,9 +44,21 @@ class Hanging(Visual):
         self.head, self.body, self.indent = prompt[:indent], prompt[indent:], indent
         self._laid: tuple[int, Content] | None = None  # the width last laid out at, and how
 
+    def _wrapped(self, width: int) -> list[Content]:
+        """The body's lines: an author at its end ("— Bram Visser") whole, after the text's last
+        word when there is room, else on a line of its own."""
+        cut = self.body.plain.rfind(AUTHOR)
+        tail = self.body[cut:] if cut > 0 else None
+        if tail is None or tail.cell_length - len(AUTHOR) + 2 > width:
+            return self.body.wrap(width)
+        lines = self.body[:cut].wrap(width) or [Content("")]
+        if lines[-1].cell_length + tail.cell_length <= width:
+            return [*lines[:-1], lines[-1] + tail]
+        return [*lines, tail[len(AUTHOR) - 2 :]]  # "— Bram Visser", without the gap before it
+
     def _lines(self, width: int) -> Content:
         if self._laid is None or self._laid[0] != width:
-            lines = self.body.wrap(max(1, width - self.indent)) or [Content("")]
+            lines = self._wrapped(max(1, width - self.indent)) or [Content("")]
             under = Content(" " * self.indent)
             joined = Content("\n").join([self.head + lines[0], *(under + ln for ln in lines[1:])])
             self._laid = (width, joined)
