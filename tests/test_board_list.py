@@ -1,10 +1,12 @@
 """A board's list (tui/widgets/board_list.py) takes changes one at a time: what it draws after any
-mix of added, changed and removed options is what Textual's OptionList draws given the same
-options afresh, and a change to one option measures that option, not every one on the list."""
+mix of added, changed and removed options is what a board's list draws given the same options
+afresh (Textual's OptionList measuring them all), and a change to one option measures that
+option, not every one on the list. A wrapped option goes on under its text."""
 
 import random
 from typing import Any
 
+import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.content import Content
@@ -12,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.widgets.board_list import BoardList, numbered
+from tui.widgets.board_list import AUTHOR, BoardList, Hanging, numbered
 
 WORDS = ["the", "quick", "brown", "fox", "jumps", "over", "a", "lazy", "dog", "near", "our"]
 
@@ -28,7 +30,7 @@ class Boards(App[None]):
 
     def compose(self) -> ComposeResult:
         yield BoardList(id="changed")
-        yield OptionList(id="fresh")
+        yield BoardList(id="fresh")
 
 
 def drawn(board: OptionList) -> list[str]:
@@ -95,18 +97,23 @@ async def test_any_mix_of_changes_draws_what_a_fresh_option_list_draws() -> None
             await same_as_fresh(pilot, changed, fresh)
         numbers = [number_at(changed, i) for i in range(changed.option_count)]
         assert numbers == sorted(set(numbers)) and len(numbers) < last  # some left, none renumbered
+        # An option's second line starts under its text, where no number stands.
+        lines = drawn(changed)
+        assert any(not line.lstrip()[:1].isdigit() for line in lines)
+        assert all(line.startswith("     ") or line.lstrip()[:1].isdigit() for line in lines)
 
 
 def counting_measures(monkeypatch: Any) -> list[int]:
     """Count how often an option's content is measured (wrapped to the list's width)."""
     calls: list[int] = []
-    measure = Content.get_height
+    for visual in (Content, Hanging):  # a numbered prompt is measured as a Hanging one
+        measure = visual.get_height
 
-    def counted(self: Content, *args: Any, **kwargs: Any) -> int:
-        calls.append(1)
-        return measure(self, *args, **kwargs)
+        def counted(self: Any, *args: Any, measure: Any = measure, **kwargs: Any) -> int:
+            calls.append(1)
+            return int(measure(self, *args, **kwargs))
 
-    monkeypatch.setattr(Content, "get_height", counted)
+        monkeypatch.setattr(visual, "get_height", counted)
     return calls
 
 
@@ -127,3 +134,16 @@ async def test_a_change_to_one_option_of_500_measures_that_option_only(monkeypat
         changed.highlighted = 498
         await pilot.pause()
         assert len(measured) <= 2
+
+
+@pytest.mark.parametrize("width", range(20, 60))
+def test_an_ideas_author_stays_whole_on_one_line_under_its_text(width: int) -> None:
+    prompt = numbered(12)
+    prompt.append("Buurtopslag bij de scooterhub, met twintig accu's")
+    prompt.append(f"{AUTHOR}Bram Visser", style="italic")
+    hanging = Hanging(Content.from_rich_text(prompt), len(numbered(12).plain))
+    lines = hanging._lines(width).plain.split("\n")
+    assert hanging.get_height({}, width) == len(lines)
+    assert any(line.rstrip().endswith("— Bram Visser") for line in lines), lines
+    assert all(line.startswith("     ") for line in lines[1:]), lines
+    assert " ".join(" ".join(lines).split()) == " ".join(prompt.plain.split())

@@ -8,6 +8,7 @@ import pytest
 
 from tui import __version__
 from tui.cli import main
+from tui.wyber.i18n import Language, tr
 from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plans import load_plan
 from tui.wyber.sample import sample_records
@@ -198,6 +199,26 @@ def test_help_is_dutch_in_dutch_argparse_words_included(
     assert "toon deze hulp en stop" in out and "toon het versienummer" in out
     for english in ("usage:", "options:", "positional arguments", "show this help", "number"):
         assert english not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "not_shown"),
+    [
+        ("nl", ["--series NAAM", "--data MAP", "-o BESTAND"], ["NAME", "DIR", "FILE"]),
+        ("en", ["--series NAME", "--data DIR", "-o FILE"], ["NAAM", "MAP", "BESTAND"]),
+    ],
+)
+def test_the_placeholders_in_help_are_in_its_language_as_its_texts_name_them(
+    capsys: pytest.CaptureFixture[str], lang: Language, shown: list[str], not_shown: list[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "export", "--help"])
+    out = capsys.readouterr().out
+    for placeholder in shown:
+        assert placeholder in out
+    for other in not_shown:
+        assert other not in out
+    assert tr(lang, "cli.metavar.name") in tr(lang, "traject.cli.help.series")
 
 
 @pytest.mark.parametrize(

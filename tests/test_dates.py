@@ -188,6 +188,28 @@ def test_end_of_the_month_is_its_last_day(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("eind januari", date(2027, 1, 31)),
+        ("eind van januari", date(2027, 1, 31)),
+        ("uiterlijk einde jan.", date(2027, 1, 31)),
+        ("end of January", date(2027, 1, 31)),
+        ("the end of february", date(2027, 2, 28)),
+        ("eind februari 2028", date(2028, 2, 29)),
+        ("eind november", date(2026, 11, 30)),  # its last day is still ahead: this year's
+        ("eind oktober", date(2027, 10, 31)),  # over: next year's
+        ("begin mei", date(2027, 5, 1)),
+        ("early May", date(2027, 5, 1)),
+        ("half maart", date(2027, 3, 15)),
+        ("mid-March", date(2027, 3, 15)),
+        ("medio december", date(2026, 12, 15)),
+    ],
+)
+def test_the_end_start_or_middle_of_a_named_month(text: str, expected: date) -> None:
+    assert parse_deadline(text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("4-12", date(2027, 12, 4)),
         ("30-12", YEAR_END),
         ("31 dec", date(2026, 12, 31)),
@@ -285,9 +307,23 @@ def test_the_not_understood_message_repeats_the_text_and_gives_examples() -> Non
         parse_deadline("asap", MONDAY)
     assert caught.value.render("nl") == (
         "“asap” is niet begrepen als datum; probeer bijvoorbeeld 4-12, 4 dec, vrijdag, "
-        "volgende week vrijdag, over 2 weken of eind van de maand"
+        "volgende week vrijdag, over 2 weken, eind januari of eind van de maand"
     )
     assert caught.value.render("en").startswith("“asap” is not a date wyber understands; try")
+
+
+@pytest.mark.parametrize(
+    ("lang", "marker", "last"), [("nl", "bijvoorbeeld ", " of "), ("en", "example ", " or ")]
+)
+def test_every_example_the_message_gives_is_understood(
+    lang: Language, marker: str, last: str
+) -> None:
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline("asap", MONDAY)
+    examples = caught.value.render(lang).split(marker, 1)[1].replace(last, ", ").split(", ")
+    assert "eind januari" in examples or "end of January" in examples
+    for example in examples:
+        assert parse_deadline(example, MONDAY) >= MONDAY, example
 
 
 def test_the_not_understood_message_shows_long_or_unclean_text_short_and_clean() -> None:

@@ -30,6 +30,7 @@ from tui.wyber.events import (
     AgreementKind,
     ConsentAnswer,
     EvaluationRecorded,
+    Mandate,
     ParticipantAdded,
     Resolution,
     SessionFinished,
@@ -550,6 +551,29 @@ async def test_a_summary_without_agreements_or_evaluation_says_so(
         assert e.t("ending.summary.nothing_agreed") in text
         assert e.t("ending.summary.no_evaluation") in text
         assert not screen.query(AgreementTable)
+
+
+async def test_the_summary_says_who_was_there_with_their_mandate_as_the_minutes_do(
+    tmp_path: Path, lang: Language
+) -> None:
+    people = [
+        ParticipantAdded(
+            participant_id="p1",
+            name="Anna de Vries",
+            organisation="Gemeente",
+            mandate=Mandate.DECIDES,
+        ),
+        ParticipantAdded(participant_id="p2", name="Bram Visser", mandate=Mandate.CONSULTS),
+        ParticipantAdded(participant_id="p3", name="Chris Bakker", organisation="ReCell"),
+    ]
+    room = open_room(tmp_path / "data", lang, people)
+    room.meeting.start()
+    room.meeting.finish()
+    async with ending(room) as e:
+        text = unwrapped(screen_text(await e.open_summary()))
+        decides, consults = e.t("design.mandate.decides"), e.t("design.mandate.consults")
+        assert f"Anna de Vries (Gemeente, {decides})" in text
+        assert f"Bram Visser ({consults})" in text and "Chris Bakker (ReCell)" in text
 
 
 async def test_one_score_is_not_called_an_average(room: Room) -> None:

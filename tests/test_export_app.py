@@ -8,6 +8,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 
 from tests.test_ending import Ending, Room, ending, lang, room, unwrapped
 from tests.test_home_prepare import NOW, loaded, make_app
+from tests.test_layout_fits import drawn_words
 from tui.dialogs.export import ExportDialog
 from tui.screens.home import SessionTable
 from tui.wyber.fold import fold
@@ -128,3 +129,17 @@ async def test_the_result_closes_on_any_key_so_the_next_x_exports_again(
         assert e.app.screen is summary
         await export_from(e, 1)  # the next x opens a new export
         assert len(list((tmp_path / "out").glob("*.md"))) == 2
+
+
+async def test_the_format_list_says_its_keys_and_esc_cancels(room: Room) -> None:
+    async with ending(room) as e:
+        summary = await e.open_summary()
+        await e.pilot.press("x")
+        await e.pilot.pause()
+        dialog = e.app.screen
+        assert isinstance(dialog, ExportDialog)
+        said = tr(e.room.state.language, "minutes.export.keys")
+        assert said in drawn_words(e.app, dialog.query_one("#export").region)
+        await e.pilot.press("escape")
+        await e.pilot.pause()
+        assert e.app.screen is summary

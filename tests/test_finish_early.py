@@ -46,7 +46,7 @@ async def test_finishing_with_a_step_not_reached_asks_first_naming_it(
         dialog = await finish_asked(pilot)
         shown = drawn_words(app, dialog.query_one("#confirm").region)
         # The step ahead, by number and title.
-        assert counted(lang, "polish.finish.unreached", 1, steps="2. Samenwerken") in shown
+        assert counted(lang, "polish.finish.unreached", 1, steps="2. Samenwerken.") in shown
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)  # Esc stays: the meeting goes on
@@ -55,6 +55,13 @@ async def test_finishing_with_a_step_not_reached_asks_first_naming_it(
         await pilot.press("ctrl+f")  # the same key once more finishes
         await pilot.pause()
         assert isinstance(app.screen, EvaluationScreen)
+
+
+@LANG
+def test_a_step_whose_title_asks_closes_the_sentence_itself(lang: Language) -> None:
+    asked = FinishEarlyDialog(lang, [(2, "Welke route eerst?")]).question
+    told = FinishEarlyDialog(lang, [(2, "Samenwerken")]).question
+    assert asked.endswith("2. Welke route eerst?") and told.endswith("2. Samenwerken.")
 
 
 async def test_enter_on_the_question_stays_in_the_meeting(tmp_path: Path) -> None:

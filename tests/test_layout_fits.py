@@ -25,12 +25,13 @@ from tests.layout_scenes import (
     redrawn_at_the_top,
     veld_list_open,
 )
-from tests.snapshot_kit import LANG, make_app, settle
+from tests.snapshot_kit import LANG, NOW, make_app, settle
 from tests.test_snapshots import MEETING_ID, record_meeting, resumed, wyber_30
 from tui.internals import FooterKey
 from tui.screens.replay import ReplayScreen
 from tui.screens.run import RunScreen
 from tui.widgets.key_strip import KeyStrip, wrap
+from tui.wyber.dates import compact_date
 from tui.wyber.i18n import Language, tr
 
 pytestmark = pytest.mark.usefixtures("amsterdam_time")
@@ -77,8 +78,10 @@ MEETING_KEYS = ["f2", "f3", "f4", "f7", "f8", "f9", "ctrl+b", "ctrl+g", "ctrl+z"
 BOARD_KEYS = {
     1: ["ctrl+r"],
     2: ["enter", "space", "c", "plus", "minus", "v"],  # a dot vote: no score key
-    3: ["a", "i"],
+    3: ["a", "e", "i"],
 }
+# High contrast (F6) wherever the strip has room for it without another line; Quit goes first.
+CONTRAST_SHOWN = {1: ["f6"], 2: [], 3: ["f6"]}
 
 
 @LANG
@@ -91,7 +94,7 @@ async def test_every_key_of_a_round_is_on_the_laptops_screen(
         await settle(pilot)
         assert isinstance(app.screen, RunScreen)
         shown = keys_on_screen(app)
-        for key in [*BOARD_KEYS[stage], *MEETING_KEYS, "f1", "ctrl+p"]:
+        for key in [*BOARD_KEYS[stage], *MEETING_KEYS, *CONTRAST_SHOWN[stage], "f1", "ctrl+p"]:
             assert key in shown, f"{key} is not on the screen: {sorted(shown)}"
         # F1 help and the palette list every key, the strip's and the rest.
         # (At 80×24 the help sits below the clock and scrolls: its table is read, not the screen.)
@@ -139,9 +142,10 @@ async def test_home_shows_its_keys_whole(tmp_path: Path, lang: Language) -> None
     async with app.run_test(size=LAPTOP) as pilot:
         await settle(pilot)
         shown = keys_on_screen(app)
-        for key in ("r", "n", "o", "h", "f1", "f6", "ctrl+q"):
+        for key in ("r", "n", "o", "h", "l", "f1", "f6", "ctrl+q"):
             assert key in shown, f"{key} is not whole on the screen: {sorted(shown)}"
         assert tr(lang, "key.contrast") in drawn_words(app)
+        assert tr(lang, "table2.key.language") in drawn_words(app)
 
 
 # ── replay ──────────────────────────────────────────────────────────────────────────────────
@@ -163,6 +167,26 @@ async def test_replay_shows_the_last_event_and_the_steps_title_whole(
         title = wyber_30(lang).steps[0].title
         assert all(word in " ".join(rail) for word in title.split()), rail
         assert "…" not in " ".join(rail)
+
+
+@LANG
+@pytest.mark.parametrize("size", [LAPTOP, (160, 48)], ids=["80x24", "160x48"])
+async def test_a_long_titles_replay_header_says_it_whole_and_the_date_as_it_has_room(
+    tmp_path: Path, lang: Language, size: tuple[int, int]
+) -> None:
+    title = "Accu's van deelscooters: tweede leven"
+    record_meeting(tmp_path, lang, 4, title=title)
+    app = make_app(tmp_path, lang, replay=MEETING_ID)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ReplayScreen)
+        header = screen_lines(app)[0]
+        assert title in header and "…" not in header
+        day = NOW.date()
+        assert compact_date(day, lang) in header  # the year, "replay ·" go first, as needed
+        if size != LAPTOP:
+            dated = compact_date(day, lang, with_year=True)
+            assert header.rstrip().endswith(tr(lang, "replay.subtitle", date=dated))
 
 
 # ── dialogs ─────────────────────────────────────────────────────────────────────────────────
@@ -212,6 +236,25 @@ async def test_the_summary_scrolls_to_the_end_of_the_evaluation(
 
 
 # ── the idea board ──────────────────────────────────────────────────────────────────────────
+
+
+@LANG
+async def test_a_wrapped_idea_goes_on_under_its_text_with_its_author(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = make_app(tmp_path, lang, plan=wyber_30(lang), run_now=True)
+    async with app.run_test(size=LAPTOP) as pilot:
+        await settle(pilot)
+        await long_idea_on_a_full_board(pilot)
+        box = app.screen.query_one("#ideas", OptionList).content_region
+        rows = [line[box.x : box.right] for line in screen_lines(app)[box.y : box.bottom]]
+        assert rows[0].startswith("  1  ")
+        second = next(n for n, row in enumerate(rows) if row.startswith("  2  "))
+        rest = rows[1:second]
+        assert rest, rows  # the idea takes more than one line at 80 columns
+        # Each line after its first starts under its text, none where a number stands.
+        assert all(row.startswith(" " * 5) and row.strip() for row in rest), rows
+        assert "— Anna" in " ".join(rest) and LAST_WORDS[lang] in " ".join(rest)
 
 
 @LANG

@@ -13,6 +13,7 @@ from tui.wyber.paths import shipped_plans_dir
 from tui.wyber.plan import MOVEMENTS, TECHNIQUES_FOR, Mandate, Plan, Technique, VeldField
 from tui.wyber.plan_writer import (
     PlanNameError,
+    name_from_title,
     plan_name,
     plan_to_toml,
     save_user_plan,
@@ -170,3 +171,19 @@ def test_a_plans_participants_are_checked_and_an_old_plan_without_them_still_rea
     mine.write_text(mine.read_text().replace("mandat =", "mandate ="))
     assert main(["--data", str(tmp_path), "check", "Ketenoverleg"]) == 0
     assert [p.name for p in load_plan(mine).participants] == ["Anna de Vries", "Bram Jansen"]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Accu's van deelscooters: tweede leven", "Accus van deelscooters tweede leven"),
+        ("Overleg — 3.", "Overleg 3"),
+        ("«Ketens»", "Ketens"),
+        ("???", ""),
+        ("", ""),
+    ],
+)
+def test_a_name_made_from_a_title_is_a_plan_name_or_none(title: str, name: str) -> None:
+    assert name_from_title(title) == name
+    if name:
+        assert plan_name(name) == name

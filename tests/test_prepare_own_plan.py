@@ -127,7 +127,7 @@ async def test_saving_again_offers_the_name_saved_and_enter_replaces_it(
     app = make_app(tmp_path, lang)
     async with app.run_test(size=SMALL) as pilot:
         screen, _ = await open_prepare(pilot, lang)
-        assert await suggested_name(pilot) == screen.preparation.title  # nothing saved yet
+        assert await suggested_name(pilot) == ""  # never the shipped plan's name
         await save_as(pilot, "Ketenoverleg")
         path = tmp_path / "plans" / "Ketenoverleg.toml"
         assert path.exists()
@@ -160,7 +160,37 @@ async def test_another_plan_of_that_name_is_kept_on_enter(tmp_path: Path, lang: 
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen and other.read_bytes() == before
-        assert await suggested_name(pilot) == screen.preparation.title  # nothing was saved
+        assert await suggested_name(pilot) == ""  # nothing was saved
+
+
+@LANGS
+async def test_the_name_offered_comes_from_the_meetings_own_title_and_titles_the_plan(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_prepare(pilot, lang)
+        await pilot.press("f3")
+        await pilot.pause()
+        answer = app.screen.query_one("#answer", Input)
+        assert answer.value == "" and answer.placeholder == tr(lang, "design.save.placeholder")
+        await pilot.press("escape")
+        await fill(pilot, "#title", "Accu's van deelscooters: tweede leven")
+        assert await suggested_name(pilot) == "Accus van deelscooters tweede leven"
+        await save_as(pilot, "accu-drempels")
+        plan = load_plan(tmp_path / "plans" / "accu-drempels.toml")
+        assert plan.title == "Accu's van deelscooters: tweede leven"  # not the file's name
+
+
+@LANGS
+async def test_a_plan_saved_under_the_shipped_title_is_titled_by_its_name(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_prepare(pilot, lang)
+        await save_as(pilot, "Mijn oefening")
+        assert load_plan(tmp_path / "plans" / "Mijn oefening.toml").title == "Mijn oefening"
 
 
 async def test_the_users_own_plan_opened_from_home_is_offered_by_its_name(tmp_path: Path) -> None:

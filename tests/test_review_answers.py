@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tests.test_ending import screen_text
 from tests.test_home_prepare import make_app
@@ -17,10 +17,13 @@ from tui.screens.run import RunScreen
 from tui.screens.summary import SummaryScreen
 from tui.wyber.dates import parse_deadline
 from tui.wyber.events import AgreementKind, ReviewStatus
+from tui.wyber.figures import actual_minutes, actual_seconds, step_times
+from tui.wyber.i18n import tr
 from tui.wyber.minutes.export import export_session
 from tui.wyber.review_time import review_time
 from tui.wyber.state import ReviewClock
 from tui.wyber.store import Archive
+from tui.wyber.summary import summarise
 
 from .factory import FakeClock
 
@@ -106,6 +109,12 @@ async def test_notes_new_owners_and_deadlines_and_the_time_reach_the_minutes(
         await pilot.pause()
         times = " ".join(screen_text(summary).split())
         assert "Terugblik op eerdere afspraken 3 4 +1" in times
+        # The summary shows the review as the minutes do: each item's status, owners, note.
+        reviewed = " ".join(str(summary.query_one("#reviewed", Static).render()).split())
+        for said in ("met dank aan Bram", "geen budget", "Anna de Vries, gemeente Utrecht"):
+            assert said in reviewed, reviewed
+        for status in ("done", "changed", "dropped"):
+            assert tr("nl", f"minutes.status.{status}") in reviewed
         session_id = meeting.state.session_id
         assert app.leave_meeting()
     _, minutes = export_session(Archive(data), session_id, "md")
@@ -157,3 +166,19 @@ def test_a_review_opened_only_during_a_round_is_the_rounds_time(room: Room) -> N
     state.review_clock = ReviewClock(60.0, [(100.0, 200.0)])
     state.started_t = 50.0
     assert review_time(state, 300.0) is None
+
+
+def test_the_meetings_total_is_its_seconds_summed_then_rounded_once(room: Room) -> None:
+    # The review 40 s, the first round 40 s: rounded per row 1 + 1 minutes, in all 80 s = 1.
+    room.meeting.open_review()
+    room.clock.advance(40)
+    room.meeting.close_review()
+    room.meeting.start()
+    room.clock.advance(40)
+    room.meeting.finish()
+    state = room.state
+    assert actual_seconds(state, state.last_t) == pytest.approx(80.0)
+    assert actual_minutes(state, state.last_t) == 1
+    assert step_times(state, state.last_t)[0].actual == 1  # 40 s, as its row says: 1
+    # Home's "Min." is the same total, rounded the same way.
+    assert f"{summarise(state, 0).minutes:.0f}" == "1"

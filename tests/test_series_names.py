@@ -85,6 +85,28 @@ async def test_prepare_offers_the_series_the_archive_holds(tmp_path: Path, lang:
         assert screen.query_one("#series", Input).value == SERIES
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_choosing_a_series_fills_its_goal_from_the_earlier_sessions_when_empty(
+    tmp_path: Path, lang: Language
+) -> None:
+    two_sessions(tmp_path)
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen, _ = await open_prepare(pilot, lang)
+        goal = screen.query_one("#series-goal", Input)
+        await type_into(pilot, "#series", "keten")
+        assert goal.value == ""  # not a series yet
+        await pilot.press("right")  # takes the suggestion
+        await pilot.pause()
+        assert goal.value == "Samen de keten sluiten"
+        # Another series, new: what was filled in goes; a goal typed stays.
+        await fill(pilot, "#series", "Nieuw traject")
+        assert goal.value == ""
+        await fill(pilot, "#series-goal", "Eigen opgave")
+        await fill(pilot, "#series", SERIES)
+        assert goal.value == "Eigen opgave"
+
+
 async def test_a_session_started_in_a_series_typed_otherwise_keeps_its_first_name(
     tmp_path: Path,
 ) -> None:

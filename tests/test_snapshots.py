@@ -117,15 +117,23 @@ def wyber_30(lang: Language) -> Plan:
 
 
 def record_meeting(
-    data: Path, lang: Language, stage: int, session_id: str = MEETING_ID, at: datetime = NOW
+    data: Path,
+    lang: Language,
+    stage: int,
+    session_id: str = MEETING_ID,
+    at: datetime = NOW,
+    title: str | None = None,
 ) -> datetime:
     """The meeting of these snapshots, recorded up to `stage`; the wall time of its last record.
 
     The same meeting the keys make in test_run_diverge: three people, six ideas; then the coffee
-    cluster with Anna's dots, selected; then three agreements, two with consent.
+    cluster with Anna's dots, selected; then three agreements, two with consent. `title`: the
+    meeting's own, instead of the plan's.
     """
     clock = FakeClock()
-    opening = prepare(wyber_30(lang), at.date()).opening(session_id)
+    plan = wyber_30(lang)
+    titled = plan if title is None else plan.model_copy(update={"title": title})
+    opening = prepare(titled, at.date()).opening(session_id)
     with start_session(
         Archive(data), opening, monotonic=clock, wall=FakeWall(clock, at)
     ) as session:

@@ -109,7 +109,7 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data",
-        metavar="DIR",
+        metavar=t("cli.metavar.data"),
         default=argparse.SUPPRESS,
         help=t("cli.help.data", default=data_dir(None, {})),
     )
@@ -126,7 +126,7 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
         version=f"wyber {__version__}",
         help=t("table2.argparse.version"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"))
 
     def command(name: str, key: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=t(key), description=t(key), parents=[common])
@@ -138,7 +138,7 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     run.add_argument("--now", action="store_true", help=t("cli.help.run.now"))
     run.add_argument("--room", action="store_true", help=t("room.cli.help.room"))
     run.add_argument("--port", type=_port, default=DEFAULT_PORT, help=t("room.cli.help.port"))
-    run.add_argument("--host", metavar="ADDRESS", help=t("room.cli.help.host"))
+    run.add_argument("--host", metavar=t("cli.metavar.address"), help=t("room.cli.help.host"))
 
     replay = command("replay", "replay.cli.help")
     replay.add_argument("id", metavar="ID", help=t("replay.cli.help.id"))
@@ -148,8 +148,10 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 
     listing = command("list", "cli.help.list")
     listing.add_argument("--json", action="store_true", help=t("cli.help.json"))
-    listing.add_argument("--series", metavar="NAME", help=t("history.cli.help.series"))
-    listing.add_argument("--since", metavar="DATE", help=t("history.cli.help.since"))
+    listing.add_argument(
+        "--series", metavar=t("cli.metavar.name"), help=t("history.cli.help.series")
+    )
+    listing.add_argument("--since", metavar=t("cli.metavar.date"), help=t("history.cli.help.since"))
 
     trash = command("trash", "history.cli.help.trash")
     trash.add_argument("id", metavar="ID", nargs="?", help=t("history.cli.help.trash.id"))
@@ -158,22 +160,26 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 
     export = command("export", "cli.help.export")
     export.add_argument("id", metavar="ID", nargs="?", help=t("cli.help.export.id"))
-    export.add_argument("--series", metavar="NAME", help=t("traject.cli.help.series"))
+    export.add_argument(
+        "--series", metavar=t("cli.metavar.name"), help=t("traject.cli.help.series")
+    )
     export.add_argument(
         "--format", choices=("docx", "md", "eml", "json"), help=t("cli.help.format")
     )
-    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+    export.add_argument("-o", "--output", metavar=t("cli.metavar.file"), help=t("cli.help.output"))
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
 
     reminder = command("remind", "traject.cli.help.remind")
-    reminder.add_argument("series", metavar="SERIES", help=t("traject.cli.help.remind.series"))
     reminder.add_argument(
-        "-o", "--output", metavar="FOLDER", help=t("traject.cli.help.remind.output")
+        "series", metavar=t("cli.metavar.series"), help=t("traject.cli.help.remind.series")
+    )
+    reminder.add_argument(
+        "-o", "--output", metavar=t("cli.metavar.folder"), help=t("traject.cli.help.remind.output")
     )
     reminder.add_argument("--force", action="store_true", help=t("cli.help.force"))
 
     importer = command("import", "cli.help.import")
-    importer.add_argument("file", metavar="FILE", help=t("cli.help.import.file"))
+    importer.add_argument("file", metavar=t("cli.metavar.file"), help=t("cli.help.import.file"))
 
     command("schema", "cli.help.schema")
     return parser

@@ -21,16 +21,19 @@ class TextDialog(WyberModal[str | None]):
         Binding("escape", "dismiss(None)", "key.cancel", id="cancel"),
     ]
 
-    def __init__(self, lang: Language, title: str, value: str = "", hint: str = "") -> None:
+    def __init__(
+        self, lang: Language, title: str, value: str = "", hint: str = "", placeholder: str = ""
+    ) -> None:
         super().__init__(lang)
         self.title_text = title
         self.value = value
         self.hint = hint
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text), classes="dialog-title")
-            yield LineField(self.value, id="answer")
+            yield LineField(self.value, id="answer", placeholder=self.placeholder)
             if self.hint:
                 yield Static(Text(self.hint), classes="hint")
 

@@ -63,6 +63,7 @@ class ExportDialog(WyberModal[Path | None]):
                 *(Option(self.t(f"minutes.export.format.{fmt}"), id=fmt) for fmt in FORMATS),
                 id="formats",
             )
+            yield Static(self.t("minutes.export.keys"), id="export-keys", classes="hint")
             with Vertical(id="export-addresses"):
                 yield Static(id="addresses-intro", markup=False)
             yield Static(self.t("minutes.export.working"), id="export-stage", markup=False)
@@ -84,6 +85,7 @@ class ExportDialog(WyberModal[Path | None]):
             return
         self.busy = True
         event.option_list.display = False
+        self.query_one("#export-keys").display = False
         if event.option.id == "eml":
             self.missing_addresses()
         else:

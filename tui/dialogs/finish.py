@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 
 from tui.dialogs.ask import ConfirmDialog
 from tui.wyber.i18n import Language, counted, tr
+from tui.wyber.text import full_stop
 
 
 class FinishEarlyDialog(ConfirmDialog):
@@ -29,7 +30,7 @@ class FinishEarlyDialog(ConfirmDialog):
         super().__init__(
             lang,
             tr(lang, "polish.finish.title"),
-            counted(lang, "polish.finish.unreached", len(unreached), steps=steps),
+            full_stop(counted(lang, "polish.finish.unreached", len(unreached), steps=steps)),
             tr(lang, "polish.finish.yes"),
             no=tr(lang, "polish.finish.stay"),
         )

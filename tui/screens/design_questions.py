@@ -10,7 +10,13 @@ from textual.screen import Screen
 from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
 from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.plan import Plan
-from tui.wyber.plan_writer import PlanNameError, plan_name, save_user_plan, user_plan_path
+from tui.wyber.plan_writer import (
+    PlanNameError,
+    name_from_title,
+    plan_name,
+    save_user_plan,
+    user_plan_path,
+)
 from tui.wyber.samples import SamplePlace, SampleText, sample_texts, shipped_plans
 
 if TYPE_CHECKING:
@@ -57,12 +63,23 @@ def quit_question(app: "WyberApp") -> str | None:
     return prepare.leave_question() if prepare is not None else None
 
 
+def own_title(screen: "PrepareScreen") -> str:
+    """The meeting's title as typed in Prepare, "" while it is still a shipped plan's: that one
+    names the exercise, never a plan of the user's own."""
+    title = screen.meeting_title()
+    plan = screen.preparation.plan
+    if any(s.place is SamplePlace.TITLE for s in sample_texts(plan, shipped_plans(), title)):
+        return ""
+    return title
+
+
 def save_as_my_plan(screen: "PrepareScreen") -> None:
-    """Ask for a name (the one saved last, else the plan's own, else the meeting's title), and
-    write the agenda and its participants as the user's plan of that name. Replacing the plan
-    being worked on is what saving again means: Enter does it. Another plan of that name is
-    replaced only on a second thought (Enter keeps it). Shipped plans are never written: the
-    user's folder is another one."""
+    """Ask for a name (the one saved last, else the user's plan's own, else one made from the
+    meeting's own title, else none), and write the agenda and its participants as the user's
+    plan of that name, titled as the meeting is (the name when the title is a shipped one).
+    Replacing the plan being worked on is what saving again means: Enter does it. Another plan
+    of that name is replaced only on a second thought (Enter keeps it). Shipped plans are never
+    written: the user's folder is another one."""
     lang, data = screen.lang, screen.wyber.data
 
     def write(plan: Plan, name: str) -> None:
@@ -83,7 +100,7 @@ def save_as_my_plan(screen: "PrepareScreen") -> None:
         except PlanNameError:
             screen.notify(tr(lang, "design.save.bad_name", name=typed), severity="error")
             return
-        plan = screen.plan_to_save(name)
+        plan = screen.plan_to_save(own_title(screen) or name)
         if plan is None:
             return
         if path.exists():
@@ -101,8 +118,9 @@ def save_as_my_plan(screen: "PrepareScreen") -> None:
 
     title = tr(lang, "design.save.title")
     hint = tr(lang, "design.save.hint", folder=str(user_plan_path(data, "x").parent))
-    suggested = screen.plan_name or screen.preparation.title
-    screen.app.push_screen(TextDialog(lang, title, suggested, hint), named)
+    suggested = screen.plan_name or name_from_title(own_title(screen))
+    placeholder = tr(lang, "design.save.placeholder")
+    screen.app.push_screen(TextDialog(lang, title, suggested, hint, placeholder), named)
 
 
 def _label(lang: Language, sample: SampleText) -> str:

@@ -96,8 +96,9 @@ class HomeScreen(WyberScreen[None]):
         Binding("n", "run_now", "home.key.run_now", id="run_now"),
         Binding("o", "open_file", "home.key.open_file", id="open_file"),
         Binding("h", "history", "history.key.open", id="history"),
-        # Out of the crowded Footer; in the palette and the help.
-        Binding("l", "switch_language", "table2.key.language", id="language", show=False),
+        # In the Footer: a facilitator handed a laptop in the other language finds the way out
+        # there, not only in the palette (the strip wraps it onto a line of its own if need be).
+        Binding("l", "switch_language", "table2.key.language", id="language"),
     ]
 
     def __init__(self) -> None:

@@ -51,6 +51,8 @@ from tui.wyber.plans import plan_problems
 from tui.wyber.preparation import Invitee, Preparation, with_invitees
 from tui.wyber.samples import SamplePlace, SampleText
 from tui.wyber.search import series_names
+from tui.wyber.series import series_goal, series_sessions
+from tui.wyber.series_name import same_series
 from tui.wyber.text import clean_line
 
 INVITEE_FIELDS = ("name", "organisation", "role", "email")
@@ -144,6 +146,8 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         self.as_opened: object = None
         self._carried: AgendaEditor | None = None  # the agenda as typed, over a change of language
         self._spoken: Language | None = None  # the app's language before this screen spoke
+        self._series_known: list[str] = []  # the series the archive holds, as _offer_series found
+        self._goal_filled = ""  # the series goal this screen filled in from earlier sessions
 
     # ── layout ──────────────────────────────────────────────────────────────────────────────
 
@@ -265,10 +269,22 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         home = self.app.screen_stack[0] if self.app.screen_stack else None
         listing = home.listing if isinstance(home, HomeScreen) else None
         names = series_names(listing.sessions) if listing is not None else []
+        self._series_known = names
         self.query_one("#series", Input).suggester = SuggestFromList(names, case_sensitive=False)
         known = self.query_one("#series-known", Static)
         known.update(Text(self.t("prep3.series.known", names=", ".join(names))))
         known.display = bool(names)
+
+    def _fill_series_goal(self, typed: str) -> None:
+        """A series the archive holds, chosen: its goal as its earlier sessions wrote it, in the
+        goal field, when that is empty (or still holds what this filled in for another)."""
+        goal_field = self.query_one("#series-goal", Input)
+        if clean_line(goal_field.value) not in ("", self._goal_filled):
+            return
+        known = next((name for name in self._series_known if same_series(name, typed)), None)
+        goal = series_goal(series_sessions(self.wyber.archive, known)) if known else ""
+        if goal or self._goal_filled:
+            goal_field.value = self._goal_filled = goal
 
     # ── language ────────────────────────────────────────────────────────────────────────────
 
@@ -325,6 +341,8 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         name = event.input.id or ""
         if name == "date":
             self._show_date()
+        elif name == "series":
+            self._fill_series_goal(event.value)
         elif name == "title" and event.value.strip():
             self._say("meeting", "")
 
@@ -485,10 +503,13 @@ class PrepareScreen(WyberScreen[Preparation | None]):
             self._refuse("agenda", "agenda", self.t("prepare.plan_invalid", reason=reason), "tabs")
             return None
 
-    def plan_to_save(self, name: str) -> Plan | None:
-        """The agenda and who comes, as the user's plan `name`; None, with a message, if the
+    def meeting_title(self) -> str:
+        return clean_line(self.query_one("#title", Input).value)
+
+    def plan_to_save(self, title: str) -> Plan | None:
+        """The agenda and who comes, as a plan titled `title`; None, with a message, if the
         agenda is not a plan yet."""
-        plan = self.agenda(name)
+        plan = self.agenda(title)
         if plan is None:
             return None
         try:
@@ -526,7 +547,7 @@ class PrepareScreen(WyberScreen[Preparation | None]):
 
     def action_start(self) -> None:
         """Check everything, and hand back the prepared meeting; or say what to fix, where."""
-        title = clean_line(self.query_one("#title", Input).value)
+        title = self.meeting_title()
         if not title:
             self._refuse("meeting", "meeting", self.t("prepare.title_required"), "title")
             return

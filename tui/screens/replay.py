@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 
 # Ten redraws a second while playing: at 60× the clock moves six seconds per redraw.
 TICK_SECONDS = 0.1
+# What Textual's Header keeps beside its "title — subtitle": the icon left, the clock's room right.
+HEADER_BESIDE_TITLE = 8 + 10
 
 
 def open_replay(app: WyberApp, session_id: str) -> None:
@@ -157,13 +161,24 @@ class ReplayScreen(WyberScreen[None]):
         yield ScrubBar(marks, id="replay-scrub")
         yield KeyStrip()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_subtitle(event.size.width)
+
+    def _fit_subtitle(self, width: int) -> None:
+        """The subtitle as much of "terugkijken · 1 dec 2026" as the header has room for beside
+        the title: without the year, then the date alone, then nothing (the status line says
+        it replays), so at 80 columns the title is not cut to "· 1 dec 2…"."""
+        state = self.timeline.final
+        held = state.held_on or state.opened_at.astimezone().date()
+        day, dated = compact_date(held, self.lang), compact_date(held, self.lang, with_year=True)
+        room = width - HEADER_BESIDE_TITLE - cell_len(f"{state.title} — ")
+        said = (self.t("replay.subtitle", date=dated), self.t("replay.subtitle", date=day), day)
+        self.sub_title = next((sub for sub in said if cell_len(sub) <= room), "")
+
     def on_mount(self) -> None:
         state = self.timeline.final
         self.title = state.title
-        held = state.held_on or state.opened_at.astimezone().date()
-        self.sub_title = self.t(
-            "replay.subtitle", date=compact_date(held, self.lang, with_year=True)
-        )
+        self._fit_subtitle(self.app.size.width)
         # The app's own keys (help, quit) speak the session's language while it replays.
         self._spoken = self.wyber.lang
         self.wyber.speak(self.lang)

@@ -141,7 +141,9 @@ class RunScreen(WyberScreen[None]):
                     yield IdeaBoard(self.meeting, self.lang)
                     yield ConvergeBoard(self.meeting, self.lang)
                     yield AgreementBoard(self.meeting, self.lang)
-        yield KeyStrip()
+        # Three lines: at 80 columns a round's keys take two or three, and high contrast (F6),
+        # what a facilitator reaches for when a projector washes the screen out, still fits.
+        yield KeyStrip(lines=3)
 
     def on_mount(self) -> None:
         self.title = self.meeting.state.title

@@ -25,11 +25,12 @@ from tui.dialogs.base import WyberScreen
 from tui.screens.reading import read_then
 from tui.widgets.agreements import CONSENT_STYLE
 from tui.widgets.key_strip import KeyStrip
-from tui.wyber.consent import consent_label, consent_lines
+from tui.wyber.consent import consent_label, consent_lines, mandate_words
 from tui.wyber.counting import agreed, how_many, of_which
-from tui.wyber.dates import spoken_date
+from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
+    actual_minutes,
     agreement_facts,
     average_score,
     meeting_date,
@@ -40,7 +41,8 @@ from tui.wyber.figures import (
 from tui.wyber.i18n import Language, tr
 from tui.wyber.presence import presence_notes, was_there
 from tui.wyber.review_time import review_time
-from tui.wyber.state import Agreement, Participant, SessionState
+from tui.wyber.series import EarlierAgreement, before, earlier_agreements, series_sessions
+from tui.wyber.state import Agreement, Participant, SessionState, mandate_of
 from tui.wyber.summary import summarise
 
 if TYPE_CHECKING:
@@ -193,6 +195,7 @@ class SummaryScreen(WyberScreen[None]):
                 yield Static(self.t("ending.summary.unfinished"), classes="hint", markup=False)
             with Grid(id="counts"):
                 yield from self._counts()
+            yield from self._reviewed()
             yield from self._agreements()
             yield Static(self.t("ending.time.heading"), classes="section", markup=False)
             yield Static(self._time_table(), id="time")
@@ -228,13 +231,14 @@ class SummaryScreen(WyberScreen[None]):
         present = [p for p in people if was_there(p)]
         absent = [p for p in people if not was_there(p)]
 
+        def described(p: Participant) -> str:
+            # As the minutes' list of who was there: organisation and mandate, in those words.
+            details = [d for d in (p.organisation, mandate_words(mandate_of(p), self.lang)) if d]
+            return p.name + (f" ({', '.join(details)})" if details else "")
+
         def named(label: str, group: list[Participant]) -> Text:
             line = Text(self.t(label) + " ", style="dim")
-            line.append(
-                ", ".join(
-                    p.name + (f" ({p.organisation})" if p.organisation else "") for p in group
-                )
-            )
+            line.append(", ".join(described(p) for p in group))
             return line
 
         text = Text(
@@ -250,6 +254,32 @@ class SummaryScreen(WyberScreen[None]):
         return text
 
     # ── what the meeting produced ───────────────────────────────────────────────────────────
+
+    def _reviewed(self) -> Iterable[Widget]:
+        """What this session of a series reviewed of the earlier sessions' agreements, with the
+        status, owner, deadline and note it gave them, as the minutes list it."""
+        series = self.state.series
+        if series is None:
+            return
+        sessions = series_sessions(self.wyber.archive, series.name)
+        earlier = earlier_agreements(before(sessions, self.state), self.state)
+        reviewed = [e for e in earlier if e.reviewed_here]
+        if reviewed:
+            yield Static(self.t("minutes.earlier"), classes="section", markup=False)
+            yield Static(self._reviewed_text(reviewed), id="reviewed")
+
+    def _reviewed_text(self, reviewed: Iterable[EarlierAgreement]) -> Text:
+        text = Text(self.t("minutes.reviewed"), style="dim")
+        for e in reviewed:
+            text.append(f"\n{e.number:>4}  ").append(e.text)
+            details = [e.owner_name]
+            if e.deadline is not None:
+                details.append(compact_date(e.deadline, self.lang, with_year=True))
+            text.append("\n      ").append(self.t(f"minutes.status.{e.status.value}"), "bold")
+            text.append("".join(f" · {d}" for d in details if d))
+            if e.note:
+                text.append("\n      ").append(self.t("tester.review_note", note=e.note), "dim")
+        return text
 
     def _counts(self) -> Iterable[Static]:
         counts = summarise(self.state, self.state.last_seq).counts
@@ -312,7 +342,7 @@ class SummaryScreen(WyberScreen[None]):
             else:
                 rows.append((title, str(step.planned), self.t("ending.time.not_reached"), ""))
         total_planned = sum(step.planned for step in times) + (review.planned if review else 0)
-        total_actual = sum(step.actual for step in times) + (review.actual if review else 0)
+        total_actual = actual_minutes(state, self.now())
         table.add_column(self.t("ending.time.col.step"), self.t("ending.time.total"), ratio=1)
         for key, total in (
             ("ending.time.col.planned", str(total_planned)),

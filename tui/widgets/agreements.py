@@ -35,7 +35,7 @@ CONSENT_STYLE = {
 class AgreementBoard(MovementPanel):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "key.agreement_add", id="agreement_add"),
-        Binding("e", "edit", "key.agreement_edit", id="agreement_edit", show=False),
+        Binding("e", "edit", "key.agreement_edit", id="agreement_edit"),
         Binding("i", "consent", "key.consent", id="consent"),
         Binding("delete", "remove", "key.agreement_remove", id="agreement_remove", show=False),
     ]

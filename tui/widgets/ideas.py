@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from tui.dialogs.ask import ConfirmDialog, TextDialog
 from tui.dialogs.stranger import StrangerDialog
 from tui.internals.frames import repaint_now
-from tui.widgets.board_list import BoardList, numbered
+from tui.widgets.board_list import AUTHOR, BoardList, numbered
 from tui.widgets.clock import countdown_text
 from tui.widgets.fields import LineField
 from tui.widgets.key_order import KeysReleased
@@ -103,7 +103,7 @@ def idea_prompt(idea: Idea) -> Text:
     text = numbered(idea.number)
     text.append(idea.text)
     if idea.author_name:
-        text.append(f"  — {idea.author_name}", style="italic")
+        text.append(f"{AUTHOR}{idea.author_name}", style="italic")
     return text
 
 

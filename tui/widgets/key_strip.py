@@ -4,8 +4,9 @@ A Footer is one line that scrolls sideways: at 80×24 the run screen showed "…
 hid F9, Ctrl+B, Ctrl+G, Ctrl+Z and Ctrl+F; Home cut "f6 High con". The strip keeps the Footer's
 keys, order and looks (the focused widget's keys first, then the screen's, then the app's), but
 starts a new line where the next key would not fit whole. Where even the lines allowed are too
-few, it leaves out the keys named as spare (the app's own: contrast, quit), which F1 and the
-command palette (Ctrl+P) still list with every other key.
+few, it leaves out the keys named as spare (the app's own: quit, then contrast), as few of them
+as keep the strip on the fewest lines it can have; F1 and the command palette (Ctrl+P) still
+list them with every other key.
 
 The strip never gets shorter while the width stays: its keys change with the focus, and a strip
 that shrank when the focus left the agenda editor moved Prepare's Start button up a line between
@@ -24,8 +25,10 @@ from textual.widgets import Footer
 
 from tui.internals import FooterKey, FooterLabel, KeyGroup, pending_children
 
-# The app's keys that any screen has and that a round does without on the strip.
-SPARE_KEYS = frozenset({"f6", "ctrl+q"})
+# The app's keys that any screen has and that a round does without on the strip, the first left
+# out first: Ctrl+Q asks before it leaves anyway, F6 is what a facilitator reaches for when the
+# projector washes the screen out.
+SPARE_KEYS = ("ctrl+q", "f6")
 
 
 class KeyRow(HorizontalGroup):
@@ -100,7 +103,7 @@ class KeyStrip(Footer):
     }
     """
 
-    def __init__(self, *, lines: int = 2, spare: frozenset[str] = SPARE_KEYS) -> None:
+    def __init__(self, *, lines: int = 2, spare: tuple[str, ...] = SPARE_KEYS) -> None:
         super().__init__(compact=True)
         self.lines = lines
         self.spare = spare
@@ -115,8 +118,7 @@ class KeyStrip(Footer):
         found = units(compose(self, super().compose()))
         lines = wrap([unit_width(unit) for unit in found], room)
         if len(lines) > self.lines:
-            found = [unit for unit in found if not self._is_spare(unit)]
-            lines = wrap([unit_width(unit) for unit in found], room)
+            found, lines = self._without_spare(found, room)
         self._most_lines = max(self._most_lines, len(lines))
         self.styles.min_height = self._most_lines
         for line in lines:
@@ -132,9 +134,22 @@ class KeyStrip(Footer):
         self._bindings_ready = True
         self.call_after_refresh(self.recompose)
 
-    def _is_spare(self, unit: Unit) -> bool:
+    def _without_spare(self, found: list[Unit], room: int) -> tuple[list[Unit], list[list[int]]]:
+        """The keys with as few spare ones left out as keep them on the lines allowed, or on
+        as few lines as they can take with every spare one out."""
+        candidates = [
+            [unit for unit in found if not self._is_spare(unit, self.spare[:count])]
+            for count in range(1, len(self.spare) + 1)
+        ]
+        wrapped = [wrap([unit_width(unit) for unit in kept], room) for kept in candidates]
+        most = max(self.lines, len(wrapped[-1]))
+        first = next(n for n, lines in enumerate(wrapped) if len(lines) <= most)
+        return candidates[first], wrapped[first]
+
+    @staticmethod
+    def _is_spare(unit: Unit, spare: tuple[str, ...]) -> bool:
         first = unit[0]
-        return isinstance(first, FooterKey) and first.key in self.spare
+        return isinstance(first, FooterKey) and first.key in spare
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._composed_for and self._bindings_ready:

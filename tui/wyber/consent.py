@@ -34,6 +34,12 @@ def consent_label(agreement: Agreement, lang: Language) -> str:
     return tr(lang, f"consent.state.{state.value}")
 
 
+def mandate_words(mandate: str | None, lang: Language) -> str:
+    """A mandate in full, as Prepare, the summary's list of who was there and the minutes say
+    it ("raadpleegt eerst de achterban"); empty when it was not said."""
+    return tr(lang, f"design.mandate.{mandate}") if mandate is not None else ""
+
+
 def person(name: str, mandate: str | None, lang: Language) -> str:
     """A name with its mandate at the table: "Anna (may decide)"; the name alone when unknown."""
     if mandate is None:

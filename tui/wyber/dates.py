@@ -20,6 +20,9 @@ Rules a reader of the code (or a facilitator) may wonder about:
 - "end of the week" is the coming Friday, today if it is Friday: the end of the working week.
   On Saturday and Sunday that working week is over, so it is the Friday after;
 - "end of the month" is the month's last calendar day, even if that falls in a weekend;
+- "eind januari" / "end of January" is that month's last day, "begin januari" / "early January"
+  its first and "half januari" / "mid January" its 15th, in the month's next occurrence (as a
+  date without a year), or in the year typed after it;
 - "in a month" is the same day next month, or that month's last day if it is shorter
   (31 January + 1 month is 28 or 29 February).
 """
@@ -76,6 +79,13 @@ _DAYS_FROM_TODAY: dict[str, int] = {
 
 # Words that may stand before a deadline without changing it: "uiterlijk vrijdag", "by friday".
 _LEAD_WORDS = re.compile(r"(?:uiterlijk|op|by|on) ")
+
+# The part of a month a deadline names with "eind januari", "begin mei", "mid March": which day.
+_PARTS_OF_MONTH: dict[str, int | None] = {
+    "eind": None, "einde": None, "end": None,  # None: the month's last day
+    "begin": 1, "start": 1, "beginning": 1, "early": 1,
+    "half": 15, "midden": 15, "medio": 15, "mid": 15,
+}  # fmt: skip
 
 _FRIDAY = 4
 _A_MONDAY = date(2024, 1, 1)  # babel names a weekday only from a date; any Monday will do
@@ -163,6 +173,16 @@ def _end_of(match: re.Match[str], today: date) -> date:
     return today.replace(day=last_day)
 
 
+def _part_of_month(match: re.Match[str], today: date) -> date:
+    month = _MONTHS[match["month"]]
+    day = _PARTS_OF_MONTH[match["part"]]
+    if match["year"] is not None:
+        year = _year(match["year"], 1, month, today)
+    else:  # the next occurrence: this month's end is still ahead on its last day
+        year = _year(None, day or calendar.monthrange(today.year, month)[1], month, today)
+    return _calendar_date(day or calendar.monthrange(year, month)[1], month, year)
+
+
 def _friday_of_next_week(_: re.Match[str], today: date) -> date:
     return today + timedelta(days=7 - today.weekday() + _FRIDAY)
 
@@ -234,6 +254,13 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolve], ...] = (
             r"|(?:deze|this) (?P<unit_this>week)"
         ),
         _end_of,
+    ),
+    (
+        re.compile(
+            f"(?:the )?(?P<part>{_either(_PARTS_OF_MONTH)})(?: van | of | |-){_MONTH_NAME}"
+            f"(?: {_YEAR})?"
+        ),
+        _part_of_month,
     ),
     (re.compile("volgende week|next week|(?:de )?week erna|the week after"), _friday_of_next_week),
     (re.compile(f"{_NEXT_WEEK} {_WD}"), _weekday_next_week),

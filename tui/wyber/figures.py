@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
+from tui.wyber.review_time import review_time
 from tui.wyber.state import Agreement, SessionState
 from tui.wyber.timebox import (
     planned_end,
@@ -79,6 +80,20 @@ def steps_not_reached(state: SessionState) -> list[int]:
     """The steps the group has not been in yet, by index, in the plan's order."""
     reached = reached_steps(state)
     return [index for index in range(len(state.plan.steps)) if index not in reached]
+
+
+def actual_seconds(state: SessionState, now: float) -> float:
+    """How long the meeting took up to `now`: its rounds, and the review of earlier agreements
+    held before the start. Summed in seconds and rounded once where it is shown (whole_minutes),
+    so Home, the summary and the minutes give one total, never a sum of rows rounded each."""
+    review = review_time(state, now)
+    rounds = sum(used(state, index, now) for index in range(len(state.segments)))
+    return rounds + (review.seconds if review is not None else 0.0)
+
+
+def actual_minutes(state: SessionState, now: float) -> int:
+    """The meeting's actual time in whole minutes, as every total of it says it."""
+    return whole_minutes(actual_seconds(state, now))
 
 
 def step_times(state: SessionState, now: float) -> list[StepTime]:

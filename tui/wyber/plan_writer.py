@@ -94,6 +94,20 @@ def plan_name(name: str) -> str:
     return name
 
 
+def name_from_title(title: str) -> str:
+    """A plan name made from a meeting's title ("Accu's van deelscooters: tweede leven" →
+    "Accus van deelscooters tweede leven"), offered when saving the agenda as a plan; "" when
+    nothing of it can be a file's name. Apostrophes go, any other character a name cannot hold
+    becomes a space."""
+    kept = re.sub(r"['’]", "", title)
+    kept = re.sub(r"[^\w .-]", " ", kept)
+    kept = re.sub(r"^[\W_]+", "", " ".join(kept.split()))[:80].rstrip(" .")
+    try:
+        return plan_name(kept)
+    except PlanNameError:
+        return ""
+
+
 def user_plan_path(data: Path, name: str) -> Path:
     return user_plans_dir(data) / f"{plan_name(name)}{PLAN_SUFFIX}"
 

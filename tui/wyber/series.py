@@ -150,6 +150,13 @@ def series_sessions(archive: Archive, name: str) -> list[SessionState]:
     return in_order(found)
 
 
+def series_goal(sessions: Iterable[SessionState]) -> str:
+    """The series' goal (trajectopgave) as the latest of `sessions` (in order) that gave one
+    wrote it; "" when none did."""
+    goals = [s.series.goal for s in sessions if s.series is not None and s.series.goal]
+    return goals[-1] if goals else ""
+
+
 def before(sessions: Iterable[SessionState], state: SessionState) -> list[SessionState]:
     """The `sessions` held before `state`, in the order given."""
     here = (meeting_date(state), state.opened_at)

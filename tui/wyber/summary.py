@@ -6,10 +6,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tui.wyber.counting import by_kind
 from tui.wyber.events import AgreementKind, Day, Moment
-from tui.wyber.figures import meeting_date
+from tui.wyber.figures import actual_seconds, meeting_date
 from tui.wyber.i18n import Language
 from tui.wyber.state import SessionState
-from tui.wyber.timebox import used
 
 Status = Literal["finished", "unfinished"]
 
@@ -50,7 +49,7 @@ class SessionSummary(BaseModel):
     status: Status
     minutes: float = Field(
         ge=0, allow_inf_nan=False
-    )  # how long the meeting's rounds ran, up to the last record, pauses excluded
+    )  # how long the meeting ran (its rounds and review), up to the last record, pauses excluded
     counts: Counts
 
 
@@ -64,9 +63,8 @@ def summarise(state: SessionState, records: int) -> SessionSummary:
         held_on=meeting_date(state),
         series=state.series.name if state.series is not None else None,
         status="finished" if state.finished else "unfinished",
-        minutes=round(
-            sum(used(state, i, state.last_t) for i in range(len(state.segments))) / 60, 1
-        ),
+        # Unrounded: shown as whole minutes, it is the summary's total (figures.actual_seconds).
+        minutes=actual_seconds(state, state.last_t) / 60,
         counts=Counts(
             participants=len(state.participants),
             ideas=len(state.ideas),

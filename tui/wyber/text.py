@@ -85,3 +85,9 @@ def fold_lines(text: str) -> str:
 def pasted_lines(text: str) -> list[str]:
     """Pasted text as separate entries (ideas): cleaned, one per non-blank line, trimmed."""
     return [line.strip() for line in clean_text(text).split("\n") if line.strip()]
+
+
+def full_stop(sentence: str) -> str:
+    """The sentence with its closing full stop, unless what it ends with (a step's title that
+    asks "Welke route eerst?") already closes it, so it never ends in "?." or ".."."""
+    return sentence if sentence.rstrip().endswith((".", "?", "!", "…")) else sentence + "."

@@ -14,13 +14,14 @@ from itertools import chain
 from babel.numbers import format_decimal
 
 from tui import __version__
-from tui.wyber.consent import consent_label, consent_lines
+from tui.wyber.consent import consent_label, consent_lines, mandate_words
 from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind, ConsentAnswer, Resolution
 from tui.wyber.figures import (
     BABEL_LOCALES,
     MovementTime,
     StepTime,
+    actual_minutes,
     agreement_facts,
     average_score,
     clock_time,
@@ -69,6 +70,7 @@ from tui.wyber.state import (
     Idea,
     Participant,
     SessionState,
+    mandate_of,
 )
 
 
@@ -230,7 +232,7 @@ class _Writer:
             if with_role:
                 row.append(p.role)
             if with_mandate:
-                row.append(self.t(f"design.mandate.{p.mandate}") if p.mandate else "")
+                row.append(mandate_words(mandate_of(p), self.lang))
             rows.append(tuple(row))
         return Table(tuple(columns), tuple(rows), grow=frozenset(range(len(columns))))
 
@@ -252,7 +254,7 @@ class _Writer:
                     label = self.t(f"run.movement.{part.movement.value}")
                     rows.append(("", Span(f"\u2003{label}"), *self._minutes(part)))
         planned = sum(step.planned for step in times) + (review.planned if review else 0)
-        actual_total = sum(step.actual for step in times) + (review.actual if review else 0)
+        actual_total = actual_minutes(self.state, self.state.last_t)
         self.add(
             Table(
                 (

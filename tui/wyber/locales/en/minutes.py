@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "minutes.export.failed.io": "The minutes could not be written to {path}: {detail}",
     "minutes.export.key": "Export the minutes",
     "minutes.export.choose": "Export the minutes as",
+    "minutes.export.keys": "↑↓ picks a format · Enter exports · Esc cancels",
     "minutes.export.format.docx": "Word document (.docx)",
     "minutes.export.format.md": "Markdown (.md), for a chat or the body of an e-mail",
     "minutes.export.format.eml": "E-mail draft (.eml) with the Word document attached",

@@ -1,10 +1,11 @@
 """English messages: polish (what made a meeting feel unfinished: finishing early, …)."""
 
 MESSAGES: dict[str, str] = {
-    # Ctrl+F with steps of the agenda still ahead (tui/dialogs/finish.py).
+    # Ctrl+F with steps of the agenda still ahead (tui/dialogs/finish.py); the full stop is
+    # added there, unless the last step's title ends the sentence itself (text.full_stop).
     "polish.finish.title": "Finish the meeting now?",
-    "polish.finish.unreached": "{count} steps of the agenda have not been reached: {steps}.",
-    "polish.finish.unreached_one": "1 step of the agenda has not been reached: {steps}.",
+    "polish.finish.unreached": "{count} steps of the agenda have not been reached: {steps}",
+    "polish.finish.unreached_one": "1 step of the agenda has not been reached: {steps}",
     "polish.finish.key": "Finish anyway",
     "polish.finish.step": "{number}. {title}",
     "polish.finish.yes": "Finish anyway (Ctrl+F)",

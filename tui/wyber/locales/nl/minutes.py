@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "minutes.export.failed.io": "Het verslag kon niet worden geschreven naar {path}: {detail}",
     "minutes.export.key": "Verslag exporteren",
     "minutes.export.choose": "Verslag exporteren als",
+    "minutes.export.keys": "↑↓ kiest een vorm · Enter exporteert · Esc annuleert",
     "minutes.export.format.docx": "Word-document (.docx)",
     "minutes.export.format.md": "Markdown (.md), voor een chat of de tekst van een e-mail",
     "minutes.export.format.eml": "E-mailconcept (.eml) met het Word-document als bijlage",

@@ -1,10 +1,11 @@
 """Dutch messages: polish (what made a meeting feel unfinished: finishing early, …)."""
 
 MESSAGES: dict[str, str] = {
-    # Ctrl+F with steps of the agenda still ahead (tui/dialogs/finish.py).
+    # Ctrl+F with steps of the agenda still ahead (tui/dialogs/finish.py); the full stop is
+    # added there, unless the last step's title ends the sentence itself (text.full_stop).
     "polish.finish.title": "De bijeenkomst nu afronden?",
-    "polish.finish.unreached": "{count} stappen van de agenda zijn nog niet bereikt: {steps}.",
-    "polish.finish.unreached_one": "1 stap van de agenda is nog niet bereikt: {steps}.",
+    "polish.finish.unreached": "{count} stappen van de agenda zijn nog niet bereikt: {steps}",
+    "polish.finish.unreached_one": "1 stap van de agenda is nog niet bereikt: {steps}",
     "polish.finish.key": "Toch afronden",
     "polish.finish.step": "{number}. {title}",
     "polish.finish.yes": "Toch afronden (Ctrl+F)",
