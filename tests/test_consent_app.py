@@ -19,6 +19,7 @@ from tests.layout_scenes import meeting_of
 from tests.snapshot_kit import LANG, SIZE, settle
 from tests.test_layout_fits import drawn_words
 from tests.test_snapshots import AGREED, LONG, PEOPLE, resumed
+from tests.test_typed_ahead import burst
 from tui.app import WyberApp
 from tui.dialogs.consent import ConsentRoundDialog
 from tui.wyber.events import ConsentAnswer, ConsentAnswered, Resolution
@@ -200,3 +201,21 @@ async def test_whose_turn_it_is_stays_in_view_after_an_amendment(
             await pilot.press("c")
             await drawn(pilot)
         assert parked(pilot).consent_state is ConsentState.GIVEN
+
+
+@pytest.mark.parametrize("field", ["objection", "amend"])
+async def test_words_typed_at_once_after_the_key_land_in_the_field_never_as_answers(
+    tmp_path: Path, field: str
+) -> None:
+    async with round_open(tmp_path) as pilot:
+        if field == "amend":
+            await object_with_words(pilot)  # Bram's objection, open: a resolves it
+        before = {p: a.answer for p, a in parked(pilot).round.answers.items()}
+        key = "o" if field == "objection" else "a"
+        burst(pilot, key + "Costs so much")
+        await settle(pilot)
+        typed = pilot.app.screen.query_one(f"#{field}", Input)
+        assert typed.has_focus
+        assert typed.value.endswith("Costs so much")
+        after = {p: a.answer for p, a in parked(pilot).round.answers.items()}
+        assert after == before  # the c and the s's typed were words, not answers

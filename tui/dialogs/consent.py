@@ -213,14 +213,14 @@ class ConsentRoundDialog(WyberModal[None]):
         field = self.query_one("#objection", LineField)
         field.placeholder = self.t("consent.objection_field", name=p.name)
         field.remove_class("hidden")
-        field.focus()
+        self.set_focus(field)  # at once: the keys typed after this one are its (key_order.py)
 
     def action_amend(self) -> None:
         field = self.query_one("#amend", LineField)
         if not field.value:
             field.value = self.agreement.text
         field.remove_class("hidden")
-        field.focus()
+        self.set_focus(field)  # at once: the keys typed after this one are its (key_order.py)
 
     def action_resolve(self, resolution: str) -> None:
         p = self._current()
@@ -232,7 +232,7 @@ class ConsentRoundDialog(WyberModal[None]):
     def action_back(self) -> None:
         """Out of a field (its words stay in it), or out of the round."""
         if isinstance(self.focused, Input):
-            self.query_one("#round-people", DataTable).focus()
+            self.set_focus(self.query_one("#round-people", DataTable))
             return
         self.dismiss(None)
 
@@ -255,5 +255,6 @@ class ConsentRoundDialog(WyberModal[None]):
             return  # refused: the words stay in the field, the warning says why
         event.input.value = ""
         event.input.add_class("hidden")
-        self.query_one("#round-people", DataTable).focus()
+        # At once: a letter typed after the Enter is the next person's answer, not more words.
+        self.set_focus(self.query_one("#round-people", DataTable))
         self._to_next_waiting()
