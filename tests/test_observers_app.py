@@ -9,6 +9,7 @@ from tests.factory import FakeClock, FakeWall, opened
 from tests.snapshot_kit import NOW, make_app
 from tui.dialogs.consent import ConsentRoundDialog
 from tui.widgets.cursor import cursor_key
+from tui.wyber.consent import consent_state
 from tui.wyber.events import ConsentAnswer, Mandate, ParticipantAdded
 from tui.wyber.fold import fold
 from tui.wyber.meeting import Meeting
@@ -61,7 +62,8 @@ async def test_the_round_passes_over_an_observer_and_refuses_their_answer(tmp_pa
         await pilot.press("c")
         await pilot.pause()
         await app.workers.wait_for_complete()
-    agreement = next(iter(fold(Archive(data).read(SESSION)).agreements.values()))
+    state = fold(Archive(data).read(SESSION))
+    agreement = next(iter(state.agreements.values()))
     answers = {pid: a.answer for pid, a in agreement.round.answers.items()}
     assert answers == {"p1": ConsentAnswer.CONSENT, "p3": ConsentAnswer.CONSENT}
-    assert agreement.consent_state is ConsentState.GIVEN
+    assert consent_state(agreement, state) is ConsentState.GIVEN

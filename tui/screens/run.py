@@ -30,7 +30,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.dialogs.base import WyberScreen
-from tui.dialogs.finish import FinishEarlyDialog
+from tui.dialogs.finish import FinishEarlyDialog, rounds_not_through
 from tui.dialogs.people import Attendance, PeopleDialog
 from tui.dialogs.rebalance import RebalanceDialog
 from tui.dialogs.unvoted import NotVotedDialog
@@ -485,7 +485,8 @@ class RunScreen(WyberScreen[None]):
         """To the evaluation; with steps of the agenda not reached yet, asked first."""
         steps = self.meeting.state.plan.steps
         unreached = [(i + 1, steps[i].title) for i in steps_not_reached(self.meeting.state)]
-        if not unreached:
+        rounds = rounds_not_through(self.meeting.state, self.lang)
+        if not unreached and not rounds:
             self._evaluate()
             return
 
@@ -493,7 +494,7 @@ class RunScreen(WyberScreen[None]):
             if finish:
                 self._evaluate()
 
-        self.app.push_screen(FinishEarlyDialog(self.lang, unreached), answered)
+        self.app.push_screen(FinishEarlyDialog(self.lang, unreached, rounds), answered)
 
     def _evaluate(self) -> None:
         from tui.screens.evaluation import EvaluationScreen

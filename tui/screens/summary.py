@@ -25,7 +25,7 @@ from tui.dialogs.base import WyberScreen
 from tui.screens.reading import read_then
 from tui.widgets.agreements import CONSENT_STYLE
 from tui.widgets.key_strip import KeyStrip
-from tui.wyber.consent import consent_label, consent_lines
+from tui.wyber.consent import consent_label, consent_lines, consent_state
 from tui.wyber.counting import agreed, how_many, of_which
 from tui.wyber.dates import spoken_date
 from tui.wyber.events import AgreementKind
@@ -59,10 +59,11 @@ def joined(parts: Iterable[Text]) -> Text:
     return Text(SEPARATOR, style="dim").join(part for part in parts if part.plain)
 
 
-def details(a: Agreement, lang: Language) -> dict[str, Text]:
+def details(state: SessionState, a: Agreement, lang: Language) -> dict[str, Text]:
     """Owner, deadline, field and consent of one agreement, an empty Text where it has none."""
     cells = {name: Text(value) for name, value in agreement_facts(a, lang).items()}
-    cells["consent"] = Text(consent_label(a, lang), style=CONSENT_STYLE[a.consent_state])
+    label = consent_label(a, state, lang)
+    cells["consent"] = Text(label, style=CONSENT_STYLE[consent_state(a, state)])
     return cells
 
 
@@ -75,9 +76,9 @@ def with_round(a: Agreement, lang: Language, *above: Text) -> RenderableType:
     return Group(Text(a.text), *above, *lines) if above or lines else Text(a.text)
 
 
-def used_details(agreements: Iterable[Agreement], lang: Language) -> list[str]:
+def used_details(state: SessionState, agreements: Iterable[Agreement], lang: Language) -> list[str]:
     """The details some agreement has: the columns worth showing."""
-    rows = [details(a, lang) for a in agreements]
+    rows = [details(state, a, lang) for a in agreements]
     return [d for d in DETAILS if any(row[d].plain for row in rows)]
 
 
@@ -98,6 +99,7 @@ class AgreementTable(Widget):
     def __init__(
         self,
         kind: AgreementKind,
+        state: SessionState,
         agreements: Sequence[Agreement],
         lang: Language,
         columns: Sequence[str] = DETAILS,
@@ -106,6 +108,7 @@ class AgreementTable(Widget):
     ) -> None:
         super().__init__(id=id)
         self.kind = kind
+        self.state = state  # who was present: whether a round is through
         self.agreements = list(agreements)
         self.lang = lang
         self.columns = list(columns)
@@ -140,7 +143,7 @@ class AgreementTable(Widget):
                     overflow="fold",
                 )
         for a in self.agreements:
-            cells = details(a, self.lang)
+            cells = details(self.state, a, self.lang)
             if wide:
                 table.add_row(
                     Text(str(a.number)), with_round(a, self.lang), *(cells[d] for d in self.columns)
@@ -273,12 +276,14 @@ class SummaryScreen(WyberScreen[None]):
                 self.t("ending.summary.nothing_agreed"), classes="section-empty", markup=False
             )
             return
-        columns = used_details(everything, self.lang)
+        columns = used_details(self.state, everything, self.lang)
         for kind in AgreementKind:
             of_kind = [a for a in everything if a.kind is kind]
             if of_kind:
                 yield Static(self.t(f"ending.kind.{kind.value}"), classes="section", markup=False)
-                yield AgreementTable(kind, of_kind, self.lang, columns, id=f"kind-{kind.value}")
+                yield AgreementTable(
+                    kind, self.state, of_kind, self.lang, columns, id=f"kind-{kind.value}"
+                )
 
     # ── time ────────────────────────────────────────────────────────────────────────────────
 

@@ -14,7 +14,7 @@ from itertools import chain
 from babel.numbers import format_decimal
 
 from tui import __version__
-from tui.wyber.consent import consent_label, consent_lines
+from tui.wyber.consent import consent_label, consent_lines, consent_state
 from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind
 from tui.wyber.figures import (
@@ -448,10 +448,11 @@ class _Writer:
     def _consent(self, agreement: Agreement) -> Inline:
         """The consent column's cell: under the heading "Instemming" a given consent is said
         "✔ gegeven", where "✔ instemming" repeated the heading."""
-        if agreement.consent_state is ConsentState.GIVEN:
+        state = consent_state(agreement, self.state)
+        if state is ConsentState.GIVEN:
             return self.t("tester.consent.given")
-        label = consent_label(agreement, self.lang)
-        return Span(label, alert=agreement.consent_state is ConsentState.OBJECTED)
+        label = consent_label(agreement, self.state, self.lang)
+        return Span(label, alert=state is ConsentState.OBJECTED)
 
     def _agreement_table(self, agreements: Sequence[Agreement]) -> Table:
         """Number, text and the details some row has (owner, deadline, field, consent)."""

@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "consent.state.open": "open",
     "consent.state.given": "✔ consent",
     "consent.state.objected": "✖ objection stands",
+    "consent.state.waiting_one": "{state} — {names} has not answered",
+    "consent.state.waiting": "{state} — {names} have not answered",
     "consent.line.round": "Round {number}:",
     "consent.line.consented": "Consent: {names}",
     "consent.line.aside": "Stood aside: {names}",

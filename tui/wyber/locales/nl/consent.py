@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "consent.state.open": "nog open",
     "consent.state.given": "✔ instemming",
     "consent.state.objected": "✖ bezwaar blijft staan",
+    "consent.state.waiting_one": "{state} — {names} heeft niet geantwoord",
+    "consent.state.waiting": "{state} — {names} hebben niet geantwoord",
     "consent.line.round": "Ronde {number}:",
     "consent.line.consented": "Instemming: {names}",
     "consent.line.aside": "Stond opzij: {names}",
