@@ -59,6 +59,7 @@ from tui.wyber.figures import steps_not_reached
 from tui.wyber.goaround import GoAround
 from tui.wyber.late import Place
 from tui.wyber.meeting import Meeting
+from tui.wyber.observers import voters_present
 from tui.wyber.rebalance import default_protected
 from tui.wyber.timebox import current_clock
 from tui.wyber.voting import left_without_voting
@@ -420,8 +421,8 @@ class RunScreen(WyberScreen[None]):
             self._do(self.meeting.start)
         elif waiting := left_without_voting(self.meeting.state):
             # Out of a vote with people present who have not voted: asked, never in silence.
-            present = sum(p.present for p in self.meeting.state.participants.values())
-            dialog = NotVotedDialog(self.lang, waiting, present)
+            voters = len(voters_present(self.meeting.state))  # an observer does not vote
+            dialog = NotVotedDialog(self.lang, waiting, voters)
             self.app.push_screen(dialog, lambda go: self._next_movement() if go else None)
         else:
             self._next_movement()
