@@ -29,14 +29,19 @@ TABLE = [
 ]
 
 
-def recorded(data: Path) -> None:
-    """A meeting in consolidate with one agreement, an observer between the other two."""
+def recorded(data: Path, *, agreed: bool = True) -> None:
+    """A meeting in consolidate with one agreement, an observer between the other two; or, not
+    `agreed`, in converge with one idea to vote on."""
     clock = FakeClock()
     with start_session(
         Archive(data), opened(session_id=SESSION), TABLE, monotonic=clock, wall=FakeWall(clock, NOW)
     ) as session:
         meeting = Meeting(session)
         meeting.start()
+        if not agreed:
+            meeting.add_idea("Statiegeld op accu's")
+            meeting.next_movement()  # converge, the plan's dots
+            return
         meeting.next_movement()
         meeting.next_movement()
         meeting.record_agreement("We testen 200 accu's bij VoltOpslag")
@@ -75,14 +80,7 @@ async def test_the_round_passes_over_an_observer_and_refuses_their_answer(tmp_pa
 
 async def test_an_observer_is_not_offered_as_a_voter_nor_counted_as_one(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    clock = FakeClock()
-    with start_session(
-        Archive(data), opened(session_id=SESSION), TABLE, monotonic=clock, wall=FakeWall(clock, NOW)
-    ) as session:
-        meeting = Meeting(session)
-        meeting.start()
-        meeting.add_idea("Statiegeld op accu's")
-        meeting.next_movement()  # converge, the plan's dots
+    recorded(data, agreed=False)
     app = make_app(data, "nl", session_id=SESSION)
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
