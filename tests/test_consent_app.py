@@ -23,6 +23,7 @@ from tests.test_typed_ahead import burst
 from tui.app import WyberApp
 from tui.dialogs.consent import ConsentRoundDialog
 from tui.dialogs.finish import FinishEarlyDialog
+from tui.widgets.cursor import cursor_key
 from tui.wyber.consent import consent_state
 from tui.wyber.events import ConsentAnswer, ConsentAnswered, Resolution
 from tui.wyber.i18n import Language, counted, tr
@@ -247,3 +248,31 @@ async def test_a_round_not_through_is_open_on_the_board_and_ctrl_f_says_so(
         waiting = counted("nl", "polish.finish.not_answered", 2, names=names)
         asked = str(app.screen.query_one("#question").render())
         assert tr("nl", "polish.finish.round", number=3, why=waiting) in asked
+
+
+async def test_a_resolves_the_one_open_objection_and_says_at_once_when_there_is_none(
+    tmp_path: Path,
+) -> None:
+    async with round_open(tmp_path) as pilot:
+        dialog = pilot.app.screen
+        amend = dialog.query_one("#amend", Input)
+        await pilot.press("a")  # nobody objected: said at once, no field to type in
+        await pilot.pause()
+        said = [n.message for n in pilot.app._notifications]
+        assert tr("nl", "consent.no_objection_of", name=PEOPLE[0]) in said
+        assert not amend.has_focus and amend.has_class("hidden")
+        await object_with_words(pilot)  # the cursor moves on to Carla, who has not answered
+        await pilot.press("a")  # Bram's is the one open objection: a resolves his
+        await pilot.pause()
+        assert amend.has_focus
+        assert cursor_key(dialog.query_one("#round-people", DataTable)) == bram(pilot)
+        amend.value = AMENDED
+        await pilot.press("enter")
+        await pilot.pause()
+        agreement = parked(pilot)
+        assert agreement.text == AMENDED and len(agreement.rounds) == 2
+        assert agreement.rounds[0].answers[bram(pilot)].resolution is Resolution.AMENDED
+
+
+def bram(pilot: Pilot[None]) -> str:
+    return next(p.id for p in on_disk(pilot).participants.values() if p.name == PEOPLE[1])

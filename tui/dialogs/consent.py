@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Input, Static
 from tui.dialogs.base import WyberModal
 from tui.widgets.cursor import cursor_key
 from tui.widgets.fields import LineField
-from tui.wyber.consent import SETTLED, consent_lines, person, resolution_words
+from tui.wyber.consent import SETTLED, consent_lines, open_objections, person, resolution_words
 from tui.wyber.events import ConsentAnswer, Resolution
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
@@ -67,6 +67,7 @@ class ConsentRoundDialog(WyberModal[None]):
         self.agreement_id = agreement_id
         self.act = act
         self._scroll_pending = False
+        self._amending: str | None = None  # whose objection the amendment field resolves
 
     @property
     def agreement(self) -> Agreement:
@@ -215,7 +216,33 @@ class ConsentRoundDialog(WyberModal[None]):
         field.remove_class("hidden")
         self.set_focus(field)  # at once: the keys typed after this one are its (key_order.py)
 
+    def _objector(self) -> Participant | None:
+        """Whose objection a, w or t resolves: the person under the cursor if they objected in
+        this round, else the one objection still open (the cursor goes to them); otherwise it
+        is said at once. The amendment opened on whoever the cursor was on (after a round of
+        answers, the last to answer, or an observer), and only its Enter, after the whole
+        amendment was typed, said there was no objection of theirs to resolve."""
+        current = self._current()
+        answers = self.agreement.round.answers
+        mine = answers.get(current.id) if current is not None else None
+        if current is not None and mine is not None and mine.answer is ConsentAnswer.OBJECTION:
+            return current
+        still_open = open_objections(self.agreement)
+        only = still_open[0].participant_id if len(still_open) == 1 else ""
+        objector = self.meeting.state.participants.get(only)
+        if objector is not None:
+            table = self.query_one("#round-people", DataTable)
+            table.move_cursor(row=table.get_row_index(objector.id))
+            return objector
+        name = current.name if current is not None else ""
+        self.notify(self.t("consent.no_objection_of", name=name), severity="warning")
+        return None
+
     def action_amend(self) -> None:
+        p = self._objector()
+        if p is None:
+            return
+        self._amending = p.id
         field = self.query_one("#amend", LineField)
         if not field.value:
             field.value = self.agreement.text
@@ -223,7 +250,7 @@ class ConsentRoundDialog(WyberModal[None]):
         self.set_focus(field)  # at once: the keys typed after this one are its (key_order.py)
 
     def action_resolve(self, resolution: str) -> None:
-        p = self._current()
+        p = self._objector()
         if p is None:
             return
         settled = Resolution(resolution)
@@ -238,7 +265,9 @@ class ConsentRoundDialog(WyberModal[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        p = self._current()
+        amending = event.input.id == "amend"
+        p = self.meeting.state.participants.get(self._amending or "") if amending else None
+        p = p or self._current()
         if p is None:
             return
         words, meeting, agreement_id = event.value, self.meeting, self.agreement_id
@@ -250,7 +279,7 @@ class ConsentRoundDialog(WyberModal[None]):
             meeting.resolve_objection(agreement_id, p.id, Resolution.AMENDED, words)
 
         before = meeting.state.last_seq
-        self._record(objection if event.input.id == "objection" else amendment)
+        self._record(amendment if amending else objection)
         if self.meeting.state.last_seq == before:
             return  # refused: the words stay in the field, the warning says why
         event.input.value = ""

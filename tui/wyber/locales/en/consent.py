@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
         "on an objection: a amend · w withdrawn · t standing · Esc close"
     ),
     "consent.waiting": "not yet answered",
+    "consent.no_objection_of": "{name} has no objection to resolve in this round.",
     # answers, resolutions, mandates
     "consent.answer.consent": "consents",
     "consent.answer.objection": "objects",

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
         "bij een bezwaar: a aanpassen · w ingetrokken · t blijft staan · Esc sluiten"
     ),
     "consent.waiting": "nog niet geantwoord",
+    "consent.no_objection_of": "{name} heeft in deze ronde geen bezwaar om op te lossen.",
     # antwoorden, oplossingen, mandaten
     "consent.answer.consent": "stemt in",
     "consent.answer.objection": "maakt bezwaar",
