@@ -276,3 +276,34 @@ async def test_a_resolves_the_one_open_objection_and_says_at_once_when_there_is_
 
 def bram(pilot: Pilot[None]) -> str:
     return next(p.id for p in on_disk(pilot).participants.values() if p.name == PEOPLE[1])
+
+
+@LANG
+async def test_at_80x24_the_keys_and_the_field_being_typed_in_stay_in_view(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = resumed(tmp_path, lang, AGREED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for name in LATECOMERS[:6]:  # the round runs past the dialog's edge
+            meeting_of(pilot).add_participant(name)
+        await pilot.press("down", "down", "i")
+        await drawn(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConsentRoundDialog)
+        box = dialog.query_one("#consent-round")
+        keys = tr(lang, "consent.help")[:20]
+        assert keys in drawn_words(app, box.region)
+        await pilot.press("c", "o")
+        await drawn(pilot)
+        field = dialog.query_one("#objection", Input)
+        assert field.has_focus
+        inside = drawn_words(app, box.region)
+        assert str(field.placeholder)[:20] in inside and keys in inside
+        field.value = WORDS
+        await pilot.press("enter", "a")
+        await drawn(pilot)
+        amend = dialog.query_one("#amend", Input)
+        assert amend.has_focus
+        inside = drawn_words(app, box.region)
+        assert amend.value[:15] in inside and keys in inside

@@ -50,6 +50,17 @@ class ConsentRoundDialog(WyberModal[None]):
     ConsentRoundDialog LineField.hidden {
         display: none;
     }
+    /* The keys stay in sight, however far the round scrolls: at 80×24, under the clock, they
+       were below the dialog's edge and a new facilitator did not learn c, s, o, a, w or t. */
+    ConsentRoundDialog #round-help {
+        dock: bottom;
+    }
+    /* Textual scrolls a dialog no further than its flowing content reaches, so the last rows
+       stayed behind the docked keys: the same text, unseen, at the end of the flow makes the
+       room for them, as tall as the keys wrap at any width. */
+    ConsentRoundDialog #round-help-room {
+        visibility: hidden;
+    }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "consent.key.close", id="close"),
@@ -81,7 +92,8 @@ class ConsentRoundDialog(WyberModal[None]):
             yield DataTable(id="round-people", cursor_type="row", show_header=False)
             yield LineField(id="objection", classes="hidden")
             yield LineField(id="amend", classes="hidden", placeholder=self.t("consent.amend_field"))
-            yield Static(self.t("consent.help"), classes="hint", markup=False)
+            yield Static(self.t("consent.help"), id="round-help-room", classes="hint", markup=False)
+            yield Static(self.t("consent.help"), id="round-help", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.show()
@@ -181,6 +193,8 @@ class ConsentRoundDialog(WyberModal[None]):
         pushed the people below the dialog's edge, and the person whose turn it was out of view.
         """
         self._scroll_pending = False
+        if isinstance(self.focused, Input):
+            return  # the field being typed in is what has to stay in view (`_open_field`)
         table = self.query_one("#round-people", DataTable)
         box = self.query_one("#consent-round", Vertical)
         rows = table.ordered_rows
@@ -191,7 +205,7 @@ class ConsentRoundDialog(WyberModal[None]):
         on_screen = table.content_region.y + above
         top = on_screen - box.scrollable_content_region.y + round(box.scroll_y)
         turn = Region(0, top, 1, rows[table.cursor_row].height)
-        box.scroll_to_region(turn, animate=False, immediate=True)
+        box.scroll_to_region(turn, spacing=table.dock_gutter, animate=False, immediate=True)
 
     def _record(self, command: Callable[[], None]) -> None:
         self.act(command)
@@ -213,8 +227,16 @@ class ConsentRoundDialog(WyberModal[None]):
             return
         field = self.query_one("#objection", LineField)
         field.placeholder = self.t("consent.objection_field", name=p.name)
+        self._open_field(field)
+
+    def _open_field(self, field: LineField) -> None:
+        """Shown, focused at once (the keys typed after this one are its, key_order.py), and
+        scrolled into the dialog's view once laid out: at 80×24 it opened below the edge, and
+        the objection was typed blind."""
         field.remove_class("hidden")
-        self.set_focus(field)  # at once: the keys typed after this one are its (key_order.py)
+        self.set_focus(field, scroll_visible=False)
+        box = self.query_one("#consent-round", Vertical)
+        self.call_after_refresh(box.scroll_to_widget, field, animate=False, immediate=True)
 
     def _objector(self) -> Participant | None:
         """Whose objection a, w or t resolves: the person under the cursor if they objected in
@@ -246,8 +268,7 @@ class ConsentRoundDialog(WyberModal[None]):
         field = self.query_one("#amend", LineField)
         if not field.value:
             field.value = self.agreement.text
-        field.remove_class("hidden")
-        self.set_focus(field)  # at once: the keys typed after this one are its (key_order.py)
+        self._open_field(field)
 
     def action_resolve(self, resolution: str) -> None:
         p = self._objector()
@@ -259,7 +280,9 @@ class ConsentRoundDialog(WyberModal[None]):
     def action_back(self) -> None:
         """Out of a field (its words stay in it), or out of the round."""
         if isinstance(self.focused, Input):
-            self.set_focus(self.query_one("#round-people", DataTable))
+            # Not Textual's centring, which knows nothing of the docked keys: the turn's own.
+            self.set_focus(self.query_one("#round-people", DataTable), scroll_visible=False)
+            self._turn_changed()
             return
         self.dismiss(None)
 
@@ -285,5 +308,5 @@ class ConsentRoundDialog(WyberModal[None]):
         event.input.value = ""
         event.input.add_class("hidden")
         # At once: a letter typed after the Enter is the next person's answer, not more words.
-        self.set_focus(self.query_one("#round-people", DataTable))
+        self.set_focus(self.query_one("#round-people", DataTable), scroll_visible=False)
         self._to_next_waiting()
