@@ -14,8 +14,9 @@ import docx
 import pytest
 
 from tests.test_meeting import Room, consolidating, open_room, refused
+from tui.screens.summary import details
 from tui.wyber.commands import AnswerConsent, Outcome, ResolveObjection, Undo
-from tui.wyber.consent import consent_label, consent_lines, person
+from tui.wyber.consent import consent_label, consent_lines, consent_state, person
 from tui.wyber.events import (
     AgreementRecorded,
     ConsentAnswer,
@@ -26,7 +27,7 @@ from tui.wyber.events import (
     RoundStarted,
 )
 from tui.wyber.fold import fold
-from tui.wyber.i18n import Language, tr
+from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.word import docx_bytes
 from tui.wyber.plan import Movement
@@ -81,7 +82,7 @@ def refusal(outcome: Outcome) -> str:
 
 def test_each_answer_is_one_record_by_whoever_recorded_it_for_whose_answer(room: Room) -> None:
     a = proposal(room)
-    assert room.state.agreements[a].consent_state is ConsentState.OPEN
+    assert consent_state(room.state.agreements[a], room.state) is ConsentState.OPEN
     assert answer(room, "p1", "p1", YES).done  # Anna answers on her phone
     assert answer(room, None, "p2", NO, "  Klantnamen mogen niet gedeeld worden\x07 ").done
     assert answer(room, None, "p3", ASIDE).done  # the facilitator records Maryam's answer
@@ -100,7 +101,7 @@ def test_each_answer_is_one_record_by_whoever_recorded_it_for_whose_answer(room:
         ("مريم الحداد", ASIDE, ""),
     ]
     # An objection not yet resolved keeps the consent open.
-    assert room.state.agreements[a].consent_state is ConsentState.OPEN
+    assert consent_state(room.state.agreements[a], room.state) is ConsentState.OPEN
     assert room.on_disk() == room.state
 
 
@@ -141,14 +142,14 @@ def test_an_amended_proposal_changes_the_text_and_starts_the_round_again(room: R
     agreement = room.state.agreements[a]
     assert agreement.text == AMENDED
     assert len(agreement.rounds) == 2 and not agreement.round.answers
-    assert agreement.consent_state is ConsentState.OPEN
+    assert consent_state(agreement, room.state) is ConsentState.OPEN
     first = agreement.rounds[0].answers
     assert (first["p2"].objection, first["p2"].resolution) == (WORDS, Resolution.AMENDED)
     assert [h.previous_text for h in agreement.history] == [PROPOSAL]
     # The new round: everyone answers again, on the new text.
     for who in ("p1", "p2", "p3"):
         answer(room, None, who, YES).check()
-    assert room.state.agreements[a].consent_state is ConsentState.GIVEN
+    assert consent_state(room.state.agreements[a], room.state) is ConsentState.GIVEN
     assert room.on_disk() == room.state
 
 
@@ -171,14 +172,14 @@ def test_a_withdrawn_objection_lets_consent_be_given_a_standing_one_does_not(roo
     a = objected(room)
     answer(room, None, "p3", ASIDE).check()
     room.meeting.resolve_objection(a, "p2", Resolution.STANDING)
-    assert room.state.agreements[a].consent_state is ConsentState.OBJECTED
+    assert consent_state(room.state.agreements[a], room.state) is ConsentState.OBJECTED
     # Bram himself withdraws it, from his phone.
     withdraw = ResolveObjection(
         actor="p2", step=0, movement=K, agreement_id=a, participant_id="p2",
         resolution=Resolution.WITHDRAWN,
     )  # fmt: skip
     assert room.meeting.execute(withdraw).done
-    assert room.state.agreements[a].consent_state is ConsentState.GIVEN
+    assert consent_state(room.state.agreements[a], room.state) is ConsentState.GIVEN
     assert room.on_disk() == room.state
 
 
@@ -187,13 +188,13 @@ def test_changing_the_text_after_consent_reopens_it_and_the_history_says_so(room
     for who in ("p1", "p2", "p3"):
         answer(room, None, who, YES).check()
     agreement = room.state.agreements[a]
-    assert agreement.consent_state is ConsentState.GIVEN
+    assert consent_state(agreement, room.state) is ConsentState.GIVEN
     same = (agreement.kind, agreement.owner_id, agreement.deadline, agreement.field)
     room.meeting.edit_agreement(a, PROPOSAL, *same[:1], "p1", *same[2:])  # an owner: no reopening
-    assert room.state.agreements[a].consent_state is ConsentState.GIVEN
+    assert consent_state(room.state.agreements[a], room.state) is ConsentState.GIVEN
     room.meeting.edit_agreement(a, AMENDED, *same[:1], "p1", *same[2:])
     agreement = room.state.agreements[a]
-    assert agreement.consent_state is ConsentState.OPEN
+    assert consent_state(agreement, room.state) is ConsentState.OPEN
     assert [h.previous_text for h in agreement.history] == [PROPOSAL]
     lines = [line.text for line in consent_lines(agreement, "en")]
     assert tr("en", "consent.line.reopened", text=PROPOSAL) in lines
@@ -271,10 +272,10 @@ def test_an_older_sessions_consent_noted_still_folds_and_shows(lang: Language) -
         )
     )
     given, objected_ = state.agreements["a1"], state.agreements["a2"]
-    assert given.consent_state is ConsentState.GIVEN
-    assert objected_.consent_state is ConsentState.OBJECTED
-    assert consent_label(given, lang) == tr(lang, "consent.state.given")
-    assert consent_label(objected_, lang) == tr(
+    assert consent_state(given, state) is ConsentState.GIVEN
+    assert consent_state(objected_, state) is ConsentState.OBJECTED
+    assert consent_label(given, state, lang) == tr(lang, "consent.state.given")
+    assert consent_label(objected_, state, lang) == tr(
         lang, "consent.line.legacy_objections", objections=WORDS
     )
     texts = word_texts(state, lang)
@@ -340,3 +341,34 @@ def test_a_name_is_shown_with_its_mandate(room: Room) -> None:
     )
     lines = [line.text for line in consent_lines(agreement, "en")]
     assert any(line.startswith("Objection from Bram Jansen (consults first):") for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_consent_is_open_naming_who_has_not_answered_in_the_summary_and_the_minutes(
+    room: Room, lang: Language
+) -> None:
+    """Anna consents, Bram stands aside, Maryam (present, with a vote) never answers: no "✔"
+    anywhere, and she is named (the summary and the minutes once said "✔ consent"/"✔ given")."""
+    a = proposal(room)
+    answer(room, None, "p1", YES).check()
+    answer(room, None, "p2", ASIDE).check()
+    state = room.on_disk()
+    agreement = state.agreements[a]
+    assert consent_state(agreement, state) is ConsentState.OPEN
+    open_ = counted(
+        lang,
+        "consent.state.waiting",
+        1,
+        state=tr(lang, "consent.state.open"),
+        names="مريم الحداد",
+    )
+    assert consent_label(agreement, state, lang) == open_
+    assert details(state, agreement, lang)["consent"].plain == open_  # the summary's cell
+    texts = word_texts(state, lang)
+    assert open_ in texts and tr(lang, "tester.consent.given") not in texts
+    # Once she has left, the round is through without her; back, she is asked again.
+    room.meeting.set_present("p3", False)
+    assert consent_state(room.state.agreements[a], room.state) is ConsentState.GIVEN
+    room.meeting.set_present("p3", True)
+    answer(room, None, "p3", YES).check()
+    assert consent_state(room.state.agreements[a], room.state) is ConsentState.GIVEN

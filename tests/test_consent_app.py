@@ -19,10 +19,14 @@ from tests.layout_scenes import meeting_of
 from tests.snapshot_kit import LANG, SIZE, settle
 from tests.test_layout_fits import drawn_words
 from tests.test_snapshots import AGREED, LONG, PEOPLE, resumed
+from tests.test_typed_ahead import burst
 from tui.app import WyberApp
 from tui.dialogs.consent import ConsentRoundDialog
+from tui.dialogs.finish import FinishEarlyDialog
+from tui.widgets.cursor import cursor_key
+from tui.wyber.consent import consent_state
 from tui.wyber.events import ConsentAnswer, ConsentAnswered, Resolution
-from tui.wyber.i18n import Language
+from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.state import Agreement, ConsentState, SessionState
 from tui.wyber.store import Archive
 
@@ -57,6 +61,11 @@ def parked(pilot: Pilot[None]) -> Agreement:
     return list(on_disk(pilot).agreements.values())[2]
 
 
+def consent_of(pilot: Pilot[None]) -> ConsentState:
+    """The parked item's consent, by who is present as the journal on disk has it."""
+    return consent_state(parked(pilot), on_disk(pilot))
+
+
 async def type_text(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*("space" if c == " " else c for c in text))
 
@@ -78,7 +87,7 @@ async def test_an_objection_typed_and_enter_is_an_objection_never_consent(tmp_pa
             (PEOPLE[0], ConsentAnswer.CONSENT, ""),
             (PEOPLE[1], ConsentAnswer.OBJECTION, WORDS),  # the c, s, o and t in it were typed
         ]
-        assert parked(pilot).consent_state is ConsentState.OPEN
+        assert consent_of(pilot) is ConsentState.OPEN
         app = pilot.app
         assert isinstance(app, WyberApp) and app.meeting is not None
         journal = Archive(app.data).read(app.meeting.state.session_id)
@@ -128,7 +137,7 @@ async def test_an_amended_proposal_starts_the_round_again(tmp_path: Path) -> Non
         assert bram.resolution is Resolution.AMENDED
         assert len(agreement.history) == 1
         await pilot.press("c", "c", "c")
-        assert parked(pilot).consent_state is ConsentState.GIVEN
+        assert consent_of(pilot) is ConsentState.GIVEN
         assert "ronde 2" in str(pilot.app.screen.query_one("#round-title").render())
         before = str(pilot.app.screen.query_one("#round-before").render())
         assert WORDS in before and "voorstel aangepast" in before  # the first round, in sight
@@ -152,7 +161,7 @@ async def test_an_objection_is_withdrawn_or_recorded_as_standing(
         agreement = parked(pilot)
         bram = next(a for a in agreement.round.answers.values() if a.name == PEOPLE[1])
         assert (bram.objection, bram.resolution) == (WORDS, resolution)
-        assert agreement.consent_state is state
+        assert consent_of(pilot) is state
 
 
 # A group large enough that, after two amendments, the round's list runs past the dialog's edge
@@ -199,4 +208,102 @@ async def test_whose_turn_it_is_stays_in_view_after_an_amendment(
             assert turn.name in inside, f"{turn.name}'s turn, not in view: {inside}"
             await pilot.press("c")
             await drawn(pilot)
-        assert parked(pilot).consent_state is ConsentState.GIVEN
+        assert consent_of(pilot) is ConsentState.GIVEN
+
+
+@pytest.mark.parametrize("field", ["objection", "amend"])
+async def test_words_typed_at_once_after_the_key_land_in_the_field_never_as_answers(
+    tmp_path: Path, field: str
+) -> None:
+    async with round_open(tmp_path) as pilot:
+        if field == "amend":
+            await object_with_words(pilot)  # Bram's objection, open: a resolves it
+        before = {p: a.answer for p, a in parked(pilot).round.answers.items()}
+        key = "o" if field == "objection" else "a"
+        burst(pilot, key + "Costs so much")
+        await settle(pilot)
+        typed = pilot.app.screen.query_one(f"#{field}", Input)
+        assert typed.has_focus
+        assert typed.value.endswith("Costs so much")
+        after = {p: a.answer for p, a in parked(pilot).round.answers.items()}
+        assert after == before  # the c and the s's typed were words, not answers
+
+
+async def test_a_round_not_through_is_open_on_the_board_and_ctrl_f_says_so(
+    tmp_path: Path,
+) -> None:
+    async with round_open(tmp_path) as pilot:
+        await pilot.press("c")  # Anna consents; Bram and Carla have not answered
+        await pilot.press("escape")
+        await pilot.pause()
+        app = pilot.app
+        names = f"{PEOPLE[1]}, {PEOPLE[2]}"
+        open_ = counted("nl", "consent.state.waiting", 2, state="nog open", names=names)
+        assert consent_of(pilot) is ConsentState.OPEN
+        board = app.screen.query_one("#agreements", DataTable)
+        assert open_ in [str(cell) for cell in board.get_row_at(2)]  # never "✔ instemming"
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishEarlyDialog)
+        waiting = counted("nl", "polish.finish.not_answered", 2, names=names)
+        asked = str(app.screen.query_one("#question").render())
+        assert tr("nl", "polish.finish.round", number=3, why=waiting) in asked
+
+
+async def test_a_resolves_the_one_open_objection_and_says_at_once_when_there_is_none(
+    tmp_path: Path,
+) -> None:
+    async with round_open(tmp_path) as pilot:
+        dialog = pilot.app.screen
+        amend = dialog.query_one("#amend", Input)
+        await pilot.press("a")  # nobody objected: said at once, no field to type in
+        await pilot.pause()
+        said = [n.message for n in pilot.app._notifications]
+        assert tr("nl", "consent.no_objection_of", name=PEOPLE[0]) in said
+        assert not amend.has_focus and amend.has_class("hidden")
+        await object_with_words(pilot)  # the cursor moves on to Carla, who has not answered
+        await pilot.press("a")  # Bram's is the one open objection: a resolves his
+        await pilot.pause()
+        assert amend.has_focus
+        assert cursor_key(dialog.query_one("#round-people", DataTable)) == bram(pilot)
+        amend.value = AMENDED
+        await pilot.press("enter")
+        await pilot.pause()
+        agreement = parked(pilot)
+        assert agreement.text == AMENDED and len(agreement.rounds) == 2
+        assert agreement.rounds[0].answers[bram(pilot)].resolution is Resolution.AMENDED
+
+
+def bram(pilot: Pilot[None]) -> str:
+    return next(p.id for p in on_disk(pilot).participants.values() if p.name == PEOPLE[1])
+
+
+@LANG
+async def test_at_80x24_the_keys_and_the_field_being_typed_in_stay_in_view(
+    tmp_path: Path, lang: Language
+) -> None:
+    app = resumed(tmp_path, lang, AGREED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for name in LATECOMERS[:6]:  # the round runs past the dialog's edge
+            meeting_of(pilot).add_participant(name)
+        await pilot.press("down", "down", "i")
+        await drawn(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConsentRoundDialog)
+        box = dialog.query_one("#consent-round")
+        keys = tr(lang, "consent.help")[:20]
+        assert keys in drawn_words(app, box.region)
+        await pilot.press("c", "o")
+        await drawn(pilot)
+        field = dialog.query_one("#objection", Input)
+        assert field.has_focus
+        inside = drawn_words(app, box.region)
+        assert str(field.placeholder)[:20] in inside and keys in inside
+        field.value = WORDS
+        await pilot.press("enter", "a")
+        await drawn(pilot)
+        amend = dialog.query_one("#amend", Input)
+        assert amend.has_focus
+        inside = drawn_words(app, box.region)
+        assert amend.value[:15] in inside and keys in inside

@@ -198,7 +198,7 @@ async def test_f8_out_of_a_vote_asks_first_naming_who_has_not_voted(tmp_path: Pa
         meeting.vote(first, anna)
         await pilot.pause()
         _, question = await asked(pilot)
-        assert question == "2 of the 3 present have not voted yet:\nBram, Carla"
+        assert question == "2 of the 3 voters present have not voted yet:\nBram, Carla"
         await pilot.press("escape")  # stays
         await pilot.pause()
         assert meeting.segment is not None and meeting.segment.movement is Movement.CONVERGE
@@ -214,7 +214,7 @@ async def test_f8_asks_in_dutch_and_the_buttons_say_what_they_do(tmp_path: Path)
     async with converging(tmp_path, "nl", SCORES_ON) as (pilot, meeting):
         meeting.set_present(person(meeting, "Carla"), False)
         dialog, question = await asked(pilot)
-        assert question == "2 van de 2 aanwezigen hebben nog niet gestemd:\nAnna, Bram"
+        assert question == "2 van de 2 stemgerechtigden hebben nog niet gestemd:\nAnna, Bram"
         assert str(dialog.query_one("#yes", Button).label) == "Toch verder (F8)"
         assert str(dialog.query_one("#no", Button).label) == "Blijven (Esc)"
 
@@ -247,7 +247,7 @@ async def test_a_long_list_of_who_has_not_voted_is_cut_to_a_line(tmp_path: Path)
         for n in range(12):
             meeting.add_participant(f"Participant with a long name {n}")
         dialog, question = await asked(pilot)
-        assert question.startswith("15 of the 15 present have not voted yet:\nAnna")
+        assert question.startswith("15 of the 15 voters present have not voted yet:\nAnna")
         # The count, and the names on one line.
         assert dialog.query_one("#question", Static).content_size.height == 2
 

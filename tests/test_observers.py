@@ -4,7 +4,7 @@ reason, and an answer one gave before this rule was kept but does not count towa
 
 from pathlib import Path
 
-from tui.wyber.consent import consent_lines
+from tui.wyber.consent import consent_lines, consent_state
 from tui.wyber.events import (
     AgreementRecorded,
     ConsentAnswer,
@@ -63,7 +63,8 @@ def test_an_observer_is_not_asked_in_the_consent_round(tmp_path: Path) -> None:
         meeting.answer_consent(agreement, "p3", ConsentAnswer.OBJECTION, "Te snel")
     meeting.answer_consent(agreement, "p1", ConsentAnswer.CONSENT)
     meeting.answer_consent(agreement, "p2", ConsentAnswer.CONSENT)
-    assert room.on_disk().agreements[agreement].consent_state is ConsentState.GIVEN
+    state = room.on_disk()
+    assert consent_state(state.agreements[agreement], state) is ConsentState.GIVEN
 
 
 def test_an_observers_answer_recorded_earlier_is_kept_apart_and_does_not_count() -> None:
@@ -82,11 +83,14 @@ def test_an_observers_answer_recorded_earlier_is_kept_apart_and_does_not_count()
                 objection="Te snel",
             ),
         ),
+        (32, ConsentAnswered(agreement_id="a1", round=1, participant_id="p2", answer="aside")),
     ]
-    agreement = fold(records(timed)).agreements["a1"]
-    assert agreement.consent_state is ConsentState.GIVEN
+    state = fold(records(timed))
+    agreement = state.agreements["a1"]
+    assert consent_state(agreement, state) is ConsentState.GIVEN
     lines = [line.text for line in consent_lines(agreement, "nl")]
     assert lines == [
         "Instemming: Anna (mag besluiten)",
+        "Stond opzij: Bram (raadpleegt eerst)",
         "Toehoorder, telde niet mee: Dewi: Te snel",
     ]

@@ -18,6 +18,7 @@ from tui.screens.run import RunScreen
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.clock import BigClock
 from tui.widgets.panel import PENDING_MARK
+from tui.wyber.consent import consent_state
 from tui.wyber.events import AgreementKind
 from tui.wyber.fold import fold
 from tui.wyber.paths import shipped_plans_dir
@@ -213,7 +214,7 @@ async def test_the_whole_30_minute_exercise(tmp_path: Path) -> None:
             "Anna de Vries",
             date(2026, 12, 4),
         )
-        assert agreement.consent_state is ConsentState.GIVEN
+        assert consent_state(agreement, on_disk) is ConsentState.GIVEN
         assert [a.name for a in agreement.round.answers.values()] == [
             "Anna de Vries",
             "Bram",

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Input, Static
 from tui.dialogs.base import WyberModal
 from tui.widgets.cursor import cursor_key
 from tui.widgets.fields import LineField
-from tui.wyber.consent import SETTLED, consent_lines, person, resolution_words
+from tui.wyber.consent import SETTLED, consent_lines, open_objections, person, resolution_words
 from tui.wyber.events import ConsentAnswer, Resolution
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
@@ -50,6 +50,17 @@ class ConsentRoundDialog(WyberModal[None]):
     ConsentRoundDialog LineField.hidden {
         display: none;
     }
+    /* The keys stay in sight, however far the round scrolls: at 80×24, under the clock, they
+       were below the dialog's edge and a new facilitator did not learn c, s, o, a, w or t. */
+    ConsentRoundDialog #round-help {
+        dock: bottom;
+    }
+    /* Textual scrolls a dialog no further than its flowing content reaches, so the last rows
+       stayed behind the docked keys: the same text, unseen, at the end of the flow makes the
+       room for them, as tall as the keys wrap at any width. */
+    ConsentRoundDialog #round-help-room {
+        visibility: hidden;
+    }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "consent.key.close", id="close"),
@@ -67,6 +78,7 @@ class ConsentRoundDialog(WyberModal[None]):
         self.agreement_id = agreement_id
         self.act = act
         self._scroll_pending = False
+        self._amending: str | None = None  # whose objection the amendment field resolves
 
     @property
     def agreement(self) -> Agreement:
@@ -80,7 +92,8 @@ class ConsentRoundDialog(WyberModal[None]):
             yield DataTable(id="round-people", cursor_type="row", show_header=False)
             yield LineField(id="objection", classes="hidden")
             yield LineField(id="amend", classes="hidden", placeholder=self.t("consent.amend_field"))
-            yield Static(self.t("consent.help"), classes="hint", markup=False)
+            yield Static(self.t("consent.help"), id="round-help-room", classes="hint", markup=False)
+            yield Static(self.t("consent.help"), id="round-help", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.show()
@@ -180,6 +193,8 @@ class ConsentRoundDialog(WyberModal[None]):
         pushed the people below the dialog's edge, and the person whose turn it was out of view.
         """
         self._scroll_pending = False
+        if isinstance(self.focused, Input):
+            return  # the field being typed in is what has to stay in view (`_open_field`)
         table = self.query_one("#round-people", DataTable)
         box = self.query_one("#consent-round", Vertical)
         rows = table.ordered_rows
@@ -190,7 +205,7 @@ class ConsentRoundDialog(WyberModal[None]):
         on_screen = table.content_region.y + above
         top = on_screen - box.scrollable_content_region.y + round(box.scroll_y)
         turn = Region(0, top, 1, rows[table.cursor_row].height)
-        box.scroll_to_region(turn, animate=False, immediate=True)
+        box.scroll_to_region(turn, spacing=table.dock_gutter, animate=False, immediate=True)
 
     def _record(self, command: Callable[[], None]) -> None:
         self.act(command)
@@ -212,18 +227,51 @@ class ConsentRoundDialog(WyberModal[None]):
             return
         field = self.query_one("#objection", LineField)
         field.placeholder = self.t("consent.objection_field", name=p.name)
+        self._open_field(field)
+
+    def _open_field(self, field: LineField) -> None:
+        """Shown, focused at once (the keys typed after this one are its, key_order.py), and
+        scrolled into the dialog's view once laid out: at 80×24 it opened below the edge, and
+        the objection was typed blind."""
         field.remove_class("hidden")
-        field.focus()
+        self.set_focus(field, scroll_visible=False)
+        box = self.query_one("#consent-round", Vertical)
+        self.call_after_refresh(box.scroll_to_widget, field, animate=False, immediate=True)
+
+    def _objector(self) -> Participant | None:
+        """Whose objection a, w or t resolves: the person under the cursor if they objected in
+        this round, else the one objection still open (the cursor goes to them); otherwise it
+        is said at once. The amendment opened on whoever the cursor was on (after a round of
+        answers, the last to answer, or an observer), and only its Enter, after the whole
+        amendment was typed, said there was no objection of theirs to resolve."""
+        current = self._current()
+        answers = self.agreement.round.answers
+        mine = answers.get(current.id) if current is not None else None
+        if current is not None and mine is not None and mine.answer is ConsentAnswer.OBJECTION:
+            return current
+        still_open = open_objections(self.agreement)
+        only = still_open[0].participant_id if len(still_open) == 1 else ""
+        objector = self.meeting.state.participants.get(only)
+        if objector is not None:
+            table = self.query_one("#round-people", DataTable)
+            table.move_cursor(row=table.get_row_index(objector.id))
+            return objector
+        name = current.name if current is not None else ""
+        self.notify(self.t("consent.no_objection_of", name=name), severity="warning")
+        return None
 
     def action_amend(self) -> None:
+        p = self._objector()
+        if p is None:
+            return
+        self._amending = p.id
         field = self.query_one("#amend", LineField)
         if not field.value:
             field.value = self.agreement.text
-        field.remove_class("hidden")
-        field.focus()
+        self._open_field(field)
 
     def action_resolve(self, resolution: str) -> None:
-        p = self._current()
+        p = self._objector()
         if p is None:
             return
         settled = Resolution(resolution)
@@ -232,13 +280,17 @@ class ConsentRoundDialog(WyberModal[None]):
     def action_back(self) -> None:
         """Out of a field (its words stay in it), or out of the round."""
         if isinstance(self.focused, Input):
-            self.query_one("#round-people", DataTable).focus()
+            # Not Textual's centring, which knows nothing of the docked keys: the turn's own.
+            self.set_focus(self.query_one("#round-people", DataTable), scroll_visible=False)
+            self._turn_changed()
             return
         self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        p = self._current()
+        amending = event.input.id == "amend"
+        p = self.meeting.state.participants.get(self._amending or "") if amending else None
+        p = p or self._current()
         if p is None:
             return
         words, meeting, agreement_id = event.value, self.meeting, self.agreement_id
@@ -250,10 +302,11 @@ class ConsentRoundDialog(WyberModal[None]):
             meeting.resolve_objection(agreement_id, p.id, Resolution.AMENDED, words)
 
         before = meeting.state.last_seq
-        self._record(objection if event.input.id == "objection" else amendment)
+        self._record(amendment if amending else objection)
         if self.meeting.state.last_seq == before:
             return  # refused: the words stay in the field, the warning says why
         event.input.value = ""
         event.input.add_class("hidden")
-        self.query_one("#round-people", DataTable).focus()
+        # At once: a letter typed after the Enter is the next person's answer, not more words.
+        self.set_focus(self.query_one("#round-people", DataTable), scroll_visible=False)
         self._to_next_waiting()

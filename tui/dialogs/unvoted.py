@@ -26,10 +26,12 @@ class NotVotedDialog(ConfirmDialog):
         Binding("f8", "dismiss(True)", "key.next", id="go"),
     ]
 
-    def __init__(self, lang: Language, waiting: Sequence[Participant], present: int) -> None:
+    def __init__(self, lang: Language, waiting: Sequence[Participant], voters: int) -> None:
+        """`voters`: those present who vote; an observer, counted among "the 4 present", made
+        "3 of the 4 present have not voted" when nobody had."""
         count = len(waiting)
         key = "conv2.unvoted.one" if count == 1 else "conv2.unvoted.many"
-        question = tr(lang, key, count=count, present=present)
+        question = tr(lang, key, count=count, voters=voters)
         names = ", ".join(p.name for p in waiting)
         super().__init__(
             lang,

@@ -17,6 +17,7 @@ board of 300 ideas costs the projector the same as one of 60.
 
 from tui.room.room import Room
 from tui.widgets.clock import ALARM_FRACTION, WARN_FRACTION
+from tui.wyber.consent import consent_state
 from tui.wyber.events import ConsentAnswer
 from tui.wyber.goaround import GoAround
 from tui.wyber.i18n import Language, tr
@@ -171,20 +172,20 @@ def _bars(targets: list[Target], top: int, lang: Language) -> list[dict[str, obj
 def _consolidate(state: SessionState, lang: Language) -> dict[str, object]:
     step = step_now(state)
     agreements = [a for a in state.agreements.values() if a.step == step]
-    testing = [a for a in agreements if a.consent_state is ConsentState.OPEN]
+    testing = [a for a in agreements if consent_state(a, state) is ConsentState.OPEN]
     proposal = (testing or agreements)[-1] if agreements else None
     others = [a for a in agreements if a is not proposal][-OTHER_AGREEMENTS_SENT:]
     return {
         "proposal": _proposal(state, proposal, lang) if proposal is not None else None,
         "none": tr(lang, "projector.no_proposal"),
         "others": [
-            {"text": f"{a.number}. {a.text}", "state": _state_words(a, lang)} for a in others
+            {"text": f"{a.number}. {a.text}", "state": _state_words(state, a, lang)} for a in others
         ],
     }
 
 
-def _state_words(agreement: Agreement, lang: Language) -> str:
-    return tr(lang, f"projector.consent.{agreement.consent_state.value}")
+def _state_words(state: SessionState, agreement: Agreement, lang: Language) -> str:
+    return tr(lang, f"projector.consent.{consent_state(agreement, state).value}")
 
 
 def _proposal(state: SessionState, agreement: Agreement, lang: Language) -> dict[str, object]:
@@ -206,7 +207,7 @@ def _proposal(state: SessionState, agreement: Agreement, lang: Language) -> dict
     )
     return {
         "text": f"{agreement.number}. {agreement.text}",
-        "state": _state_words(agreement, lang),
-        "state_kind": agreement.consent_state.value,
+        "state": _state_words(state, agreement, lang),
+        "state_kind": consent_state(agreement, state).value,
         "round": round_words,
     }

@@ -31,7 +31,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.dialogs.base import WyberScreen
-from tui.dialogs.finish import FinishEarlyDialog
+from tui.dialogs.finish import FinishEarlyDialog, rounds_not_through
 from tui.dialogs.people import Attendance, PeopleDialog
 from tui.dialogs.rebalance import RebalanceDialog
 from tui.dialogs.unvoted import NotVotedDialog
@@ -61,6 +61,7 @@ from tui.wyber.figures import steps_not_reached
 from tui.wyber.goaround import GoAround
 from tui.wyber.late import Place
 from tui.wyber.meeting import Meeting
+from tui.wyber.observers import voters_present
 from tui.wyber.rebalance import default_protected
 from tui.wyber.timebox import current_clock
 from tui.wyber.voting import left_without_voting
@@ -446,8 +447,8 @@ class RunScreen(WyberScreen[None]):
             self._do(self.meeting.start)
         elif waiting := left_without_voting(self.meeting.state):
             # Out of a vote with people present who have not voted: asked, never in silence.
-            present = sum(p.present for p in self.meeting.state.participants.values())
-            dialog = NotVotedDialog(self.lang, waiting, present)
+            voters = len(voters_present(self.meeting.state))  # an observer does not vote
+            dialog = NotVotedDialog(self.lang, waiting, voters)
             self.app.push_screen(dialog, lambda go: self._next_movement() if go else None)
         else:
             self._next_movement()
@@ -518,7 +519,8 @@ class RunScreen(WyberScreen[None]):
         """To the evaluation; with steps of the agenda not reached yet, asked first."""
         steps = self.meeting.state.plan.steps
         unreached = [(i + 1, steps[i].title) for i in steps_not_reached(self.meeting.state)]
-        if not unreached:
+        rounds = rounds_not_through(self.meeting.state, self.lang)
+        if not unreached and not rounds:
             self._evaluate()
             return
 
@@ -526,7 +528,7 @@ class RunScreen(WyberScreen[None]):
             if finish:
                 self._evaluate()
 
-        self.app.push_screen(FinishEarlyDialog(self.lang, unreached), answered)
+        self.app.push_screen(FinishEarlyDialog(self.lang, unreached, rounds), answered)
 
     def _evaluate(self) -> None:
         from tui.screens.evaluation import EvaluationScreen

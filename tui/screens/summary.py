@@ -25,7 +25,7 @@ from tui.dialogs.base import WyberScreen
 from tui.screens.reading import read_then
 from tui.widgets.agreements import CONSENT_STYLE
 from tui.widgets.key_strip import KeyStrip
-from tui.wyber.consent import consent_label, consent_lines, mandate_words
+from tui.wyber.consent import consent_label, consent_lines, consent_state, mandate_words
 from tui.wyber.counting import agreed, how_many, of_which
 from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind
@@ -61,10 +61,11 @@ def joined(parts: Iterable[Text]) -> Text:
     return Text(SEPARATOR, style="dim").join(part for part in parts if part.plain)
 
 
-def details(a: Agreement, lang: Language) -> dict[str, Text]:
+def details(state: SessionState, a: Agreement, lang: Language) -> dict[str, Text]:
     """Owner, deadline, field and consent of one agreement, an empty Text where it has none."""
     cells = {name: Text(value) for name, value in agreement_facts(a, lang).items()}
-    cells["consent"] = Text(consent_label(a, lang), style=CONSENT_STYLE[a.consent_state])
+    label = consent_label(a, state, lang)
+    cells["consent"] = Text(label, style=CONSENT_STYLE[consent_state(a, state)])
     return cells
 
 
@@ -77,9 +78,9 @@ def with_round(a: Agreement, lang: Language, *above: Text) -> RenderableType:
     return Group(Text(a.text), *above, *lines) if above or lines else Text(a.text)
 
 
-def used_details(agreements: Iterable[Agreement], lang: Language) -> list[str]:
+def used_details(state: SessionState, agreements: Iterable[Agreement], lang: Language) -> list[str]:
     """The details some agreement has: the columns worth showing."""
-    rows = [details(a, lang) for a in agreements]
+    rows = [details(state, a, lang) for a in agreements]
     return [d for d in DETAILS if any(row[d].plain for row in rows)]
 
 
@@ -100,6 +101,7 @@ class AgreementTable(Widget):
     def __init__(
         self,
         kind: AgreementKind,
+        state: SessionState,
         agreements: Sequence[Agreement],
         lang: Language,
         columns: Sequence[str] = DETAILS,
@@ -108,6 +110,7 @@ class AgreementTable(Widget):
     ) -> None:
         super().__init__(id=id)
         self.kind = kind
+        self.state = state  # who was present: whether a round is through
         self.agreements = list(agreements)
         self.lang = lang
         self.columns = list(columns)
@@ -142,7 +145,7 @@ class AgreementTable(Widget):
                     overflow="fold",
                 )
         for a in self.agreements:
-            cells = details(a, self.lang)
+            cells = details(self.state, a, self.lang)
             if wide:
                 table.add_row(
                     Text(str(a.number)), with_round(a, self.lang), *(cells[d] for d in self.columns)
@@ -303,12 +306,14 @@ class SummaryScreen(WyberScreen[None]):
                 self.t("ending.summary.nothing_agreed"), classes="section-empty", markup=False
             )
             return
-        columns = used_details(everything, self.lang)
+        columns = used_details(self.state, everything, self.lang)
         for kind in AgreementKind:
             of_kind = [a for a in everything if a.kind is kind]
             if of_kind:
                 yield Static(self.t(f"ending.kind.{kind.value}"), classes="section", markup=False)
-                yield AgreementTable(kind, of_kind, self.lang, columns, id=f"kind-{kind.value}")
+                yield AgreementTable(
+                    kind, self.state, of_kind, self.lang, columns, id=f"kind-{kind.value}"
+                )
 
     # ── time ────────────────────────────────────────────────────────────────────────────────
 

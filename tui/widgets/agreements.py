@@ -13,7 +13,7 @@ from tui.dialogs.consent import ConsentRoundDialog
 from tui.widgets.cursor import cursor_key
 from tui.widgets.fitting import Fit, fit
 from tui.widgets.panel import MovementPanel
-from tui.wyber.consent import consent_label
+from tui.wyber.consent import consent_label, consent_state
 from tui.wyber.dates import short_date
 from tui.wyber.events import AgreementRecorded, Record
 from tui.wyber.i18n import Language
@@ -98,7 +98,8 @@ class AgreementBoard(MovementPanel):
             table.move_cursor(row=table.get_row_index(recorded[-1]))
 
     def _cells(self, a: Agreement) -> list[Text]:
-        consent = consent_label(a, self.lang)
+        state = self.meeting.state
+        consent = consent_label(a, state, self.lang)
         details = [
             a.owner_name,
             short_date(a.deadline, self.lang) if a.deadline else "",
@@ -112,7 +113,7 @@ class AgreementBoard(MovementPanel):
         return [
             Text(str(a.number)),
             text,
-            Text(consent, CONSENT_STYLE[a.consent_state]),
+            Text(consent, CONSENT_STYLE[consent_state(a, state)]),
         ]
 
     def _current(self) -> Agreement | None:

@@ -18,6 +18,7 @@ from tui.widgets.panel import MovementPanel
 from tui.wyber.events import ClusterCreated, ClustersMerged, Record, ScoreGiven, VoteCast
 from tui.wyber.i18n import Language
 from tui.wyber.meeting import Meeting
+from tui.wyber.observers import voters_present
 from tui.wyber.plan import Technique
 from tui.wyber.ranking import Target, places, step_counts_dots, step_score_top
 from tui.wyber.rules import step_now
@@ -330,15 +331,15 @@ class ConvergeBoard(MovementPanel):
         self.notify(self.t("converge2.next_voter", name=name, next=next_name), timeout=4)
 
     def action_voter(self) -> None:
-        """Pick who votes: each present participant, those who voted marked so; the picker
-        opens on the next one still to vote."""
+        """Pick who votes: each present participant with a vote (an observer places no dots and
+        gives no scores, so is not offered), those who voted marked so; the picker opens on the
+        next one still to vote."""
         state = self.meeting.state
         step, technique = self._step(), self.meeting.technique
         voted = " ✓ " + self.t("converge2.voted")
         choices = [(ROOM, self.t("run.vote.room"))] + [
             (p.id, p.name + (voted if has_voted(state, step, technique, p.id) else ""))
-            for p in state.participants.values()
-            if p.present
+            for p in voters_present(state)
         ]
         current = next_voter(state, step, technique, self.voter) or self.voter or ROOM
 

@@ -11,8 +11,18 @@ So while a key given to a field is still on its way, the app holds the keys and 
 it, in arrival order, and sends them on when that key is done, to whichever widget has the
 focus then. A key is done when it is back at the app (its binding has run), when a handler on
 its way stops it (History's search sends Down to the list itself), or, for an Enter a field
-hands over, once the field's Submitted message is handled. Kept free of Textual's widgets:
-the app imports it at startup.
+hands over, once the field's Submitted message is handled.
+
+The same holds for a key given to anything but a field (a list, a board, a dialog's people):
+its binding may open a field, and the words typed after it are that field's. In a consent round
+"o" then "Costs so much" at speed gave the "s" and the "c" to the list of people, whose bindings
+recorded them as a stand-aside and a consent before the objection field had the focus. So the
+keys after such a key wait until its binding has run, and when that binding opened a dialog
+whose field is not focused yet (the agreement form on "a", a note on "e"), they wait on until
+something in the dialog has the focus (FOCUS_LIMIT_SECONDS at most): the words typed after "a"
+were lost, or a letter of them became the agreement. An action that shows a field in its own
+screen focuses it at once (`Screen.set_focus`, not `Widget.focus`, which waits a turn) for the
+keys sent on after it. Kept free of Textual's widgets: the app imports it at startup.
 """
 
 import unicodedata
@@ -21,6 +31,7 @@ from typing import Any
 from textual import events
 from textual.app import App, ReturnType
 from textual.message import Message
+from textual.screen import Screen
 from textual.timer import Timer
 
 from tui.internals import was_stopped
@@ -29,6 +40,9 @@ from tui.internals import was_stopped
 # Submitted no one handles or stops) ends after this long, and the keys held go on. Far above
 # the few milliseconds a key takes to bubble, far below what a person notices as a stuck key.
 HOLD_LIMIT_SECONDS = 0.3
+# A dialog is mounted and focuses its field within some tens of milliseconds; on a machine
+# under load it took longer than a key's hold, and its first letters went to the screen under it.
+FOCUS_LIMIT_SECONDS = 1.0
 
 
 def typed_character(event: events.Key) -> str | None:
@@ -103,9 +117,16 @@ class KeysInOrder(App[ReturnType]):
 
     _held: list[events.Key | events.Paste] | None = None
     _holding_for: events.Key | None = None
+    _holding_on: Screen[Any] | None = None  # the screen the key held for was given on
+    _awaiting_focus = False  # that key opened a dialog: the keys wait for its focus
     _hold_timer: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.DescendantFocus):
+            await super().on_event(event)
+            if self._awaiting_focus:
+                await self._release_all()
+            return
         if not isinstance(event, (events.Key, events.Paste)):
             await super().on_event(event)
             return
@@ -119,25 +140,42 @@ class KeysInOrder(App[ReturnType]):
             self._held.append(event)
             return
         target = self.focused
-        if (
-            isinstance(event, events.Key)
-            and isinstance(target, OrderedField)
-            and target.holds_after(event)
+        if isinstance(event, events.Key) and (
+            not isinstance(target, OrderedField) or target.holds_after(event)
         ):
             event = TrackedKey(self, event)
+            screen = self.screen
             await super().on_event(event)
             if event.is_forwarded and not was_stopped(event):
-                self._hold(event)  # given to the field and not done yet: hold what follows
+                self._hold(event, screen)  # given on and not done yet: hold what follows
         else:
             await super().on_event(event)
 
-    def _hold(self, event: events.Key) -> None:
+    def _hold(self, event: events.Key, screen: Screen[Any]) -> None:
         self._held = []
         self._holding_for = event
+        self._holding_on = screen
         self._hold_timer = self.set_timer(HOLD_LIMIT_SECONDS, self._release_all)
 
     async def _release(self, key: events.Key) -> None:
-        if key is self._holding_for:
+        if key is not self._holding_for:
+            return
+        screen = self.screen
+        opened = screen is not self._holding_on and self._holding_on in self.screen_stack
+        if opened and screen.focused is None:
+            # The key opened a dialog that has not focused its field yet: the keys are its.
+            self._holding_for, self._awaiting_focus = None, True
+            if self._hold_timer is not None:
+                self._hold_timer.stop()
+            self._hold_timer = self.set_timer(FOCUS_LIMIT_SECONDS, self._release_all)
+            screen.call_after_refresh(self._release_unless_focus_comes, screen)
+            return
+        await self._release_all()
+
+    async def _release_unless_focus_comes(self, screen: Screen[Any]) -> None:
+        """The dialog is drawn: one with nothing to focus (a message, "press a key") gets the
+        keys now, not after the limit."""
+        if self._awaiting_focus and screen.focused is None and not screen.focus_chain:
             await self._release_all()
 
     async def _release_all(self) -> None:
@@ -145,6 +183,7 @@ class KeysInOrder(App[ReturnType]):
             self._hold_timer.stop()
             self._hold_timer = None
         held, self._held, self._holding_for = self._held or [], None, None
+        self._holding_on, self._awaiting_focus = None, False
         while held:
             await self.on_event(held.pop(0))
             if self._held is not None:  # that key is on its way in turn: the rest wait again

@@ -16,7 +16,7 @@ from textual.strip import Strip
 from tui.widgets.agreements import CONSENT_STYLE
 from tui.widgets.converge_rows import member_row, target_row
 from tui.widgets.ticking import TickingStatic
-from tui.wyber.consent import consent_label
+from tui.wyber.consent import consent_label, consent_state
 from tui.wyber.counting import by_kind, how_many, phrase
 from tui.wyber.dates import short_date
 from tui.wyber.events import AgreementKind
@@ -231,15 +231,15 @@ def _converge_lines(
     return status, lines, None
 
 
-def agreement_line(agreement: Agreement, lang: Language) -> Text:
+def agreement_line(state: SessionState, agreement: Agreement, lang: Language) -> Text:
     """An agreement as the live table shows it: number, kind and text, then owner, deadline
     and field, and consent or the objections."""
     text = Text(f"{agreement.number:>3}  ", "dim")
     text.append(tr(lang, f"run.kind.{agreement.kind.value}") + ": ", "bold")
     text.append(agreement.text)
-    consent = consent_label(agreement, lang)
+    consent = consent_label(agreement, state, lang)
     if consent:
-        text.append("  " + consent, CONSENT_STYLE[agreement.consent_state])
+        text.append("  " + consent, CONSENT_STYLE[consent_state(agreement, state)])
     details = [
         agreement.owner_name,
         short_date(agreement.deadline, lang) if agreement.deadline else "",
@@ -261,7 +261,7 @@ def _consolidate_lines(
         status.append(" · " + how_many(lang, "parked", counted[AgreementKind.PARKED]))
     status.append("\n" + tr(lang, "run.agreement.selected") + " ", "dim")
     status.append(" · ".join(chosen) if chosen else tr(lang, "run.agreement.none_selected"))
-    lines = [(agreement_line(a, lang), 5) for a in agreements]
+    lines = [(agreement_line(state, a, lang), 5) for a in agreements]
     return status, lines, (len(lines) - 1 if lines else None)
 
 

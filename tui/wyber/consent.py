@@ -4,13 +4,26 @@ minutes and the round dialog alike (so they can never tell the round differently
 A round is shown as who consented, who stood aside and who objected, in their words, with how
 each objection was resolved, each name with the mandate it answered with. When the text changed
 after people had answered, the earlier round and the text it was on come first.
+
+Consent is given only once every participant present with a vote has answered in the current
+round and no objection is still being discussed (`consent_state`, the one rule every view
+uses): a summary said "✔ consent" and the minutes "✔ given" while a member who may decide had
+never answered, and named them nowhere. Until then the label names who has not answered.
 """
 
 from dataclasses import dataclass
 
 from tui.wyber.events import ConsentAnswer, Resolution
-from tui.wyber.i18n import Language, tr
-from tui.wyber.state import Agreement, Answer, ConsentRound, ConsentState
+from tui.wyber.i18n import Language, counted, tr
+from tui.wyber.observers import voters_present
+from tui.wyber.state import (
+    Agreement,
+    Answer,
+    ConsentRound,
+    ConsentState,
+    Participant,
+    SessionState,
+)
 
 # An objection withdrawn or met by an amended proposal no longer stands in the way.
 SETTLED = frozenset({Resolution.WITHDRAWN, Resolution.AMENDED})
@@ -23,15 +36,52 @@ class ConsentLine:
     heading: bool = False  # "Round 2:", above the lines of that round
 
 
-def consent_label(agreement: Agreement, lang: Language) -> str:
-    """The agreement's consent in a word or two ("✔ consent"); empty when nobody answered yet.
+def not_answered(agreement: Agreement, session: SessionState) -> list[Participant]:
+    """Who is present with a vote and has not answered in the agreement's current round (one
+    who answered and left has answered; one who left without answering is not waited for)."""
+    answers = agreement.round.answers
+    return [p for p in voters_present(session) if p.id not in answers]
+
+
+def round_under_way(agreement: Agreement, session: SessionState) -> bool:
+    """A consent round someone has answered in (or that an amendment started again) and that
+    is not through: someone present with a vote still to answer, or an objection still open."""
+    started = bool(agreement.round.answers) or len(agreement.rounds) > 1
+    return started and consent_state(agreement, session) is ConsentState.OPEN
+
+
+def open_objections(agreement: Agreement) -> list[Answer]:
+    """The objections in the current round still being discussed."""
+    return [
+        a
+        for a in agreement.round.answers.values()
+        if a.counts and a.answer is ConsentAnswer.OBJECTION and a.resolution is None
+    ]
+
+
+def consent_state(agreement: Agreement, session: SessionState) -> ConsentState:
+    """Given only when everyone present with a vote has answered and no objection is open."""
+    state = agreement.answered_state
+    if state is ConsentState.GIVEN and agreement.round.answers and not_answered(agreement, session):
+        return ConsentState.OPEN
+    return state
+
+
+def consent_label(agreement: Agreement, session: SessionState, lang: Language) -> str:
+    """The agreement's consent in a word or two ("✔ consent"), with who has not answered yet
+    while a round is under way ("open — Chris has not answered"); empty when nobody answered.
     An older session's room-wide objections are shown here in their words: they had no round."""
-    state, legacy = agreement.consent_state, agreement.consent
-    if state is ConsentState.OPEN and not agreement.round.answers:
+    state, legacy, answers = consent_state(agreement, session), agreement.consent, agreement.round
+    if state is ConsentState.OPEN and not answers.answers:
         return ""
-    if legacy is not None and not legacy.given and not agreement.round.answers:
+    if legacy is not None and not legacy.given and not answers.answers:
         return tr(lang, "consent.line.legacy_objections", objections=legacy.objections)
-    return tr(lang, f"consent.state.{state.value}")
+    label = tr(lang, f"consent.state.{state.value}")
+    waiting = not_answered(agreement, session) if state is ConsentState.OPEN else []
+    if waiting:
+        names = ", ".join(p.name for p in waiting)
+        return counted(lang, "consent.state.waiting", len(waiting), state=label, names=names)
+    return label
 
 
 def mandate_words(mandate: str | None, lang: Language) -> str:

@@ -106,7 +106,7 @@ class Consent:
 
 class ConsentState(StrEnum):
     OPEN = "open"  # not everyone present has answered, or an objection is still being discussed
-    GIVEN = "given"  # everyone present consented or stood aside; no objection stands
+    GIVEN = "given"  # everyone present with a vote consented or stood aside; no objection open
     OBJECTED = "objected"  # an objection stands (or, in an older session, objections were noted)
 
 
@@ -171,7 +171,10 @@ class Agreement:
         return self.rounds[-1]
 
     @property
-    def consent_state(self) -> ConsentState:
+    def answered_state(self) -> ConsentState:
+        """What the answers given say, not yet who has still to answer: a round where only Anna
+        consented read "✔ consent". The views use `consent_state` (tui/wyber/consent.py), which
+        holds consent open while someone present with a vote has not answered."""
         answers = [a for a in self.round.answers.values() if a.counts] if self.rounds else []
         objections = [a for a in answers if a.answer is ConsentAnswer.OBJECTION]
         if any(a.resolution is Resolution.STANDING for a in objections):

@@ -14,7 +14,7 @@ from itertools import chain
 from babel.numbers import format_decimal
 
 from tui import __version__
-from tui.wyber.consent import consent_label, consent_lines, mandate_words
+from tui.wyber.consent import consent_label, consent_lines, consent_state, mandate_words
 from tui.wyber.dates import compact_date, spoken_date
 from tui.wyber.events import AgreementKind, ConsentAnswer, Resolution
 from tui.wyber.figures import (
@@ -458,7 +458,8 @@ class _Writer:
         paragraph under the table. Under the heading "Instemming" a given consent is said
         "✔ gegeven", where "✔ instemming" repeated the heading; one given after an objection
         says how that objection was settled."""
-        if agreement.consent_state is ConsentState.GIVEN:
+        state = consent_state(agreement, self.state)
+        if state is ConsentState.GIVEN:
             settled = {
                 answer.resolution
                 for r in agreement.rounds
@@ -469,8 +470,8 @@ class _Writer:
                 if resolution in settled:
                     return self.t(f"traject.consent.{resolution.value}")
             return self.t("tester.consent.given")
-        label = consent_label(agreement, self.lang)
-        return Span(label, alert=agreement.consent_state is ConsentState.OBJECTED)
+        label = consent_label(agreement, self.state, self.lang)
+        return Span(label, alert=state is ConsentState.OBJECTED)
 
     def _agreement_table(self, agreements: Sequence[Agreement]) -> Table:
         """Number, text and the details some row has (owner, deadline, field, consent)."""

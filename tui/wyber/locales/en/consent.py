@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
         "on an objection: a amend · w withdrawn · t standing · Esc close"
     ),
     "consent.waiting": "not yet answered",
+    "consent.no_objection_of": "{name} has no objection to resolve in this round.",
     # answers, resolutions, mandates
     "consent.answer.consent": "consents",
     "consent.answer.objection": "objects",
@@ -37,6 +38,8 @@ MESSAGES: dict[str, str] = {
     "consent.state.open": "open",
     "consent.state.given": "✔ consent",
     "consent.state.objected": "✖ objection stands",
+    "consent.state.waiting_one": "{state} — {names} has not answered",
+    "consent.state.waiting": "{state} — {names} have not answered",
     "consent.line.round": "Round {number}:",
     "consent.line.consented": "Consent: {names}",
     "consent.line.aside": "Stood aside: {names}",

@@ -10,6 +10,10 @@ MESSAGES: dict[str, str] = {
     "polish.finish.step": "{number}. {title}",
     "polish.finish.yes": "Finish anyway (Ctrl+F)",
     "polish.finish.stay": "Stay (Esc)",
+    "polish.finish.round": "Agreement {number} is not through yet: {why}.",
+    "polish.finish.not_answered_one": "{names} has not answered yet",
+    "polish.finish.not_answered": "{names} have not answered yet",
+    "polish.finish.objection_open": "the objection from {names} is still being discussed",
     # The rebalance dialog (Ctrl+B): Space protects the box under the cursor, or releases it.
     "polish.rebalance.protect": "Protect",
     # A Select's open list (Textual's own "Dismiss menu"), in the session's language.

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
         "bij een bezwaar: a aanpassen · w ingetrokken · t blijft staan · Esc sluiten"
     ),
     "consent.waiting": "nog niet geantwoord",
+    "consent.no_objection_of": "{name} heeft in deze ronde geen bezwaar om op te lossen.",
     # antwoorden, oplossingen, mandaten
     "consent.answer.consent": "stemt in",
     "consent.answer.objection": "maakt bezwaar",
@@ -37,6 +38,8 @@ MESSAGES: dict[str, str] = {
     "consent.state.open": "nog open",
     "consent.state.given": "✔ instemming",
     "consent.state.objected": "✖ bezwaar blijft staan",
+    "consent.state.waiting_one": "{state} — {names} heeft niet geantwoord",
+    "consent.state.waiting": "{state} — {names} hebben niet geantwoord",
     "consent.line.round": "Ronde {number}:",
     "consent.line.consented": "Instemming: {names}",
     "consent.line.aside": "Stond opzij: {names}",

@@ -10,6 +10,10 @@ MESSAGES: dict[str, str] = {
     "polish.finish.step": "{number}. {title}",
     "polish.finish.yes": "Toch afronden (Ctrl+F)",
     "polish.finish.stay": "Blijven (Esc)",
+    "polish.finish.round": "Afspraak {number} is nog niet rond: {why}.",
+    "polish.finish.not_answered_one": "{names} heeft nog niet geantwoord",
+    "polish.finish.not_answered": "{names} hebben nog niet geantwoord",
+    "polish.finish.objection_open": "het bezwaar van {names} is nog in bespreking",
     # The rebalance dialog (Ctrl+B): Space protects the box under the cursor, or releases it.
     "polish.rebalance.protect": "Beschermen",
     # A Select's open list (Textual's own "Dismiss menu"), in the session's language.
