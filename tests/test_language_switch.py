@@ -67,3 +67,31 @@ async def test_prepare_speaks_the_language_of_the_session(
         assert isinstance(screen, PrepareScreen)
         assert screen.lang == plan_lang
         assert screen.sub_title == tr(plan_lang, "prepare.subtitle")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("app_lang", "plan_lang"), [("nl", "en"), ("en", "nl")])
+async def test_the_meeting_prepared_keeps_speaking_its_language_once_prepare_is_gone(
+    tmp_path: Path, app_lang: str, plan_lang: str
+) -> None:
+    """The run screen's Quit, Help and palette keys in the session's language: Prepare, taken
+    down after the meeting had started, gave the app back its own language."""
+    from tui.screens.run import RunScreen
+
+    app = make_app(tmp_path / "data", app_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        app.prepare_meeting(shipped(plan_lang))  # type: ignore[arg-type]
+        await pilot.pause()
+        prepare = app.screen
+        assert isinstance(prepare, PrepareScreen)
+        prepare.dismiss(prepare.preparation)
+        for _ in range(200):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, RunScreen) and not prepare.is_attached:
+                break
+        assert isinstance(app.screen, RunScreen) and not prepare.is_attached
+        await pilot.pause()
+        quit_key = next(b for b in app._bindings.key_to_bindings["ctrl+q"])
+        assert app.lang == plan_lang
+        assert quit_key.description == tr(plan_lang, "key.quit")  # type: ignore[arg-type]

@@ -247,7 +247,10 @@ class PrepareScreen(WyberScreen[Preparation | None]):
         self.call_after_refresh(self._remember_as_prepared)
 
     def on_unmount(self) -> None:
-        if self._spoken is not None:
+        # Back to the language spoken before, unless the meeting prepared here has started and
+        # speaks its own: the screen may be taken down after the meeting's first words, and
+        # the run screen's Quit, Help and palette then came in the app's language.
+        if self._spoken is not None and self.wyber.meeting is None:
             self.wyber.speak(self._spoken)
 
     def _show_all(self) -> None:
