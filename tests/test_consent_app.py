@@ -307,3 +307,22 @@ async def test_at_80x24_the_keys_and_the_field_being_typed_in_stay_in_view(
         assert amend.has_focus
         inside = drawn_words(app, box.region)
         assert amend.value[:15] in inside and keys in inside
+
+
+async def test_on_a_wide_screen_the_consent_column_says_who_has_not_answered_on_one_line(
+    tmp_path: Path,
+) -> None:
+    """At 160 columns "open — Bram, Carla have not answered" ran down three lines of twelve
+    beside an agreement column with room to spare; at 80 the agreement keeps its room."""
+    for size in ((160, 48), (80, 24)):
+        app = resumed(tmp_path / str(size[0]), "en", AGREED)
+        async with app.run_test(size=size) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("down", "down", "i", "c", "escape")  # Anna consents, no one else
+            await pilot.pause()
+            board = app.screen.query_one("#agreements", DataTable)
+            label = str(board.get_row_at(2)[2])
+            assert label.startswith("open")
+            width = board.ordered_columns[board.get_column_index("consent")].width
+            assert (width >= len(label)) == (size[0] == 160), (size, width, label)

@@ -61,22 +61,27 @@ class AgreementBoard(MovementPanel):
         table = self.query_one("#agreements", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
+        self.drawn_pending = False
+        rows = [(a.id, self._cells(a)) for a in self.meeting.state.agreements.values()]
         # The agreement takes the width left by the short columns, and wraps: at 80 columns the
-        # owner, deadline and field go on a line under the text instead of off the screen.
+        # owner, deadline and field go on a line under the text instead of off the screen. On
+        # a wide screen the consent column is as wide as its longest label, up to a third of
+        # the room: at 160 columns "open — Carla has not answered" took three lines of twelve.
+        room = self.size.width - 8
+        said = max([12, *(cells[2].cell_len for _, cells in rows)])
+        most = room // 3 if room >= 80 else 12
         number, width, consent = fit(
-            [Fit(3), Fit(flex=True, least=20), Fit(12)], self.size.width - 8
+            [Fit(3), Fit(flex=True, least=20), Fit(said, most=max(12, most))], room
         )
         table.add_column(self.t("run.agreement.col.number"), width=number, key="number")
         table.add_column(self.t("run.agreement.col.text"), width=width, key="text")
         table.add_column(self.t("run.agreement.col.consent"), width=consent, key="consent")
-        self.drawn_pending = False
-        for agreement in self.meeting.state.agreements.values():
-            cells = self._cells(agreement)
+        for agreement_id, cells in rows:
             lines = max(
                 len(cell.wrap(self.app.console, w))
                 for cell, w in zip(cells, (number, width, consent), strict=True)
             )
-            table.add_row(*cells, key=agreement.id, height=lines)
+            table.add_row(*cells, key=agreement_id, height=lines)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         selected = [t.label for t in self.meeting.ranking() if t.selected]
