@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import cast
 
 from textual.css.styles import RulesMap
-from textual.visual import VisualType
+from textual.visual import Visual, VisualType, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -123,3 +123,17 @@ def remove_options(option_list: OptionList, indices: Iterable[int]) -> None:
         option_list._line_cache.clear()
     option_list.highlighted = option_list.highlighted  # within the list, as Textual keeps it
     option_list.refresh()
+
+
+class MadeVisuals(OptionList):
+    """An OptionList whose options' visuals come from `make_visual`, a public hook, cached on the
+    option as Textual caches its own (`Option._visual`, read by `OptionList._get_visual`)."""
+
+    def _get_visual(self, option: Option) -> Visual:
+        if option._visual is None:
+            option._visual = self.make_visual(option)
+        return option._visual
+
+    def make_visual(self, option: Option) -> Visual:
+        """The option's visual: by default its prompt, as Textual makes it."""
+        return visualize(self, option.prompt, markup=self._markup)

@@ -19,11 +19,15 @@ from textual.css.styles import RulesMap
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual, VisualType, visualize
-from textual.widgets import OptionList
+from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui.internals.option_lines import forget_lines, remove_options, replace_prompts
+from tui.internals.option_lines import (
+    MadeVisuals,
+    forget_lines,
+    remove_options,
+    replace_prompts,
+)
 
 NUMBER_WIDTH = 3  # the numbers' column; 1,000 and more take a column more
 NUMBER_STYLE = "dim"
@@ -76,7 +80,7 @@ class Hanging(Visual):
         return self._lines(width).plain.count("\n") + 1
 
 
-class BoardList(OptionList):
+class BoardList(MadeVisuals):
     def __init__(self, *, id: str | None = None) -> None:
         self._lines_width: int | None = None  # the width the options' lines were measured at
         super().__init__(id=id)
@@ -106,15 +110,13 @@ class BoardList(OptionList):
         self._fit_width()
         return super().add_options(new_options)
 
-    def _get_visual(self, option: Option) -> Visual:
+    def make_visual(self, option: Option) -> Visual:
         # As OptionList's own, but a prompt that starts with its number hangs under its text.
-        if option._visual is None:
-            visual = visualize(self, option.prompt, markup=self._markup)
-            start = _NUMBERED.match(visual.plain) if isinstance(visual, Content) else None
-            if isinstance(visual, Content) and start is not None:
-                visual = Hanging(visual, start.end())
-            option._visual = visual
-        return option._visual
+        visual = super().make_visual(option)
+        start = _NUMBERED.match(visual.plain) if isinstance(visual, Content) else None
+        if isinstance(visual, Content) and start is not None:
+            return Hanging(visual, start.end())
+        return visual
 
     def index_of(self, option_id: str) -> int | None:
         """Where the option is on the list; None when it is not on it."""
