@@ -401,6 +401,7 @@ def with_rounds(lang: Language) -> SessionState:
         (1764, AgreementEdited(text=ROUND_AMENDED, **decision)),
         answered(1765, "a5", 2, "p1", yes),
         answered(1766, "a5", 2, "p3", yes),
+        answered(1767, "a5", 2, "p2", yes),  # everyone present: the consent is given
         (1770, AgreementRecorded(agreement_id="a6", text=STANDING_TEXT)),
         answered(1771, "a6", 1, "p1", yes),
         answered(1772, "a6", 1, "p2", no, STANDING_OBJECTION),

@@ -120,7 +120,7 @@ async def test_notes_new_owners_and_deadlines_and_the_time_reach_the_minutes(
     _, minutes = export_session(Archive(data), session_id, "md")
     text = minutes.decode().replace("\\", "")
     assert "met dank aan Bram" in text and "geen budget" in text
-    assert "Anna de Vries, gemeente Utrecht" in text
+    assert "Anna de Vries,<br>gemeente Utrecht" in text  # one owner a line, each name whole
     row = next(line for line in text.splitlines() if "Terugblik op eerdere afspraken" in line)
     assert [cell.strip() for cell in row.strip("|").split("|")][-3:] == ["3", "4", "**+1**"]
 
