@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tests.factory import FakeClock, FakeWall
-from tests.test_run_flow import make_app, wyber_30
+from tests.test_run_flow import make_app, ticked, wyber_30
 from tui.app import WyberApp
 from tui.dialogs.base import WyberModal
 from tui.dialogs.people import PeopleDialog
@@ -73,8 +73,8 @@ async def test_a_paused_clock_says_so_in_words(tmp_path: Path, lang: Language, w
 async def test_over_time_the_clock_is_white_on_a_strong_red_in_every_theme(tmp_path: Path) -> None:
     async with run_screen(tmp_path) as (app, pilot, clock):
         clock.advance(11 * 60)
-        await pilot.pause(0.3)
         big = big_clock(app)
+        await ticked(pilot, lambda: big.value == "+01:00")
         assert big.value == "+01:00" and "OVER TIME" in str(big.render())
         assert big.styles.background == Color.parse("#CC0000")  # textual-dark's own is muted
         assert big.styles.color == Color.parse("#FFFFFF")
