@@ -4,6 +4,7 @@ Header (in the app's title watchers) or its widgets' line caches.
 
 `gc.collect()` here does not reach frozen objects: a screen frozen with the heap would stay."""
 
+import asyncio
 import gc
 import weakref
 from pathlib import Path
@@ -15,6 +16,7 @@ from tests.test_history import SMALL, four_sessions
 from tests.test_history import make_app as history_app
 from tests.test_history import opened as opened_history
 from tests.test_replay import SESSION, archived, make_app, replaying
+from tui.heap import Heap, refreeze
 from tui.screens.home import HomeScreen
 
 
@@ -69,3 +71,32 @@ async def test_a_replay_opened_from_the_history_frees_both(tmp_path: Path) -> No
         assert alive([replay]) == 0 and history() is not None
         await closed(pilot)
         assert alive([history]) == 0
+
+
+class Closed:
+    """A closed screen's stand-in: in a reference cycle, as every widget is with its parent."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+async def test_a_closed_screen_held_for_a_while_is_still_freed_once_let_go() -> None:
+    """A task on a loaded machine held a closed history for longer than the first tries waited:
+    the heap is frozen again until the screen is let go, not left frozen with it."""
+    heap = Heap()
+    screen: Closed | None = Closed()
+    closing = weakref.ref(screen)
+    holder = [screen]  # the task that still holds it
+    del screen
+    heap.freeze([])
+
+    async def let_go_later() -> None:
+        await asyncio.sleep(0.25)
+        holder.clear()
+
+    try:
+        await asyncio.gather(refreeze(heap, list, closing), let_go_later())
+        gc.collect()  # frozen objects are out of its reach: only a later freeze frees them
+        assert closing() is None
+    finally:
+        heap.thaw()

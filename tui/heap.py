@@ -37,7 +37,10 @@ from typing import Any
 from textual.message_pump import MessagePump
 
 LET_GO_SECONDS = 1.0  # at most, for the nodes to hand over their last message
-REFREEZES, REFREEZE_SECONDS = 3, 0.01  # freezing again while the closed screen is still held
+# Freezing again while the closed screen is still held (a message or a task on its way), each
+# wait longer than the last: on a loaded machine (the test suite on two cores) a task held a
+# closed history for more than the 30 ms three quick tries waited, and it stayed frozen for good.
+REFREEZE_WAITS = (0.01, 0.03, 0.1, 0.3, 1.0)
 
 
 @dataclass(slots=True)
@@ -141,8 +144,9 @@ async def refreeze(
     heap: Heap, alive: Callable[[], Iterable[object]], closing: "weakref.ref[Any] | None"
 ) -> None:
     """Freeze again, and again while the closed screen is still held (a message on its way)."""
-    for _ in range(REFREEZES):
-        heap.freeze(alive())
+    heap.freeze(alive())
+    for wait in REFREEZE_WAITS:
         if closing is None or closing() is None:
             return
-        await asyncio.sleep(REFREEZE_SECONDS)
+        await asyncio.sleep(wait)
+        heap.freeze(alive())
