@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 import tui.app
+from tests.test_replay import until
 from tui.app import Clocks, WyberApp
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.summary import AgreementTable, SummaryScreen
@@ -713,7 +714,7 @@ async def test_the_evaluation_fits_small_and_large_screens(
         assert form.max_scroll_x == 0
         for score in screen.query(".score"):
             score.focus()
-            await e.pilot.pause()
-            assert form.region.contains_region(score.region), "a focused score scrolls into view"
+            # A focused score scrolls into view (after a frame or more on a loaded machine).
+            await until(e.pilot, lambda score=score: form.region.contains_region(score.region))
         for area in screen.query(TextArea):
             assert area.size.height >= 3
