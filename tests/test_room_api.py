@@ -12,6 +12,7 @@ import pytest
 from tests.room_kit import ORIGIN, Phones, post, started
 from tui.wyber.commands import Finish, NextMovement
 from tui.wyber.events import ConsentAnswer, IdeaAdded
+from tui.wyber.i18n import tr
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.markdown import markdown
 from tui.wyber.portable import export_json
@@ -299,3 +300,25 @@ async def test_one_in_without_a_name_gives_it_where_names_count(room: Phones) ->
     [answer] = state.agreements[agreement].rounds[-1].answers.values()
     assert answer.name == "Dirk"
     assert state.ideas[idea].author_id is None and state.ideas[idea].author_name == ""
+
+
+async def test_while_the_group_evaluates_a_phone_has_nothing_to_send(room: Phones) -> None:
+    """The facilitator's evaluation on screen: the phone's view offers no movement, and an idea
+    or a nameless one sent anyway is refused with the core's reason; the room is told at once."""
+    meeting = room.meeting.meeting
+    told: list[int] = []
+    room.room.on_change = lambda: told.append(1)
+    async with room.phone(join="Anna de Vries") as anna:
+        meeting.set_evaluating(True)
+        assert told  # the room's streams hear of it without a record
+        seen = (await anna.get("/api/view")).json()
+        assert seen["evaluating"] and "diverge" not in seen and "title" not in seen
+        sent = await post(anna, "/api/ideas", {"text": "One more"})
+        assert sent.status_code == 409
+        assert sent.json()["error"] == tr("en", "command.refused.evaluating")
+        room.room.toggle(room.room.anonymous)
+        nameless = await post(anna, "/api/ideas", {"text": "Nobody's"}, **{"X-Lang": "nl"})
+        assert nameless.json()["error"] == tr("nl", "command.refused.evaluating")
+        meeting.set_evaluating(False)
+        assert (await anna.get("/api/view")).json()["diverge"] is not None
+    assert room.meeting.on_disk().ideas == {}

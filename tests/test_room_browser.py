@@ -14,6 +14,7 @@ from playwright.async_api import Browser, Page, async_playwright
 from tests.factory import FakeClock, FakeWall
 from tests.test_run_flow import SIZE, board_texts, wyber_30
 from tui.app import Clocks, Launch, WyberApp
+from tui.screens.evaluation import EvaluationScreen
 from tui.wyber.ballot import is_ballot
 from tui.wyber.events import ConsentAnswer
 from tui.wyber.plan import Plan
@@ -310,5 +311,23 @@ async def test_a_phone_in_without_a_name_is_asked_for_it_where_names_count(
         await page.click("#join-form button")
         await page.wait_for_selector("#idea-form", state="visible")
         await until(lambda: [n for n, _ in room.names()] == ["Dirk"], pilot)
+
+    await in_app(tmp_path, meeting)
+
+
+async def test_while_the_group_evaluates_the_phone_says_so_and_offers_nothing_to_send(
+    tmp_path: Path, browser: Browser
+) -> None:
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.meeting is not None
+        page = await joined(browser, app, "Anna de Vries")
+        await app.push_screen(EvaluationScreen(app.meeting))  # as the run screen's finish does
+        await page.wait_for_selector("#state:text('The meeting is being evaluated')")
+        for part in ("#diverge", "#readiness", "#join"):
+            assert await page.is_hidden(part), part
+        await page.screenshot(path=str(SHOTS / "room-phone-evaluating.png"), full_page=True)
+        await pilot.press("escape")  # type: ignore[attr-defined]
+        await page.wait_for_selector("#idea-form", state="visible")
+        assert await page.inner_text("#state") == ""
 
     await in_app(tmp_path, meeting)

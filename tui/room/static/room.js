@@ -61,7 +61,9 @@
     $("title").textContent = v.title || "wyber";
     $("question").textContent = v.question || "";
     ["join", "diverge", "converge", "consolidate", "readiness"].forEach(function (id) { $(id).hidden = true; });
-    $("state").textContent = v.finished ? t("room.phone.finished") : (v.movement ? "" : t("room.phone.waiting"));
+    $("state").textContent = v.finished ? t("room.phone.finished")
+      : v.evaluating ? t("room2.phone.evaluating") : (v.movement ? "" : t("room.phone.waiting"));
+    if (v.evaluating) return;  // nothing to send, nor to join for, while the group evaluates
     if (!v.joined || v.name_needed) {  // in without a name, where names count: give one now
       $("join").hidden = false;
       $("name-label").textContent = t(v.name_needed ? "room.phone.name_now" : v.anonymous ? "room.phone.name_optional" : "room.phone.name_label");
