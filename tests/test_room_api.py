@@ -213,6 +213,17 @@ async def test_consent_and_objection_from_phones(room: Phones) -> None:
         meeting.execute(NextMovement())
         meeting.execute(NextMovement())
         agreement = meeting.record_agreement("Plant ten trees").id
+        # Not before the facilitator opened the round: no buttons, and an answer is refused.
+        [row] = (await anna.get("/api/view")).json()["consolidate"]["agreements"]
+        assert row["open"] is False
+        early = {"agreement_id": agreement, "answer": "consent"}
+        refused = await post(anna, "/api/consent", early, **{"X-Lang": "nl"})
+        assert refused.status_code == 409
+        assert refused.json()["error"] == tr("nl", "consent.refused.round_not_open")
+        assert not meeting.state.agreements[agreement].round.answers
+        meeting.open_round(agreement)  # key i: the round's dialog
+        [row] = (await anna.get("/api/view")).json()["consolidate"]["agreements"]
+        assert row["open"] is True
         no_words = await post(anna, "/api/consent", {"agreement_id": agreement, "consent": False})
         assert no_words.status_code == 409  # an objection needs its words
         objected = {"agreement_id": agreement, "consent": False, "words": "Not <here>"}
@@ -293,6 +304,7 @@ async def test_one_in_without_a_name_gives_it_where_names_count(room: Phones) ->
         assert seen["targets"][0]["mine"] == 1  # the nameless ballot is still Dirk's
         meeting.execute(NextMovement())  # consolidate: the consent round by name
         agreement = meeting.record_agreement("Try it for a month").id
+        meeting.open_round(agreement)
         assert (
             await post(phone, "/api/consent", {"agreement_id": agreement, "answer": "consent"})
         ).is_success

@@ -131,7 +131,10 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
 
         await pilot.press("f8", "f8")  # consolidate: the second F8 goes on with votes left
         first = app.meeting.record_agreement("Ten racks by June").id
-        await page.wait_for_selector("#agreements li")
+        # Nothing to answer until the facilitator opens the round (key i): no buttons yet.
+        await page.wait_for_selector("#agreements li >> text=The consent round opens when")
+        assert await page.locator("#agreements li button").count() == 0
+        app.meeting.open_round(first)
         await page.click("#agreements li button:text('I consent')")
         await until(lambda: _consent(app, first) == (ConsentAnswer.CONSENT, ""), pilot)
         await page.wait_for_selector("#agreements >> text=You consented.")
@@ -140,6 +143,7 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await page.context.set_offline(True)
         await asyncio.sleep(0.5)
         second = app.meeting.record_agreement("A shelter for the racks").id
+        app.meeting.open_round(second)
         await page.context.set_offline(False)
         await page.wait_for_selector("#agreements li >> nth=1", timeout=15_000)
         page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.accept("Too costly")))
@@ -147,6 +151,7 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await until(lambda: _consent(app, second) == (ConsentAnswer.OBJECTION, "Too costly"), pilot)
 
         third = app.meeting.record_agreement("Paint them green").id
+        app.meeting.open_round(third)
         await page.wait_for_selector("#agreements li >> nth=2")
         await page.click("#agreements li >> nth=2 >> button:text('I stand aside')")
         await until(lambda: _consent(app, third) == (ConsentAnswer.ASIDE, ""), pilot)

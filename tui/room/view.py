@@ -107,6 +107,8 @@ def _consolidate(room: Room, device: Device) -> dict[str, object]:
                 "number": a.number,
                 "text": a.text,
                 "answer": mine.answer.value if mine is not None else None,
+                # The facilitator opened its consent round: until then, nothing to answer.
+                "open": room.live.round_open(a.id),
             }
         )
     return {"agreements": rows}

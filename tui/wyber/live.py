@@ -178,6 +178,10 @@ class LiveMeeting:
         # The group evaluates the session (the facilitator's evaluation is on screen): how the
         # meeting is run now, not a fact of it, so nothing is recorded of it (like a go-around).
         self.evaluating = False
+        # The consent rounds the facilitator opened (an agreement's id, its round's number): a
+        # participant answers for themself only there. Also not recorded: a round someone has
+        # answered in is under way (`round_open`), so a resumed meeting loses none that mattered.
+        self._rounds_open: set[tuple[str, int]] = set()
         self._owner = threading.get_ident()
         self._dispatch: Dispatcher | None = None
 
@@ -227,7 +231,7 @@ class LiveMeeting:
 
     def watch(self, watcher: Watcher) -> Callable[[], None]:
         """Call `watcher` when the meeting changes without a record (the evaluation begins or
-        ends); returns what stops it."""
+        ends, a consent round opens); returns what stops it."""
         self._watchers.append(watcher)
         return lambda: self._watchers.remove(watcher)
 
@@ -243,6 +247,25 @@ class LiveMeeting:
         if evaluating != self.evaluating:
             self.evaluating = evaluating
             self._watched()
+
+    def open_round(self, agreement_id: str) -> None:
+        """The facilitator opens the consent round on the proposal (its dialog, key i): from now
+        on the participants may answer in it themselves, from their phones."""
+        agreement = self.state.agreements.get(agreement_id)
+        if agreement is None or self.round_open(agreement_id):
+            return
+        self._rounds_open.add((agreement_id, len(agreement.rounds)))
+        self._watched()
+
+    def round_open(self, agreement_id: str) -> bool:
+        """Whether the proposal's current consent round is open to the participants' own
+        answers: the facilitator opened it, or someone has answered in it. An amendment starts
+        a round that is not open until the facilitator opens it."""
+        agreement = self.state.agreements.get(agreement_id)
+        if agreement is None:
+            return False
+        opened = (agreement_id, len(agreement.rounds)) in self._rounds_open
+        return opened or bool(agreement.round.answers)
 
     # ── the door ────────────────────────────────────────────────────────────────────────────
 
@@ -653,6 +676,10 @@ def _answerer(d: Draft, c: AnswerConsent | ResolveObjection) -> None:
 
 def _answer_consent(d: Draft, c: AnswerConsent) -> None:
     _answerer(d, c)
+    if c.actor is not None and not d.live.round_open(c.agreement_id):
+        # A participant's own answer (their phone) waits for the facilitator to open the round:
+        # the group hears the proposal first. The facilitator's answers open it by being typed.
+        raise Refused("consent.refused.round_not_open")
     if not d.state.participants[c.participant_id].present:
         raise Refused("consent.refused.absent")
     _no_observer(d, c.participant_id)

@@ -110,14 +110,16 @@
       $("no-agreements").hidden = a.length > 0;
       fill("agreements", a.map(function (g) {
         var answer = function (kind, words) { post("/api/consent", { agreement_id: g.id, answer: kind, words: words || "" }); };
-        var li = item(g.number + ". " + g.text, [
+        // Nothing to answer until the facilitator opens the round on this proposal.
+        var li = item(g.number + ". " + g.text, !g.open ? [] : [
           button(t("room.phone.consent"), function () { answer("consent"); }),
           button(t("room2.phone.aside"), function () { answer("aside"); }, true),
           button(t("room.phone.object"), function () {
             var words = window.prompt(t("room.phone.objection_label"), "");
             if (words) answer("objection", words);
           }, true)]);
-        if (g.answer) { var p = document.createElement("p"); p.className = "hint"; p.textContent = t("room2.phone.answered." + g.answer); li.appendChild(p); }
+        var note = !g.open ? "room2.phone.round_not_open" : g.answer ? "room2.phone.answered." + g.answer : null;
+        if (note) { var p = document.createElement("p"); p.className = "hint"; p.textContent = t(note); li.appendChild(p); }
         return li;
       }));
     }

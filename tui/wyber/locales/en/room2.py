@@ -12,4 +12,5 @@ MESSAGES: dict[str, str] = {
     "room2.phone.evaluating": (
         "The meeting is being evaluated: there is nothing more to send. Thank you for taking part!"
     ),
+    "room2.phone.round_not_open": "The consent round opens when the facilitator starts it.",
 }

@@ -12,4 +12,5 @@ MESSAGES: dict[str, str] = {
     "room2.phone.evaluating": (
         "De bijeenkomst wordt geëvalueerd: er is niets meer te sturen. Dank je wel voor je inbreng!"
     ),
+    "room2.phone.round_not_open": "De consentronde gaat open zodra de facilitator die start.",
 }
