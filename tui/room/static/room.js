@@ -111,13 +111,22 @@
       fill("agreements", a.map(function (g) {
         var answer = function (kind, words) { post("/api/consent", { agreement_id: g.id, answer: kind, words: words || "" }); };
         // Nothing to answer until the facilitator opens the round on this proposal.
+        // Once answered, the answer that stands is the one marked (✓, pressed) and the others
+        // are plain: a consent button left green beside "You objected." read as the expected one.
+        var choice = function (kind, label, act) {
+          var chosen = g.answer === kind;
+          var b = button((chosen ? "\u2713 " : "") + t(label), act, g.answer ? !chosen : kind !== "consent");
+          if (g.answer) b.setAttribute("aria-pressed", String(chosen));
+          if (chosen) b.className = "chosen";
+          return b;
+        };
         var li = item(g.number + ". " + g.text, !g.open ? [] : [
-          button(t("room.phone.consent"), function () { answer("consent"); }),
-          button(t("room2.phone.aside"), function () { answer("aside"); }, true),
-          button(t("room.phone.object"), function () {
+          choice("consent", "room.phone.consent", function () { answer("consent"); }),
+          choice("aside", "room2.phone.aside", function () { answer("aside"); }),
+          choice("objection", "room.phone.object", function () {
             var words = window.prompt(t("room.phone.objection_label"), "");
             if (words) answer("objection", words);
-          }, true)]);
+          })]);
         var note = !g.open ? "room2.phone.round_not_open" : g.answer ? "room2.phone.answered." + g.answer : null;
         if (note) { var p = document.createElement("p"); p.className = "hint"; p.textContent = t(note); li.appendChild(p); }
         return li;
