@@ -51,8 +51,12 @@ def room(tmp_path: Path) -> Iterator[Room]:
     made.meeting.session.close()
 
 
-def proposal(room: Room) -> str:
-    return room.meeting.record_agreement(PROPOSAL).id
+def proposal(room: Room, opened: bool = True) -> str:
+    """The proposal, its consent round opened by the facilitator (key i) unless not `opened`."""
+    made = room.meeting.record_agreement(PROPOSAL).id
+    if opened:
+        room.meeting.open_round(made)
+    return made
 
 
 def answer(
@@ -112,6 +116,29 @@ def test_a_participant_answers_for_themself_only_and_only_when_present(room: Roo
     assert refusal(answer(room, None, "p3", YES)) == "consent.refused.absent"
     assert refusal(answer(room, None, "p9", YES)) == "run.refused.no_such_participant"
     assert not next(iter(room.state.agreements.values())).round.answers
+
+
+def test_a_participant_answers_only_once_the_facilitator_opened_the_round(room: Room) -> None:
+    """Anna's phone before the round is opened: refused, with the reason, and nothing recorded;
+    the facilitator's own answer (typed in the round's dialog) is taken. An amendment starts a
+    round that is closed again until the facilitator opens it."""
+    a = proposal(room, opened=False)
+    told: list[bool] = []
+    room.meeting.watch(lambda: told.append(room.meeting.round_open(a)))
+    seq = room.state.last_seq
+    assert not room.meeting.round_open(a)
+    assert refusal(answer(room, "p1", "p1", YES)) == "consent.refused.round_not_open"
+    assert room.state.last_seq == seq
+    assert "facilitator" in tr("nl", "consent.refused.round_not_open")
+    room.meeting.open_round(a)
+    room.meeting.open_round(a)  # open already: nobody is told twice
+    assert told == [True]
+    assert answer(room, "p1", "p1", NO, WORDS).done
+    room.meeting.resolve_objection(a, "p1", Resolution.AMENDED, AMENDED)
+    assert not room.meeting.round_open(a)
+    assert refusal(answer(room, "p1", "p1", YES)) == "consent.refused.round_not_open"
+    assert answer(room, None, "p2", YES).done  # the facilitator's: the round is under way
+    assert room.meeting.round_open(a) and answer(room, "p1", "p1", YES).done
 
 
 def test_typed_words_never_become_consent(room: Room) -> None:

@@ -101,6 +101,29 @@ async def test_an_objection_typed_and_enter_is_an_objection_never_consent(tmp_pa
         assert said == [ConsentAnswer.OBJECTION]  # one answer, the objection: never a consent
 
 
+async def test_key_i_opens_the_round_to_the_participants_own_answers(tmp_path: Path) -> None:
+    """Until the facilitator opens the round on a proposal, a participant's phone has nothing to
+    answer there; the dialog (key i) opens it, and closing the dialog does not close it."""
+    app = resumed(tmp_path, "nl", AGREED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.meeting is not None
+        item = list(app.meeting.state.agreements.values())[2]
+        assert not item.round.answers and not app.meeting.round_open(item.id)
+        await pilot.press("down", "down", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsentRoundDialog)
+        assert app.meeting.round_open(item.id)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConsentRoundDialog)
+        assert app.meeting.round_open(item.id)
+        others = app.meeting.state.agreements.values()
+        unanswered = [a.id for a in others if a.id != item.id and not a.round.answers]
+        assert not any(app.meeting.round_open(a) for a in unanswered)  # only the one opened
+
+
 async def test_escape_in_the_objection_field_keeps_the_words_and_records_nothing(
     tmp_path: Path,
 ) -> None:
@@ -133,6 +156,9 @@ async def test_an_amended_proposal_starts_the_round_again(tmp_path: Path) -> Non
         agreement = parked(pilot)
         assert agreement.text == AMENDED
         assert len(agreement.rounds) == 2 and not agreement.round.answers
+        app = pilot.app
+        assert isinstance(app, WyberApp) and app.meeting is not None
+        assert app.meeting.round_open(agreement.id)  # the new round, on screen: open to phones
         bram = next(a for a in agreement.rounds[0].answers.values() if a.name == PEOPLE[1])
         assert bram.resolution is Resolution.AMENDED
         assert len(agreement.history) == 1

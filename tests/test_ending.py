@@ -26,6 +26,7 @@ from tests.test_replay import until
 from tui.app import Clocks, WyberApp
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.summary import AgreementTable, SummaryScreen
+from tui.wyber.commands import AddIdea
 from tui.wyber.dates import short_date, spoken_date
 from tui.wyber.events import (
     AgreementKind,
@@ -376,6 +377,22 @@ async def test_escape_goes_back_to_the_meeting_and_records_nothing(room: Room) -
     assert room.state.last_seq == seq
     assert room.on_disk().last_seq == seq
     assert not room.on_disk().finished and room.on_disk().evaluation is None
+
+
+async def test_while_the_evaluation_is_on_screen_no_contribution_is_taken(room: Room) -> None:
+    """A phone's idea meanwhile is refused with the reason; Escape takes the group back to the
+    agenda, where it is taken again."""
+    someone = next(iter(room.state.participants))
+    idea = AddIdea(actor=someone, text="Late thought")
+    async with ending(room) as e:
+        await e.open_evaluation()
+        assert room.meeting.evaluating
+        refused = room.meeting.execute(idea).refused
+        assert refused is not None and refused.key == "command.refused.evaluating"
+        await e.pilot.press("escape")
+        await e.pilot.pause()
+        assert isinstance(e.screen, Run) and not room.meeting.evaluating
+        assert room.meeting.execute(idea).done
 
 
 async def test_finishing_with_nothing_filled_in_records_only_the_end(room: Room) -> None:

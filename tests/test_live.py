@@ -448,6 +448,39 @@ def test_a_command_from_someone_who_is_not_a_participant_is_refused(room: Room) 
     assert refusal(outcome) == "run.refused.no_such_participant" and room.state.ideas == {}
 
 
+# ── the evaluation ──────────────────────────────────────────────────────────────────────────────
+
+
+def test_while_the_group_evaluates_no_idea_vote_or_answer_is_taken_from_anyone(room: Room) -> None:
+    """The evaluation on screen: a phone's idea, a dot (named or nameless) and the facilitator's
+    own are refused with the reason, nothing recorded; the evaluation, the end and a late arrival
+    are taken. Back in the agenda, the idea is taken again."""
+    meeting = room.meeting
+    told: list[bool] = []
+    meeting.watch(lambda: told.append(meeting.evaluating))
+    idea = meeting.execute(AddIdea(actor="p1", step=0, movement=D, text="Fietsenrekken")).records
+    (added,) = idea
+    assert isinstance(added.event, IdeaAdded)
+    meeting.set_evaluating(True)
+    meeting.set_evaluating(True)  # already so: nobody is told twice
+    seq = meeting.state.last_seq
+    for command in (
+        AddIdea(actor="p1", step=0, movement=D, text="Nog een idee"),
+        AddIdea(step=0, movement=D, text="Anoniem, van een telefoon"),
+        Vote(actor="p2", target_id=added.event.idea_id, voter_id="p2"),
+        Undo(actor="p1"),
+        NextMovement(),
+    ):
+        assert refusal(meeting.execute(command)) == "command.refused.evaluating", command
+    assert meeting.state.last_seq == seq
+    assert "evalueert" in tr("nl", "command.refused.evaluating")
+    meeting.add_participant("Kees Laat")  # people arriving or leaving are still noted
+    meeting.evaluate("Goed gesprek", "", {"p1": 8})
+    meeting.set_evaluating(False)
+    assert told == [True, False]
+    assert meeting.execute(AddIdea(actor="p1", step=0, movement=D, text="Toch nog")).done
+
+
 # ── what a refusal keeps ────────────────────────────────────────────────────────────────────────
 
 

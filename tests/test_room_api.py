@@ -12,6 +12,7 @@ import pytest
 from tests.room_kit import ORIGIN, Phones, post, started
 from tui.wyber.commands import Finish, NextMovement
 from tui.wyber.events import ConsentAnswer, IdeaAdded
+from tui.wyber.i18n import tr
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.markdown import markdown
 from tui.wyber.portable import export_json
@@ -212,6 +213,17 @@ async def test_consent_and_objection_from_phones(room: Phones) -> None:
         meeting.execute(NextMovement())
         meeting.execute(NextMovement())
         agreement = meeting.record_agreement("Plant ten trees").id
+        # Not before the facilitator opened the round: no buttons, and an answer is refused.
+        [row] = (await anna.get("/api/view")).json()["consolidate"]["agreements"]
+        assert row["open"] is False
+        early = {"agreement_id": agreement, "answer": "consent"}
+        refused = await post(anna, "/api/consent", early, **{"X-Lang": "nl"})
+        assert refused.status_code == 409
+        assert refused.json()["error"] == tr("nl", "consent.refused.round_not_open")
+        assert not meeting.state.agreements[agreement].round.answers
+        meeting.open_round(agreement)  # key i: the round's dialog
+        [row] = (await anna.get("/api/view")).json()["consolidate"]["agreements"]
+        assert row["open"] is True
         no_words = await post(anna, "/api/consent", {"agreement_id": agreement, "consent": False})
         assert no_words.status_code == 409  # an objection needs its words
         objected = {"agreement_id": agreement, "consent": False, "words": "Not <here>"}
@@ -292,6 +304,7 @@ async def test_one_in_without_a_name_gives_it_where_names_count(room: Phones) ->
         assert seen["targets"][0]["mine"] == 1  # the nameless ballot is still Dirk's
         meeting.execute(NextMovement())  # consolidate: the consent round by name
         agreement = meeting.record_agreement("Try it for a month").id
+        meeting.open_round(agreement)
         assert (
             await post(phone, "/api/consent", {"agreement_id": agreement, "answer": "consent"})
         ).is_success
@@ -299,3 +312,25 @@ async def test_one_in_without_a_name_gives_it_where_names_count(room: Phones) ->
     [answer] = state.agreements[agreement].rounds[-1].answers.values()
     assert answer.name == "Dirk"
     assert state.ideas[idea].author_id is None and state.ideas[idea].author_name == ""
+
+
+async def test_while_the_group_evaluates_a_phone_has_nothing_to_send(room: Phones) -> None:
+    """The facilitator's evaluation on screen: the phone's view offers no movement, and an idea
+    or a nameless one sent anyway is refused with the core's reason; the room is told at once."""
+    meeting = room.meeting.meeting
+    told: list[int] = []
+    room.room.on_change = lambda: told.append(1)
+    async with room.phone(join="Anna de Vries") as anna:
+        meeting.set_evaluating(True)
+        assert told  # the room's streams hear of it without a record
+        seen = (await anna.get("/api/view")).json()
+        assert seen["evaluating"] and "diverge" not in seen and "title" not in seen
+        sent = await post(anna, "/api/ideas", {"text": "One more"})
+        assert sent.status_code == 409
+        assert sent.json()["error"] == tr("en", "command.refused.evaluating")
+        room.room.toggle(room.room.anonymous)
+        nameless = await post(anna, "/api/ideas", {"text": "Nobody's"}, **{"X-Lang": "nl"})
+        assert nameless.json()["error"] == tr("nl", "command.refused.evaluating")
+        meeting.set_evaluating(False)
+        assert (await anna.get("/api/view")).json()["diverge"] is not None
+    assert room.meeting.on_disk().ideas == {}

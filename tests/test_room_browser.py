@@ -9,13 +9,16 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Locator, Page, async_playwright
 
 from tests.factory import FakeClock, FakeWall
 from tests.test_run_flow import SIZE, board_texts, wyber_30
 from tui.app import Clocks, Launch, WyberApp
+from tui.room.texts import phone_texts
+from tui.screens.evaluation import EvaluationScreen
 from tui.wyber.ballot import is_ballot
 from tui.wyber.events import ConsentAnswer
+from tui.wyber.i18n import Language
 from tui.wyber.plan import Plan
 from tui.wyber.plans import load_plan
 
@@ -130,7 +133,10 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
 
         await pilot.press("f8", "f8")  # consolidate: the second F8 goes on with votes left
         first = app.meeting.record_agreement("Ten racks by June").id
-        await page.wait_for_selector("#agreements li")
+        # Nothing to answer until the facilitator opens the round (key i): no buttons yet.
+        await page.wait_for_selector("#agreements li >> text=The consent round opens when")
+        assert await page.locator("#agreements li button").count() == 0
+        app.meeting.open_round(first)
         await page.click("#agreements li button:text('I consent')")
         await until(lambda: _consent(app, first) == (ConsentAnswer.CONSENT, ""), pilot)
         await page.wait_for_selector("#agreements >> text=You consented.")
@@ -139,6 +145,7 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await page.context.set_offline(True)
         await asyncio.sleep(0.5)
         second = app.meeting.record_agreement("A shelter for the racks").id
+        app.meeting.open_round(second)
         await page.context.set_offline(False)
         await page.wait_for_selector("#agreements li >> nth=1", timeout=15_000)
         page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.accept("Too costly")))
@@ -146,6 +153,7 @@ async def test_a_phone_joins_sends_votes_consents_and_catches_up(
         await until(lambda: _consent(app, second) == (ConsentAnswer.OBJECTION, "Too costly"), pilot)
 
         third = app.meeting.record_agreement("Paint them green").id
+        app.meeting.open_round(third)
         await page.wait_for_selector("#agreements li >> nth=2")
         await page.click("#agreements li >> nth=2 >> button:text('I stand aside')")
         await until(lambda: _consent(app, third) == (ConsentAnswer.ASIDE, ""), pilot)
@@ -312,3 +320,81 @@ async def test_a_phone_in_without_a_name_is_asked_for_it_where_names_count(
         await until(lambda: [n for n, _ in room.names()] == ["Dirk"], pilot)
 
     await in_app(tmp_path, meeting)
+
+
+async def test_while_the_group_evaluates_the_phone_says_so_and_offers_nothing_to_send(
+    tmp_path: Path, browser: Browser
+) -> None:
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.meeting is not None
+        page = await joined(browser, app, "Anna de Vries")
+        await app.push_screen(EvaluationScreen(app.meeting))  # as the run screen's finish does
+        await page.wait_for_selector("#state:text('The meeting is being evaluated')")
+        for part in ("#diverge", "#readiness", "#join"):
+            assert await page.is_hidden(part), part
+        await page.screenshot(path=str(SHOTS / "room-phone-evaluating.png"), full_page=True)
+        await pilot.press("escape")  # type: ignore[attr-defined]
+        await page.wait_for_selector("#idea-form", state="visible")
+        assert await page.inner_text("#state") == ""
+
+    await in_app(tmp_path, meeting)
+
+
+@pytest.mark.parametrize(("lang", "locale"), [("en", "en-GB"), ("nl", "nl-NL")])
+async def test_after_an_answer_the_phone_marks_the_one_that_stands(
+    tmp_path: Path, browser: Browser, lang: Language, locale: str
+) -> None:
+    """After an objection, "I consent" is as plain as standing aside, and the objection is the
+    one marked: a green consent beside "You objected." read as the answer expected."""
+    words = phone_texts(lang)
+
+    async def meeting(app: WyberApp, pilot: object) -> None:
+        assert app.room is not None and app.meeting is not None
+        page = await phone(browser, app.room.url, locale=locale)
+        await page.fill("#name", "Anna de Vries")
+        await page.click("#join-form button")
+        await page.wait_for_selector("#idea-form", state="visible")
+        app.meeting.next_movement()
+        app.meeting.next_movement()  # consolidate
+        proposal = app.meeting.record_agreement("Ten racks by June").id
+        app.meeting.open_round(proposal)
+        buttons = page.locator("#agreements li button")
+        await page.wait_for_selector("#agreements li button")
+        assert await classes(buttons) == ["", "secondary", "secondary"]  # before: as it was
+        page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.accept("Too costly")))
+        await page.click(f"#agreements li button:text('{words['room.phone.object']}')")
+        await page.wait_for_selector(f"text={words['room2.phone.answered.objection']}")
+        assert await classes(buttons) == ["secondary", "secondary", "chosen"]
+        assert await buttons.all_inner_texts() == [
+            words["room.phone.consent"],
+            words["room2.phone.aside"],
+            "✓ " + words["room.phone.object"],
+        ]
+        pressed = [await b.get_attribute("aria-pressed") for b in await buttons.all()]
+        assert pressed == ["false", "false", "true"]
+        plain, marked = await colours(buttons)
+        assert plain[0] == plain[1] != marked  # consent no greener than standing aside
+        SHOTS.mkdir(exist_ok=True)
+        await page.screenshot(path=str(SHOTS / f"room-phone-objected-{lang}.png"), full_page=True)
+        await page.click(f"#agreements li button:text('{words['room.phone.consent']}')")
+        await page.wait_for_selector(f"text={words['room2.phone.answered.consent']}")
+        assert await classes(buttons) == ["chosen", "secondary", "secondary"]
+        assert _consent(app, proposal) == (ConsentAnswer.CONSENT, "")
+
+    await in_app(tmp_path, meeting, lang=lang)
+
+
+async def classes(buttons: Locator) -> list[str]:
+    return [await b.get_attribute("class") or "" for b in await buttons.all()]
+
+
+async def colours(buttons: Locator) -> tuple[list[str], str]:
+    """The background of the plain buttons, and of the marked one."""
+    shown = [
+        (
+            await b.get_attribute("class"),
+            await b.evaluate("e => getComputedStyle(e).backgroundColor"),
+        )
+        for b in await buttons.all()
+    ]
+    return [c for k, c in shown if k != "chosen"], next(c for k, c in shown if k == "chosen")

@@ -57,6 +57,15 @@ async def test_the_room_opens_with_run_room_and_its_keys_run_it(tmp_path: Path) 
             await pilot.press("j")  # joining closed: the code is no longer shown
             await pilot.pause()
             assert opened.room.code not in status(app) and "Joining is closed" in status(app)
+            # No QR code nor link left to scan or type (the phone would be turned away), and
+            # who is in is still there to see.
+            assert not app.screen.query_one("#qr", Static).display
+            assert opened.room.secret not in status(app) and "Zoë" in status(app)
+            assert "those who are in stay in" in status(app) and "1 joined" in status(app)
+            dialog = app.screen
+            assert isinstance(dialog, RoomDialog)
+            drawn = "\n".join(screen_lines(app))
+            assert not any(row.strip() in drawn for row in dialog._qr[2:-2]), drawn
             await pilot.press("escape")
             await pilot.pause()
             assert board_texts(app, "#ideas") == ["  1  [b]not bold[/b]  — Zoë"]

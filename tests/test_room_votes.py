@@ -24,11 +24,13 @@ def room(tmp_path: Path) -> Iterator[Phones]:
 
 
 def consolidate(room: Phones) -> str:
-    """The group in the consent round, testing a proposal: its id."""
+    """The group in the consent round, testing a proposal (its round opened): its id."""
     meeting = room.meeting.meeting
     meeting.execute(NextMovement())
     meeting.execute(NextMovement())
-    return meeting.record_agreement("Plant ten trees").id
+    made = meeting.record_agreement("Plant ten trees").id
+    meeting.open_round(made)
+    return made
 
 
 async def test_a_phone_stands_aside_and_the_minutes_say_so_as_for_a_typed_answer(

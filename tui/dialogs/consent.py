@@ -111,6 +111,9 @@ class ConsentRoundDialog(WyberModal[None]):
         return [p for p in self.meeting.state.participants.values() if p.present or p.id in answers]
 
     def show(self) -> None:
+        # The round on screen is open to the participants' own answers (their phones): on the
+        # proposal's text as it reads now, so also the next round an amendment starts here.
+        self.meeting.open_round(self.agreement_id)
         a = self.agreement
         title = f"{self.t('consent.title')} · {self.t('consent.round', number=len(a.rounds))}"
         self.query_one("#round-title", Static).update(Text(title))

@@ -104,6 +104,8 @@ class Room:
         # Whose turn it is in a go-around (the run screen's idea board knows): None when none.
         self.turn_of: Callable[[], str | None] = lambda: None
         self.on_change: Callable[[], None] = lambda: None  # the facilitator's panel redraws
+        # The evaluation beginning or ending changes what each phone may do, without a record.
+        self._unwatch = live.watch(self.changed)
 
     # ── the facilitator's side (the terminal only: none of this is reachable over HTTP) ─────
 
@@ -120,6 +122,7 @@ class Room:
             return
         self.closed = True
         self.joining_open = False
+        self._unwatch()
         self.stream.close()
         self.durability.close()
         self.on_change()

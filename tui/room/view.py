@@ -24,11 +24,13 @@ def view(room: Room, device: Device, lang: Language) -> dict[str, object]:
         "name": people[device.participant_id].name if device.participant_id in people else "",
         "joining_open": room.joining_open,
         "finished": state.finished,
+        # The group evaluates the session: the phone has nothing to send, and says why.
+        "evaluating": room.live.evaluating,
         "anonymous": room.here(room.anonymous),
         "movement": place[1].value if place else None,
         "technique": str(room.technique() or ""),
     }
-    if place is None:
+    if place is None or room.live.evaluating:
         return shown
     step = state.plan.steps[place[0]]
     shown["title"] = step.title
@@ -105,6 +107,8 @@ def _consolidate(room: Room, device: Device) -> dict[str, object]:
                 "number": a.number,
                 "text": a.text,
                 "answer": mine.answer.value if mine is not None else None,
+                # The facilitator opened its consent round: until then, nothing to answer.
+                "open": room.live.round_open(a.id),
             }
         )
     return {"agreements": rows}

@@ -4,7 +4,8 @@ What went well, what could be better, what the next step is, and — if the grou
 from 1 to 10 from each participant present. Everything is optional. Finishing records the
 evaluation (when anything was filled in) and the end of the meeting; Escape goes back to the run
 screen and records nothing. A score that is not a whole number from 1 to 10 is named, and
-nothing is recorded until it is put right or emptied.
+nothing is recorded until it is put right or emptied. While it is on screen the meeting takes no
+contribution (an idea, a vote, an answer from a phone): `LiveMeeting.set_evaluating`.
 """
 
 from dataclasses import dataclass
@@ -115,7 +116,13 @@ class EvaluationScreen(WyberScreen[bool]):
         )
 
     def on_mount(self) -> None:
+        # The group evaluates from here on: the core takes no idea, vote or answer meanwhile
+        # (a phone says there is nothing more to send), until Escape goes back to the meeting.
+        self.meeting.set_evaluating(True)
         self.query_one("#went-well", TextArea).focus()
+
+    def on_unmount(self) -> None:
+        self.meeting.set_evaluating(False)
 
     # ── reading the form ────────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,7 @@
 """The room panel: the QR code to scan, the URL and short code, who joined, and the room's
 controls (close joining, anonymous or named, reveal or hide, close the room). Every one of these
-is a key here, in the terminal: none exists over HTTP.
+is a key here, in the terminal: none exists over HTTP. Once joining is closed the panel shows no
+QR code, URL or code: it says joining is closed, those in stay, and who is connected.
 
 The QR code is drawn black on white whatever the theme (a scanner needs dark on light), beside
 the words at 80×24. The words are as wide as the URL where the screen has room for it (at 100×30
@@ -75,7 +76,8 @@ class RoomDialog(WyberModal[None]):
     def rows_needed(self) -> int:
         """The whole QR code and the keys: under the clock at 80×24 a scanner saw a code with
         its lower finder pattern cut off, so there the panel covers the clock."""
-        return len(self._qr) + self.query_one(KeyStrip).outer_size.height
+        qr = len(self._qr) if self.opened.room.joining_open else 0  # no code once closed
+        return qr + self.query_one(KeyStrip).outer_size.height
 
     def _words_width(self) -> int:
         """As wide as the URL (at least WORDS_WIDTH), within what the QR code leaves."""
@@ -83,7 +85,8 @@ class RoomDialog(WyberModal[None]):
         # The panel's padding keeps the URL's last character off what shows beside the panel.
         padding = self.query_one("#room").styles.padding.width
         room = self.size.width - qr.outer_size.width - qr.styles.margin.width - padding
-        return max(1, min(max(self.WORDS_WIDTH, len(self.opened.url)), room))
+        url = len(self.opened.url) if self.opened.room.joining_open else 0  # shown while open
+        return max(1, min(max(self.WORDS_WIDTH, url), room))
 
     def _changed(self) -> None:
         """The room changed (a phone joined, opened or closed its stream): shown when the
@@ -101,12 +104,13 @@ class RoomDialog(WyberModal[None]):
         room = self.opened.room
         width = self._words_width()
         self.query_one("#words").styles.width = width
-        url = "\n".join(url_lines(self.opened.url, width))
-        lines = [self.t("room.url", url=url)]
+        self._show_qr(room.joining_open)
         if room.joining_open:
+            url = "\n".join(url_lines(self.opened.url, width))
+            lines = [self.t("room.url", url=url)]
             lines.append(self.t("room.code", address=self.opened.address, code=room.code))
-        else:
-            lines.append(self.t("room.joining_closed"))
+        else:  # nobody new comes in: no code to scan, no link or code to type
+            lines = [self.t("room.joining_closed")]
         lines.append("")
         names = room.names()
         connected = sum(1 for _, on in names if on)
@@ -122,6 +126,14 @@ class RoomDialog(WyberModal[None]):
         else:  # in a go-around, say, the phones see the others' ideas without a reveal
             lines.append(self.t("room.open_ideas" if room.ideas_open() else "room.hidden"))
         self.query_one("#status", Static).update(Text("\n".join(lines)))  # names as typed
+
+    def _show_qr(self, joining: bool) -> None:
+        """The QR code while joining is open; once it closes the panel says so without it (a
+        code left on screen was scanned, and the phone was turned away)."""
+        qr = self.query_one("#qr", Static)
+        if qr.display != joining:
+            qr.display = joining
+            self._refit_under_the_clock()  # fewer rows needed: the clock may show again
 
     def action_close_joining(self) -> None:
         self.opened.room.close_joining()

@@ -44,6 +44,10 @@ class Command(BaseModel):
 
     # Which part of the late-command rule the command follows (tui/wyber/late.py).
     late: ClassVar[Late] = Late.ONLY_WHERE_MADE
+    # Whether it is taken while the group evaluates the session (LiveMeeting.evaluating): only
+    # the evaluation, the end and people arriving or leaving are; an idea, a vote or an answer
+    # then, from a phone or anyone, is refused (the group has finished its agenda).
+    while_evaluating: ClassVar[bool] = False
 
     actor: Id | None = None  # the participant who made it; None: the facilitator
     step: int | None = Field(default=None, ge=0)
@@ -103,6 +107,7 @@ class Rebalance(Command):
 
 class AddParticipant(Command):
     late: ClassVar[Late] = Late.ANYWHERE
+    while_evaluating: ClassVar[bool] = True
     kind: Literal["add_participant"] = "add_participant"
     name: str
     organisation: str = ""
@@ -113,6 +118,7 @@ class AddParticipant(Command):
 
 class SetPresent(Command):
     late: ClassVar[Late] = Late.ANYWHERE
+    while_evaluating: ClassVar[bool] = True
     kind: Literal["set_present"] = "set_present"
     participant_id: str
     present: bool
@@ -330,6 +336,7 @@ class CloseReview(Command):
 
 class Evaluate(Command):
     late: ClassVar[Late] = Late.ANYWHERE
+    while_evaluating: ClassVar[bool] = True
     kind: Literal["evaluate"] = "evaluate"
     went_well: str = ""
     next_step: str = ""
@@ -339,6 +346,7 @@ class Evaluate(Command):
 
 class Finish(Command):
     late: ClassVar[Late] = Late.ANYWHERE
+    while_evaluating: ClassVar[bool] = True
     kind: Literal["finish"] = "finish"
 
 

@@ -9,6 +9,11 @@ the actor who made it (their last UNDO_DEPTH), and then tells the subscribers. I
 raised). Nothing is recorded for a refused command, and everything a command
 makes is drafted and checked before its first record is made, so a command is never half applied.
 
+While the group evaluates the session (`set_evaluating`, the facilitator's evaluation on screen)
+only the evaluation, the end and people arriving or leaving are taken: an idea, a vote or a
+consent from anyone is refused with its reason. That is how the meeting is run, not a fact of it:
+nothing is recorded of it, and its watchers (`watch`: the room's phones) are told it changed.
+
 Another thread does not call `execute` (it raises `WrongThread`): it calls `submit_threadsafe`,
 which hands the command to the owner through the dispatcher the app gave `bind` (the event loop's
 `call_soon_threadsafe`) and returns a `concurrent.futures.Future` of the outcome. One owner is what
@@ -123,6 +128,7 @@ from tui.wyber.text import clean_line, clean_text
 Actor = str | None  # a participant's id; None: the facilitator
 Dispatcher = Callable[[Callable[[], None]], object]
 Subscriber = Callable[[tuple[Record, ...]], None]
+Watcher = Callable[[], None]
 
 # How many of their own commands an actor can take back. Ctrl+Z is for the last few slips, and
 # each unit is checked against a board that has moved on since; without a bound, a town hall's
@@ -168,6 +174,14 @@ class LiveMeeting:
         self.earlier_sessions = list(earlier_sessions)
         self._undo: dict[Actor, deque[list[Event]]] = {}
         self._subscribers: list[Subscriber] = []
+        self._watchers: list[Watcher] = []
+        # The group evaluates the session (the facilitator's evaluation is on screen): how the
+        # meeting is run now, not a fact of it, so nothing is recorded of it (like a go-around).
+        self.evaluating = False
+        # The consent rounds the facilitator opened (an agreement's id, its round's number): a
+        # participant answers for themself only there. Also not recorded: a round someone has
+        # answered in is under way (`round_open`), so a resumed meeting loses none that mattered.
+        self._rounds_open: set[tuple[str, int]] = set()
         self._owner = threading.get_ident()
         self._dispatch: Dispatcher | None = None
 
@@ -215,6 +229,44 @@ class LiveMeeting:
         self._subscribers.append(subscriber)
         return lambda: self._subscribers.remove(subscriber)
 
+    def watch(self, watcher: Watcher) -> Callable[[], None]:
+        """Call `watcher` when the meeting changes without a record (the evaluation begins or
+        ends, a consent round opens); returns what stops it."""
+        self._watchers.append(watcher)
+        return lambda: self._watchers.remove(watcher)
+
+    def _watched(self) -> None:
+        for watcher in list(self._watchers):
+            watcher()
+
+    # ── how the meeting is run, without a record ────────────────────────────────────────────
+
+    def set_evaluating(self, evaluating: bool) -> None:
+        """The group evaluates the session (True), or is back in the agenda (False): while it
+        evaluates, only the commands that say so (`Command.while_evaluating`) are taken."""
+        if evaluating != self.evaluating:
+            self.evaluating = evaluating
+            self._watched()
+
+    def open_round(self, agreement_id: str) -> None:
+        """The facilitator opens the consent round on the proposal (its dialog, key i): from now
+        on the participants may answer in it themselves, from their phones."""
+        agreement = self.state.agreements.get(agreement_id)
+        if agreement is None or self.round_open(agreement_id):
+            return
+        self._rounds_open.add((agreement_id, len(agreement.rounds)))
+        self._watched()
+
+    def round_open(self, agreement_id: str) -> bool:
+        """Whether the proposal's current consent round is open to the participants' own
+        answers: the facilitator opened it, or someone has answered in it. An amendment starts
+        a round that is not open until the facilitator opens it."""
+        agreement = self.state.agreements.get(agreement_id)
+        if agreement is None:
+            return False
+        opened = (agreement_id, len(agreement.rounds)) in self._rounds_open
+        return opened or bool(agreement.round.answers)
+
     # ── the door ────────────────────────────────────────────────────────────────────────────
 
     def execute(self, command: Command, keep_undo: bool = True) -> Outcome:
@@ -258,6 +310,8 @@ class LiveMeeting:
         state = self.state
         if state.finished and not isinstance(command, Finish | Undo):
             raise Refused("run.refused.finished")
+        if self.evaluating and not command.while_evaluating:
+            raise Refused("command.refused.evaluating")
         if command.actor is not None and command.actor not in state.participants:
             raise Refused("run.refused.no_such_participant")
         place = command.place
@@ -622,6 +676,10 @@ def _answerer(d: Draft, c: AnswerConsent | ResolveObjection) -> None:
 
 def _answer_consent(d: Draft, c: AnswerConsent) -> None:
     _answerer(d, c)
+    if c.actor is not None and not d.live.round_open(c.agreement_id):
+        # A participant's own answer (their phone) waits for the facilitator to open the round:
+        # the group hears the proposal first. The facilitator's answers open it by being typed.
+        raise Refused("consent.refused.round_not_open")
     if not d.state.participants[c.participant_id].present:
         raise Refused("consent.refused.absent")
     _no_observer(d, c.participant_id)

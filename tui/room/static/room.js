@@ -61,7 +61,9 @@
     $("title").textContent = v.title || "wyber";
     $("question").textContent = v.question || "";
     ["join", "diverge", "converge", "consolidate", "readiness"].forEach(function (id) { $(id).hidden = true; });
-    $("state").textContent = v.finished ? t("room.phone.finished") : (v.movement ? "" : t("room.phone.waiting"));
+    $("state").textContent = v.finished ? t("room.phone.finished")
+      : v.evaluating ? t("room2.phone.evaluating") : (v.movement ? "" : t("room.phone.waiting"));
+    if (v.evaluating) return;  // nothing to send, nor to join for, while the group evaluates
     if (!v.joined || v.name_needed) {  // in without a name, where names count: give one now
       $("join").hidden = false;
       $("name-label").textContent = t(v.name_needed ? "room.phone.name_now" : v.anonymous ? "room.phone.name_optional" : "room.phone.name_label");
@@ -108,14 +110,25 @@
       $("no-agreements").hidden = a.length > 0;
       fill("agreements", a.map(function (g) {
         var answer = function (kind, words) { post("/api/consent", { agreement_id: g.id, answer: kind, words: words || "" }); };
-        var li = item(g.number + ". " + g.text, [
-          button(t("room.phone.consent"), function () { answer("consent"); }),
-          button(t("room2.phone.aside"), function () { answer("aside"); }, true),
-          button(t("room.phone.object"), function () {
+        // Nothing to answer until the facilitator opens the round on this proposal.
+        // Once answered, the answer that stands is the one marked (✓, pressed) and the others
+        // are plain: a consent button left green beside "You objected." read as the expected one.
+        var choice = function (kind, label, act) {
+          var chosen = g.answer === kind;
+          var b = button((chosen ? "\u2713 " : "") + t(label), act, g.answer ? !chosen : kind !== "consent");
+          if (g.answer) b.setAttribute("aria-pressed", String(chosen));
+          if (chosen) b.className = "chosen";
+          return b;
+        };
+        var li = item(g.number + ". " + g.text, !g.open ? [] : [
+          choice("consent", "room.phone.consent", function () { answer("consent"); }),
+          choice("aside", "room2.phone.aside", function () { answer("aside"); }),
+          choice("objection", "room.phone.object", function () {
             var words = window.prompt(t("room.phone.objection_label"), "");
             if (words) answer("objection", words);
-          }, true)]);
-        if (g.answer) { var p = document.createElement("p"); p.className = "hint"; p.textContent = t("room2.phone.answered." + g.answer); li.appendChild(p); }
+          })]);
+        var note = !g.open ? "room2.phone.round_not_open" : g.answer ? "room2.phone.answered." + g.answer : null;
+        if (note) { var p = document.createElement("p"); p.className = "hint"; p.textContent = t(note); li.appendChild(p); }
         return li;
       }));
     }

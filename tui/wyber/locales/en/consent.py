@@ -47,6 +47,9 @@ MESSAGES: dict[str, str] = {
     "consent.line.reopened": "Text changed after the consent round; it read: “{text}”",
     "consent.line.legacy_objections": "✖ objections: {objections}",
     # refusals
+    "consent.refused.round_not_open": (
+        "The consent round on this proposal has not been opened yet: wait for the facilitator."
+    ),
     "consent.refused.not_yours": "A participant answers for themself only.",
     "consent.refused.absent": "Only someone present answers in the consent round.",
     "consent.refused.words_are_an_objection": (

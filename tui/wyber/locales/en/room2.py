@@ -9,4 +9,8 @@ MESSAGES: dict[str, str] = {
     "room2.phone.answered.aside": "You stood aside.",
     "room2.phone.score_none": "–",
     "room2.phone.ballot": "Your votes here are anonymous: they carry no name.",
+    "room2.phone.evaluating": (
+        "The meeting is being evaluated: there is nothing more to send. Thank you for taking part!"
+    ),
+    "room2.phone.round_not_open": "The consent round opens when the facilitator starts it.",
 }

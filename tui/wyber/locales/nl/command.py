@@ -1,6 +1,9 @@
 """Dutch messages: command (the live meeting's one door, tui/wyber/live.py)."""
 
 MESSAGES: dict[str, str] = {
+    "command.refused.evaluating": (
+        "De groep evalueert de bijeenkomst: ideeën, stemmen en antwoorden gaan niet meer mee."
+    ),
     "command.refused.left": (
         "Dat hoorde bij een deel van de bijeenkomst waar de groep al uit is; het telt niet mee."
     ),

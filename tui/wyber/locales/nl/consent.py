@@ -47,6 +47,9 @@ MESSAGES: dict[str, str] = {
     "consent.line.reopened": "Tekst gewijzigd na de instemmingsronde; hij luidde: ‘{text}’",
     "consent.line.legacy_objections": "✖ bezwaren: {objections}",
     # weigeringen
+    "consent.refused.round_not_open": (
+        "De consentronde over dit voorstel is nog niet geopend: wacht op de facilitator."
+    ),
     "consent.refused.not_yours": "Een deelnemer antwoordt alleen voor zichzelf.",
     "consent.refused.absent": "Alleen wie aanwezig is, antwoordt in de instemmingsronde.",
     "consent.refused.words_are_an_objection": (

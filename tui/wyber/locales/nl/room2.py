@@ -9,4 +9,8 @@ MESSAGES: dict[str, str] = {
     "room2.phone.answered.aside": "Je stond opzij.",
     "room2.phone.score_none": "–",
     "room2.phone.ballot": "Je stemmen hier zijn anoniem: ze dragen geen naam.",
+    "room2.phone.evaluating": (
+        "De bijeenkomst wordt geëvalueerd: er is niets meer te sturen. Dank je wel voor je inbreng!"
+    ),
+    "room2.phone.round_not_open": "De consentronde gaat open zodra de facilitator die start.",
 }
