@@ -26,7 +26,10 @@ from tui.wyber.events import (
     IdeaAdded,
     ObjectionResolved,
     PresenceChanged,
+    Rebalanced,
     Resolution,
+    SegmentBudget,
+    TimeboxExtended,
     VoteCast,
 )
 from tui.wyber.fold import fold
@@ -35,6 +38,7 @@ from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.export import render
 from tui.wyber.minutes.markdown import markdown
 from tui.wyber.minutes.word import docx_bytes
+from tui.wyber.plan import Movement
 from tui.wyber.series import Around, earlier_agreements
 from tui.wyber.state import SessionState
 
@@ -218,6 +222,48 @@ def test_times_per_movement_show_where_a_step_ran_over(lang: Language) -> None:
     # The check-in has one movement: its times are said once, on the step's own row.
     diverge = {"nl": "Divergeren", "en": "Diverge"}[lang]
     assert sum(1 for row in rows if row[1].strip() == diverge) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_extended_time_box_stands_beside_the_planned_minutes(lang: Language) -> None:
+    """ "Planned" stays the plan's minutes: five minutes added to the converge (and two taken
+    from the consolidate by a rebalance) stand in a column of their own, with a note that says
+    what planned means, so the step's overrun against its plan still reads."""
+    timed = meeting_events("nl")
+    timed += [
+        (1100, TimeboxExtended(step=1, movement=Movement.CONVERGE, seconds=300)),
+        (
+            1200,
+            Rebalanced(budgets=[SegmentBudget(step=1, movement=Movement.CONSOLIDATE, seconds=480)]),
+        ),
+    ]
+    timed.sort(key=lambda e: e[0])
+    state = fold(records(timed, start=OPENED_AT))
+    paragraphs, rows = read_back(
+        docx_bytes(build_minutes(state, lang)), lambda c: (paragraphs_of(c), rows_of(c))
+    )
+    header = [row for row in rows if tr(lang, "ending.time.col.planned") in row]
+    assert header == [
+        [
+            tr(lang, "conv2.minutes.col.step_number"),
+            tr(lang, "conv2.minutes.col.step_title"),
+            tr(lang, "ending.time.col.planned"),
+            tr(lang, "minutes.time.col.adjusted"),
+            tr(lang, "ending.time.col.actual"),
+            tr(lang, "ending.time.col.difference"),
+        ]
+    ]
+    converge, consolidate = (tr(lang, f"run.movement.{m}") for m in ("converge", "consolidate"))
+    by_title = {row[1].strip(): row for row in rows if len(row) == 6}
+    assert by_title[converge][2:] == ["10", "+5", "10", "0"]
+    assert by_title[consolidate][2:] == ["10", "\u22122", "9", "\u22121"]
+    assert by_title["Samenwerken"][2:] == ["30", "+3", "29", "\u22121"]
+    assert by_title["Check-in"][2:] == ["5", "", "5", "0"]
+    assert by_title[tr(lang, "ending.time.total")][2:] == ["35", "+3", "34", "\u22121"]
+    assert tr(lang, "minutes.time.adjusted_note") in paragraphs
+    # Without a changed box there is no such column, nor its note.
+    plain_rows = read_back(docx_bytes(build_minutes(meeting("nl"), lang)), rows_of)
+    assert not any(tr(lang, "minutes.time.col.adjusted") in row for row in plain_rows)
 
 
 @pytest.mark.parametrize("lang", LANGS)
