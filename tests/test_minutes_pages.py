@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 from PIL import Image, ImageFont
 
+from tui.wyber.dates import spoken_date
 from tui.wyber.events import (
     AgreementEdited,
     AgreementKind,
@@ -36,17 +37,18 @@ from tui.wyber.fold import fold
 from tui.wyber.i18n import Language, tr
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.export import render
-from tui.wyber.minutes.markdown import markdown
+from tui.wyber.minutes.markdown import blocks_markdown, markdown
 from tui.wyber.minutes.word import docx_bytes
 from tui.wyber.plan import Movement
 from tui.wyber.series import Around, earlier_agreements
-from tui.wyber.state import SessionState
+from tui.wyber.state import Evaluation, SessionState
 
 from .factory import records
 from .test_minutes import (
     LANGS,
     NOW,
     OPENED_AT,
+    WENT_WELL,
     earlier_session,
     meeting,
     meeting_events,
@@ -307,6 +309,33 @@ def test_evaluation_says_what_could_be_better_and_an_older_record_still_reads() 
     )
     assert "From the evaluation of the previous session (Monday, 9 November 2026)" in later
     assert "What could be better: Korter inchecken" in later
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_previous_evaluation_stands_before_the_review_as_the_meeting_opened(
+    lang: Language,
+) -> None:
+    """A second session opened with last time's conclusions, then reviewed the agreements:
+    the minutes put them at the head of the series' chapter, before the review and before
+    this session's own evaluation, once; the e-mail's body (the lists people act on) stays
+    without them."""
+    state = series_session(lang)
+    earlier = earlier_agreements([earlier_session(lang)], state)
+    last_time = Evaluation("Goede sfeer", "Pilot voorbereiden", {}, "Korter inchecken")
+    neighbours = Around(first=False, previous_on=date(2026, 11, 9), previous=last_time)
+    minutes = build_minutes(state, lang, earlier=earlier, neighbours=neighbours)
+    paragraphs = read_back(docx_bytes(minutes), paragraphs_of)
+    previous = tr(lang, "traject.previous", date=spoken_date(date(2026, 11, 9), lang))
+    better = f"{tr(lang, 'traject.could_be_better')}Korter inchecken"
+    assert paragraphs.count(previous) == 1 and paragraphs.count(better) == 1
+    chapter = paragraphs.index(tr(lang, "minutes.earlier"))
+    reviewed = paragraphs.index(tr(lang, "minutes.reviewed"))
+    evaluation = paragraphs.index(tr(lang, "minutes.evaluation"))
+    assert chapter < paragraphs.index(previous) < paragraphs.index(better) < reviewed
+    assert reviewed < evaluation
+    assert paragraphs.index(f"{tr(lang, 'minutes.went_well')}{WENT_WELL}") > evaluation
+    body = blocks_markdown(minutes.actions)
+    assert "Korter inchecken" not in body and tr(lang, "minutes.reviewed") in body
 
 
 def test_the_next_meeting_is_in_the_facts_when_it_is_known() -> None:

@@ -141,6 +141,8 @@ class _Writer:
             self.clusters_by_step[cluster.step].append(cluster)
         self.agreements = sorted(state.agreements.values(), key=lambda a: a.number)
         self.numbers_explained = False
+        # The previous evaluation's blocks once written: not part of the e-mail's body.
+        self.previous_blocks: list[Block] = []
 
     def t(self, key: str, /, **params: object) -> str:
         return tr(self.lang, key, **params)
@@ -551,6 +553,10 @@ class _Writer:
         if self.state.series is None:
             return
         self.add(Heading(self.t("minutes.earlier"), 1))
+        # The meeting opened with the previous session's conclusions, then reviewed what it
+        # agreed: the minutes keep that order (after this session's own evaluation it read
+        # as the end of this meeting, not as where it began).
+        self.previous()
         if self.neighbours.first and not self.earlier:
             self.add(Paragraph(self.t("traject.first_session"), quiet=True))
             return
@@ -619,12 +625,15 @@ class _Writer:
                 self.add(Paragraph((Span(self.t(key), strong=True), Span(answer))))
 
     def previous(self) -> None:
-        """The previous session's evaluation, which this session started from."""
+        """The previous session's evaluation, which this session started from: once, at the
+        head of the series' chapter (a session outside a series has it after its own)."""
         evaluation, day = self.neighbours.previous, self.neighbours.previous_on
         if evaluation is None or day is None or not conclusions(evaluation):
             return
+        start = len(self.blocks)
         self.add(Heading(self.t("traject.previous", date=spoken_date(day, self.lang)), 2))
         self._conclusions(evaluation)
+        self.previous_blocks = self.blocks[start:]
 
     # ── who gets the minutes ─────────────────────────────────────────────────────────────
 
@@ -672,9 +681,11 @@ def build_minutes(
     start = len(writer.blocks)
     writer.agreed()
     writer.series()
-    actions = tuple(writer.blocks[start:])
+    shown = {id(block) for block in writer.previous_blocks}
+    actions = tuple(block for block in writer.blocks[start:] if id(block) not in shown)
     writer.evaluation()
-    writer.previous()
+    if state.series is None:  # no chapter of the series to open with it
+        writer.previous()
     writer.distribution()
     writer.add(
         Paragraph(
