@@ -29,12 +29,15 @@ from tui.wyber.events import (
     PresenceChanged,
     Rebalanced,
     Resolution,
+    ReviewClosed,
+    ReviewOpened,
     SegmentBudget,
     TimeboxExtended,
     VoteCast,
 )
 from tui.wyber.fold import fold
 from tui.wyber.i18n import Language, tr
+from tui.wyber.minutes import charts
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.export import render
 from tui.wyber.minutes.markdown import blocks_markdown, markdown
@@ -281,6 +284,32 @@ def test_the_minutes_show_votes_and_time_as_charts_beside_the_tables(lang: Langu
     for blob in pictures:
         with Image.open(io.BytesIO(blob)) as image:
             assert image.format == "PNG" and image.width > 800  # 15 cm at 150 dpi
+
+
+def timeline_rows(state: SessionState, lang: Language) -> int:
+    """How many rows the picture of planned against actual time draws (the first picture):
+    8 mm a row, and 9 mm for the legend under them."""
+    doc = document(lang, state)
+    first = doc.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    with Image.open(io.BytesIO(doc.part.related_parts[first].blob)) as image:
+        return round((image.height - round(9 * charts.MM)) / round(8 * charts.MM))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_review_is_a_row_of_the_time_table_and_of_its_picture(lang: Language) -> None:
+    """The review of earlier agreements held before the first round has a time box of its own:
+    it stands in the table and in the picture beside it, as the first row of both."""
+    timed = meeting_events("nl")
+    timed += [(5, ReviewOpened(planned=180)), (50, ReviewClosed())]
+    timed.sort(key=lambda e: e[0])
+    state = fold(records(timed, start=OPENED_AT))
+    rows = read_back(docx_bytes(build_minutes(state, lang)), rows_of)
+    review = tr(lang, "table2.review.time_row")
+    [row] = [row for row in rows if row[1] == review]
+    assert row == ["", review, "3", "1", "\u22122"]
+    # Check-in and Samenwerken, and the review before them.
+    assert timeline_rows(meeting("nl"), lang) == 2
+    assert timeline_rows(state, lang) == 3
 
 
 def test_the_distribution_list_names_who_has_no_address() -> None:

@@ -296,6 +296,8 @@ class _Writer:
         for note in time_notes(self.state, self.lang):
             self.add(Paragraph(note, quiet=True))
         reached = [(s.title, s.planned, s.actual if s.reached else None) for s in times]
+        if review is not None:  # a row of the table above, so a row of its picture too
+            reached.insert(0, (self.t("table2.review.time_row"), review.planned, review.actual))
         if any(actual for _, _, actual in reached):
             legend = (self.t("traject.legend.planned"), self.t("traject.legend.actual"))
             self.add(
