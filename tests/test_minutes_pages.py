@@ -138,8 +138,8 @@ def test_no_header_cell_breaks_inside_a_word(lang: Language) -> None:
 def test_columns_fit_what_they_hold_at_the_size_the_table_is_shown(lang: Language) -> None:
     """Column widths against their content at the table's font size: a short header, a date or
     a name stays on one line, no word is cut, and the text column of a six-column table is the
-    widest, with 28% of the table or more (45 mm: "We starten een pilot in Delfshaven" on two
-    lines at 10 pt, where it took three in 33 mm)."""
+    widest, with 32% of the table or more (51 mm, set at 9 pt: at 10 pt the headers, names
+    and dates kept whole beside it left it 45-49 mm, and a long action ran down ten lines)."""
     tables = measured(rich(lang))
     # Six columns with the text second (the votes' table has a place and numbers before it).
     rank = tr(lang, "conv2.minutes.col.place")
@@ -158,7 +158,7 @@ def test_columns_fit_what_they_hold_at_the_size_the_table_is_shown(lang: Languag
                         assert text_mm(word, size, bold) <= room[column], (word, rows[0])
     for widths, rows in six:
         what = widths[1]
-        assert what == max(widths) and what >= 0.28 * sum(widths), (rows[0], widths)
+        assert what == max(widths) and what >= 0.32 * sum(widths), (rows[0], widths)
 
 
 def test_a_column_with_nothing_in_it_is_not_there() -> None:
