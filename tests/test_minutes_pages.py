@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 from PIL import Image, ImageFont
 
+from tui.wyber.dates import spoken_date
 from tui.wyber.events import (
     AgreementEdited,
     AgreementKind,
@@ -26,23 +27,31 @@ from tui.wyber.events import (
     IdeaAdded,
     ObjectionResolved,
     PresenceChanged,
+    Rebalanced,
     Resolution,
+    ReviewClosed,
+    ReviewOpened,
+    SegmentBudget,
+    TimeboxExtended,
     VoteCast,
 )
 from tui.wyber.fold import fold
 from tui.wyber.i18n import Language, tr
+from tui.wyber.minutes import charts
 from tui.wyber.minutes.build import build_minutes
 from tui.wyber.minutes.export import render
-from tui.wyber.minutes.markdown import markdown
+from tui.wyber.minutes.markdown import blocks_markdown, markdown
 from tui.wyber.minutes.word import docx_bytes
+from tui.wyber.plan import Movement
 from tui.wyber.series import Around, earlier_agreements
-from tui.wyber.state import SessionState
+from tui.wyber.state import Evaluation, SessionState
 
 from .factory import records
 from .test_minutes import (
     LANGS,
     NOW,
     OPENED_AT,
+    WENT_WELL,
     earlier_session,
     meeting,
     meeting_events,
@@ -129,8 +138,8 @@ def test_no_header_cell_breaks_inside_a_word(lang: Language) -> None:
 def test_columns_fit_what_they_hold_at_the_size_the_table_is_shown(lang: Language) -> None:
     """Column widths against their content at the table's font size: a short header, a date or
     a name stays on one line, no word is cut, and the text column of a six-column table is the
-    widest, with 28% of the table or more (45 mm: "We starten een pilot in Delfshaven" on two
-    lines at 10 pt, where it took three in 33 mm)."""
+    widest, with 32% of the table or more (51 mm, set at 9 pt: at 10 pt the headers, names
+    and dates kept whole beside it left it 45-49 mm, and a long action ran down ten lines)."""
     tables = measured(rich(lang))
     # Six columns with the text second (the votes' table has a place and numbers before it).
     rank = tr(lang, "conv2.minutes.col.place")
@@ -149,7 +158,7 @@ def test_columns_fit_what_they_hold_at_the_size_the_table_is_shown(lang: Languag
                         assert text_mm(word, size, bold) <= room[column], (word, rows[0])
     for widths, rows in six:
         what = widths[1]
-        assert what == max(widths) and what >= 0.28 * sum(widths), (rows[0], widths)
+        assert what == max(widths) and what >= 0.32 * sum(widths), (rows[0], widths)
 
 
 def test_a_column_with_nothing_in_it_is_not_there() -> None:
@@ -221,6 +230,48 @@ def test_times_per_movement_show_where_a_step_ran_over(lang: Language) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_an_extended_time_box_stands_beside_the_planned_minutes(lang: Language) -> None:
+    """ "Planned" stays the plan's minutes: five minutes added to the converge (and two taken
+    from the consolidate by a rebalance) stand in a column of their own, with a note that says
+    what planned means, so the step's overrun against its plan still reads."""
+    timed = meeting_events("nl")
+    timed += [
+        (1100, TimeboxExtended(step=1, movement=Movement.CONVERGE, seconds=300)),
+        (
+            1200,
+            Rebalanced(budgets=[SegmentBudget(step=1, movement=Movement.CONSOLIDATE, seconds=480)]),
+        ),
+    ]
+    timed.sort(key=lambda e: e[0])
+    state = fold(records(timed, start=OPENED_AT))
+    paragraphs, rows = read_back(
+        docx_bytes(build_minutes(state, lang)), lambda c: (paragraphs_of(c), rows_of(c))
+    )
+    header = [row for row in rows if tr(lang, "ending.time.col.planned") in row]
+    assert header == [
+        [
+            tr(lang, "conv2.minutes.col.step_number"),
+            tr(lang, "conv2.minutes.col.step_title"),
+            tr(lang, "ending.time.col.planned"),
+            tr(lang, "minutes.time.col.adjusted"),
+            tr(lang, "ending.time.col.actual"),
+            tr(lang, "ending.time.col.difference"),
+        ]
+    ]
+    converge, consolidate = (tr(lang, f"run.movement.{m}") for m in ("converge", "consolidate"))
+    by_title = {row[1].strip(): row for row in rows if len(row) == 6}
+    assert by_title[converge][2:] == ["10", "+5", "10", "0"]
+    assert by_title[consolidate][2:] == ["10", "\u22122", "9", "\u22121"]
+    assert by_title["Samenwerken"][2:] == ["30", "+3", "29", "\u22121"]
+    assert by_title["Check-in"][2:] == ["5", "", "5", "0"]
+    assert by_title[tr(lang, "ending.time.total")][2:] == ["35", "+3", "34", "\u22121"]
+    assert tr(lang, "minutes.time.adjusted_note") in paragraphs
+    # Without a changed box there is no such column, nor its note.
+    plain_rows = read_back(docx_bytes(build_minutes(meeting("nl"), lang)), rows_of)
+    assert not any(tr(lang, "minutes.time.col.adjusted") in row for row in plain_rows)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_minutes_show_votes_and_time_as_charts_beside_the_tables(lang: Language) -> None:
     doc = document(lang)
     assert len(doc.inline_shapes) == 2
@@ -233,6 +284,32 @@ def test_the_minutes_show_votes_and_time_as_charts_beside_the_tables(lang: Langu
     for blob in pictures:
         with Image.open(io.BytesIO(blob)) as image:
             assert image.format == "PNG" and image.width > 800  # 15 cm at 150 dpi
+
+
+def timeline_rows(state: SessionState, lang: Language) -> int:
+    """How many rows the picture of planned against actual time draws (the first picture):
+    8 mm a row, and 9 mm for the legend under them."""
+    doc = document(lang, state)
+    first = doc.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    with Image.open(io.BytesIO(doc.part.related_parts[first].blob)) as image:
+        return round((image.height - round(9 * charts.MM)) / round(8 * charts.MM))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_review_is_a_row_of_the_time_table_and_of_its_picture(lang: Language) -> None:
+    """The review of earlier agreements held before the first round has a time box of its own:
+    it stands in the table and in the picture beside it, as the first row of both."""
+    timed = meeting_events("nl")
+    timed += [(5, ReviewOpened(planned=180)), (50, ReviewClosed())]
+    timed.sort(key=lambda e: e[0])
+    state = fold(records(timed, start=OPENED_AT))
+    rows = read_back(docx_bytes(build_minutes(state, lang)), rows_of)
+    review = tr(lang, "table2.review.time_row")
+    [row] = [row for row in rows if row[1] == review]
+    assert row == ["", review, "3", "1", "\u22122"]
+    # Check-in and Samenwerken, and the review before them.
+    assert timeline_rows(meeting("nl"), lang) == 2
+    assert timeline_rows(state, lang) == 3
 
 
 def test_the_distribution_list_names_who_has_no_address() -> None:
@@ -261,6 +338,33 @@ def test_evaluation_says_what_could_be_better_and_an_older_record_still_reads() 
     )
     assert "From the evaluation of the previous session (Monday, 9 November 2026)" in later
     assert "What could be better: Korter inchecken" in later
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_previous_evaluation_stands_before_the_review_as_the_meeting_opened(
+    lang: Language,
+) -> None:
+    """A second session opened with last time's conclusions, then reviewed the agreements:
+    the minutes put them at the head of the series' chapter, before the review and before
+    this session's own evaluation, once; the e-mail's body (the lists people act on) stays
+    without them."""
+    state = series_session(lang)
+    earlier = earlier_agreements([earlier_session(lang)], state)
+    last_time = Evaluation("Goede sfeer", "Pilot voorbereiden", {}, "Korter inchecken")
+    neighbours = Around(first=False, previous_on=date(2026, 11, 9), previous=last_time)
+    minutes = build_minutes(state, lang, earlier=earlier, neighbours=neighbours)
+    paragraphs = read_back(docx_bytes(minutes), paragraphs_of)
+    previous = tr(lang, "traject.previous", date=spoken_date(date(2026, 11, 9), lang))
+    better = f"{tr(lang, 'traject.could_be_better')}Korter inchecken"
+    assert paragraphs.count(previous) == 1 and paragraphs.count(better) == 1
+    chapter = paragraphs.index(tr(lang, "minutes.earlier"))
+    reviewed = paragraphs.index(tr(lang, "minutes.reviewed"))
+    evaluation = paragraphs.index(tr(lang, "minutes.evaluation"))
+    assert chapter < paragraphs.index(previous) < paragraphs.index(better) < reviewed
+    assert reviewed < evaluation
+    assert paragraphs.index(f"{tr(lang, 'minutes.went_well')}{WENT_WELL}") > evaluation
+    body = blocks_markdown(minutes.actions)
+    assert "Korter inchecken" not in body and tr(lang, "minutes.reviewed") in body
 
 
 def test_the_next_meeting_is_in_the_facts_when_it_is_known() -> None:

@@ -5,7 +5,7 @@ evaluation score, and how a duration or a difference is written: the screen and 
 must never disagree about a number.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +15,7 @@ from tui.wyber.dates import short_date
 from tui.wyber.i18n import Language, tr
 from tui.wyber.plan import Movement
 from tui.wyber.review_time import review_time
-from tui.wyber.state import Agreement, SessionState
+from tui.wyber.state import Agreement, Segment, SessionState
 from tui.wyber.timebox import (
     planned_end,
     step_actual,
@@ -65,6 +65,9 @@ class StepTime:
     planned: int  # whole minutes
     actual: int  # whole minutes; 0 when not reached
     reached: bool
+    # Whole minutes the facilitator added to its time boxes (extend) or took from them
+    # (rebalance) during the meeting: the plan's `planned` stays what was planned.
+    adjusted: int = 0
 
     @property
     def difference(self) -> int:
@@ -96,6 +99,14 @@ def actual_minutes(state: SessionState, now: float) -> int:
     return whole_minutes(actual_seconds(state, now))
 
 
+def _adjusted(state: SessionState, segments: Sequence[Segment]) -> int:
+    """The whole minutes the time boxes of `segments` were changed by during the meeting, as
+    the difference of the rounded sums: a row's planned and adjusted minutes add up."""
+    budget = sum(segment.budget for segment in segments)
+    planned = sum(segment.planned for segment in segments)
+    return whole_minutes(budget) - whole_minutes(planned)
+
+
 def step_times(state: SessionState, now: float) -> list[StepTime]:
     """Planned against actual whole minutes for every step of the plan, in order."""
     reached = reached_steps(state)
@@ -106,6 +117,7 @@ def step_times(state: SessionState, now: float) -> list[StepTime]:
             whole_minutes(step_planned(state, index)),
             whole_minutes(step_actual(state, index, now)),
             index in reached,
+            _adjusted(state, [s for s in state.segments if s.step == index]),
         )
         for index, step in enumerate(state.plan.steps)
     ]
@@ -121,6 +133,7 @@ class MovementTime:
     planned: int
     actual: int
     reached: bool
+    adjusted: int = 0  # as StepTime's
 
     @property
     def difference(self) -> int:
@@ -138,6 +151,7 @@ def movement_times(state: SessionState, now: float) -> dict[int, list[MovementTi
                 whole_minutes(segment.planned),
                 whole_minutes(used(state, index, now)),
                 segment.visited,
+                _adjusted(state, [segment]),
             )
         )
     return found

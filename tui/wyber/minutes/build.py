@@ -141,6 +141,8 @@ class _Writer:
             self.clusters_by_step[cluster.step].append(cluster)
         self.agreements = sorted(state.agreements.values(), key=lambda a: a.number)
         self.numbers_explained = False
+        # The previous evaluation's blocks once written: not part of the e-mail's body.
+        self.previous_blocks: list[Block] = []
 
     def t(self, key: str, /, **params: object) -> str:
         return tr(self.lang, key, **params)
@@ -242,55 +244,79 @@ class _Writer:
         self.add(Heading(self.t("minutes.agenda"), 1))
         times = step_times(self.state, self.state.last_t)
         movements = movement_times(self.state, self.state.last_t)
-        rows: list[tuple[Inline, ...]] = []
         review = review_time(self.state, self.state.last_t)
+        # "Planned" is the plan's minutes; what was added (extend) or taken (rebalance) during
+        # the meeting has a column of its own, there only when some box was changed, so an
+        # overrun that the group agreed to reads as such and the plan is not rewritten.
+        adjusted = any(step.adjusted for step in times) or any(
+            part.adjusted for parts in movements.values() for part in parts
+        )
+        rows: list[tuple[Inline, ...]] = []
         if review is not None:  # held before the first step, with a time box of its own
-            rows.append(("", self.t("table2.review.time_row"), *self._minutes(review)))
+            rows.append(("", self.t("table2.review.time_row"), *self._minutes(review, adjusted)))
         for step in times:
-            rows.append((str(step.index + 1), step.title, *self._minutes(step)))
+            rows.append((str(step.index + 1), step.title, *self._minutes(step, adjusted)))
             parts = movements.get(step.index, [])
             if len(parts) > 1:  # one movement's times are the step's: said once
                 for part in parts:
                     label = self.t(f"run.movement.{part.movement.value}")
-                    rows.append(("", Span(f"\u2003{label}"), *self._minutes(part)))
+                    rows.append(("", Span(f"\u2003{label}"), *self._minutes(part, adjusted)))
         planned = sum(step.planned for step in times) + (review.planned if review else 0)
         actual_total = actual_minutes(self.state, self.state.last_t)
+        added = sum(step.adjusted for step in times)
+        columns = [
+            self.t("conv2.minutes.col.step_number"),
+            self.t("conv2.minutes.col.step_title"),
+            self.t("ending.time.col.planned"),
+            self.t("minutes.time.col.adjusted"),
+            self.t("ending.time.col.actual"),
+            self.t("ending.time.col.difference"),
+        ]
+        footer: list[Inline] = [
+            "",
+            self.t("ending.time.total"),
+            str(planned),
+            signed(added) if added else "",
+            str(actual_total),
+            Span(signed(actual_total - planned), alert=actual_total > planned),
+        ]
+        if not adjusted:
+            del columns[3], footer[3]
         self.add(
             Table(
-                (
-                    self.t("conv2.minutes.col.step_number"),
-                    self.t("conv2.minutes.col.step_title"),
-                    self.t("ending.time.col.planned"),
-                    self.t("ending.time.col.actual"),
-                    self.t("ending.time.col.difference"),
-                ),
+                tuple(columns),
                 tuple(rows),
-                numeric=frozenset({0, 2, 3, 4}),
+                numeric=frozenset(range(len(columns))) - {1},
                 grow=frozenset({1}),
-                footer=(
-                    "",
-                    self.t("ending.time.total"),
-                    str(planned),
-                    str(actual_total),
-                    Span(signed(actual_total - planned), alert=actual_total > planned),
-                ),
+                footer=tuple(footer),
             )
         )
+        if adjusted:
+            self.add(Paragraph(self.t("minutes.time.adjusted_note"), quiet=True))
         for note in time_notes(self.state, self.lang):
             self.add(Paragraph(note, quiet=True))
         reached = [(s.title, s.planned, s.actual if s.reached else None) for s in times]
+        if review is not None:  # a row of the table above, so a row of its picture too
+            reached.insert(0, (self.t("table2.review.time_row"), review.planned, review.actual))
         if any(actual for _, _, actual in reached):
             legend = (self.t("traject.legend.planned"), self.t("traject.legend.actual"))
             self.add(
                 Picture(charts.timeline(reached, legend), CHART_MM, self.t("traject.chart.time"))
             )
 
-    def _minutes(self, part: StepTime | MovementTime | ReviewTime) -> tuple[Inline, Inline, Inline]:
-        """Planned, actual and the difference (red when over) of a step or a movement."""
+    def _minutes(
+        self, part: StepTime | MovementTime | ReviewTime, adjusted: bool
+    ) -> tuple[Inline, ...]:
+        """Planned, (with `adjusted`) the minutes added or taken during the meeting, actual and
+        the difference against the plan (red when over) of a step, a movement or the review."""
+        change: tuple[Inline, ...] = ()
+        if adjusted:
+            minutes = part.adjusted if isinstance(part, StepTime | MovementTime) else 0
+            change = (signed(minutes) if minutes else "",)
         if not part.reached:
-            return str(part.planned), self.t("ending.time.not_reached"), ""
+            return str(part.planned), *change, self.t("ending.time.not_reached"), ""
         difference = Span(signed(part.difference), alert=part.difference > 0)
-        return str(part.planned), str(part.actual), (difference,)
+        return str(part.planned), *change, str(part.actual), (difference,)
 
     # ── each step: question, ideas by cluster, tallies, what was recorded ────────────────
 
@@ -529,6 +555,10 @@ class _Writer:
         if self.state.series is None:
             return
         self.add(Heading(self.t("minutes.earlier"), 1))
+        # The meeting opened with the previous session's conclusions, then reviewed what it
+        # agreed: the minutes keep that order (after this session's own evaluation it read
+        # as the end of this meeting, not as where it began).
+        self.previous()
         if self.neighbours.first and not self.earlier:
             self.add(Paragraph(self.t("traject.first_session"), quiet=True))
             return
@@ -597,12 +627,15 @@ class _Writer:
                 self.add(Paragraph((Span(self.t(key), strong=True), Span(answer))))
 
     def previous(self) -> None:
-        """The previous session's evaluation, which this session started from."""
+        """The previous session's evaluation, which this session started from: once, at the
+        head of the series' chapter (a session outside a series has it after its own)."""
         evaluation, day = self.neighbours.previous, self.neighbours.previous_on
         if evaluation is None or day is None or not conclusions(evaluation):
             return
+        start = len(self.blocks)
         self.add(Heading(self.t("traject.previous", date=spoken_date(day, self.lang)), 2))
         self._conclusions(evaluation)
+        self.previous_blocks = self.blocks[start:]
 
     # ── who gets the minutes ─────────────────────────────────────────────────────────────
 
@@ -650,9 +683,11 @@ def build_minutes(
     start = len(writer.blocks)
     writer.agreed()
     writer.series()
-    actions = tuple(writer.blocks[start:])
+    shown = {id(block) for block in writer.previous_blocks}
+    actions = tuple(block for block in writer.blocks[start:] if id(block) not in shown)
     writer.evaluation()
-    writer.previous()
+    if state.series is None:  # no chapter of the series to open with it
+        writer.previous()
     writer.distribution()
     writer.add(
         Paragraph(

@@ -62,6 +62,13 @@ TABLE_PT = 10  # tables a point smaller than the body, so columns fit
 # seen in its PDF), so the cells' paragraphs have a style of their own that says 10 pt, which
 # Word and LibreOffice both apply: columns are measured at the size they are shown in.
 TABLE_TEXT_STYLE = "Table Text"
+# A table of six columns or more (an agreement's owner, deadline, field and consent beside it)
+# is set a point smaller again: at 10 pt the short columns, each no narrower than its header
+# and its name or date kept whole, left the text 45-49 mm, and a long agreement ran down ten
+# lines; at 9 pt it has 55-60 mm.
+WIDE_COLUMNS = 6
+WIDE_TABLE_PT = 9
+WIDE_TEXT_STYLE = "Table Text Wide"
 # Cell margins left and right: 1 mm instead of Word's 1.9 mm (LibreOffice's own default is 1 mm);
 # in a table of six columns that gives the text columns 11 mm more.
 CELL_MARGIN_MM = 1.0
@@ -106,10 +113,12 @@ class _WordWriter:
         styles["Normal"].font.name = "Calibri"
         styles["Normal"].font.size = Pt(BODY_PT)
         self.table_style.font.size = Pt(TABLE_PT)
-        table_text = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        table_text.base_style = styles["Normal"]
-        table_text.font.size = Pt(TABLE_PT)
-        self.table_text_id = table_text.style_id
+        self.table_text_ids: dict[float, str] = {}
+        for name, size in ((TABLE_TEXT_STYLE, TABLE_PT), (WIDE_TEXT_STYLE, WIDE_TABLE_PT)):
+            table_text = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            table_text.base_style = styles["Normal"]
+            table_text.font.size = Pt(size)
+            self.table_text_ids[size] = table_text.style_id
         # New blocks are appended to the body directly, and the section properties (which must
         # come last) are put back at the end: python-docx inserts each block before them by
         # scanning the whole body, which is quadratic in the number of paragraphs.
@@ -269,7 +278,7 @@ class _WordWriter:
         # too: set per paragraph it cost a fifth of the Word file's time.
         blank = _add_row(table)._tr
         for paragraph in blank.iter(qn("w:p")):
-            paragraph.style = self.table_text_id
+            paragraph.style = self.table_text_ids[table_pt(block)]
             if whole:
                 paragraph.get_or_add_pPr().keepNext_val = True
         table._tbl.remove(blank)
@@ -385,7 +394,12 @@ def column_widths(block: Table) -> list[float]:
             column.append((plain(cell), any(s.strong or s.alert for s in spans(cell))))
     for column, cell in zip(texts, block.footer, strict=False):
         column.append((plain(cell), True))
-    return fit_widths(texts, block.grow, TEXT_MM, TABLE_PT, 2 * CELL_MARGIN_MM)
+    return fit_widths(texts, block.grow, TEXT_MM, table_pt(block), 2 * CELL_MARGIN_MM)
+
+
+def table_pt(block: Table) -> float:
+    """The size a table's text is set in: a point smaller for one of many columns."""
+    return WIDE_TABLE_PT if len(block.columns) >= WIDE_COLUMNS else TABLE_PT
 
 
 def _cell_margins(tbl: CT_Tbl, mm: float) -> None:

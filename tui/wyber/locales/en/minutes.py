@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "minutes.col.organisation": "Organisation",
     "minutes.col.role": "Role",
     "minutes.agenda": "Agenda and time",
+    "minutes.time.col.adjusted": "Adjusted (min)",
+    "minutes.time.adjusted_note": "Planned: the minutes of the plan. Adjusted: what was added during the meeting (extended) or taken off (rebalanced). The difference is actual minus planned.",
     "minutes.steps": "Step by step",
     "minutes.step": "Step {number}. {title}",
     "minutes.question": "Question: ",

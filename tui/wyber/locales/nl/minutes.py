@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "minutes.col.organisation": "Organisatie",
     "minutes.col.role": "Rol",
     "minutes.agenda": "Agenda en tijd",
+    "minutes.time.col.adjusted": "Bijgesteld (min)",
+    "minutes.time.adjusted_note": "Gepland: de minuten van het draaiboek. Bijgesteld: wat er tijdens de bijeenkomst bij kwam (verlengd) of af ging (herverdeeld). Het verschil is werkelijk min gepland.",
     "minutes.steps": "Verloop per stap",
     "minutes.step": "Stap {number}. {title}",
     "minutes.question": "Vraag: ",
