@@ -352,3 +352,21 @@ async def test_on_a_wide_screen_the_consent_column_says_who_has_not_answered_on_
             assert label.startswith("open")
             width = board.ordered_columns[board.get_column_index("consent")].width
             assert (width >= len(label)) == (size[0] == 160), (size, width, label)
+
+
+async def test_which_proposal_stays_in_sight_as_a_long_round_scrolls(tmp_path: Path) -> None:
+    """At 80×24 with eight people the round scrolled to whose turn it was, and its title, the
+    proposal being tested, scrolled out of the dialog: pinned now, like its keys."""
+    async with round_open(tmp_path) as pilot:
+        for name in ("Dirk", "Eva", "Fatima", "Gert", "Hanna"):
+            meeting_of(pilot).add_participant(name)
+        pilot.app.screen.show()  # type: ignore[attr-defined]
+        await pilot.pause()
+        for _ in range(7):  # to Hanna, the eighth
+            await pilot.press("c")
+            await pilot.pause()
+        await settle(pilot)
+        shown = drawn_words(pilot.app, pilot.app.screen.query_one("#consent-round").region)
+        assert "Hanna" in shown and "Anna de Vries" not in shown  # the people scrolled
+        assert f"{tr('nl', 'consent.title')} · {tr('nl', 'consent.round', number=1)}" in shown
+        assert parked(pilot).text.split()[0] in shown

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Select, Static, TabbedContent
+from textual.widgets import Button, Input, OptionList, Select, Static, TabbedContent
 
 from tests.test_home_prepare import (
     LARGE,
@@ -25,7 +25,8 @@ from tests.test_home_prepare import (
     type_into,
 )
 from tui.app import Launch, WyberApp
-from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.dialogs.ask import ConfirmDialog, TextDialog
+from tui.dialogs.samples import SamplesDialog
 from tui.screens.prepare import PrepareScreen
 from tui.screens.run import RunScreen
 from tui.widgets.agenda_editor import AgendaEditor
@@ -337,12 +338,11 @@ async def test_start_says_where_the_sample_texts_stand_and_goes_there(
         screen, captured = await open_prepare(pilot, lang)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog) and captured == []
-        options = app.screen.query_one("#choices", OptionList)
+        assert isinstance(app.screen, SamplesDialog) and captured == []
+        options = app.screen.query_one("#places", OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         plan = shipped(lang)
         assert labels == [
-            tr(lang, "design.samples.start"),
             tr(lang, "prep3.samples.title", text=plan.title),
             tr(lang, "design.samples.goal", text=plan.goal[:49] + "…"),
             tr(lang, "prep3.samples.step_title", number=1, text=plan.steps[0].title),
@@ -366,8 +366,8 @@ async def test_start_says_where_the_sample_texts_stand_and_goes_there(
             await fill(pilot, field, typed)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        options = app.screen.query_one("#choices", OptionList)
-        assert options.option_count == 2  # only the question is left
+        options = app.screen.query_one("#places", OptionList)
+        assert options.option_count == 1  # only the question is left
         await pilot.press("enter")
         await pilot.pause()
         assert screen.focused is screen.query_one("#step-0-question")
@@ -375,6 +375,43 @@ async def test_start_says_where_the_sample_texts_stand_and_goes_there(
         await start_anyway(pilot)
         [preparation] = captured
         assert preparation is not None and preparation.plan.goal == "Ons eigen doel"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_sample_texts_dialog_goes_to_the_place_highlighted(
+    tmp_path: Path, lang: Language
+) -> None:
+    """Start anyway stood at the head of the list of places, the first place highlighted: the
+    Enter pressed to start took the facilitator to the title. Now the list holds the places
+    only, Enter or the primary button "go there" goes to the highlighted one, and starting
+    anyway is a button of its own."""
+    app = make_app(tmp_path, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen, captured = await open_prepare(pilot, lang)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SamplesDialog)
+        go, start = dialog.query_one("#go-there", Button), dialog.query_one("#start-anyway", Button)
+        assert go.variant == "primary" and start.variant != "primary"
+        assert str(go.label) == tr(lang, "design.samples.go")
+        assert str(start.label) == tr(lang, "design.samples.start")
+        await pilot.press("down", "down", "enter")  # the third place: step 1's title
+        await pilot.pause()
+        assert app.screen is screen and captured == []
+        assert screen.focused is screen.query_one("#step-0-title")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("down")  # the goal, then to the buttons: "go there" goes to it
+        await pilot.click("#go-there")
+        await pilot.pause()
+        assert app.screen is screen and captured == []
+        assert screen.focused is screen.query_one("#goal")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#start-anyway")
+        await pilot.pause()
+        assert len(captured) == 1
 
 
 async def test_ctrl_q_in_prepare_asks_only_when_something_was_typed(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Input, OptionList, Select, Static, Tabbed
 
 from tests.factory import FakeClock, FakeWall
 from tui.app import Clocks, WyberApp
-from tui.dialogs.ask import ChoiceDialog, ConfirmDialog
+from tui.dialogs.ask import ConfirmDialog
+from tui.dialogs.samples import SamplesDialog
 from tui.screens.home import HomeScreen, OpenPlanDialog
 from tui.screens.prepare import PrepareScreen
 from tui.screens.summary import PastSummaryScreen
@@ -317,8 +318,8 @@ async def open_prepare(
 
 async def start_anyway(pilot: Pilot[None]) -> None:
     """Past the list of the shipped plan's sample texts that still stand: "start anyway"."""
-    assert isinstance(pilot.app.screen, ChoiceDialog)
-    await pilot.press("home", "enter")
+    assert isinstance(pilot.app.screen, SamplesDialog)
+    await pilot.press("tab", "enter")  # from the list of places to its button
     await pilot.pause()
 
 
@@ -444,7 +445,7 @@ async def test_prepare_a_meeting_and_start_it(
         await pilot.pause()
         # The shipped plan's goal, step title and question still stand: said, started anyway.
         assert captured == []
-        assert app.screen.query_one("#choices", OptionList).option_count == 4
+        assert app.screen.query_one("#places", OptionList).option_count == 3
         await start_anyway(pilot)
         [preparation] = captured
         assert preparation is not None

@@ -33,7 +33,8 @@ from tests.test_home_prepare import (
 )
 from tui.app import Launch
 from tui.cli import main
-from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.dialogs.ask import ConfirmDialog, TextDialog
+from tui.dialogs.samples import SamplesDialog
 from tui.screens.home import HomeScreen
 from tui.screens.prepare import PrepareScreen
 from tui.widgets.agenda_editor import AgendaEditor
@@ -397,11 +398,10 @@ async def test_n_on_home_says_where_the_sample_texts_stand(
         await pilot.press("n")
         await pilot.pause()
         dialog = app.screen
-        assert isinstance(dialog, ChoiceDialog) and calls["start"] == []
-        options = dialog.query_one("#choices", OptionList)
-        assert str(options.get_option_at_index(0).prompt) == tr(lang, "design.samples.start")
+        assert isinstance(dialog, SamplesDialog) and calls["start"] == []
+        options = dialog.query_one("#places", OptionList)
         # The meeting's title, the goal, the step's title and its question.
-        assert options.option_count == 5
+        assert options.option_count == 4
         await start_anyway(pilot)
         [(preparation, run_now)] = calls["start"]
         assert run_now and preparation.plan.goal == shipped(lang).goal

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from textual import on
 from textual.events import DescendantFocus, Mount, Resize
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 from tui.dialogs.clock_window import ClockWindow, clock_below
 from tui.keys import localise
+from tui.toast_room import dialog_parts, keep_toasts_clear
 from tui.wyber.errors import UserError
 from tui.wyber.i18n import Language, tr
 
@@ -75,6 +77,16 @@ class WyberModal(Localised, ModalScreen[ResultType]):
         self._localise(lang)
 
     # Handlers by decorator, so that a dialog's own on_mount and on_resize run beside them.
+    @on(Mount)
+    def _keep_toasts_off_the_dialog(self) -> None:
+        # A toast (the dialog's own warning, too) stands above or below the dialog, not over
+        # its fields and buttons.
+        keep_toasts_clear(self, self._kept_clear_of_toasts)
+
+    def _kept_clear_of_toasts(self) -> list[Widget]:
+        """The dialog, not the clock's window above it: a toast may stand over the clock."""
+        return [part for part in dialog_parts(self) if not isinstance(part, ClockWindow)]
+
     @on(Mount)
     def _keep_the_clock_in_sight(self) -> None:
         clock = clock_below(self)

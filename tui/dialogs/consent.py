@@ -55,6 +55,13 @@ class ConsentRoundDialog(WyberModal[None]):
     ConsentRoundDialog #round-help {
         dock: bottom;
     }
+    /* Which proposal is being tested stays in sight too, one line (its opening words), while a
+       long table of people scrolls: at 80×24 it scrolled away with the dialog's first rows. */
+    ConsentRoundDialog #round-title {
+        dock: top;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     /* Textual scrolls a dialog no further than its flowing content reaches, so the last rows
        stayed behind the docked keys: the same text, unseen, at the end of the flow makes the
        room for them, as tall as the keys wrap at any width. */
@@ -116,6 +123,7 @@ class ConsentRoundDialog(WyberModal[None]):
         self.meeting.open_round(self.agreement_id)
         a = self.agreement
         title = f"{self.t('consent.title')} · {self.t('consent.round', number=len(a.rounds))}"
+        title += f" · {' '.join(a.text.split())}"  # the proposal's opening words, on one line
         self.query_one("#round-title", Static).update(Text(title))
         self.query_one("#round-text", Static).update(Text(a.text))
         # After an amendment, what the earlier rounds said stays in sight above the new text.

@@ -21,7 +21,8 @@ Each is used because the public API has no way to do it (Textual 8.2):
 - the Footer's parts (its keys, groups and labels) and a group's keys before it is mounted:
   the key strip (widgets/key_strip.py) lays the Footer's own widgets out on several lines.
 - an OptionList's measured lines, kept across a change to a few options (`option_lines.py`);
-- the screen's rack of toasts, to move it above the run screen's idea line (screens/run.py);
+- the screen's rack of toasts, to move it clear of a dialog or the run screen's idea line
+  (tui/toast_room.py);
 - a widget's repaint handed to its screen at once, in the frame of the key, and a screen laid
   out at once before a dialog covers it (`frames.py`).
 """

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.dialogs.ask import ConfirmDialog, TextDialog
+from tui.dialogs.samples import START_ANYWAY, SamplesDialog
 from tui.wyber.i18n import Language, counted, tr
 from tui.wyber.plan import Plan
 from tui.wyber.plan_writer import (
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from tui.app import WyberApp
     from tui.screens.prepare import PrepareScreen
 
-START_ANYWAY = "start"
 SHOWN_OF_A_SAMPLE = 50  # characters of a sample text in the list: enough to recognise it
 
 
@@ -153,9 +153,7 @@ def warn_of_samples(
     if not samples:
         start()
         return
-    choices = [(START_ANYWAY, tr(lang, "design.samples.start"))] + [
-        (str(n), _label(lang, sample)) for n, sample in enumerate(samples)
-    ]
+    places = [(str(n), _label(lang, sample)) for n, sample in enumerate(samples)]
 
     def chosen(choice: str | None) -> None:
         if choice == START_ANYWAY:
@@ -164,4 +162,4 @@ def warn_of_samples(
             go_to(samples[int(choice)])
 
     title = counted(lang, "tester.samples", len(samples))
-    screen.app.push_screen(ChoiceDialog(lang, title, choices, current="0"), chosen)
+    screen.app.push_screen(SamplesDialog(lang, title, places), chosen)

@@ -167,7 +167,15 @@ class PrepareScreen(WyberScreen[Preparation | None]):
                 languages = [(self.t(f"prepare.lang.{code}"), code) for code in LANGUAGES]
                 yield from self._field(
                     "language",
-                    Select(languages, value=self.lang, allow_blank=False, id="language"),
+                    # No type-to-search (nor in the agenda's and the mandate's): Down opened the
+                    # list, and a name typed next and its Enter chose "Engels" unseen.
+                    Select(
+                        languages,
+                        value=self.lang,
+                        allow_blank=False,
+                        type_to_search=False,
+                        id="language",
+                    ),
                 )
                 yield Static(
                     self.t("prepare.language_hint"), classes="under-field hint", markup=False

@@ -26,8 +26,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.dialogs.base import WyberScreen
@@ -35,9 +35,9 @@ from tui.dialogs.finish import FinishEarlyDialog, rounds_not_through
 from tui.dialogs.people import Attendance, PeopleDialog
 from tui.dialogs.rebalance import RebalanceDialog
 from tui.dialogs.unvoted import NotVotedDialog
-from tui.internals import ToastRack
 from tui.screens.previous import PreviousEvaluationScreen, previous_with_conclusions
 from tui.screens.review import ReviewScreen, to_review, waiting
+from tui.toast_room import keep_toasts_clear
 from tui.widgets.agenda import AgendaRail
 from tui.widgets.agreements import AgreementBoard
 from tui.widgets.clock import BigClock, clock_text
@@ -160,7 +160,7 @@ class RunScreen(WyberScreen[None]):
                 timeout=20,
             )
         self._unsubscribe = self.meeting.subscribe(self._recorded)
-        self.screen_layout_refresh_signal.subscribe(self, self._place_toasts)
+        keep_toasts_clear(self, self._kept_clear_of_toasts)
         for panel in self.query(MovementPanel):
             panel.after_command = self.draw_arrived
         self.show_movement()
@@ -177,19 +177,10 @@ class RunScreen(WyberScreen[None]):
             else:
                 self._review_waiting()
 
-    def _place_toasts(self, _: Screen[object]) -> None:
+    def _kept_clear_of_toasts(self) -> list[Widget]:
         """Toasts stand above the idea line and the key strip: docked at the screen's foot, they
-        covered the idea being typed (and the keys) for as long as they lasted. Moved after
-        each layout, as the strip takes more or fewer lines and the idea line comes and goes."""
-        tops = [
-            widget.region.y
-            for widget in (*self.query("#idea-entry"), self.query_one(KeyStrip))
-            if widget.region.height
-        ]
-        below = self.size.height - min(tops, default=self.size.height)
-        for rack in self.query(ToastRack):  # none while notifications are off (in tests)
-            if rack.styles.margin.bottom != below:
-                rack.styles.margin = (0, 0, below, 0)
+        covered the idea being typed (and the keys) for as long as they lasted."""
+        return [*self.query("#idea-entry"), self.query_one(KeyStrip)]
 
     def _review_waiting(self, _: None = None) -> None:
         if waiting(self.meeting):

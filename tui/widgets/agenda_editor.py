@@ -117,6 +117,7 @@ class AgendaEditor(VerticalScroll, can_focus=False):
             value=box.technique.value if box else NOT_USED,
             allow_blank=False,
             compact=True,
+            type_to_search=False,  # a letter typed in its open list never picks a technique
             id=field_id(index, f"{m}-technique"),
             classes="technique",
         )

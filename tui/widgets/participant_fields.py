@@ -27,7 +27,9 @@ class MandateSelect(Select[str]):
         choices = [(tr(lang, "design.mandate.none"), NOT_SAID)] + [
             (tr(lang, f"design.mandate.{m.value}"), m.value) for m in Mandate
         ]
-        super().__init__(choices, value=NOT_SAID, allow_blank=False, id=id)
+        # No type-to-search: a letter typed in the open list (a name meant for the next field)
+        # moved its cursor, and Enter chose that mandate unseen.
+        super().__init__(choices, value=NOT_SAID, allow_blank=False, type_to_search=False, id=id)
 
     @property
     def mandate(self) -> Mandate | None:

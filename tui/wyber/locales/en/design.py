@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "design.samples.goal": "Goal: “{text}”",
     "design.samples.question": "Step {number}, question: “{text}”",
     "design.samples.start": "Start anyway",
+    "design.samples.go": "Go there",
+    "design.samples.hint": "↑↓ a place · Enter goes there, to change the text · Tab the buttons · Esc back",
     "design.leave_prepare.heading": "Throw away this preparation?",
     "design.leave_prepare.question": "What you typed or chose here is not kept anywhere yet and will be lost.",
     "design.leave_prepare.yes": "Throw away",

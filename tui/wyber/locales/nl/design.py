@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "design.samples.goal": "Doel: „{text}”",
     "design.samples.question": "Stap {number}, vraag: „{text}”",
     "design.samples.start": "Toch starten",
+    "design.samples.go": "Ga erheen",
+    "design.samples.hint": "↑↓ een plek · Enter gaat erheen, om de tekst te veranderen · Tab de knoppen · Esc terug",
     "design.leave_prepare.heading": "Voorbereiding weggooien?",
     "design.leave_prepare.question": "Wat je hier hebt getypt of gekozen is nog nergens bewaard en gaat verloren.",
     "design.leave_prepare.yes": "Weggooien",
