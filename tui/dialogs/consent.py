@@ -10,6 +10,7 @@ records an objection, never consent (the core refuses words given with consent, 
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -124,8 +125,14 @@ class ConsentRoundDialog(WyberModal[None]):
         a = self.agreement
         title = f"{self.t('consent.title')} · {self.t('consent.round', number=len(a.rounds))}"
         title += f" · {' '.join(a.text.split())}"  # the proposal's opening words, on one line
-        self.query_one("#round-title", Static).update(Text(title))
-        self.query_one("#round-text", Static).update(Text(a.text))
+        heading = self.query_one("#round-title", Static)
+        heading.update(Text(title))
+        text = self.query_one("#round-text", Static)
+        text.update(Text(a.text))
+        # The whole proposal below the title, unless the title already holds all of it (a short
+        # one): then it would stand twice. Before the first layout the width is not known yet.
+        room = heading.content_size.width
+        text.display = not (0 < cell_len(title) <= room and "\n" not in a.text.strip())
         # After an amendment, what the earlier rounds said stays in sight above the new text.
         before = consent_lines(a, self.lang, rounds=len(a.rounds) - 1)
         shown = self.query_one("#round-before", Static)
