@@ -9,7 +9,7 @@ from textual.color import Color
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
-from tests.test_home_prepare import SMALL, make_app, open_prepare, show_tab
+from tests.test_home_prepare import prepare_open, show_tab
 from tui.screens.prepare import PrepareScreen
 
 
@@ -21,9 +21,7 @@ def background(widget: Widget) -> Color:
 async def test_the_focused_agenda_field_and_its_label_stand_out(
     tmp_path: Path, contrast: bool
 ) -> None:
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SMALL) as pilot:
-        screen, _ = await open_prepare(pilot, "nl")
+    async with prepare_open(tmp_path, "nl") as (app, pilot, screen, _):
         if contrast:
             await pilot.press("f6")
         await show_tab(pilot, "agenda")

@@ -16,8 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, TextArea
 
 from tests.factory import FakeClock, FakeWall
-from tests.test_home_prepare import make_app as make_home_app
-from tests.test_home_prepare import open_prepare
+from tests.test_home_prepare import prepare_open
 from tests.test_run_flow import board_texts, make_app, stored, wyber_30
 from tui.app import WyberApp
 from tui.dialogs.ask import ConfirmDialog
@@ -159,9 +158,7 @@ async def test_names_typed_fast_in_the_people_dialog_stay_apart(run_app: WyberAp
 async def test_a_form_folds_a_pasted_title_and_the_letters_after_enter_go_on(
     tmp_path: Path,
 ) -> None:
-    app = make_home_app(tmp_path, "en")
-    async with app.run_test(size=SIZE) as pilot:
-        screen, _ = await open_prepare(pilot, "en")
+    async with prepare_open(tmp_path, "en", SIZE) as (app, pilot, screen, _):
         title = screen.query_one("#title", Input)
         title.value = "Kick-off:"
         title.cursor_position = len(title.value)

@@ -24,7 +24,7 @@ from tests.test_home_prepare import (
     fill,
     loaded,
     make_app,
-    open_prepare,
+    prepare_open,
     record_calls,
     shipped,
     show_tab,
@@ -125,9 +125,7 @@ def asked(pilot: Pilot[None]) -> str:
 async def test_saving_again_offers_the_name_saved_and_enter_replaces_it(
     tmp_path: Path, lang: Language
 ) -> None:
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, _ = await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (app, pilot, screen, _):
         assert await suggested_name(pilot) == ""  # never the shipped plan's name
         await save_as(pilot, "Ketenoverleg")
         path = tmp_path / "plans" / "Ketenoverleg.toml"
@@ -151,9 +149,7 @@ async def test_saving_again_offers_the_name_saved_and_enter_replaces_it(
 async def test_another_plan_of_that_name_is_kept_on_enter(tmp_path: Path, lang: Language) -> None:
     other = save_user_plan(own_plan(lang), tmp_path, "Ander overleg")
     before = other.read_bytes()
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, _ = await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (app, pilot, screen, _):
         await save_as(pilot, "Ander overleg")
         assert asked(pilot) == tr(lang, "prep2.replace.other", name="Ander overleg")
         question = app.screen
@@ -168,9 +164,7 @@ async def test_another_plan_of_that_name_is_kept_on_enter(tmp_path: Path, lang: 
 async def test_the_name_offered_comes_from_the_meetings_own_title_and_titles_the_plan(
     tmp_path: Path, lang: Language
 ) -> None:
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (app, pilot, _, _):
         await pilot.press("f3")
         await pilot.pause()
         answer = app.screen.query_one("#answer", Input)
@@ -187,9 +181,7 @@ async def test_the_name_offered_comes_from_the_meetings_own_title_and_titles_the
 async def test_a_plan_saved_under_the_shipped_title_is_titled_by_its_name(
     tmp_path: Path, lang: Language
 ) -> None:
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (_, pilot, _, _):
         await save_as(pilot, "Mijn oefening")
         assert load_plan(tmp_path / "plans" / "Mijn oefening.toml").title == "Mijn oefening"
 
@@ -215,9 +207,7 @@ async def test_the_users_own_plan_opened_from_home_is_offered_by_its_name(tmp_pa
 async def test_escape_right_after_a_save_leaves_without_asking(
     tmp_path: Path, lang: Language
 ) -> None:
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, captured = await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (_, pilot, screen, captured):
         await fill(pilot, "#goal", "Een besluit over de accu's")
         await save_as(pilot, "Ketenoverleg")
         # A change after the save asks again, as before it.
@@ -240,9 +230,7 @@ async def test_escape_right_after_a_save_leaves_without_asking(
 async def test_after_a_save_escape_says_only_the_meetings_own_fields_go(
     tmp_path: Path, lang: Language
 ) -> None:
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, captured = await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (app, pilot, screen, captured):
         await fill(pilot, "#place", "Stadhuis")  # not part of a plan
         await save_as(pilot, "Ketenoverleg")
         await pilot.press("escape")
@@ -335,9 +323,7 @@ def test_a_plan_prepared_brings_its_participants_as_invitees_not_in_its_agenda()
 async def test_choosing_the_language_speaks_it_at_once_and_keeps_what_was_typed(
     tmp_path: Path, lang: Language, other: Language
 ) -> None:
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, captured = await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (app, pilot, screen, captured):
         await fill(pilot, "#title", "Ketenoverleg accu's")
         await fill(pilot, "#place", "Stadhuis")
         await show_tab(pilot, "participants")

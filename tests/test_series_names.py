@@ -14,7 +14,7 @@ from tests.test_home_prepare import (
     fill,
     loaded,
     make_app,
-    open_prepare,
+    prepare_open,
     shipped,
     start_anyway,
     text_of,
@@ -74,9 +74,7 @@ def test_list_and_export_find_the_series_whatever_its_case(
 @pytest.mark.parametrize("lang", ["nl", "en"])
 async def test_prepare_offers_the_series_the_archive_holds(tmp_path: Path, lang: Language) -> None:
     two_sessions(tmp_path)
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, _ = await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (_, pilot, screen, _):
         known = screen.query_one("#series-known", Static)
         assert known.display and text_of(known) == tr(lang, "prep3.series.known", names=SERIES)
         await type_into(pilot, "#series", "keten")
@@ -90,9 +88,7 @@ async def test_choosing_a_series_fills_its_goal_from_the_earlier_sessions_when_e
     tmp_path: Path, lang: Language
 ) -> None:
     two_sessions(tmp_path)
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, _ = await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (_, pilot, screen, _):
         goal = screen.query_one("#series-goal", Input)
         await type_into(pilot, "#series", "keten")
         assert goal.value == ""  # not a series yet
