@@ -370,9 +370,7 @@ async def test_the_sample_texts_dialog_goes_to_the_place_highlighted(
     Enter pressed to start took the facilitator to the title. Now the list holds the places
     only, Enter or the primary button "go there" goes to the highlighted one, and starting
     anyway is a button of its own."""
-    app = make_app(tmp_path, lang)
-    async with app.run_test(size=SMALL) as pilot:
-        screen, captured = await open_prepare(pilot, lang)
+    async with prepare_open(tmp_path, lang) as (app, pilot, screen, captured):
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = app.screen

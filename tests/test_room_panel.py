@@ -54,6 +54,7 @@ async def test_the_room_opens_with_run_room_and_its_keys_run_it(tmp_path: Path) 
             await pilot.press("a")  # anonymous from now on, for this movement
             await pilot.pause()
             assert "anonymous" in status(app)
+            assert "Close joining" in "\n".join(screen_lines(app))
             await pilot.press("j")  # joining closed: the code is no longer shown
             await pilot.pause()
             assert opened.room.code not in status(app) and "Joining is closed" in status(app)
@@ -66,6 +67,7 @@ async def test_the_room_opens_with_run_room_and_its_keys_run_it(tmp_path: Path) 
             assert isinstance(dialog, RoomDialog)
             drawn = "\n".join(screen_lines(app))
             assert not any(row.strip() in drawn for row in dialog._qr[2:-2]), drawn
+            assert "Close joining" not in drawn  # for good: its key is not offered again
             await pilot.press("escape")
             await pilot.pause()
             assert board_texts(app, "#ideas") == ["  1  [b]not bold[/b]  — Zoë"]

@@ -133,7 +133,14 @@ class RoomDialog(WyberModal[None]):
         qr = self.query_one("#qr", Static)
         if qr.display != joining:
             qr.display = joining
+            self.refresh_bindings()  # joining closed: its key goes
             self._refit_under_the_clock()  # fewer rows needed: the clock may show again
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Closing joining is for good (those in stay): once closed, its key is not offered.
+        if action == "close_joining":
+            return self.opened.room.joining_open
+        return True
 
     def action_close_joining(self) -> None:
         self.opened.room.close_joining()
