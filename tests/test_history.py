@@ -16,9 +16,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from tests.factory import FakeClock, FakeWall
+from tests.test_home_prepare import start_anyway
 from tui.app import Clocks, WyberApp
 from tui.cli import main
-from tui.dialogs.ask import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.dialogs.ask import ConfirmDialog, TextDialog
 from tui.screens.history import (
     NO_SERIES,
     SINCE,
@@ -636,8 +637,7 @@ async def test_run_again_prepares_a_new_session_with_the_same_plan_and_people(
         await pilot.press("ctrl+s")
         await pilot.pause()
         # The kick-off's goal and questions are still the shipped plan's: started anyway.
-        assert isinstance(pilot.app.screen, ChoiceDialog)
-        await pilot.press("home", "enter")
+        await start_anyway(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         meeting = pilot.app.meeting  # type: ignore[attr-defined]
