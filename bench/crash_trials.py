@@ -51,6 +51,7 @@ COLUMNS, ROWS = 100, 30
 SLOW_FSYNC_MS = "30-300"
 STARTED = "Type an idea"  # the idea line's placeholder: the run screen is up
 PENDING = "◌"
+TOAST_EDGE = "▌"  # a toast's left edge (Textual's "outer" border)
 SYNC_QUERY = b"\x1b[?2026$p"
 SYNC_SUPPORTED = b"\x1b[?2026;2$y"
 SYNC_END = b"\x1b[?2026l"
@@ -114,13 +115,17 @@ class Terminal:
                 return True
         return False
 
-    def board(self) -> dict[str, bool]:
-        """The ideas on the board now: token → shown as saved (no pending mark)."""
-        shown: dict[str, bool] = {}
+    def board(self) -> dict[str, bool | None]:
+        """The ideas on the board now: token → shown as saved (no pending mark), pending, or
+        None where a toast covers the row's end (the shipped plan's sample-text warning stands
+        over the board's lower rows for its first seconds): there the mark, or its absence,
+        cannot be seen, so that reading shows the idea neither saved nor pending."""
+        shown: dict[str, bool | None] = {}
         for line in self.screen.display:
             found = BOARD_ROW.search(line)
             if found:
-                shown[found["idea"]] = PENDING not in line
+                covered = TOAST_EDGE in line[found.end() :] and PENDING not in line
+                shown[found["idea"]] = None if covered else PENDING not in line
         return shown
 
     def kill(self, signal_number: int = signal.SIGKILL) -> int:
@@ -196,7 +201,8 @@ def run_trial(number: int, slow: bool, ideas: int, rng: random.Random, scratch: 
 
 def look(terminal: Terminal, trial: Trial) -> None:
     for token, saved in terminal.board().items():
-        (trial.shown_saved if saved else trial.shown_pending).add(token)
+        if saved is not None:
+            (trial.shown_saved if saved else trial.shown_pending).add(token)
     trial.shown_pending -= trial.shown_saved
 
 
