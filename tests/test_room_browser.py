@@ -390,11 +390,9 @@ async def classes(buttons: Locator) -> list[str]:
 
 async def colours(buttons: Locator) -> tuple[list[str], str]:
     """The background of the plain buttons, and of the marked one."""
-    shown = [
-        (
-            await b.get_attribute("class"),
-            await b.evaluate("e => getComputedStyle(e).backgroundColor"),
-        )
-        for b in await buttons.all()
-    ]
+    # In one call on the page: a view arriving meanwhile redraws the buttons, and a style read
+    # from a button already replaced is empty (CI saw it).
+    shown: list[tuple[str, str]] = await buttons.evaluate_all(
+        "els => els.map(e => [e.className, getComputedStyle(e).backgroundColor])"
+    )
     return [c for k, c in shown if k != "chosen"], next(c for k, c in shown if k == "chosen")
